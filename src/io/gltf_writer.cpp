@@ -1,0 +1,170 @@
+#include "io/gltf_writer.h"
+
+#include <tiny_gltf.h>
+
+#include <cstring>
+#include <map>
+
+namespace atlas {
+namespace {
+
+// Appends raw bytes to the single buffer, padded to 4 bytes as glTF requires for float data.
+int appendView(tinygltf::Model &model, const void *data, std::size_t bytes, int target) {
+  auto &buffer = model.buffers[0].data;
+  while (buffer.size() % 4 != 0)
+    buffer.push_back(0);
+  tinygltf::BufferView view;
+  view.buffer = 0;
+  view.byteOffset = buffer.size();
+  view.byteLength = bytes;
+  view.target = target;
+  const auto *p = static_cast<const unsigned char *>(data);
+  buffer.insert(buffer.end(), p, p + bytes);
+  model.bufferViews.push_back(view);
+  return static_cast<int>(model.bufferViews.size() - 1);
+}
+
+int appendAccessor(tinygltf::Model &model, int view, int componentType, int type, std::size_t count,
+                   std::vector<double> minValues = {}, std::vector<double> maxValues = {}) {
+  tinygltf::Accessor accessor;
+  accessor.bufferView = view;
+  accessor.componentType = componentType;
+  accessor.type = type;
+  accessor.count = count;
+  accessor.minValues = std::move(minValues);
+  accessor.maxValues = std::move(maxValues);
+  model.accessors.push_back(accessor);
+  return static_cast<int>(model.accessors.size() - 1);
+}
+
+tinygltf::Value extrasOf(const Structure &s) {
+  tinygltf::Value::Object extras;
+  for (const auto &[key, value] : s.extras)
+    extras[key] = tinygltf::Value(value);
+  extras["id"] = tinygltf::Value(s.id);
+  if (!s.name.empty())
+    extras["name"] = tinygltf::Value(s.name);
+  if (!s.latin.empty())
+    extras["latin"] = tinygltf::Value(s.latin);
+  if (!s.fma.empty()) {
+    // FMA ids are integers; keep them numeric in the file.
+    bool numeric = s.fma.find_first_not_of("0123456789") == std::string::npos && s.fma.size() < 10;
+    extras["fma"] = numeric ? tinygltf::Value(std::stoi(s.fma)) : tinygltf::Value(s.fma);
+  }
+  extras["system"] = tinygltf::Value(std::string(systemName(s.system)));
+  if (!s.side.empty())
+    extras["side"] = tinygltf::Value(s.side);
+  if (s.attachment) {
+    extras["role"] = tinygltf::Value(s.attachment->role);
+    extras["muscle"] = tinygltf::Value(s.attachment->muscle);
+    extras["bone"] = tinygltf::Value(s.attachment->bone);
+    extras["source"] = tinygltf::Value(s.attachment->source);
+  }
+  return tinygltf::Value(extras);
+}
+
+int materialFor(tinygltf::Model &model, std::map<std::array<float, 4>, int> &cache, const glm::vec4 &c) {
+  const std::array<float, 4> key{c.r, c.g, c.b, c.a};
+  auto it = cache.find(key);
+  if (it != cache.end())
+    return it->second;
+  tinygltf::Material material;
+  material.name = "material_" + std::to_string(model.materials.size());
+  material.pbrMetallicRoughness.baseColorFactor = {c.r, c.g, c.b, c.a};
+  material.pbrMetallicRoughness.metallicFactor = 0.0;
+  material.pbrMetallicRoughness.roughnessFactor = 0.6;
+  if (c.a < 1.0f)
+    material.alphaMode = "BLEND";
+  model.materials.push_back(material);
+  const int index = static_cast<int>(model.materials.size() - 1);
+  cache.emplace(key, index);
+  return index;
+}
+
+int addMesh(tinygltf::Model &model, std::map<std::array<float, 4>, int> &materials, const Structure &s) {
+  tinygltf::Mesh mesh;
+  mesh.name = s.id;
+  for (const MeshData &m : s.meshes) {
+    if (m.positions.empty() || m.indices.empty())
+      continue;
+    const Bounds b = m.bounds();
+    tinygltf::Primitive primitive;
+    primitive.mode = TINYGLTF_MODE_TRIANGLES;
+    const int posView = appendView(model, m.positions.data(), m.positions.size() * sizeof(glm::vec3),
+                                   TINYGLTF_TARGET_ARRAY_BUFFER);
+    primitive.attributes["POSITION"] =
+        appendAccessor(model, posView, TINYGLTF_COMPONENT_TYPE_FLOAT, TINYGLTF_TYPE_VEC3, m.positions.size(),
+                       {b.min.x, b.min.y, b.min.z}, {b.max.x, b.max.y, b.max.z});
+    if (m.normals.size() == m.positions.size()) {
+      const int nView = appendView(model, m.normals.data(), m.normals.size() * sizeof(glm::vec3),
+                                   TINYGLTF_TARGET_ARRAY_BUFFER);
+      primitive.attributes["NORMAL"] =
+          appendAccessor(model, nView, TINYGLTF_COMPONENT_TYPE_FLOAT, TINYGLTF_TYPE_VEC3, m.normals.size());
+    }
+    if (m.positions.size() <= 65535) {
+      std::vector<std::uint16_t> small(m.indices.begin(), m.indices.end());
+      const int iView = appendView(model, small.data(), small.size() * sizeof(std::uint16_t),
+                                   TINYGLTF_TARGET_ELEMENT_ARRAY_BUFFER);
+      primitive.indices = appendAccessor(model, iView, TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT,
+                                         TINYGLTF_TYPE_SCALAR, small.size());
+    } else {
+      const int iView = appendView(model, m.indices.data(), m.indices.size() * sizeof(std::uint32_t),
+                                   TINYGLTF_TARGET_ELEMENT_ARRAY_BUFFER);
+      primitive.indices = appendAccessor(model, iView, TINYGLTF_COMPONENT_TYPE_UNSIGNED_INT,
+                                         TINYGLTF_TYPE_SCALAR, m.indices.size());
+    }
+    primitive.material = materialFor(model, materials, m.color);
+    mesh.primitives.push_back(primitive);
+  }
+  if (mesh.primitives.empty())
+    return -1;
+  model.meshes.push_back(mesh);
+  return static_cast<int>(model.meshes.size() - 1);
+}
+
+}  // namespace
+
+Result<bool> writeGltf(const Scene &scene, const std::string &path, const GltfWriteOptions &options) {
+  tinygltf::Model model;
+  model.asset.version = "2.0";
+  model.asset.generator = options.generator;
+  model.asset.copyright = options.copyright;
+  if (!scene.description.empty()) {
+    tinygltf::Value::Object extras;
+    extras["description"] = tinygltf::Value(scene.description);
+    model.asset.extras = tinygltf::Value(extras);
+  }
+  model.buffers.resize(1);
+
+  std::map<std::array<float, 4>, int> materials;
+  const auto &structures = scene.structures();
+  for (const Structure &s : structures) {
+    tinygltf::Node node;
+    node.name = s.id;
+    node.mesh = addMesh(model, materials, s);
+    node.extras = extrasOf(s);
+    model.nodes.push_back(node);
+  }
+  tinygltf::Scene root;
+  root.name = "scene";
+  for (std::size_t i = 0; i < structures.size(); ++i) {
+    const int parent = structures[i].parent;
+    if (parent >= 0 && static_cast<std::size_t>(parent) < structures.size())
+      model.nodes[static_cast<std::size_t>(parent)].children.push_back(static_cast<int>(i));
+    else
+      root.nodes.push_back(static_cast<int>(i));
+  }
+  model.scenes.push_back(root);
+  model.defaultScene = 0;
+  if (model.buffers[0].data.empty())
+    model.buffers.clear();
+
+  tinygltf::TinyGLTF writer;
+  const bool ok = writer.WriteGltfSceneToFile(&model, path, /*embedImages=*/true, /*embedBuffers=*/true,
+                                              /*prettyPrint=*/!options.binary, options.binary);
+  if (!ok)
+    return Error{path + ": could not write glTF file"};
+  return true;
+}
+
+}  // namespace atlas

@@ -1,0 +1,26 @@
+// MeshData: one indexed triangle mesh on the CPU, in model space (metres). The renderer's upload step
+// is the only place that turns it into GPU buffers.
+#pragma once
+
+#include "scene/bounds.h"
+
+#include <cstdint>
+#include <glm/glm.hpp>
+#include <vector>
+
+namespace atlas {
+
+struct MeshData {
+  std::vector<glm::vec3> positions;
+  std::vector<glm::vec3> normals;       // one per position, unit length
+  std::vector<std::uint32_t> indices;   // three per triangle, each < positions.size()
+  glm::vec4 color{0.8f, 0.8f, 0.8f, 1.0f};  // linear RGBA base colour
+
+  std::size_t triangleCount() const { return indices.size() / 3; }
+  Bounds bounds() const;
+};
+
+// Area-weighted smooth normals; degenerate faces contribute nothing, isolated vertices get +Y.
+void computeSmoothNormals(MeshData &mesh);
+
+}  // namespace atlas

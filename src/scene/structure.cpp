@@ -1,0 +1,48 @@
+#include "scene/structure.h"
+
+#include <array>
+#include <utility>
+
+namespace atlas {
+namespace {
+constexpr std::array<std::pair<System, const char *>, 8> kSystemNames{{
+    {System::Bone, "bone"},
+    {System::Muscle, "muscle"},
+    {System::Nerve, "nerve"},
+    {System::Artery, "artery"},
+    {System::Cartilage, "cartilage"},
+    {System::Disc, "disc"},
+    {System::Attachment, "attachment"},
+    {System::Other, "other"},
+}};
+}  // namespace
+
+const char *systemName(System system) {
+  for (const auto &[value, name] : kSystemNames)
+    if (value == system)
+      return name;
+  return "other";
+}
+
+std::optional<System> systemFromName(const std::string &name) {
+  for (const auto &[value, text] : kSystemNames)
+    if (name == text)
+      return value;
+  return std::nullopt;
+}
+
+std::size_t Structure::triangleCount() const {
+  std::size_t n = 0;
+  for (const MeshData &m : meshes)
+    n += m.triangleCount();
+  return n;
+}
+
+Bounds Structure::bounds() const {
+  Bounds b;
+  for (const MeshData &m : meshes)
+    b.extend(m.bounds());
+  return b;
+}
+
+}  // namespace atlas
