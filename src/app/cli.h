@@ -1,0 +1,39 @@
+// The command line: every option as a plain struct, parsed with CLI11. Used by main() and tested
+// without starting the app.
+#pragma once
+
+#include "core/result.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace atlas {
+
+struct Options {
+  std::string file;  // model to open; empty = the bundled model
+  bool headless = false;
+  int width = 1280, height = 720;
+  std::string view;  // "" = default
+  std::string select;
+  std::optional<std::pair<float, float>> pick;
+  std::string screenshot;
+  bool noUi = false;
+  std::string statePath;
+  bool list = false;
+  std::vector<std::string> hide, ghost, isolate;
+  std::optional<float> uiScale;
+  int samples = 4;
+  bool exitAfterCommands() const { return headless || list || !screenshot.empty() || !statePath.empty(); }
+};
+
+struct ParsedCommandLine {
+  Options options;
+  bool exitNow = false;  // --help or --version was handled
+  int exitCode = 0;
+  std::string output;    // help text to print when exitNow
+};
+
+Result<ParsedCommandLine> parseCommandLine(int argc, const char *const *argv);
+
+}  // namespace atlas

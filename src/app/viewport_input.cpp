@@ -1,0 +1,78 @@
+// Mouse and keyboard on the 3D view (window mode): orbit, pan, zoom, click to select, double-click
+// to frame, hover names, and the keyboard shortcuts listed in the Help panel. ImGui already collects
+// the input; we act on it only when the pointer or keyboard is not busy with a panel.
+#include "app/viewer.h"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
+namespace atlas {
+
+void Viewer::handleViewportInput(int width, int height) {
+  ImGuiIO &io = ImGui::GetIO();
+  // Window coordinates differ from framebuffer pixels on high-DPI screens.
+  const float sx = io.DisplaySize.x > 0 ? static_cast<float>(width) / io.DisplaySize.x : 1.0f;
+  const float sy = io.DisplaySize.y > 0 ? static_cast<float>(height) / io.DisplaySize.y : 1.0f;
+  const ImVec2 mouse = io.MousePos;
+  Camera &camera = session_.camera();
+
+  if (!io.WantCaptureMouse) {
+    const bool shift = io.KeyShift;
+    if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, 3.0f) && !shift) {
+      const float speed = 3.5f / std::max(io.DisplaySize.y, 1.0f);
+      camera.orbit(-io.MouseDelta.x * speed, -io.MouseDelta.y * speed);
+    } else if (ImGui::IsMouseDragging(ImGuiMouseButton_Right, 3.0f) ||
+               ImGui::IsMouseDragging(ImGuiMouseButton_Middle, 3.0f) ||
+               (shift && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 3.0f))) {
+      camera.pan(io.MouseDelta.x / std::max(io.DisplaySize.y, 1.0f), io.MouseDelta.y / std::max(io.DisplaySize.y, 1.0f));
+    }
+    if (io.MouseWheel != 0.0f)
+      camera.zoom(std::pow(0.88f, io.MouseWheel));
+    const bool released = ImGui::IsMouseReleased(ImGuiMouseButton_Left);
+    const ImVec2 drag = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0.0f);
+    if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+      session_.clickAt(mouse.x * sx, mouse.y * sy);
+      if (session_.selected() >= 0)
+        session_.frameSelection(true);
+    } else if (released && drag.x * drag.x + drag.y * drag.y < 16.0f) {
+      session_.clickAt(mouse.x * sx, mouse.y * sy);
+    }
+    if (!ImGui::IsAnyMouseDown() && ImGui::IsMousePosValid()) {
+      if (auto hovered = session_.structureAt(mouse.x * sx, mouse.y * sy))
+        ImGui::SetTooltip("%s", session_.scene().structures()[static_cast<std::size_t>(*hovered)].displayName().c_str());
+    }
+  }
+
+  if (io.WantCaptureKeyboard)
+    return;
+  const std::pair<int, StandardView> viewKeys[] = {
+      {GLFW_KEY_1, StandardView::Anterior}, {GLFW_KEY_2, StandardView::Posterior}, {GLFW_KEY_3, StandardView::Left},
+      {GLFW_KEY_4, StandardView::Right},    {GLFW_KEY_5, StandardView::Superior},  {GLFW_KEY_6, StandardView::Inferior},
+      {GLFW_KEY_0, StandardView::Default},  {GLFW_KEY_HOME, StandardView::Default}};
+  for (const auto &[key, view] : viewKeys)
+    if (ImGui::IsKeyPressed(key, false))
+      commands_.push_back(SetViewCommand{view});
+  const int selected = session_.selected();
+  const std::string selectedId =
+      selected >= 0 ? session_.scene().structures()[static_cast<std::size_t>(selected)].id : std::string();
+  if (ImGui::IsKeyPressed(GLFW_KEY_F, false))
+    commands_.push_back(FrameSelectionCommand{});
+  if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false))
+    commands_.push_back(SelectCommand{});
+  if (ImGui::IsKeyPressed(GLFW_KEY_A, false) && !io.KeyCtrl)
+    commands_.push_back(ShowAllCommand{});
+  if (!selectedId.empty()) {
+    if (ImGui::IsKeyPressed(GLFW_KEY_H, false))
+      commands_.push_back(SetVisibilityCommand{selectedId, Visibility::Hidden});
+    if (ImGui::IsKeyPressed(GLFW_KEY_G, false))
+      commands_.push_back(SetVisibilityCommand{selectedId, Visibility::Ghosted});
+    if (ImGui::IsKeyPressed(GLFW_KEY_I, false))
+      commands_.push_back(IsolateCommand{selectedId});
+  }
+  if (ImGui::IsKeyPressed(GLFW_KEY_F1, false))
+    settings_.showHelp = !settings_.showHelp;
+  if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q, false))
+    quit_ = true;
+}
+
+}  // namespace atlas

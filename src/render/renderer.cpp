@@ -1,0 +1,92 @@
+#include "render/renderer.h"
+
+#include <algorithm>
+
+namespace atlas {
+
+Result<Renderer> Renderer::create() {
+  Renderer r;
+  Result<ShaderProgram> mesh = ShaderProgram::fromEmbedded("mesh.vert", "mesh.frag");
+  if (!mesh)
+    return Error{mesh.error()};
+  Result<ShaderProgram> bg = ShaderProgram::fromEmbedded("background.vert", "background.frag");
+  if (!bg)
+    return Error{bg.error()};
+  r.meshProgram_.emplace(std::move(*mesh));
+  r.backgroundProgram_.emplace(std::move(*bg));
+  glGenVertexArrays(1, &r.emptyVao_);
+  return r;
+}
+
+void Renderer::draw(const Scene &scene, const GpuScene &gpu, const ViewState &state, const Camera &camera, int width,
+                    int height) const {
+  glViewport(0, 0, width, height);
+  glDisable(GL_DEPTH_TEST);
+  glDisable(GL_BLEND);
+  glDepthMask(GL_TRUE);
+  glClearDepth(1.0);
+  glClear(GL_DEPTH_BUFFER_BIT | GL_COLOR_BUFFER_BIT);
+
+  backgroundProgram_->use();
+  backgroundProgram_->set("u_top", background.top);
+  backgroundProgram_->set("u_bottom", background.bottom);
+  glBindVertexArray(emptyVao_);
+  glDrawArrays(GL_TRIANGLES, 0, 3);
+
+  const float aspect = static_cast<float>(width) / static_cast<float>(std::max(height, 1));
+  const glm::mat4 view = camera.viewMatrix();
+  meshProgram_->use();
+  meshProgram_->set("u_view", view);
+  meshProgram_->set("u_viewProjection", camera.projectionMatrix(aspect) * view);
+  glEnable(GL_DEPTH_TEST);
+  glDepthFunc(GL_LESS);
+  glDisable(GL_CULL_FACE);  // open meshes (scans, single surfaces) must show both sides
+
+  struct Transparent {
+    const GpuMesh *mesh;
+    glm::vec4 color;
+    float highlight;
+    float depth;
+  };
+  std::vector<Transparent> transparent;
+  const auto &structures = scene.structures();
+  for (const GpuMesh &m : gpu.meshes()) {
+    const MeshData &data = structures[static_cast<std::size_t>(m.structure)].meshes[m.meshIndex];
+    const StructureStyle style = state.styleFor(m.structure, data.color);
+    if (!style.visible)
+      continue;
+    const float highlight = style.highlighted ? 1.0f : 0.0f;
+    if (style.ghosted || style.color.a < 0.999f) {
+      transparent.push_back({&m, style.color, highlight, glm::dot(m.center - camera.eye(), camera.forward())});
+      continue;
+    }
+    meshProgram_->set("u_color", style.color);
+    meshProgram_->set("u_highlight", highlight);
+    glBindVertexArray(m.vao);
+    glDrawElements(GL_TRIANGLES, m.indexCount, GL_UNSIGNED_INT, nullptr);
+  }
+
+  // X-ray pass: far to near, no depth writes; each mesh's back faces before its front faces so a
+  // closed ghosted shape blends in the right order with itself.
+  std::sort(transparent.begin(), transparent.end(),
+            [](const Transparent &a, const Transparent &b) { return a.depth > b.depth; });
+  glEnable(GL_BLEND);
+  glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+  glDepthMask(GL_FALSE);
+  glEnable(GL_CULL_FACE);
+  for (const Transparent &t : transparent) {
+    meshProgram_->set("u_color", t.color);
+    meshProgram_->set("u_highlight", t.highlight);
+    glBindVertexArray(t.mesh->vao);
+    for (GLenum cull : {GL_FRONT, GL_BACK}) {
+      glCullFace(cull);
+      glDrawElements(GL_TRIANGLES, t.mesh->indexCount, GL_UNSIGNED_INT, nullptr);
+    }
+  }
+  glDisable(GL_CULL_FACE);
+  glDepthMask(GL_TRUE);
+  glDisable(GL_BLEND);
+  glBindVertexArray(0);
+}
+
+}  // namespace atlas

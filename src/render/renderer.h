@@ -1,0 +1,35 @@
+// Renderer: draws a Scene (through its GpuScene) with a ViewState's colours and visibility into the
+// currently bound framebuffer. The only class that issues draw calls for the model.
+#pragma once
+
+#include "core/result.h"
+#include "render/gpu_scene.h"
+#include "render/shader_program.h"
+#include "scene/camera.h"
+#include "scene/view_state.h"
+
+#include <optional>
+
+namespace atlas {
+
+struct BackgroundColors {
+  glm::vec3 top{0.235f, 0.255f, 0.290f};     // sRGB
+  glm::vec3 bottom{0.115f, 0.125f, 0.145f};  // sRGB
+};
+
+class Renderer {
+public:
+  static Result<Renderer> create();
+
+  void draw(const Scene &scene, const GpuScene &gpu, const ViewState &state, const Camera &camera, int width,
+            int height) const;
+
+  BackgroundColors background;
+
+private:
+  std::optional<ShaderProgram> meshProgram_;
+  std::optional<ShaderProgram> backgroundProgram_;
+  GLuint emptyVao_ = 0;  // core profile needs a bound VAO even for the buffer-less background
+};
+
+}  // namespace atlas

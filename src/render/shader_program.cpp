@@ -1,0 +1,87 @@
+#include "render/shader_program.h"
+
+#include "render/embedded_shaders.h"
+
+#include <cassert>
+#include <glm/gtc/type_ptr.hpp>
+#include <vector>
+
+namespace atlas {
+namespace {
+
+Result<GLuint> compile(GLenum stage, const std::string &file) {
+  const auto &shaders = embeddedShaders();
+  auto it = shaders.find(file);
+  if (it == shaders.end())
+    return Error{"shaders/" + file + ": not embedded in this build"};
+  GLuint shader = glCreateShader(stage);
+  const char *source = it->second.c_str();
+  glShaderSource(shader, 1, &source, nullptr);
+  glCompileShader(shader);
+  GLint ok = GL_FALSE;
+  glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
+  if (!ok) {
+    GLint length = 0;
+    glGetShaderiv(shader, GL_INFO_LOG_LENGTH, &length);
+    std::vector<char> log(static_cast<std::size_t>(std::max(length, 1)));
+    glGetShaderInfoLog(shader, length, nullptr, log.data());
+    glDeleteShader(shader);
+    return Error{"shaders/" + file + ": compile error: " + std::string(log.data())};
+  }
+  return shader;
+}
+
+}  // namespace
+
+Result<ShaderProgram> ShaderProgram::fromEmbedded(const std::string &vertexFile, const std::string &fragmentFile) {
+  Result<GLuint> vs = compile(GL_VERTEX_SHADER, vertexFile);
+  if (!vs)
+    return Error{vs.error()};
+  Result<GLuint> fs = compile(GL_FRAGMENT_SHADER, fragmentFile);
+  if (!fs) {
+    glDeleteShader(*vs);
+    return Error{fs.error()};
+  }
+  ShaderProgram program;
+  program.program_ = glCreateProgram();
+  glAttachShader(program.program_, *vs);
+  glAttachShader(program.program_, *fs);
+  glLinkProgram(program.program_);
+  glDeleteShader(*vs);
+  glDeleteShader(*fs);
+  GLint ok = GL_FALSE;
+  glGetProgramiv(program.program_, GL_LINK_STATUS, &ok);
+  if (!ok) {
+    GLint length = 0;
+    glGetProgramiv(program.program_, GL_INFO_LOG_LENGTH, &length);
+    std::vector<char> log(static_cast<std::size_t>(std::max(length, 1)));
+    glGetProgramInfoLog(program.program_, length, nullptr, log.data());
+    return Error{"shaders/" + vertexFile + " + " + fragmentFile + ": link error: " + std::string(log.data())};
+  }
+  return program;
+}
+
+ShaderProgram &ShaderProgram::operator=(ShaderProgram &&other) noexcept {
+  std::swap(program_, other.program_);
+  return *this;
+}
+
+ShaderProgram::~ShaderProgram() {
+  if (program_)
+    glDeleteProgram(program_);
+}
+
+GLint ShaderProgram::uniform(const char *name) const {
+  const GLint location = glGetUniformLocation(program_, name);
+  assert(location >= 0 && "ShaderProgram::uniform(): no active uniform of that name");
+  return location;
+}
+
+void ShaderProgram::set(const char *name, const glm::mat4 &m) const {
+  glUniformMatrix4fv(uniform(name), 1, GL_FALSE, glm::value_ptr(m));
+}
+void ShaderProgram::set(const char *name, const glm::vec4 &v) const { glUniform4fv(uniform(name), 1, glm::value_ptr(v)); }
+void ShaderProgram::set(const char *name, const glm::vec3 &v) const { glUniform3fv(uniform(name), 1, glm::value_ptr(v)); }
+void ShaderProgram::set(const char *name, float f) const { glUniform1f(uniform(name), f); }
+
+}  // namespace atlas

@@ -1,0 +1,134 @@
+#include "scene/camera.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <glm/gtc/matrix_transform.hpp>
+#include <utility>
+
+namespace atlas {
+namespace {
+
+constexpr std::array<std::pair<StandardView, const char *>, 7> kViewNames{{
+    {StandardView::Default, "default"},
+    {StandardView::Anterior, "anterior"},
+    {StandardView::Posterior, "posterior"},
+    {StandardView::Left, "left"},
+    {StandardView::Right, "right"},
+    {StandardView::Superior, "superior"},
+    {StandardView::Inferior, "inferior"},
+}};
+
+// Direction the camera looks along, and the screen's up, for each view.
+std::pair<glm::vec3, glm::vec3> viewAxes(StandardView view) {
+  switch (view) {
+  case StandardView::Anterior:  // in front of the patient, looking back
+    return {{0, 0, -1}, {0, 1, 0}};
+  case StandardView::Posterior:
+    return {{0, 0, 1}, {0, 1, 0}};
+  case StandardView::Left:  // at the patient's left (+X), looking toward -X
+    return {{-1, 0, 0}, {0, 1, 0}};
+  case StandardView::Right:
+    return {{1, 0, 0}, {0, 1, 0}};
+  case StandardView::Superior:  // from above; anterior at the top of the screen
+    return {{0, -1, 0}, {0, 0, 1}};
+  case StandardView::Inferior:
+    return {{0, 1, 0}, {0, 0, 1}};
+  case StandardView::Default:
+    break;
+  }
+  // Anterolateral from the patient's right and slightly above: the right scalenus posterior,
+  // which lies behind the medius, is in plain sight between the neck and the first ribs.
+  return {glm::normalize(glm::vec3(0.80f, -0.22f, -0.55f)), {0, 1, 0}};
+}
+
+}  // namespace
+
+const char *standardViewName(StandardView view) {
+  for (const auto &[v, name] : kViewNames)
+    if (v == view)
+      return name;
+  return "default";
+}
+
+std::optional<StandardView> standardViewFromName(const std::string &name) {
+  for (const auto &[v, text] : kViewNames)
+    if (name == text)
+      return v;
+  return std::nullopt;
+}
+
+glm::mat4 Camera::viewMatrix() const { return glm::lookAt(eye(), target, up()); }
+
+float Camera::nearPlane() const { return std::max(distance - 2.0f * sceneRadius, distance * 0.01f); }
+float Camera::farPlane() const { return distance + 2.0f * sceneRadius; }
+
+glm::mat4 Camera::projectionMatrix(float aspect) const {
+  return glm::perspective(fovY, std::max(aspect, 1e-3f), nearPlane(), farPlane());
+}
+
+void Camera::orbit(float yawRadians, float pitchRadians) {
+  const glm::quat yaw = glm::angleAxis(yawRadians, glm::vec3(0, 1, 0));
+  const glm::quat pitch = glm::angleAxis(pitchRadians, right());
+  orientation = glm::normalize(yaw * pitch * orientation);
+}
+
+void Camera::pan(float dxViewHeights, float dyViewHeights) {
+  const float viewHeight = 2.0f * distance * std::tan(fovY * 0.5f);
+  target += (-dxViewHeights * right() + dyViewHeights * up()) * viewHeight;
+}
+
+void Camera::zoom(float factor) {
+  distance = std::clamp(distance * factor, sceneRadius * 0.05f, sceneRadius * 20.0f);
+}
+
+Ray Camera::rayThroughPixel(float x, float y, int width, int height) const {
+  const float aspect = static_cast<float>(width) / static_cast<float>(std::max(height, 1));
+  const float ndcX = 2.0f * x / static_cast<float>(width) - 1.0f;
+  const float ndcY = 1.0f - 2.0f * y / static_cast<float>(height);
+  const float t = std::tan(fovY * 0.5f);
+  const glm::vec3 dir = glm::normalize(forward() + right() * (ndcX * t * aspect) + up() * (ndcY * t));
+  return {eye(), dir};
+}
+
+std::optional<glm::vec2> Camera::project(const glm::vec3 &point, int width, int height) const {
+  const float aspect = static_cast<float>(width) / static_cast<float>(std::max(height, 1));
+  const glm::vec4 clip = projectionMatrix(aspect) * viewMatrix() * glm::vec4(point, 1.0f);
+  if (clip.w <= 0.0f)
+    return std::nullopt;
+  const glm::vec3 ndc = glm::vec3(clip) / clip.w;
+  return glm::vec2((ndc.x + 1.0f) * 0.5f * static_cast<float>(width), (1.0f - ndc.y) * 0.5f * static_cast<float>(height));
+}
+
+void frameBounds(Camera &camera, const Bounds &bounds, float aspect) {
+  const float radius = std::max(bounds.radius(), 1e-4f);
+  camera.target = bounds.empty() ? glm::vec3(0.0f) : bounds.center();
+  camera.sceneRadius = std::max(camera.sceneRadius, radius);
+  // Fit the bounding sphere in the narrower of the two fields of view, with a small margin.
+  const float halfY = camera.fovY * 0.5f;
+  const float halfX = std::atan(std::tan(halfY) * std::max(aspect, 1e-3f));
+  camera.distance = 1.08f * radius / std::sin(std::min(halfX, halfY));
+}
+
+Camera standardViewCamera(StandardView view, const Bounds &bounds, float aspect) {
+  Camera camera;
+  const auto [forward, up] = viewAxes(view);
+  camera.orientation = glm::quatLookAt(forward, up);
+  camera.sceneRadius = std::max(bounds.radius(), 1e-4f);
+  frameBounds(camera, bounds, aspect);
+  return camera;
+}
+
+Camera interpolate(const Camera &from, const Camera &to, float t) {
+  t = std::clamp(t, 0.0f, 1.0f);
+  const float s = t * t * (3.0f - 2.0f * t);  // ease in and out
+  Camera c = to;
+  c.target = glm::mix(from.target, to.target, s);
+  // Zoom feels even when the distance changes geometrically.
+  c.distance = from.distance * std::pow(to.distance / from.distance, s);
+  c.orientation = glm::slerp(from.orientation, to.orientation, s);
+  c.sceneRadius = std::max(from.sceneRadius, to.sceneRadius);
+  return c;
+}
+
+}  // namespace atlas

@@ -1,0 +1,64 @@
+// ViewState: what the user has done to the scene — selection, highlighted parts, visibility per
+// structure — and the colours that follow from it. Plain data and logic, testable without GL.
+#pragma once
+
+#include "scene/picking.h"
+#include "scene/scene.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace atlas {
+
+enum class Visibility { Visible, Ghosted, Hidden };
+
+// Why a structure lights up when something is selected.
+enum class HighlightRole { Selected, Origin, Insertion, NerveSupply, BloodSupply, Related };
+
+const char *visibilityName(Visibility v);          // "visible" | "ghosted" | "hidden"
+const char *highlightRoleName(HighlightRole role);  // "selected" | "origin" | "insertion" | "nerve_supply" | ...
+const char *highlightRoleLabel(HighlightRole role); // "Selected", "Origin", "Nerve supply", ... for legends
+
+struct Highlight {
+  int structure = -1;
+  HighlightRole role = HighlightRole::Selected;
+  std::string source;  // "reference" | "article" | "" when not from a claim
+};
+
+// Colour-blind-safe palette (Okabe & Ito 2008), one colour per role.
+glm::vec3 highlightColor(HighlightRole role);
+
+struct StructureStyle {
+  glm::vec4 color{1.0f};  // linear RGBA
+  bool visible = true;
+  bool ghosted = false;
+  bool highlighted = false;
+};
+
+class ViewState {
+public:
+  ViewState() = default;
+  explicit ViewState(std::size_t structureCount) : visibility_(structureCount, Visibility::Visible) {}
+
+  Visibility visibility(int structure) const;
+  void setVisibility(int structure, Visibility v);
+  void showAll();
+  void isolate(const std::vector<int> &structures);  // everything else hidden
+  std::size_t structureCount() const { return visibility_.size(); }
+
+  int selected = -1;
+  std::vector<Highlight> highlights;  // includes the selection itself
+  bool focus = true;                  // dim what is not highlighted while something is selected
+
+  // Picks the front-most visible structure; ghosted ones only when nothing solid is hit.
+  std::optional<PickHit> pick(const PickingIndex &index, const Ray &ray) const;
+  // Style of one mesh of a structure, given the mesh's own colour.
+  StructureStyle styleFor(int structure, const glm::vec4 &baseColor) const;
+  std::optional<HighlightRole> roleOf(int structure) const;
+
+private:
+  std::vector<Visibility> visibility_;
+};
+
+}  // namespace atlas

@@ -1,0 +1,188 @@
+#include "session/session.h"
+
+#include "io/model_loader.h"
+
+namespace atlas {
+
+Result<bool> Session::open(const std::string &path) {
+  Result<Scene> loaded = loadModel(path);
+  if (!loaded)
+    return Error{loaded.error()};
+  setScene(std::move(*loaded));
+  return true;
+}
+
+void Session::setScene(Scene scene) {
+  scene_ = std::move(scene);
+  view_ = ViewState(scene_.structures().size());
+  picking_ = PickingIndex(scene_);
+  ++generation_;
+  animation_.reset();
+  shownPanel = "Structures";
+  setStandardView(StandardView::Default, false);
+}
+
+void Session::setViewport(int width, int height) {
+  width_ = std::max(width, 1);
+  height_ = std::max(height, 1);
+}
+
+std::optional<int> Session::structureAt(float x, float y) const {
+  if (x < 0 || y < 0 || x >= static_cast<float>(width_) || y >= static_cast<float>(height_))
+    return std::nullopt;
+  auto hit = view_.pick(picking_, camera_.rayThroughPixel(x, y, width_, height_));
+  if (!hit)
+    return std::nullopt;
+  return hit->structure;
+}
+
+void Session::clickAt(float x, float y) { select(structureAt(x, y).value_or(-1)); }
+
+void Session::select(int structure) {
+  if (structure >= static_cast<int>(scene_.structures().size()))
+    structure = -1;
+  view_.selected = structure;
+  rebuildHighlights();
+  shownPanel = structure >= 0 ? "Info" : "Structures";
+}
+
+void Session::rebuildHighlights() {
+  view_.highlights.clear();
+  if (view_.selected >= 0)
+    view_.highlights.push_back({view_.selected, HighlightRole::Selected, ""});
+}
+
+void Session::animateTo(const Camera &target, bool animate) {
+  if (!animate) {
+    camera_ = target;
+    animation_.reset();
+    return;
+  }
+  animation_ = Animation{camera_, target};
+}
+
+bool Session::advance(float seconds) {
+  if (!animation_)
+    return false;
+  animation_->elapsed += seconds;
+  const float t = animation_->elapsed / animation_->duration;
+  camera_ = interpolate(animation_->from, animation_->to, t);
+  if (t >= 1.0f)
+    animation_.reset();
+  return animation_.has_value();
+}
+
+void Session::setStandardView(StandardView view, bool animate) {
+  lastView_ = view;
+  // Standard views frame the whole model, whatever is hidden, so views are comparable.
+  animateTo(standardViewCamera(view, scene_.bounds(), aspect()), animate);
+}
+
+void Session::frameSelection(bool animate) {
+  Camera target = animation_ ? animation_->to : camera_;
+  const Bounds b = view_.selected >= 0 ? scene_.structures()[static_cast<std::size_t>(view_.selected)].bounds()
+                                       : scene_.bounds();
+  frameBounds(target, b, aspect());
+  animateTo(target, animate);
+}
+
+Result<bool> Session::apply(const Command &command) {
+  auto lookup = [this](const std::string &id) -> Result<int> {
+    const int index = scene_.indexOf(id);
+    if (index < 0)
+      return Error{"no structure with id '" + id + "' in " +
+                   (scene_.sourcePath.empty() ? std::string("the model") : scene_.sourcePath)};
+    return index;
+  };
+  if (auto *c = std::get_if<SelectCommand>(&command)) {
+    if (c->id.empty()) {
+      select(-1);
+      return true;
+    }
+    Result<int> index = lookup(c->id);
+    if (!index)
+      return Error{index.error()};
+    select(*index);
+    if (c->frame)
+      frameSelection(true);
+  } else if (auto *v = std::get_if<SetViewCommand>(&command)) {
+    setStandardView(v->view, true);
+  } else if (std::holds_alternative<FrameSelectionCommand>(command)) {
+    frameSelection(true);
+  } else if (auto *vis = std::get_if<SetVisibilityCommand>(&command)) {
+    Result<int> index = lookup(vis->id);
+    if (!index)
+      return Error{index.error()};
+    view_.setVisibility(*index, vis->visibility);
+  } else if (auto *sys = std::get_if<SetSystemVisibilityCommand>(&command)) {
+    const auto &structures = scene_.structures();
+    for (std::size_t i = 0; i < structures.size(); ++i)
+      if (structures[i].system == sys->system)
+        view_.setVisibility(static_cast<int>(i), sys->visibility);
+  } else if (auto *iso = std::get_if<IsolateCommand>(&command)) {
+    Result<int> index = lookup(iso->id);
+    if (!index)
+      return Error{index.error()};
+    view_.isolate({*index});
+  } else if (std::holds_alternative<ShowAllCommand>(command)) {
+    view_.showAll();
+  } else if (auto *f = std::get_if<SetFocusCommand>(&command)) {
+    view_.focus = f->focus;
+  } else if (auto *o = std::get_if<OpenFileCommand>(&command)) {
+    return open(o->path);
+  }
+  return true;
+}
+
+nlohmann::json Session::stateJson() const {
+  using nlohmann::json;
+  auto vec = [](const glm::vec3 &v) { return json::array({v.x, v.y, v.z}); };
+  const auto &structures = scene_.structures();
+  json state;
+  state["model"] = scene_.sourcePath;
+  state["selected"] = view_.selected >= 0 ? json(structures[static_cast<std::size_t>(view_.selected)].id) : json();
+  json highlighted = json::array();
+  for (const Highlight &h : view_.highlights) {
+    json entry{{"id", structures[static_cast<std::size_t>(h.structure)].id}, {"role", highlightRoleName(h.role)}};
+    if (!h.source.empty())
+      entry["source"] = h.source;
+    highlighted.push_back(entry);
+  }
+  state["highlighted"] = highlighted;
+  json hidden = json::array(), ghosted = json::array();
+  for (std::size_t i = 0; i < structures.size(); ++i) {
+    const Visibility v = view_.visibility(static_cast<int>(i));
+    if (v == Visibility::Hidden)
+      hidden.push_back(structures[i].id);
+    else if (v == Visibility::Ghosted)
+      ghosted.push_back(structures[i].id);
+  }
+  state["visibility"] = {{"hidden", hidden}, {"ghosted", ghosted}};
+  state["focus"] = view_.focus;
+  state["camera"] = {{"view", standardViewName(lastView_)},
+                     {"eye", vec(camera_.eye())},
+                     {"target", vec(camera_.target)},
+                     {"up", vec(camera_.up())},
+                     {"distance", camera_.distance},
+                     {"fov_y_degrees", glm::degrees(camera_.fovY)}};
+  state["viewport"] = {width_, height_};
+  state["panel"] = shownPanel;
+  return state;
+}
+
+nlohmann::json Session::structureListJson() const {
+  nlohmann::json list = nlohmann::json::array();
+  for (const Structure &s : scene_.structures()) {
+    nlohmann::json entry{{"id", s.id},
+                         {"name", s.displayName()},
+                         {"system", systemName(s.system)},
+                         {"triangles", s.triangleCount()}};
+    entry["fma"] = s.fma.empty() ? nlohmann::json() : nlohmann::json(s.fma);
+    if (!s.side.empty())
+      entry["side"] = s.side;
+    list.push_back(entry);
+  }
+  return list;
+}
+
+}  // namespace atlas

@@ -1,0 +1,79 @@
+// Session: one open model and everything the user has done with it — selection, highlights,
+// visibility, camera and its animation. No GL and no ImGui, so the whole interaction logic is
+// unit-tested without a context; the window app and the headless runner both drive it.
+#pragma once
+
+#include "session/commands.h"
+#include "core/result.h"
+#include "scene/camera.h"
+#include "scene/picking.h"
+#include "scene/scene.h"
+#include "scene/view_state.h"
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+namespace atlas {
+
+class Session {
+public:
+  // Loads a model; on failure the session keeps the model it had and returns the error.
+  Result<bool> open(const std::string &path);
+  // Takes an already loaded scene (tests, generated scenes).
+  void setScene(Scene scene);
+
+  const Scene &scene() const { return scene_; }
+  const ViewState &view() const { return view_; }
+  const Camera &camera() const { return camera_; }
+  Camera &camera() { return camera_; }
+  const PickingIndex &pickingIndex() const { return picking_; }
+  std::uint64_t sceneGeneration() const { return generation_; }  // changes when the model changes
+
+  void setViewport(int width, int height);
+  int viewportWidth() const { return width_; }
+  int viewportHeight() const { return height_; }
+
+  // Applies a command; returns an error for an unknown id and changes nothing then.
+  Result<bool> apply(const Command &command);
+
+  // Selection exactly as a click: the front-most visible structure under pixel (x, y), or none.
+  std::optional<int> structureAt(float x, float y) const;
+  void clickAt(float x, float y);
+  void select(int structure);
+  int selected() const { return view_.selected; }
+
+  void setStandardView(StandardView view, bool animate);
+  void frameSelection(bool animate);
+  StandardView lastStandardView() const { return lastView_; }
+
+  // Camera animation: advance() returns true while the camera is still moving.
+  bool animating() const { return animation_.has_value(); }
+  bool advance(float seconds);
+
+  std::string shownPanel;  // title of the panel the UI shows on the right ("Structures" or "Info")
+
+  nlohmann::json stateJson() const;
+  nlohmann::json structureListJson() const;
+
+private:
+  void animateTo(const Camera &target, bool animate);
+  void rebuildHighlights();
+  float aspect() const { return static_cast<float>(width_) / static_cast<float>(height_ > 0 ? height_ : 1); }
+
+  Scene scene_;
+  ViewState view_;
+  Camera camera_;
+  PickingIndex picking_;
+  std::uint64_t generation_ = 0;
+  int width_ = 1280, height_ = 720;
+  StandardView lastView_ = StandardView::Default;
+
+  struct Animation {
+    Camera from, to;
+    float elapsed = 0.0f, duration = 0.6f;
+  };
+  std::optional<Animation> animation_;
+};
+
+}  // namespace atlas

@@ -1,0 +1,62 @@
+#include "ui/fonts.h"
+
+#include <filesystem>
+#include <fontconfig/fontconfig.h>
+#include <imgui.h>
+
+namespace atlas::ui {
+
+std::string findFontFile(const std::string &pattern) {
+  FcConfig *config = FcInitLoadConfigAndFonts();
+  if (!config)
+    return {};
+  std::string path;
+  FcPattern *pat = FcNameParse(reinterpret_cast<const FcChar8 *>(pattern.c_str()));
+  if (pat) {
+    FcConfigSubstitute(config, pat, FcMatchPattern);
+    FcDefaultSubstitute(pat);
+    FcResult result = FcResultNoMatch;
+    if (FcPattern *match = FcFontMatch(config, pat, &result)) {
+      FcChar8 *file = nullptr;
+      if (FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch && file) {
+        path = reinterpret_cast<const char *>(file);
+        // ImGui reads TrueType/OpenType only; fontconfig may offer a bitmap or Type 1 fallback.
+        const std::string ext = std::filesystem::path(path).extension().string();
+        if (ext != ".ttf" && ext != ".otf" && ext != ".TTF" && ext != ".OTF")
+          path.clear();
+      }
+      FcPatternDestroy(match);
+    }
+    FcPatternDestroy(pat);
+  }
+  FcConfigDestroy(config);
+  return path;
+}
+
+FontSet loadFonts(float scale) {
+  ImGuiIO &io = ImGui::GetIO();
+  io.Fonts->Clear();
+  FontSet fonts;
+  const float body = 17.0f * scale;
+  const std::string regular = findFontFile("DejaVu Sans:style=Book");
+  const std::string bold = findFontFile("DejaVu Sans:style=Bold");
+  // Latin, Latin-1 and Latin Extended-A cover the Latin anatomical names and en dashes.
+  static const ImWchar ranges[] = {0x0020, 0x017F, 0x2010, 0x2027, 0x2190, 0x21FF, 0};
+  if (!regular.empty())
+    fonts.body = io.Fonts->AddFontFromFileTTF(regular.c_str(), body, nullptr, ranges);
+  if (fonts.body) {
+    fonts.trueType = true;
+    fonts.heading = io.Fonts->AddFontFromFileTTF((bold.empty() ? regular : bold).c_str(), body * 1.25f, nullptr, ranges);
+  } else {
+    ImFontConfig config;
+    config.SizePixels = 13.0f * scale;
+    fonts.body = io.Fonts->AddFontDefault(&config);
+    fonts.heading = fonts.body;
+  }
+  if (!fonts.heading)
+    fonts.heading = fonts.body;
+  io.FontDefault = fonts.body;
+  return fonts;
+}
+
+}  // namespace atlas::ui

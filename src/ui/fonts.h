@@ -1,0 +1,24 @@
+// Fonts for the UI: DejaVu Sans (Debian's fonts-dejavu-core) located through fontconfig, at a size
+// that follows the UI scale; ImGui's built-in font when no TrueType font is found.
+#pragma once
+
+#include <string>
+
+struct ImFont;
+
+namespace atlas::ui {
+
+struct FontSet {
+  ImFont *body = nullptr;
+  ImFont *heading = nullptr;  // bold, larger
+  bool trueType = false;
+};
+
+// Path of the best installed match for a fontconfig pattern such as "DejaVu Sans:style=Bold",
+// or "" when fontconfig finds nothing usable.
+std::string findFontFile(const std::string &pattern);
+
+// Rebuilds the ImGui font atlas for `scale` (1.0 = 17 px body text). Call between frames.
+FontSet loadFonts(float scale);
+
+}  // namespace atlas::ui

@@ -1,0 +1,47 @@
+#include "ui/panels.h"
+
+#include <imgui.h>
+
+namespace atlas::ui {
+
+void drawHelpPanel(FrameContext &ctx) {
+  if (!ctx.settings.showHelp)
+    return;
+  const ImGuiViewport *vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + vp->Size.y * 0.5f), ImGuiCond_Appearing,
+                          ImVec2(0.5f, 0.5f));
+  if (!ImGui::Begin("Help: keyboard and mouse", &ctx.settings.showHelp,
+                    ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
+    ImGui::End();
+    return;
+  }
+  static const char *const rows[][2] = {
+      {"Left drag", "Orbit around the model"},
+      {"Right or middle drag, Shift+left drag", "Pan"},
+      {"Scroll wheel / two-finger scroll", "Zoom"},
+      {"Click", "Select the structure under the cursor (empty space clears)"},
+      {"Double-click", "Select and frame it"},
+      {"1 2 3 4 5 6", "Anterior, posterior, left, right, superior, inferior view"},
+      {"0 or Home", "Reset to the opening view"},
+      {"F", "Frame the selection"},
+      {"H / G / I", "Hide / x-ray / isolate the selection"},
+      {"A", "Show all"},
+      {"Esc", "Clear the selection"},
+      {"F1", "This help"},
+      {"Ctrl+Q", "Quit"},
+  };
+  if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) {
+    for (const auto &row : rows) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(row[0]);
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(row[1]);
+    }
+    ImGui::EndTable();
+  }
+  ImGui::TextDisabled("Frame: +X is the patient's left, +Y superior, +Z anterior.");
+  ImGui::End();
+}
+
+}  // namespace atlas::ui

@@ -1,0 +1,43 @@
+// The ImGui panels, one per file. Each reads the Session (never changes it) and appends the
+// Commands the user asked for; the app applies them. No GL calls here.
+#pragma once
+
+#include "session/commands.h"
+#include "session/session.h"
+#include "ui/fonts.h"
+#include "ui/ui_settings.h"
+
+#include <vector>
+
+namespace atlas::ui {
+
+struct Layout {
+  float menuHeight = 0.0f;
+  float leftWidth = 0.0f;   // width taken by the structure panel (0 when hidden)
+  float rightWidth = 0.0f;  // width taken by the info panel (0 when hidden)
+};
+
+struct FrameContext {
+  const Session &session;
+  UiSettings &settings;
+  const FontSet &fonts;
+  std::vector<Command> &commands;
+  Layout layout;
+  bool requestQuit = false;
+  bool requestScaleChange = false;
+};
+
+void drawMainMenu(FrameContext &ctx);
+void drawViewToolbar(FrameContext &ctx);
+void drawStructurePanel(FrameContext &ctx);
+void drawInfoPanel(FrameContext &ctx);
+void drawHelpPanel(FrameContext &ctx);
+void drawStatusBar(FrameContext &ctx, const std::string &message);
+
+// The whole interface for one frame, in a fixed layout that leaves the middle to the 3D view.
+void drawInterface(FrameContext &ctx, const std::string &statusMessage);
+
+// Applies the project's look: calm dark theme, rounded corners, sizes scaled for the projector.
+void applyStyle(float scale);
+
+}  // namespace atlas::ui

@@ -1,0 +1,95 @@
+#include "render/run_app.h"
+
+#include "io/png.h"
+#include "support/fixtures.h"
+
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char **environ;
+
+namespace atlas::test {
+namespace fs = std::filesystem;
+
+namespace {
+std::string slurp(const std::string &path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+}  // namespace
+
+AppRun runApp(const std::vector<std::string> &args) {
+  fs::create_directories(ATLAS_TEST_OUTPUT_DIR);
+  static int counter = 0;
+  const std::string stem = std::string(ATLAS_TEST_OUTPUT_DIR) + "/run-" + std::to_string(getpid()) + "-" +
+                           std::to_string(counter++);
+  const std::string outPath = stem + ".out", errPath = stem + ".err";
+  std::vector<std::string> argv{ATLAS_APP_BINARY};
+  argv.insert(argv.end(), args.begin(), args.end());
+  std::vector<char *> cargv;
+  for (std::string &a : argv)
+    cargv.push_back(a.data());
+  cargv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, outPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_addopen(&actions, 2, errPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  pid_t pid = 0;
+  AppRun run;
+  if (posix_spawn(&pid, ATLAS_APP_BINARY, &actions, nullptr, cargv.data(), environ) == 0) {
+    int status = 0;
+    waitpid(pid, &status, 0);
+    run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  }
+  posix_spawn_file_actions_destroy(&actions);
+  run.out = slurp(outPath);
+  run.err = slurp(errPath);
+  fs::remove(outPath);
+  fs::remove(errPath);
+  return run;
+}
+
+std::string fixturePath(const std::string &name) { return std::string(ATLAS_TEST_FIXTURE_DIR) + "/" + name; }
+
+std::string outputPath(const std::string &name) {
+  fs::create_directories(ATLAS_TEST_OUTPUT_DIR);
+  return std::string(ATLAS_TEST_OUTPUT_DIR) + "/" + name;
+}
+
+Image readImage(const std::string &path) {
+  Result<Image> image = readPng(path);
+  INFO(path);
+  REQUIRE(image);
+  return *image;
+}
+
+nlohmann::json readJson(const std::string &path) {
+  std::ifstream in(path);
+  INFO(path);
+  REQUIRE(in);
+  return nlohmann::json::parse(in);
+}
+
+bool nearColor(const std::uint8_t *p, int r, int g, int b, int tolerance) {
+  return std::abs(p[0] - r) <= tolerance && std::abs(p[1] - g) <= tolerance && std::abs(p[2] - b) <= tolerance;
+}
+
+double foregroundFraction(const Image &image) {
+  // The background is a vertical gradient: compare each pixel with the left-edge pixel of its row.
+  std::size_t foreground = 0;
+  for (int y = 0; y < image.height; ++y) {
+    const std::uint8_t *edge = image.pixel(0, y);
+    for (int x = 0; x < image.width; ++x)
+      if (!nearColor(image.pixel(x, y), edge[0], edge[1], edge[2], 6))
+        ++foreground;
+  }
+  return static_cast<double>(foreground) / (static_cast<double>(image.width) * image.height);
+}
+
+}  // namespace atlas::test

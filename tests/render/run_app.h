@@ -1,0 +1,28 @@
+// Runs the real scalene-atlas binary for end-to-end tests and collects what it printed.
+#pragma once
+
+#include "core/image.h"
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace atlas::test {
+
+struct AppRun {
+  int exitCode = -1;
+  std::string out;  // stdout
+  std::string err;  // stderr
+};
+
+AppRun runApp(const std::vector<std::string> &args);
+std::string fixturePath(const std::string &name);  // writes the fixtures on first use
+std::string outputPath(const std::string &name);   // a file under the test output folder
+Image readImage(const std::string &path);          // REQUIREs that the PNG exists
+nlohmann::json readJson(const std::string &path);
+
+// Fraction of pixels that differ from the background colour at the image's corners.
+double foregroundFraction(const Image &image);
+bool nearColor(const std::uint8_t *pixel, int r, int g, int b, int tolerance);
+
+}  // namespace atlas::test
