@@ -1,0 +1,24 @@
+// BoneModel: one bone (or disc, cartilage, muscle) described as a signed-distance function in world
+// millimetres, with the box to mesh it in, its mesh budget and the landmarks other parts attach to.
+#pragma once
+
+#include "modelgen/sdf.h"
+#include "scene/bounds.h"
+
+#include <map>
+#include <string>
+
+namespace atlas::modelgen {
+
+using Landmarks = std::map<std::string, glm::vec3>; // "c5.pt" -> world mm, left side
+
+struct BoneModel {
+  std::string id; // without side suffix
+  Sdf sdf;
+  Bounds box;        // mm, world
+  float step = 0.4f; // meshing grid (mm)
+  std::size_t targetTriangles = 12000;
+  Landmarks landmarks;
+};
+
+} // namespace atlas::modelgen

@@ -1,0 +1,59 @@
+#include "modelgen/mesh_check.h"
+
+#include <algorithm>
+#include <utility>
+#include <vector>
+
+namespace atlas::modelgen {
+
+MeshCheck checkMesh(const MeshData &mesh) {
+  MeshCheck check;
+  // Directed edges sorted by their undirected key; each key must appear exactly twice, once each way.
+  struct Edge {
+    std::uint32_t lo, hi;
+    bool forward;
+  };
+  std::vector<Edge> edges;
+  edges.reserve(mesh.indices.size());
+  for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
+    const std::uint32_t v[3] = {mesh.indices[t], mesh.indices[t + 1], mesh.indices[t + 2]};
+    if (v[0] == v[1] || v[1] == v[2] || v[0] == v[2])
+      ++check.degenerateTriangles;
+    for (int i = 0; i < 3; ++i) {
+      const std::uint32_t a = v[i], b = v[(i + 1) % 3];
+      edges.push_back({std::min(a, b), std::max(a, b), a < b});
+    }
+    const glm::dvec3 p0(mesh.positions[v[0]]), p1(mesh.positions[v[1]]), p2(mesh.positions[v[2]]);
+    check.signedVolume += glm::dot(p0, glm::cross(p1, p2)) / 6.0;
+  }
+  std::sort(edges.begin(), edges.end(), [](const Edge &a, const Edge &b) {
+    return a.lo != b.lo ? a.lo < b.lo : (a.hi != b.hi ? a.hi < b.hi : a.forward < b.forward);
+  });
+  for (std::size_t i = 0; i < edges.size();) {
+    std::size_t j = i;
+    while (j < edges.size() && edges[j].lo == edges[i].lo && edges[j].hi == edges[i].hi)
+      ++j;
+    const std::size_t n = j - i;
+    if (n == 1)
+      ++check.boundaryEdges;
+    else if (n > 2)
+      ++check.nonManifoldEdges;
+    else if (edges[i].forward == edges[i + 1].forward)
+      ++check.inconsistentEdges;
+    i = j;
+  }
+  return check;
+}
+
+MeshData mirrorX(const MeshData &mesh) {
+  MeshData out = mesh;
+  for (glm::vec3 &p : out.positions)
+    p.x = -p.x;
+  for (glm::vec3 &n : out.normals)
+    n.x = -n.x;
+  for (std::size_t t = 0; t + 2 < out.indices.size(); t += 3)
+    std::swap(out.indices[t + 1], out.indices[t + 2]);
+  return out;
+}
+
+} // namespace atlas::modelgen

@@ -1,0 +1,280 @@
+// Sections: metadata and colours · meshing helpers · generateModel (bones, discs, muscles,
+// footprints, nerves and arteries, in that order in the file).
+#include "modelgen/model.h"
+
+#include "core/log.h"
+#include "modelgen/mesh_check.h"
+#include "modelgen/mesher.h"
+#include "modelgen/muscle.h"
+#include "modelgen/rib.h"
+#include "modelgen/tube.h"
+#include "modelgen/vertebra.h"
+
+#include <cmath>
+#include <stdexcept>
+
+namespace atlas::modelgen {
+
+glm::vec4 colourFor(System system) {
+  switch (system) {
+  case System::Bone:
+    return {0.86f, 0.82f, 0.72f, 1.0f};
+  case System::Disc:
+    return {0.66f, 0.72f, 0.80f, 1.0f};
+  case System::Cartilage:
+    return {0.70f, 0.80f, 0.85f, 1.0f};
+  case System::Muscle:
+    return {0.70f, 0.27f, 0.24f, 1.0f};
+  case System::Nerve:
+    return {0.95f, 0.80f, 0.25f, 1.0f};
+  case System::Artery:
+    return {0.80f, 0.12f, 0.12f, 1.0f};
+  default:
+    return {0.85f, 0.55f, 0.45f, 1.0f};
+  }
+}
+
+glm::vec4 footprintColour(const std::string &role) {
+  return role == "origin" ? glm::vec4(0.85f, 0.55f, 0.45f, 1.0f) : glm::vec4(0.80f, 0.50f, 0.58f, 1.0f);
+}
+
+namespace {
+
+const char *kSides[2] = {"right", "left"};
+
+struct Builder {
+  const ModelSpec &spec;
+  GeneratedModel model;
+  std::map<std::string, const StructureInfo *> info;
+  Landmarks landmarks;
+  std::map<std::string, Sdf> boneSdf; // left-side bones (and midline) by base id
+  std::map<std::string, std::vector<vec3>> ribCentre;
+
+  explicit Builder(const ModelSpec &s) : spec(s) {
+    for (const StructureInfo &i : spec.structures)
+      info[i.id] = &i;
+  }
+
+  vec3 resolve(const PointSpec &p) const {
+    if (p.landmark.empty())
+      return p.offset;
+    auto it = landmarks.find(p.landmark);
+    if (it == landmarks.end())
+      throw std::runtime_error("unknown landmark '" + p.landmark + "'");
+    return it->second + p.offset;
+  }
+
+  // Meshes (mm), then converts to metres with smooth normals.
+  static MeshData meshOf(const BoneModel &bone) {
+    MeshingOptions options;
+    options.step = bone.step;
+    options.targetTriangles = bone.targetTriangles;
+    options.maxError = std::min(0.1f, bone.step * 0.25f);
+    MeshData mesh = meshSdf(bone.sdf, bone.box, options);
+    simplifyMesh(mesh, options);
+    return mesh;
+  }
+
+  static MeshData toMetres(MeshData mesh, const glm::vec4 &colour) {
+    for (glm::vec3 &p : mesh.positions)
+      p *= 0.001f;
+    mesh.color = colour;
+    computeSmoothNormals(mesh);
+    return mesh;
+  }
+
+  Structure structureFor(const std::string &baseId, const std::string &side) const {
+    auto it = info.find(baseId);
+    if (it == info.end())
+      throw std::runtime_error("no entry for '" + baseId + "' in structures.json");
+    const StructureInfo &i = *it->second;
+    Structure s;
+    s.id = i.paired ? baseId + "_" + side : baseId;
+    s.name = i.paired ? i.name + " (" + side + ")" : i.name;
+    s.latin = i.latin;
+    s.fma = i.paired ? (side == "right" ? i.fmaRight : i.fmaLeft) : i.fma;
+    s.side = i.paired ? side : "midline";
+    s.system = systemFromName(i.system).value_or(System::Other);
+    return s;
+  }
+
+  void checkClosed(const Structure &s) const {
+    for (const MeshData &m : s.meshes) {
+      const MeshCheck c = checkMesh(m);
+      if (!c.closedManifold() || c.signedVolume <= 0.0)
+        throw std::runtime_error("mesh of '" + s.id + "' is not a closed, outward 2-manifold");
+    }
+  }
+
+  // Adds a midline structure, or both sides of a paired one from its left-side mesh (mm).
+  void add(const std::string &baseId, const MeshData &leftMm) {
+    const StructureInfo &i = *info.at(baseId);
+    if (!i.paired) {
+      Structure s = structureFor(baseId, "midline");
+      s.meshes.push_back(toMetres(leftMm, colourFor(s.system)));
+      checkClosed(s);
+      model.scene.add(std::move(s));
+      return;
+    }
+    for (const char *side : kSides) {
+      Structure s = structureFor(baseId, side);
+      const MeshData mm = std::string(side) == "left" ? leftMm : mirrorX(leftMm);
+      s.meshes.push_back(toMetres(mm, colourFor(s.system)));
+      checkClosed(s);
+      model.scene.add(std::move(s));
+    }
+  }
+
+  void buildSkeleton() {
+    std::vector<RibModel> ribs;
+    for (const SweptSpec &r : spec.ribs) {
+      ribs.push_back(buildSwept(r, 0.38f, 9000));
+      for (const auto &[name, p] : ribs.back().bone.landmarks)
+        landmarks[name] = p;
+      model.metrics.arcLength[r.id] = ribs.back().arcLength;
+    }
+    std::map<std::string, VertebraModel> vertebrae;
+    for (const VertebraSpec &v : spec.vertebrae) {
+      VertebraModel built = buildVertebra(v, landmarks);
+      for (const auto &[name, p] : built.bone.landmarks)
+        landmarks[name] = p;
+      model.metrics.supNormal[v.id] = built.supNormal;
+      model.metrics.infNormal[v.id] = built.infNormal;
+      boneSdf[v.id] = built.bone.sdf;
+      add(v.id, meshOf(built.bone));
+      vertebrae.emplace(v.id, std::move(built));
+    }
+    if (vertebrae.count("c2") && vertebrae.count("c7")) {
+      const float c = glm::dot(vertebrae.at("c2").infNormal, vertebrae.at("c7").infNormal);
+      model.metrics.cobbC2C7 = std::acos(std::clamp(c, -1.0f, 1.0f)) * 180.0f / kPi;
+    }
+    for (const RibModel &r : ribs) {
+      boneSdf[r.bone.id] = r.bone.sdf;
+      ribCentre[r.bone.id] = r.centre;
+      add(r.bone.id, meshOf(r.bone));
+    }
+    for (const SweptSpec &c : spec.cartilages)
+      add(c.id, meshOf(buildSwept(c, 0.45f, 2500).bone));
+    add("manubrium", meshOf(buildManubrium(spec.manubrium)));
+    for (const DiscSpec &d : spec.discs)
+      add(d.id, meshOf(discBetween(d.id, vertebrae.at(d.upper), vertebrae.at(d.lower))));
+  }
+
+  static BoneModel discBetween(const std::string &id, const VertebraModel &upper,
+                               const VertebraModel &lower) {
+    BoneModel out;
+    out.id = id;
+    const vec3 top = upper.infCentre, bottom = lower.supCentre;
+    Frame frame;
+    frame.origin = (top + bottom) * 0.5f;
+    const vec3 axis = top - bottom;
+    frame.angle = std::atan2(axis.z, axis.y);
+    const float halfHeight = glm::length(axis) * 0.5f + 2.8f;
+    const vec2 half = glm::min(upper.halfSize, lower.halfSize) - vec2(0.2f);
+    const Sdf ub = upper.body, lb = lower.body;
+    out.sdf = [frame, halfHeight, half, ub, lb](const vec3 &world) {
+      const vec3 p = frame.toLocal(world);
+      const float t = std::clamp(p.y / halfHeight, -1.0f, 1.0f);
+      const float bulge = 1.0f + 0.03f * (1.0f - t * t);
+      const float side = sdRoundRect(vec2(p.x, p.z), half * bulge, std::min(half.x, half.y) * 0.7f);
+      float d = smax(side, std::abs(p.y) - halfHeight, 1.0f);
+      d = smax(d, 0.08f - ub(world), 0.3f);
+      d = smax(d, 0.08f - lb(world), 0.3f);
+      return d;
+    };
+    for (float x : {-half.x - 3.0f, half.x + 3.0f})
+      for (float y : {-halfHeight - 2.0f, halfHeight + 2.0f})
+        for (float z : {-half.y - 3.0f, half.y + 3.0f})
+          out.box.extend(frame.toWorld(vec3(x, y, z)));
+    out.step = 0.4f;
+    out.targetTriangles = 2500;
+    return out;
+  }
+
+  void buildMuscles() {
+    const LandmarkResolver resolver = [this](const PointSpec &p) { return resolve(p); };
+    for (const MuscleSpec &m : spec.muscles)
+      add(m.id, meshOf(buildMuscle(m, resolver)));
+  }
+
+  void buildFootprints() {
+    for (const MuscleSpec &m : spec.muscles)
+      for (const FootprintSpec &f : m.footprints) {
+        auto bone = boneSdf.find(f.bone);
+        if (bone == boneSdf.end())
+          throw std::runtime_error("footprint on unknown bone '" + f.bone + "'");
+        const vec3 site = resolve(f.at);
+        vec3 along(0.0f, 1.0f, 0.0f);
+        auto centre = ribCentre.find(f.bone);
+        if (centre != ribCentre.end()) {
+          const auto &c = centre->second;
+          std::size_t k = 0;
+          for (std::size_t i = 0; i < c.size(); ++i)
+            if (glm::length(c[i] - site) < glm::length(c[k] - site))
+              k = i;
+          along = c[std::min(k + 1, c.size() - 1)] - c[k > 0 ? k - 1 : 0];
+        }
+        const BoneModel fp = buildFootprint(f.bone, bone->second, site, along, f.size);
+        const MeshData left = meshOf(fp);
+        const bool pairedBone = f.bone.rfind("rib", 0) == 0;
+        for (const char *side : kSides) {
+          const std::string sideName = side;
+          const std::string muscleId = m.id + "_" + sideName;
+          const std::string boneId = pairedBone ? f.bone + "_" + sideName : f.bone;
+          Structure s;
+          s.id = muscleId + "." + f.role + "." + boneId;
+          const Structure muscle = structureFor(m.id, sideName);
+          const std::string boneName =
+              pairedBone ? structureFor(f.bone, sideName).name : structureFor(f.bone, "midline").name;
+          s.name = std::string(f.role == "origin" ? "Origin" : "Insertion") + " of " + muscle.name + " on " +
+                   boneName;
+          s.side = sideName;
+          s.system = System::Attachment;
+          s.attachment = AttachmentSite{f.role, muscleId, boneId, f.source};
+          s.meshes.push_back(toMetres(sideName == "left" ? left : mirrorX(left), footprintColour(f.role)));
+          checkClosed(s);
+          model.scene.add(std::move(s));
+        }
+        model.metrics.landmarks[m.id + "." + f.role + "." + f.bone] = fp.landmarks.at("centre");
+      }
+  }
+
+  void buildTubes() {
+    for (const TubeSpec &t : spec.tubes) {
+      std::vector<vec3> controls;
+      for (const PointSpec &p : t.path)
+        controls.push_back(resolve(p));
+      const float r = t.diameter * 0.5f;
+      const std::vector<vec3> curve = smoothCurve(controls, std::max(1.2f, r * 0.9f));
+      const int sides = r > 3.0f ? 20 : (r > 1.5f ? 14 : 10);
+      add(t.id, sweepTube(curve, {r}, sides));
+    }
+  }
+};
+
+} // namespace
+
+Result<GeneratedModel> generateModel(const ModelSpec &spec) {
+  Builder builder(spec);
+  try {
+    builder.buildSkeleton();
+    builder.buildMuscles();
+    builder.buildTubes();
+    builder.buildFootprints();
+  } catch (const std::exception &e) {
+    return Error{std::string("model generator: ") + e.what()};
+  }
+  builder.model.scene.description = spec.description;
+  for (const auto &[name, p] : builder.landmarks)
+    builder.model.metrics.landmarks[name] = p;
+  return std::move(builder.model);
+}
+
+Result<GeneratedModel> generateModel(const std::string &specDirectory) {
+  Result<ModelSpec> spec = loadModelSpec(specDirectory);
+  if (!spec)
+    return Error{spec.error()};
+  return generateModel(spec.value());
+}
+
+} // namespace atlas::modelgen

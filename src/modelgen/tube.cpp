@@ -1,0 +1,148 @@
+#include "modelgen/tube.h"
+
+#include "modelgen/sdf.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace atlas::modelgen {
+namespace {
+
+glm::vec3 catmullRom(const glm::vec3 &p0, const glm::vec3 &p1, const glm::vec3 &p2, const glm::vec3 &p3,
+                     float u) {
+  // Centripetal parameterisation (alpha = 0.5): no cusps or self-intersections between controls.
+  auto knot = [](float t, const glm::vec3 &a, const glm::vec3 &b) {
+    return t + std::max(std::sqrt(glm::length(b - a)), 1e-3f);
+  };
+  const float t0 = 0.0f, t1 = knot(t0, p0, p1), t2 = knot(t1, p1, p2), t3 = knot(t2, p2, p3);
+  const float t = t1 + (t2 - t1) * u;
+  const glm::vec3 a1 = p0 * ((t1 - t) / (t1 - t0)) + p1 * ((t - t0) / (t1 - t0));
+  const glm::vec3 a2 = p1 * ((t2 - t) / (t2 - t1)) + p2 * ((t - t1) / (t2 - t1));
+  const glm::vec3 a3 = p2 * ((t3 - t) / (t3 - t2)) + p3 * ((t - t2) / (t3 - t2));
+  const glm::vec3 b1 = a1 * ((t2 - t) / (t2 - t0)) + a2 * ((t - t0) / (t2 - t0));
+  const glm::vec3 b2 = a2 * ((t3 - t) / (t3 - t1)) + a3 * ((t - t1) / (t3 - t1));
+  return b1 * ((t2 - t) / (t2 - t1)) + b2 * ((t - t1) / (t2 - t1));
+}
+
+} // namespace
+
+float polylineLength(const std::vector<glm::vec3> &points) {
+  float length = 0.0f;
+  for (std::size_t i = 1; i < points.size(); ++i)
+    length += glm::length(points[i] - points[i - 1]);
+  return length;
+}
+
+std::vector<glm::vec3> smoothCurve(const std::vector<glm::vec3> &controls, float spacing) {
+  if (controls.size() < 2)
+    return controls;
+  // Dense sampling first, then resampling at equal arc length.
+  std::vector<glm::vec3> dense;
+  const std::size_t n = controls.size();
+  for (std::size_t i = 0; i + 1 < n; ++i) {
+    const glm::vec3 p0 = i == 0 ? controls[0] * 2.0f - controls[1] : controls[i - 1];
+    const glm::vec3 p3 = i + 2 >= n ? controls[n - 1] * 2.0f - controls[n - 2] : controls[i + 2];
+    for (int s = 0; s < 32; ++s)
+      dense.push_back(catmullRom(p0, controls[i], controls[i + 1], p3, static_cast<float>(s) / 32.0f));
+  }
+  dense.push_back(controls.back());
+  const float total = polylineLength(dense);
+  const int segments = std::max(1, static_cast<int>(std::ceil(total / spacing)));
+  std::vector<glm::vec3> out{dense.front()};
+  float walked = 0.0f;
+  std::size_t k = 1;
+  for (int s = 1; s < segments; ++s) {
+    const float goal = total * static_cast<float>(s) / static_cast<float>(segments);
+    while (k < dense.size() && walked + glm::length(dense[k] - dense[k - 1]) < goal) {
+      walked += glm::length(dense[k] - dense[k - 1]);
+      ++k;
+    }
+    if (k >= dense.size())
+      break;
+    const float seg = glm::length(dense[k] - dense[k - 1]);
+    const float u = seg > 0.0f ? (goal - walked) / seg : 0.0f;
+    out.push_back(dense[k - 1] + (dense[k] - dense[k - 1]) * u);
+  }
+  out.push_back(dense.back());
+  return out;
+}
+
+MeshData sweepTube(const std::vector<glm::vec3> &curve, const std::vector<float> &radii, int sides) {
+  MeshData mesh;
+  const std::size_t n = curve.size();
+  if (n < 2)
+    return mesh;
+  auto radiusAt = [&](std::size_t i) { return radii.size() == n ? radii[i] : radii.front(); };
+  std::vector<glm::vec3> tangents(n);
+  for (std::size_t i = 0; i < n; ++i)
+    tangents[i] = glm::normalize(curve[std::min(i + 1, n - 1)] - curve[i > 0 ? i - 1 : 0]);
+  // Rotation-minimising frames by the double-reflection method (Wang et al. 2008).
+  std::vector<glm::vec3> normals(n);
+  glm::vec3 seed = std::abs(tangents[0].y) < 0.9f ? glm::vec3(0, 1, 0) : glm::vec3(1, 0, 0);
+  normals[0] = glm::normalize(glm::cross(glm::cross(tangents[0], seed), tangents[0]));
+  for (std::size_t i = 0; i + 1 < n; ++i) {
+    const glm::vec3 v1 = curve[i + 1] - curve[i];
+    const float c1 = glm::dot(v1, v1);
+    if (c1 < 1e-12f) {
+      normals[i + 1] = normals[i];
+      continue;
+    }
+    const glm::vec3 rL = normals[i] - (2.0f / c1) * glm::dot(v1, normals[i]) * v1;
+    const glm::vec3 tL = tangents[i] - (2.0f / c1) * glm::dot(v1, tangents[i]) * v1;
+    const glm::vec3 v2 = tangents[i + 1] - tL;
+    const float c2 = glm::dot(v2, v2);
+    const glm::vec3 r = c2 > 1e-12f ? rL - (2.0f / c2) * glm::dot(v2, rL) * v2 : rL;
+    normals[i + 1] = glm::normalize(r - tangents[i + 1] * glm::dot(r, tangents[i + 1]));
+  }
+  // Rings: cap rings shrink on a quarter circle, so the ends are hemispherical.
+  struct Ring {
+    glm::vec3 centre, normal, binormal;
+    float radius;
+  };
+  std::vector<Ring> rings;
+  constexpr int kCapRings = 3;
+  auto capRings = [&](std::size_t i, float direction, bool reverse) {
+    std::vector<Ring> cap;
+    const glm::vec3 b = glm::cross(tangents[i], normals[i]);
+    for (int c = kCapRings; c >= 1; --c) {
+      const float angle = 0.5f * kPi * static_cast<float>(c) / (kCapRings + 1);
+      cap.push_back({curve[i] + tangents[i] * (direction * radiusAt(i) * std::sin(angle)), normals[i], b,
+                     radiusAt(i) * std::cos(angle)});
+    }
+    if (reverse)
+      std::reverse(cap.begin(), cap.end());
+    return cap;
+  };
+  for (const Ring &r : capRings(0, -1.0f, false))
+    rings.push_back(r);
+  for (std::size_t i = 0; i < n; ++i)
+    rings.push_back({curve[i], normals[i], glm::cross(tangents[i], normals[i]), radiusAt(i)});
+  for (const Ring &r : capRings(n - 1, 1.0f, true))
+    rings.push_back(r);
+
+  const auto startApex = static_cast<std::uint32_t>(0);
+  mesh.positions.push_back(curve.front() - tangents.front() * radiusAt(0));
+  for (const Ring &r : rings)
+    for (int s = 0; s < sides; ++s) {
+      const float a = 2.0f * kPi * static_cast<float>(s) / static_cast<float>(sides);
+      mesh.positions.push_back(r.centre + (r.normal * std::cos(a) + r.binormal * std::sin(a)) * r.radius);
+    }
+  const auto endApex = static_cast<std::uint32_t>(mesh.positions.size());
+  mesh.positions.push_back(curve.back() + tangents.back() * radiusAt(n - 1));
+  auto at = [&](std::size_t ring, int s) {
+    return static_cast<std::uint32_t>(1 + ring * sides + static_cast<std::size_t>((s + sides) % sides));
+  };
+  // Ring vertices go counter-clockwise around +tangent, so (ring, s), (ring, s+1), (ring+1, s) faces out.
+  for (std::size_t r = 0; r + 1 < rings.size(); ++r)
+    for (int s = 0; s < sides; ++s) {
+      mesh.indices.insert(mesh.indices.end(), {at(r, s), at(r, s + 1), at(r + 1, s)});
+      mesh.indices.insert(mesh.indices.end(), {at(r, s + 1), at(r + 1, s + 1), at(r + 1, s)});
+    }
+  for (int s = 0; s < sides; ++s) {
+    mesh.indices.insert(mesh.indices.end(), {startApex, at(0, s + 1), at(0, s)});
+    mesh.indices.insert(mesh.indices.end(), {endApex, at(rings.size() - 1, s), at(rings.size() - 1, s + 1)});
+  }
+  return mesh;
+}
+
+} // namespace atlas::modelgen

@@ -1,0 +1,22 @@
+// Vertebrae C1–T2 as signed-distance shapes: body with endplates and uncinate processes, pedicles,
+// articular pillars with inclined facets, laminae, spinous and transverse processes (REFERENCE §2).
+#pragma once
+
+#include "modelgen/bone.h"
+#include "modelgen/spec.h"
+
+namespace atlas::modelgen {
+
+struct VertebraModel {
+  BoneModel bone;
+  Frame frame;                          // local +Y along the body axis, +Z anterior
+  Sdf body;                             // the body alone (discs are shaped against it)
+  glm::vec3 supCentre{0}, infCentre{0}; // endplate centres, world mm
+  glm::vec3 supNormal{0}, infNormal{0}; // outward endplate normals
+  glm::vec2 halfSize{0};                // body half width (X) and half depth (Z)
+};
+
+// `ribLandmarks` supplies the rib heads and tubercles that carve the costal facets of T1 and T2.
+VertebraModel buildVertebra(const VertebraSpec &spec, const Landmarks &ribLandmarks);
+
+} // namespace atlas::modelgen
