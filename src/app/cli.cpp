@@ -20,26 +20,31 @@ std::vector<std::string> splitIds(const std::vector<std::string> &values) {
   return ids;
 }
 
-}  // namespace
+} // namespace
 
 Result<ParsedCommandLine> parseCommandLine(int argc, const char *const *argv) {
   ParsedCommandLine parsed;
   Options &o = parsed.options;
-  CLI::App app{"Scalene Atlas: an interactive 3D atlas of the lower cervical spine, the first and second ribs and "
-               "the scalene muscles.\nWith no FILE it opens the bundled model. The model frame is anatomical: +X "
-               "is the patient's left, +Y superior, +Z anterior (metres).",
-               "scalene-atlas"};
+  CLI::App app{
+      "Scalene Atlas: an interactive 3D atlas of the lower cervical spine, the first and second ribs and "
+      "the scalene muscles.\nWith no FILE it opens the bundled model. The model frame is anatomical: +X "
+      "is the patient's left, +Y superior, +Z anterior (metres).",
+      "scalene-atlas"};
   std::string size, pick;
   std::vector<std::string> hide, ghost, isolate;
-  app.add_option("FILE", o.file, "Model to open: .glb/.gltf, or any mesh file Assimp reads (.obj .stl .ply .fbx .dae .3ds ...)");
+  app.add_option(
+      "FILE", o.file,
+      "Model to open: .glb/.gltf, or any mesh file Assimp reads (.obj .stl .ply .fbx .dae .3ds ...)");
   app.add_flag("--headless", o.headless, "Render offscreen without a window (EGL), run the actions and exit");
   app.add_option("--size", size, "Image or window size in pixels, WxH (default 1280x720)");
-  app.add_option("--view", o.view, "Camera view: anterior, posterior, left, right, superior, inferior or default");
+  app.add_option("--view", o.view,
+                 "Camera view: anterior, posterior, left, right, superior, inferior or default");
   app.add_option("--select", o.select, "Select a structure by id, as a click would");
   app.add_option("--pick", pick, "Left-click at pixel X,Y of the final image (after --view/--size)");
   app.add_option("--screenshot", o.screenshot, "Render one frame and write it as PNG (implies --headless)");
   app.add_flag("--no-ui", o.noUi, "Leave the interface out of the screenshot");
-  app.add_option("--state", o.statePath, "Write the app state after all actions as JSON (implies --headless)");
+  app.add_option("--state", o.statePath,
+                 "Write the app state after all actions as JSON (implies --headless)");
   app.add_flag("--list", o.list, "Print every structure of the model as JSON and exit");
   app.add_option("--hide", hide, "Hide structures: ID[,ID...]");
   app.add_option("--ghost", ghost, "Show structures as x-ray: ID[,ID...]");
@@ -63,8 +68,8 @@ Result<ParsedCommandLine> parseCommandLine(int argc, const char *const *argv) {
   if (!size.empty()) {
     int w = 0, h = 0;
     char x = 0, extra = 0;
-    if (std::sscanf(size.c_str(), "%d%c%d%c", &w, &x, &h, &extra) != 3 || (x != 'x' && x != 'X') || w < 1 || h < 1 ||
-        w > 16384 || h > 16384)
+    if (std::sscanf(size.c_str(), "%d%c%d%c", &w, &x, &h, &extra) != 3 || (x != 'x' && x != 'X') || w < 1 ||
+        h < 1 || w > 16384 || h > 16384)
       return Error{"--size " + size + ": expected WIDTHxHEIGHT, e.g. 1920x1080 (1 to 16384 each)"};
     o.width = w;
     o.height = h;
@@ -75,12 +80,13 @@ Result<ParsedCommandLine> parseCommandLine(int argc, const char *const *argv) {
     if (std::sscanf(pick.c_str(), "%f%c%f%c", &px, &comma, &py, &extra) != 3 || comma != ',')
       return Error{"--pick " + pick + ": expected X,Y in pixels, e.g. 640,360"};
     if (px < 0 || py < 0 || px >= static_cast<float>(o.width) || py >= static_cast<float>(o.height))
-      return Error{"--pick " + pick + ": outside the " + std::to_string(o.width) + "x" + std::to_string(o.height) +
-                   " image"};
+      return Error{"--pick " + pick + ": outside the " + std::to_string(o.width) + "x" +
+                   std::to_string(o.height) + " image"};
     o.pick = std::make_pair(px, py);
   }
   if (!o.view.empty() && !standardViewFromName(o.view))
-    return Error{"--view " + o.view + ": expected anterior, posterior, left, right, superior, inferior or default"};
+    return Error{"--view " + o.view +
+                 ": expected anterior, posterior, left, right, superior, inferior or default"};
   if (o.uiScale && (*o.uiScale < 0.5f || *o.uiScale > 4.0f))
     return Error{"--ui-scale: expected a value from 0.5 to 4"};
   if (o.samples < 0 || o.samples > 16)
@@ -91,4 +97,4 @@ Result<ParsedCommandLine> parseCommandLine(int argc, const char *const *argv) {
   return parsed;
 }
 
-}  // namespace atlas
+} // namespace atlas

@@ -11,10 +11,10 @@
 namespace atlas {
 
 struct Options {
-  std::string file;  // model to open; empty = the bundled model
+  std::string file; // model to open; empty = the bundled model
   bool headless = false;
   int width = 1280, height = 720;
-  std::string view;  // "" = default
+  std::string view; // "" = default
   std::string select;
   std::optional<std::pair<float, float>> pick;
   std::string screenshot;
@@ -29,11 +29,11 @@ struct Options {
 
 struct ParsedCommandLine {
   Options options;
-  bool exitNow = false;  // --help or --version was handled
+  bool exitNow = false; // --help or --version was handled
   int exitCode = 0;
-  std::string output;    // help text to print when exitNow
+  std::string output; // help text to print when exitNow
 };
 
 Result<ParsedCommandLine> parseCommandLine(int argc, const char *const *argv);
 
-}  // namespace atlas
+} // namespace atlas

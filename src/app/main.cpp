@@ -37,8 +37,8 @@ int main(int argc, char **argv) {
     if (options.exitAfterCommands()) {
       atlas::log::setSink([](atlas::log::Level level, const std::string &message) {
         if (level != atlas::log::Level::Info)
-          std::fprintf(stderr, "scalene-atlas: %s%s\n", level == atlas::log::Level::Error ? "error: " : "warning: ",
-                       message.c_str());
+          std::fprintf(stderr, "scalene-atlas: %s%s\n",
+                       level == atlas::log::Level::Error ? "error: " : "warning: ", message.c_str());
       });
       return atlas::runHeadless(session, options);
     }

@@ -38,7 +38,7 @@ int runHeadless(Session &session, const Options &options) {
     }
     const bool withUi = !options.noUi;
     if (withUi)
-      for (int i = 0; i < 2; ++i)  // auto-sized windows take a frame or two to find their size
+      for (int i = 0; i < 2; ++i) // auto-sized windows take a frame or two to find their size
         (*viewer)->settleInterface(options.width, options.height);
     target->bind();
     (*viewer)->renderFrame(options.width, options.height, 0.0f, withUi);
@@ -49,7 +49,8 @@ int runHeadless(Session &session, const Options &options) {
     }
   }
   if (!options.statePath.empty()) {
-    if (Result<bool> written = writeFileAtomically(options.statePath, session.stateJson().dump(2) + "\n"); !written) {
+    if (Result<bool> written = writeFileAtomically(options.statePath, session.stateJson().dump(2) + "\n");
+        !written) {
       log::error(written.error());
       return 1;
     }
@@ -57,4 +58,4 @@ int runHeadless(Session &session, const Options &options) {
   return 0;
 }
 
-}  // namespace atlas
+} // namespace atlas

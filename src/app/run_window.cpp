@@ -12,9 +12,11 @@
 namespace atlas {
 
 int runWindow(Session &session, const Options &options) {
-  glfwSetErrorCallback([](int code, const char *text) { log::warning("GLFW error " + std::to_string(code) + ": " + text); });
+  glfwSetErrorCallback(
+      [](int code, const char *text) { log::warning("GLFW error " + std::to_string(code) + ": " + text); });
   if (!glfwInit()) {
-    log::error("cannot open a window (no display?): run with --headless --screenshot FILE.png to render without one");
+    log::error("cannot open a window (no display?): run with --headless --screenshot FILE.png to render "
+               "without one");
     return 1;
   }
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
@@ -68,7 +70,7 @@ int runWindow(Session &session, const Options &options) {
       while (!glfwWindowShouldClose(window) && !viewer.quitRequested()) {
         if (pendingFrames <= 0 && !session.animating()) {
           glfwWaitEvents();
-          pendingFrames = 2;  // ImGui needs a second frame to settle hover and layout changes
+          pendingFrames = 2; // ImGui needs a second frame to settle hover and layout changes
         } else {
           glfwPollEvents();
         }
@@ -94,4 +96,4 @@ int runWindow(Session &session, const Options &options) {
   return status;
 }
 
-}  // namespace atlas
+} // namespace atlas

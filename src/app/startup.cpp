@@ -16,12 +16,13 @@ Result<bool> applyStartupOptions(Session &session, const Options &options) {
       if (std::find(keep.begin(), keep.end(), static_cast<int>(i)) == keep.end())
         session.apply(SetVisibilityCommand{session.scene().structures()[i].id, Visibility::Hidden});
   }
-  for (const auto &[ids, visibility, flag] :
-       {std::tuple{&options.hide, Visibility::Hidden, "--hide"}, std::tuple{&options.ghost, Visibility::Ghosted, "--ghost"}})
+  for (const auto &[ids, visibility, flag] : {std::tuple{&options.hide, Visibility::Hidden, "--hide"},
+                                              std::tuple{&options.ghost, Visibility::Ghosted, "--ghost"}})
     for (const std::string &id : *ids)
       if (Result<bool> ok = session.apply(SetVisibilityCommand{id, visibility}); !ok)
         return Error{std::string(flag) + ": " + ok.error()};
-  session.setStandardView(options.view.empty() ? StandardView::Default : *standardViewFromName(options.view), false);
+  session.setStandardView(options.view.empty() ? StandardView::Default : *standardViewFromName(options.view),
+                          false);
   if (!options.select.empty())
     if (Result<bool> ok = session.apply(SelectCommand{options.select}); !ok)
       return Error{"--select: " + ok.error()};
@@ -30,4 +31,4 @@ Result<bool> applyStartupOptions(Session &session, const Options &options) {
   return true;
 }
 
-}  // namespace atlas
+} // namespace atlas

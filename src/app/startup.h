@@ -12,4 +12,4 @@ Result<bool> applyStartupOptions(Session &session, const Options &options);
 int runHeadless(Session &session, const Options &options);
 int runWindow(Session &session, const Options &options);
 
-}  // namespace atlas
+} // namespace atlas

@@ -11,7 +11,8 @@
 
 namespace atlas {
 
-Result<std::unique_ptr<Viewer>> Viewer::create(Session &session, ui::UiSettings settings, GLFWwindow *window) {
+Result<std::unique_ptr<Viewer>> Viewer::create(Session &session, ui::UiSettings settings,
+                                               GLFWwindow *window) {
   std::unique_ptr<Viewer> v(new Viewer(session, std::move(settings)));
   Result<Renderer> renderer = Renderer::create();
   if (!renderer)
@@ -22,7 +23,7 @@ Result<std::unique_ptr<Viewer>> Viewer::create(Session &session, ui::UiSettings 
   v->imgui_ = ImGui::CreateContext();
   ImGui::SetCurrentContext(v->imgui_);
   ImGuiIO &io = ImGui::GetIO();
-  io.IniFilename = nullptr;  // layout is fixed; never litter the working directory with imgui.ini
+  io.IniFilename = nullptr; // layout is fixed; never litter the working directory with imgui.ini
   if (window)
     ImGui_ImplGlfw_InitForOpenGL(window, true);
   ImGui_ImplOpenGL3_Init("#version 330 core");
@@ -103,4 +104,4 @@ void Viewer::renderFrame(int width, int height, float dt, bool withUi) {
   }
 }
 
-}  // namespace atlas
+} // namespace atlas

@@ -20,7 +20,8 @@ namespace atlas {
 class Viewer {
 public:
   // `window` is null for headless use: then ImGui runs without a platform backend.
-  static Result<std::unique_ptr<Viewer>> create(Session &session, ui::UiSettings settings, GLFWwindow *window);
+  static Result<std::unique_ptr<Viewer>> create(Session &session, ui::UiSettings settings,
+                                                GLFWwindow *window);
   ~Viewer();
   Viewer(const Viewer &) = delete;
   Viewer &operator=(const Viewer &) = delete;
@@ -57,4 +58,4 @@ private:
   bool quit_ = false;
 };
 
-}  // namespace atlas
+} // namespace atlas

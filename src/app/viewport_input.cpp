@@ -24,7 +24,8 @@ void Viewer::handleViewportInput(int width, int height) {
     } else if (ImGui::IsMouseDragging(ImGuiMouseButton_Right, 3.0f) ||
                ImGui::IsMouseDragging(ImGuiMouseButton_Middle, 3.0f) ||
                (shift && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 3.0f))) {
-      camera.pan(io.MouseDelta.x / std::max(io.DisplaySize.y, 1.0f), io.MouseDelta.y / std::max(io.DisplaySize.y, 1.0f));
+      camera.pan(io.MouseDelta.x / std::max(io.DisplaySize.y, 1.0f),
+                 io.MouseDelta.y / std::max(io.DisplaySize.y, 1.0f));
     }
     if (io.MouseWheel != 0.0f)
       camera.zoom(std::pow(0.88f, io.MouseWheel));
@@ -39,15 +40,17 @@ void Viewer::handleViewportInput(int width, int height) {
     }
     if (!ImGui::IsAnyMouseDown() && ImGui::IsMousePosValid()) {
       if (auto hovered = session_.structureAt(mouse.x * sx, mouse.y * sy))
-        ImGui::SetTooltip("%s", session_.scene().structures()[static_cast<std::size_t>(*hovered)].displayName().c_str());
+        ImGui::SetTooltip(
+            "%s", session_.scene().structures()[static_cast<std::size_t>(*hovered)].displayName().c_str());
     }
   }
 
   if (io.WantCaptureKeyboard)
     return;
   const std::pair<int, StandardView> viewKeys[] = {
-      {GLFW_KEY_1, StandardView::Anterior}, {GLFW_KEY_2, StandardView::Posterior}, {GLFW_KEY_3, StandardView::Left},
-      {GLFW_KEY_4, StandardView::Right},    {GLFW_KEY_5, StandardView::Superior},  {GLFW_KEY_6, StandardView::Inferior},
+      {GLFW_KEY_1, StandardView::Anterior}, {GLFW_KEY_2, StandardView::Posterior},
+      {GLFW_KEY_3, StandardView::Left},     {GLFW_KEY_4, StandardView::Right},
+      {GLFW_KEY_5, StandardView::Superior}, {GLFW_KEY_6, StandardView::Inferior},
       {GLFW_KEY_0, StandardView::Default},  {GLFW_KEY_HOME, StandardView::Default}};
   for (const auto &[key, view] : viewKeys)
     if (ImGui::IsKeyPressed(key, false))
@@ -75,4 +78,4 @@ void Viewer::handleViewportInput(int width, int height) {
     quit_ = true;
 }
 
-}  // namespace atlas
+} // namespace atlas

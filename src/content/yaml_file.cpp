@@ -14,7 +14,8 @@ Result<YAML::Node> loadYamlFile(const std::string &path) {
   try {
     return YAML::Load(text.str());
   } catch (const YAML::Exception &e) {
-    return Error{path + ":" + std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1) + ": " + e.msg};
+    return Error{path + ":" + std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1) +
+                 ": " + e.msg};
   }
 }
 
@@ -23,8 +24,8 @@ std::string where(const std::string &file, const YAML::Node &node) {
   return mark.is_null() ? file : file + ":" + std::to_string(mark.line + 1);
 }
 
-std::optional<std::string> readString(const std::string &file, const YAML::Node &map, const char *key, bool required,
-                                      Problems &problems) {
+std::optional<std::string> readString(const std::string &file, const YAML::Node &map, const char *key,
+                                      bool required, Problems &problems) {
   const YAML::Node value = map[key];
   if (!value || value.IsNull()) {
     if (required)
@@ -61,4 +62,4 @@ std::optional<std::vector<std::string>> readStringList(const std::string &file, 
   return out;
 }
 
-}  // namespace atlas::content
+} // namespace atlas::content

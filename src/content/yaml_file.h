@@ -33,9 +33,9 @@ private:
 };
 
 // Field readers: nullopt (and a problem when `required`) if absent or not of the expected kind.
-std::optional<std::string> readString(const std::string &file, const YAML::Node &map, const char *key, bool required,
-                                      Problems &problems);
+std::optional<std::string> readString(const std::string &file, const YAML::Node &map, const char *key,
+                                      bool required, Problems &problems);
 std::optional<std::vector<std::string>> readStringList(const std::string &file, const YAML::Node &map,
                                                        const char *key, bool required, Problems &problems);
 
-}  // namespace atlas::content
+} // namespace atlas::content

@@ -17,12 +17,22 @@ void emit(Level level, const std::string &message) {
   const char *prefix = level == Level::Error ? "error: " : level == Level::Warning ? "warning: " : "";
   std::fprintf(stderr, "%s%s\n", prefix, message.c_str());
 }
-}  // namespace
+} // namespace
 
-void setSink(Sink sink) { g_sink = std::move(sink); }
-void setQuiet(bool quiet) { g_quiet = quiet; }
-void info(const std::string &message) { emit(Level::Info, message); }
-void warning(const std::string &message) { emit(Level::Warning, message); }
-void error(const std::string &message) { emit(Level::Error, message); }
+void setSink(Sink sink) {
+  g_sink = std::move(sink);
+}
+void setQuiet(bool quiet) {
+  g_quiet = quiet;
+}
+void info(const std::string &message) {
+  emit(Level::Info, message);
+}
+void warning(const std::string &message) {
+  emit(Level::Warning, message);
+}
+void error(const std::string &message) {
+  emit(Level::Error, message);
+}
 
-}  // namespace atlas::log
+} // namespace atlas::log

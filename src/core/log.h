@@ -10,10 +10,10 @@ enum class Level { Info, Warning, Error };
 
 using Sink = std::function<void(Level, const std::string &)>;
 
-void setSink(Sink sink);  // nullptr restores stderr
-void setQuiet(bool quiet);  // suppresses Info on stderr (headless runs)
+void setSink(Sink sink);   // nullptr restores stderr
+void setQuiet(bool quiet); // suppresses Info on stderr (headless runs)
 void info(const std::string &message);
 void warning(const std::string &message);
 void error(const std::string &message);
 
-}  // namespace atlas::log
+} // namespace atlas::log

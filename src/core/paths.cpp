@@ -18,9 +18,9 @@ fs::path findDataDir(const std::string &name) {
     return fs::path(overrideRoot) / name;
   const fs::path exeDir = executableDir();
   // Build trees put the binary in build/src/app or build/; installs use <prefix>/share/scalene-atlas.
-  for (const fs::path &root : {exeDir, exeDir.parent_path(), exeDir.parent_path().parent_path(),
-                               exeDir.parent_path().parent_path().parent_path(),
-                               exeDir.parent_path() / "share" / "scalene-atlas"}) {
+  for (const fs::path &root :
+       {exeDir, exeDir.parent_path(), exeDir.parent_path().parent_path(),
+        exeDir.parent_path().parent_path().parent_path(), exeDir.parent_path() / "share" / "scalene-atlas"}) {
     std::error_code ec;
     if (fs::is_directory(root / name, ec))
       return root / name;
@@ -44,4 +44,4 @@ fs::path settingsFile() {
   return base / "scalene-atlas" / "settings.json";
 }
 
-}  // namespace atlas::paths
+} // namespace atlas::paths

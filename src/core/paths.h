@@ -19,4 +19,4 @@ std::filesystem::path defaultModel();
 // Per-user settings file ($XDG_CONFIG_HOME/scalene-atlas/settings.json).
 std::filesystem::path settingsFile();
 
-}  // namespace atlas::paths
+} // namespace atlas::paths

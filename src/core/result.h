@@ -10,7 +10,7 @@
 namespace atlas {
 
 struct Error {
-  std::string message;  // one line: "<file>: <where>: <what was expected>"
+  std::string message; // one line: "<file>: <where>: <what was expected>"
 };
 
 template <typename T> class Result {
@@ -40,4 +40,4 @@ private:
   std::string error_;
 };
 
-}  // namespace atlas
+} // namespace atlas

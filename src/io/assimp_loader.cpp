@@ -23,7 +23,8 @@ struct AssimpTraversal {
   std::uint64_t vertexBudget;
 };
 
-Result<bool> visit(AssimpTraversal &t, const aiNode &node, int parent, const glm::mat4 &parentWorld, int depth) {
+Result<bool> visit(AssimpTraversal &t, const aiNode &node, int parent, const glm::mat4 &parentWorld,
+                   int depth) {
   if (depth > 256)
     return Error{t.path + ": node hierarchy deeper than 256 levels"};
   const glm::mat4 world = parentWorld * toGlm(node.mTransformation);
@@ -46,7 +47,8 @@ Result<bool> visit(AssimpTraversal &t, const aiNode &node, int parent, const glm
     MeshData mesh;
     mesh.positions.resize(m.mNumVertices);
     for (unsigned v = 0; v < m.mNumVertices; ++v)
-      mesh.positions[v] = glm::vec3(world * glm::vec4(m.mVertices[v].x, m.mVertices[v].y, m.mVertices[v].z, 1.0f));
+      mesh.positions[v] =
+          glm::vec3(world * glm::vec4(m.mVertices[v].x, m.mVertices[v].y, m.mVertices[v].z, 1.0f));
     if (m.mNormals) {
       mesh.normals.resize(m.mNumVertices);
       for (unsigned v = 0; v < m.mNumVertices; ++v)
@@ -56,12 +58,14 @@ Result<bool> visit(AssimpTraversal &t, const aiNode &node, int parent, const glm
       const aiFace &face = m.mFaces[f];
       if (face.mNumIndices != 3)
         continue;
-      mesh.indices.insert(mesh.indices.end(), {face.mIndices[0], mirrored ? face.mIndices[2] : face.mIndices[1],
-                                               mirrored ? face.mIndices[1] : face.mIndices[2]});
+      mesh.indices.insert(mesh.indices.end(),
+                          {face.mIndices[0], mirrored ? face.mIndices[2] : face.mIndices[1],
+                           mirrored ? face.mIndices[1] : face.mIndices[2]});
     }
     if (m.mMaterialIndex < t.ai.mNumMaterials) {
       aiColor4D diffuse;
-      if (aiGetMaterialColor(t.ai.mMaterials[m.mMaterialIndex], AI_MATKEY_COLOR_DIFFUSE, &diffuse) == AI_SUCCESS)
+      if (aiGetMaterialColor(t.ai.mMaterials[m.mMaterialIndex], AI_MATKEY_COLOR_DIFFUSE, &diffuse) ==
+          AI_SUCCESS)
         mesh.color = glm::clamp(glm::vec4(diffuse.r, diffuse.g, diffuse.b, 1.0f), 0.0f, 1.0f);
     }
     if (!mesh.indices.empty())
@@ -74,7 +78,7 @@ Result<bool> visit(AssimpTraversal &t, const aiNode &node, int parent, const glm
   return true;
 }
 
-}  // namespace
+} // namespace
 
 Result<Scene> loadWithAssimp(const std::string &path, const LoadLimits &limits) {
   Assimp::Importer importer;
@@ -99,4 +103,4 @@ Result<Scene> loadWithAssimp(const std::string &path, const LoadLimits &limits) 
   return scene;
 }
 
-}  // namespace atlas
+} // namespace atlas

@@ -47,4 +47,4 @@ Result<bool> writeFileAtomically(const std::string &path, const std::string &byt
   return true;
 }
 
-}  // namespace atlas
+} // namespace atlas

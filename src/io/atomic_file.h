@@ -10,4 +10,4 @@ namespace atlas {
 
 Result<bool> writeFileAtomically(const std::string &path, const std::string &bytes);
 
-}  // namespace atlas
+} // namespace atlas

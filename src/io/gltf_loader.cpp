@@ -39,13 +39,14 @@ std::string lineColumnOf(const std::string &text, std::size_t byte) {
 std::uint32_t readU32(const std::vector<unsigned char> &bytes, std::size_t offset) {
   std::uint32_t v = 0;
   std::memcpy(&v, bytes.data() + offset, 4);
-  return v;  // GLB is little-endian, as is every platform we build for
+  return v; // GLB is little-endian, as is every platform we build for
 }
 
 // Returns the JSON text of a .glb after checking the header and chunk layout byte by byte.
 Result<std::string> glbJson(const std::vector<unsigned char> &bytes, const std::string &path) {
   if (bytes.size() < 12)
-    return Error{path + ": truncated GLB: " + std::to_string(bytes.size()) + " bytes, the header alone needs 12"};
+    return Error{path + ": truncated GLB: " + std::to_string(bytes.size()) +
+                 " bytes, the header alone needs 12"};
   if (std::memcmp(bytes.data(), "glTF", 4) != 0)
     return Error{path + ": not a binary glTF file: bytes 0-3 should be 'glTF'"};
   const std::uint32_t version = readU32(bytes, 4);
@@ -53,23 +54,25 @@ Result<std::string> glbJson(const std::vector<unsigned char> &bytes, const std::
     return Error{path + ": byte 4: GLB version " + std::to_string(version) + ", expected 2"};
   const std::uint32_t length = readU32(bytes, 8);
   if (length != bytes.size())
-    return Error{path + ": byte 8: header says the file has " + std::to_string(length) + " bytes but it has " +
-                 std::to_string(bytes.size()) + (length > bytes.size() ? " (truncated)" : "")};
+    return Error{path + ": byte 8: header says the file has " + std::to_string(length) +
+                 " bytes but it has " + std::to_string(bytes.size()) +
+                 (length > bytes.size() ? " (truncated)" : "")};
   if (bytes.size() < 20)
     return Error{path + ": byte 12: truncated GLB: missing the JSON chunk header"};
   const std::uint32_t jsonLength = readU32(bytes, 12);
   if (std::memcmp(bytes.data() + 16, "JSON", 4) != 0)
     return Error{path + ": byte 16: first chunk should be of type 'JSON'"};
   if (std::uint64_t(20) + jsonLength > bytes.size())
-    return Error{path + ": byte 12: JSON chunk of " + std::to_string(jsonLength) + " bytes runs past the end of the file"};
+    return Error{path + ": byte 12: JSON chunk of " + std::to_string(jsonLength) +
+                 " bytes runs past the end of the file"};
   const std::uint64_t binHeader = 20 + std::uint64_t(jsonLength);
   if (binHeader < bytes.size()) {
     if (binHeader + 8 > bytes.size())
       return Error{path + ": byte " + std::to_string(binHeader) + ": truncated chunk header"};
     const std::uint32_t binLength = readU32(bytes, binHeader);
     if (binHeader + 8 + binLength > bytes.size())
-      return Error{path + ": byte " + std::to_string(binHeader) + ": BIN chunk of " + std::to_string(binLength) +
-                   " bytes runs past the end of the file"};
+      return Error{path + ": byte " + std::to_string(binHeader) + ": BIN chunk of " +
+                   std::to_string(binLength) + " bytes runs past the end of the file"};
   }
   return std::string(reinterpret_cast<const char *>(bytes.data()) + 20, jsonLength);
 }
@@ -113,8 +116,8 @@ Result<bool> checkUris(const std::string &jsonText, const std::string &path, con
 }
 
 // We draw no textures: skipping image decoding keeps hostile image data away from the decoder.
-bool skipImage(tinygltf::Image *, const int, std::string *, std::string *, int, int, const unsigned char *, int,
-               void *) {
+bool skipImage(tinygltf::Image *, const int, std::string *, std::string *, int, int, const unsigned char *,
+               int, void *) {
   return true;
 }
 
@@ -171,22 +174,24 @@ Result<AccessorView> viewAccessor(const tinygltf::Model &model, int index, int w
     return Error{at + ": sparse accessors are not supported"};
   if (acc.type != wantType)
     return Error{at + ": has type " + std::to_string(acc.type) + ", expected " + std::to_string(wantType)};
-  if (std::find(allowedComponents.begin(), allowedComponents.end(), acc.componentType) == allowedComponents.end())
+  if (std::find(allowedComponents.begin(), allowedComponents.end(), acc.componentType) ==
+      allowedComponents.end())
     return Error{at + ": unsupported componentType " + std::to_string(acc.componentType)};
   if (acc.bufferView < 0 || static_cast<std::size_t>(acc.bufferView) >= model.bufferViews.size())
     return Error{at + ": bufferView " + std::to_string(acc.bufferView) + " is out of range (the file has " +
                  std::to_string(model.bufferViews.size()) + ")"};
   const tinygltf::BufferView &view = model.bufferViews[static_cast<std::size_t>(acc.bufferView)];
   if (view.buffer < 0 || static_cast<std::size_t>(view.buffer) >= model.buffers.size())
-    return Error{at + ": bufferViews[" + std::to_string(acc.bufferView) + "].buffer " + std::to_string(view.buffer) +
-                 " is out of range"};
+    return Error{at + ": bufferViews[" + std::to_string(acc.bufferView) + "].buffer " +
+                 std::to_string(view.buffer) + " is out of range"};
   const std::vector<unsigned char> &buffer = model.buffers[static_cast<std::size_t>(view.buffer)].data;
   const std::uint64_t elementBytes = componentBytes(acc.componentType) * typeComponents(acc.type);
   const std::uint64_t stride = view.byteStride ? view.byteStride : elementBytes;
   const std::uint64_t viewEnd = std::uint64_t(view.byteOffset) + view.byteLength;
   if (viewEnd > buffer.size())
-    return Error{at + ": bufferViews[" + std::to_string(acc.bufferView) + "] ends at byte " + std::to_string(viewEnd) +
-                 " but its buffer has only " + std::to_string(buffer.size()) + " bytes"};
+    return Error{at + ": bufferViews[" + std::to_string(acc.bufferView) + "] ends at byte " +
+                 std::to_string(viewEnd) + " but its buffer has only " + std::to_string(buffer.size()) +
+                 " bytes"};
   if (stride < elementBytes)
     return Error{at + ": byteStride " + std::to_string(stride) + " is smaller than one element (" +
                  std::to_string(elementBytes) + " bytes)"};
@@ -200,8 +205,8 @@ Result<AccessorView> viewAccessor(const tinygltf::Model &model, int index, int w
     return Error{at + ": " + std::to_string(acc.count) + " elements from byte " + std::to_string(first) +
                  " run past the end of bufferViews[" + std::to_string(acc.bufferView) + "] (byte " +
                  std::to_string(viewEnd) + ")"};
-  return AccessorView{buffer.data() + first, static_cast<std::size_t>(stride), static_cast<std::size_t>(count),
-                      acc.componentType};
+  return AccessorView{buffer.data() + first, static_cast<std::size_t>(stride),
+                      static_cast<std::size_t>(count), acc.componentType};
 }
 
 std::vector<glm::vec3> readVec3(const AccessorView &v) {
@@ -239,23 +244,24 @@ std::vector<std::uint32_t> toTriangleList(const std::vector<std::uint32_t> &in, 
         out.insert(out.end(), {in[i - 2], in[i - 1], in[i]});
       else
         out.insert(out.end(), {in[i - 1], in[i - 2], in[i]});
-    } else {  // fan
+    } else { // fan
       out.insert(out.end(), {in[0], in[i - 1], in[i]});
     }
   }
   return out;
 }
 
-Result<MeshData> readPrimitive(const tinygltf::Model &model, const tinygltf::Primitive &prim, const std::string &where,
-                               std::uint64_t &vertexBudget) {
+Result<MeshData> readPrimitive(const tinygltf::Model &model, const tinygltf::Primitive &prim,
+                               const std::string &where, std::uint64_t &vertexBudget) {
   const int mode = prim.mode < 0 ? TINYGLTF_MODE_TRIANGLES : prim.mode;
-  if (mode != TINYGLTF_MODE_TRIANGLES && mode != TINYGLTF_MODE_TRIANGLE_STRIP && mode != TINYGLTF_MODE_TRIANGLE_FAN)
-    return MeshData{};  // points and lines are not anatomy surfaces; skipped
+  if (mode != TINYGLTF_MODE_TRIANGLES && mode != TINYGLTF_MODE_TRIANGLE_STRIP &&
+      mode != TINYGLTF_MODE_TRIANGLE_FAN)
+    return MeshData{}; // points and lines are not anatomy surfaces; skipped
   auto pos = prim.attributes.find("POSITION");
   if (pos == prim.attributes.end())
     return Error{where + ": has no POSITION attribute"};
-  Result<AccessorView> pv = viewAccessor(model, pos->second, TINYGLTF_TYPE_VEC3, {TINYGLTF_COMPONENT_TYPE_FLOAT},
-                                         where + " POSITION");
+  Result<AccessorView> pv = viewAccessor(model, pos->second, TINYGLTF_TYPE_VEC3,
+                                         {TINYGLTF_COMPONENT_TYPE_FLOAT}, where + " POSITION");
   if (!pv)
     return Error{pv.error()};
   if (pv->count > vertexBudget)
@@ -266,8 +272,8 @@ Result<MeshData> readPrimitive(const tinygltf::Model &model, const tinygltf::Pri
   mesh.positions = readVec3(*pv);
   auto nrm = prim.attributes.find("NORMAL");
   if (nrm != prim.attributes.end()) {
-    Result<AccessorView> nv = viewAccessor(model, nrm->second, TINYGLTF_TYPE_VEC3, {TINYGLTF_COMPONENT_TYPE_FLOAT},
-                                           where + " NORMAL");
+    Result<AccessorView> nv = viewAccessor(model, nrm->second, TINYGLTF_TYPE_VEC3,
+                                           {TINYGLTF_COMPONENT_TYPE_FLOAT}, where + " NORMAL");
     if (!nv)
       return Error{nv.error()};
     if (nv->count == pv->count)
@@ -275,10 +281,11 @@ Result<MeshData> readPrimitive(const tinygltf::Model &model, const tinygltf::Pri
   }
   std::vector<std::uint32_t> indices;
   if (prim.indices >= 0) {
-    Result<AccessorView> iv = viewAccessor(model, prim.indices, TINYGLTF_TYPE_SCALAR,
-                                           {TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE, TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT,
-                                            TINYGLTF_COMPONENT_TYPE_UNSIGNED_INT},
-                                           where + " indices");
+    Result<AccessorView> iv =
+        viewAccessor(model, prim.indices, TINYGLTF_TYPE_SCALAR,
+                     {TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE, TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT,
+                      TINYGLTF_COMPONENT_TYPE_UNSIGNED_INT},
+                     where + " indices");
     if (!iv)
       return Error{iv.error()};
     indices = readIndices(*iv);
@@ -323,7 +330,7 @@ void transformMesh(MeshData &mesh, const glm::mat4 &world) {
     p = glm::vec3(world * glm::vec4(p, 1.0f));
   for (glm::vec3 &n : mesh.normals)
     n = normalMatrix * n;
-  if (glm::determinant(glm::mat3(world)) < 0.0f)  // mirrored: keep counter-clockwise front faces
+  if (glm::determinant(glm::mat3(world)) < 0.0f) // mirrored: keep counter-clockwise front faces
     for (std::size_t i = 0; i + 2 < mesh.indices.size(); i += 3)
       std::swap(mesh.indices[i + 1], mesh.indices[i + 2]);
 }
@@ -335,7 +342,8 @@ std::string valueAsText(const tinygltf::Value &v) {
     return std::to_string(v.Get<int>());
   if (v.IsNumber()) {
     const double d = v.GetNumberAsDouble();
-    return d == std::floor(d) && std::abs(d) < 1e15 ? std::to_string(static_cast<long long>(d)) : std::to_string(d);
+    return d == std::floor(d) && std::abs(d) < 1e15 ? std::to_string(static_cast<long long>(d))
+                                                    : std::to_string(d);
   }
   if (v.IsBool())
     return v.Get<bool>() ? "true" : "false";
@@ -379,7 +387,8 @@ Result<bool> visitNode(Traversal &t, int nodeIndex, int parent, const glm::mat4 
     return Error{t.path + ": node index " + std::to_string(nodeIndex) + " is out of range (the file has " +
                  std::to_string(t.model.nodes.size()) + " nodes)"};
   if (t.visiting[static_cast<std::size_t>(nodeIndex)] || depth > 256)
-    return Error{t.path + ": nodes[" + std::to_string(nodeIndex) + "] is its own ancestor or is used twice; "
+    return Error{t.path + ": nodes[" + std::to_string(nodeIndex) +
+                 "] is its own ancestor or is used twice; "
                  "the node hierarchy must be a tree"};
   t.visiting[static_cast<std::size_t>(nodeIndex)] = 1;
   const tinygltf::Node &node = t.model.nodes[static_cast<std::size_t>(nodeIndex)];
@@ -415,7 +424,7 @@ Result<bool> visitNode(Traversal &t, int nodeIndex, int parent, const glm::mat4 
   return true;
 }
 
-}  // namespace
+} // namespace
 
 // ---- 4. loadGltf ------------------------------------------------------------------------------
 
@@ -448,10 +457,10 @@ Result<Scene> loadGltf(const std::string &path, const LoadLimits &limits) {
   tinygltf::Model model;
   std::string err, warn;
   const std::string base = baseDir.empty() ? std::string(".") : baseDir.string();
-  const bool ok =
-      binary ? loader.LoadBinaryFromMemory(&model, &err, &warn, bytes.data(), static_cast<unsigned>(bytes.size()), base)
-             : loader.LoadASCIIFromString(&model, &err, &warn, jsonText.data(),
-                                          static_cast<unsigned>(jsonText.size()), base);
+  const bool ok = binary ? loader.LoadBinaryFromMemory(&model, &err, &warn, bytes.data(),
+                                                       static_cast<unsigned>(bytes.size()), base)
+                         : loader.LoadASCIIFromString(&model, &err, &warn, jsonText.data(),
+                                                      static_cast<unsigned>(jsonText.size()), base);
   if (!ok) {
     while (!err.empty() && (err.back() == '\n' || err.back() == ' '))
       err.pop_back();
@@ -473,7 +482,7 @@ Result<Scene> loadGltf(const std::string &path, const LoadLimits &limits) {
     if (which >= model.scenes.size())
       return Error{path + ": scene " + std::to_string(model.defaultScene) + " is out of range"};
     roots = model.scenes[which].nodes;
-  } else {  // no scenes: every node that is nobody's child is a root
+  } else { // no scenes: every node that is nobody's child is a root
     std::vector<char> isChild(model.nodes.size(), 0);
     for (const auto &node : model.nodes)
       for (int c : node.children)
@@ -491,4 +500,4 @@ Result<Scene> loadGltf(const std::string &path, const LoadLimits &limits) {
   return scene;
 }
 
-}  // namespace atlas
+} // namespace atlas

@@ -122,7 +122,7 @@ int addMesh(tinygltf::Model &model, std::map<std::array<float, 4>, int> &materia
   return static_cast<int>(model.meshes.size() - 1);
 }
 
-}  // namespace
+} // namespace
 
 Result<bool> writeGltf(const Scene &scene, const std::string &path, const GltfWriteOptions &options) {
   tinygltf::Model model;
@@ -167,4 +167,4 @@ Result<bool> writeGltf(const Scene &scene, const std::string &path, const GltfWr
   return true;
 }
 
-}  // namespace atlas
+} // namespace atlas

@@ -10,9 +10,9 @@
 namespace atlas {
 
 struct GltfWriteOptions {
-  bool binary = true;           // .glb; false writes .gltf JSON with a base64 data URI
+  bool binary = true; // .glb; false writes .gltf JSON with a base64 data URI
   std::string generator = "Scalene Atlas";
-  std::string copyright;        // asset.copyright
+  std::string copyright; // asset.copyright
 };
 
 // One node per structure (name = id, parents kept), one primitive per MeshData, one material per
@@ -20,4 +20,4 @@ struct GltfWriteOptions {
 // Output is byte-for-byte deterministic for the same Scene.
 Result<bool> writeGltf(const Scene &scene, const std::string &path, const GltfWriteOptions &options = {});
 
-}  // namespace atlas
+} // namespace atlas

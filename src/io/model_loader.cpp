@@ -16,7 +16,7 @@ std::string lowerExtension(const std::string &path) {
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
   return ext;
 }
-}  // namespace
+} // namespace
 
 Result<Scene> loadModel(const std::string &path, const LoadLimits &limits) {
   std::error_code ec;
@@ -31,7 +31,8 @@ Result<Scene> loadModel(const std::string &path, const LoadLimits &limits) {
     return Error{path + ": file is " + std::to_string(size) + " bytes, more than the limit of " +
                  std::to_string(limits.maxFileBytes)};
   const std::string ext = lowerExtension(path);
-  Result<Scene> scene = (ext == ".gltf" || ext == ".glb") ? loadGltf(path, limits) : loadWithAssimp(path, limits);
+  Result<Scene> scene =
+      (ext == ".gltf" || ext == ".glb") ? loadGltf(path, limits) : loadWithAssimp(path, limits);
   if (scene)
     scene->sourcePath = path;
   return scene;
@@ -44,11 +45,13 @@ Result<bool> finishLoadedScene(Scene &scene, const std::string &what) {
       MeshData &mesh = s.meshes[m];
       const std::string where = what + ": structure '" + s.id + "' mesh " + std::to_string(m);
       if (mesh.indices.size() % 3 != 0)
-        return Error{where + ": index count " + std::to_string(mesh.indices.size()) + " is not a multiple of 3"};
+        return Error{where + ": index count " + std::to_string(mesh.indices.size()) +
+                     " is not a multiple of 3"};
       for (std::size_t v = 0; v < mesh.positions.size(); ++v) {
         const glm::vec3 &p = mesh.positions[v];
         if (!std::isfinite(p.x) || !std::isfinite(p.y) || !std::isfinite(p.z))
-          return Error{where + ": vertex " + std::to_string(v) + " has a non-finite coordinate (NaN or infinity)"};
+          return Error{where + ": vertex " + std::to_string(v) +
+                       " has a non-finite coordinate (NaN or infinity)"};
       }
       for (std::size_t i = 0; i < mesh.indices.size(); ++i)
         if (mesh.indices[i] >= mesh.positions.size())
@@ -73,7 +76,7 @@ Result<bool> finishLoadedScene(Scene &scene, const std::string &what) {
   return true;
 }
 
-}  // namespace atlas
+} // namespace atlas
 
 namespace atlas {
 std::string uniqueStructureId(const Scene &scene, const std::string &wanted) {
@@ -88,4 +91,4 @@ std::string uniqueStructureId(const Scene &scene, const std::string &wanted) {
     }
   }
 }
-}  // namespace atlas
+} // namespace atlas

@@ -11,8 +11,8 @@
 namespace atlas {
 
 struct LoadLimits {
-  std::uint64_t maxFileBytes = 1ull << 30;        // 1 GiB
-  std::uint64_t maxTotalVertices = 50'000'000;    // refuse before allocating beyond this
+  std::uint64_t maxFileBytes = 1ull << 30;     // 1 GiB
+  std::uint64_t maxTotalVertices = 50'000'000; // refuse before allocating beyond this
 };
 
 // Picks the loader from the extension (.gltf/.glb → glTF, else Assimp).
@@ -25,10 +25,10 @@ Result<Scene> loadWithAssimp(const std::string &path, const LoadLimits &limits =
 // unique and rejects a scene without triangles. `what` prefixes messages (the file name).
 Result<bool> finishLoadedScene(Scene &scene, const std::string &what);
 
-}  // namespace atlas
+} // namespace atlas
 
 namespace atlas {
 // A structure id not yet used in `scene`: `wanted` itself, or `wanted_2`, `wanted_3`, ...
 // Files from elsewhere often repeat node names; ids must stay unique.
 std::string uniqueStructureId(const Scene &scene, const std::string &wanted);
-}  // namespace atlas
+} // namespace atlas

@@ -12,9 +12,11 @@ Result<bool> writePng(const Image &image, const std::string &path) {
     return Error{path + ": nothing to write (empty image)"};
   std::string encoded;
   auto append = [](void *context, void *data, int size) {
-    static_cast<std::string *>(context)->append(static_cast<const char *>(data), static_cast<std::size_t>(size));
+    static_cast<std::string *>(context)->append(static_cast<const char *>(data),
+                                                static_cast<std::size_t>(size));
   };
-  if (!stbi_write_png_to_func(append, &encoded, image.width, image.height, 4, image.rgba.data(), image.width * 4))
+  if (!stbi_write_png_to_func(append, &encoded, image.width, image.height, 4, image.rgba.data(),
+                              image.width * 4))
     return Error{path + ": PNG encoding failed"};
   return writeFileAtomically(path, encoded);
 }
@@ -24,10 +26,11 @@ Result<Image> readPng(const std::string &path) {
   int channels = 0;
   unsigned char *data = stbi_load(path.c_str(), &image.width, &image.height, &channels, 4);
   if (!data)
-    return Error{path + ": cannot read PNG (" + std::string(stbi_failure_reason() ? stbi_failure_reason() : "?") + ")"};
+    return Error{path + ": cannot read PNG (" +
+                 std::string(stbi_failure_reason() ? stbi_failure_reason() : "?") + ")"};
   image.rgba.assign(data, data + static_cast<std::size_t>(image.width) * image.height * 4);
   stbi_image_free(data);
   return image;
 }
 
-}  // namespace atlas
+} // namespace atlas

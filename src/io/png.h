@@ -12,4 +12,4 @@ namespace atlas {
 Result<bool> writePng(const Image &image, const std::string &path);
 Result<Image> readPng(const std::string &path);
 
-}  // namespace atlas
+} // namespace atlas

@@ -5,5 +5,5 @@
 #include <string>
 
 namespace atlas {
-const std::map<std::string, std::string> &embeddedShaders();  // file name -> source
+const std::map<std::string, std::string> &embeddedShaders(); // file name -> source
 }

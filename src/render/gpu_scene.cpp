@@ -27,16 +27,18 @@ void GpuScene::upload(const Scene &scene) {
       glBindVertexArray(gpu.vao);
       glGenBuffers(1, &gpu.vertexBuffer);
       glBindBuffer(GL_ARRAY_BUFFER, gpu.vertexBuffer);
-      glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(interleaved.size() * sizeof(float)), interleaved.data(),
-                   GL_STATIC_DRAW);
+      glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(interleaved.size() * sizeof(float)),
+                   interleaved.data(), GL_STATIC_DRAW);
       glGenBuffers(1, &gpu.indexBuffer);
       glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, gpu.indexBuffer);
-      glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(data.indices.size() * sizeof(std::uint32_t)),
-                   data.indices.data(), GL_STATIC_DRAW);
+      glBufferData(GL_ELEMENT_ARRAY_BUFFER,
+                   static_cast<GLsizeiptr>(data.indices.size() * sizeof(std::uint32_t)), data.indices.data(),
+                   GL_STATIC_DRAW);
       glEnableVertexAttribArray(0);
       glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, 6 * sizeof(float), nullptr);
       glEnableVertexAttribArray(1);
-      glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, 6 * sizeof(float), reinterpret_cast<void *>(3 * sizeof(float)));
+      glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, 6 * sizeof(float),
+                            reinterpret_cast<void *>(3 * sizeof(float)));
       glBindVertexArray(0);
       meshes_.push_back(gpu);
     }
@@ -52,4 +54,4 @@ void GpuScene::release() {
   meshes_.clear();
 }
 
-}  // namespace atlas
+} // namespace atlas

@@ -14,7 +14,7 @@ struct GpuMesh {
   GLsizei indexCount = 0;
   int structure = -1;
   std::size_t meshIndex = 0;
-  glm::vec3 center{0.0f};  // for back-to-front sorting of transparent meshes
+  glm::vec3 center{0.0f}; // for back-to-front sorting of transparent meshes
 };
 
 class GpuScene {
@@ -24,7 +24,7 @@ public:
   GpuScene &operator=(const GpuScene &) = delete;
   ~GpuScene() { release(); }
 
-  void upload(const Scene &scene);  // replaces whatever was uploaded before
+  void upload(const Scene &scene); // replaces whatever was uploaded before
   void release();
   const std::vector<GpuMesh> &meshes() const { return meshes_; }
 
@@ -32,4 +32,4 @@ private:
   std::vector<GpuMesh> meshes_;
 };
 
-}  // namespace atlas
+} // namespace atlas

@@ -31,7 +31,7 @@ EGLDisplay openDisplay() {
   return EGL_NO_DISPLAY;
 }
 
-}  // namespace
+} // namespace
 
 Result<std::unique_ptr<HeadlessContext>> HeadlessContext::create() {
   EGLDisplay display = openDisplay();
@@ -45,18 +45,22 @@ Result<std::unique_ptr<HeadlessContext>> HeadlessContext::create() {
   EGLConfig config = nullptr;
   EGLint configs = 0;
   eglChooseConfig(display, configAttribs, &config, 1, &configs);
-  const EGLint contextAttribs[] = {EGL_CONTEXT_MAJOR_VERSION, 3, EGL_CONTEXT_MINOR_VERSION, 3,
-                                   EGL_CONTEXT_OPENGL_PROFILE_MASK, EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT, EGL_NONE};
-  EGLContext context = eglCreateContext(display, configs > 0 ? config : EGL_NO_CONFIG_KHR, EGL_NO_CONTEXT, contextAttribs);
+  const EGLint contextAttribs[] = {EGL_CONTEXT_MAJOR_VERSION,
+                                   3,
+                                   EGL_CONTEXT_MINOR_VERSION,
+                                   3,
+                                   EGL_CONTEXT_OPENGL_PROFILE_MASK,
+                                   EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT,
+                                   EGL_NONE};
+  EGLContext context =
+      eglCreateContext(display, configs > 0 ? config : EGL_NO_CONFIG_KHR, EGL_NO_CONTEXT, contextAttribs);
   if (context == EGL_NO_CONTEXT) {
     eglTerminate(display);
-    return Error{"headless rendering: could not create an OpenGL 3.3 core context (EGL error 0x" +
-                 [] {
-                   char buf[16];
-                   std::snprintf(buf, sizeof buf, "%x", eglGetError());
-                   return std::string(buf);
-                 }() +
-                 ")"};
+    return Error{"headless rendering: could not create an OpenGL 3.3 core context (EGL error 0x" + [] {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "%x", eglGetError());
+      return std::string(buf);
+    }() + ")"};
   }
   if (!eglMakeCurrent(display, EGL_NO_SURFACE, EGL_NO_SURFACE, context)) {
     eglDestroyContext(display, context);
@@ -81,14 +85,15 @@ HeadlessContext::~HeadlessContext() {
 }
 
 Result<bool> checkGlVersion() {
-  const int version = epoxy_gl_version();  // e.g. 45 for 4.5
+  const int version = epoxy_gl_version(); // e.g. 45 for 4.5
   if (version < 33) {
     const char *renderer = reinterpret_cast<const char *>(glGetString(GL_RENDERER));
-    return Error{"OpenGL 3.3 is required but this system offers " + std::to_string(version / 10) + "." +
-                 std::to_string(version % 10) + " (" + (renderer ? renderer : "unknown renderer") +
-                 "); update the graphics driver, or run with LIBGL_ALWAYS_SOFTWARE=1 to use Mesa's software renderer"};
+    return Error{
+        "OpenGL 3.3 is required but this system offers " + std::to_string(version / 10) + "." +
+        std::to_string(version % 10) + " (" + (renderer ? renderer : "unknown renderer") +
+        "); update the graphics driver, or run with LIBGL_ALWAYS_SOFTWARE=1 to use Mesa's software renderer"};
   }
   return true;
 }
 
-}  // namespace atlas
+} // namespace atlas

@@ -24,4 +24,4 @@ private:
 // Checks that the current context is at least OpenGL 3.3; the message says what was found.
 Result<bool> checkGlVersion();
 
-}  // namespace atlas
+} // namespace atlas

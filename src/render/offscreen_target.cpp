@@ -94,9 +94,9 @@ Image OffscreenTarget::readPixels() const {
     std::memcpy(b, tmp.data(), row);
   }
   for (std::size_t i = 3; i < image.rgba.size(); i += 4)
-    image.rgba[i] = 255;  // the picture is opaque; blending may leave other values in alpha
+    image.rgba[i] = 255; // the picture is opaque; blending may leave other values in alpha
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
   return image;
 }
 
-}  // namespace atlas
+} // namespace atlas

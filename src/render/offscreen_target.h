@@ -18,8 +18,8 @@ public:
   OffscreenTarget &operator=(const OffscreenTarget &) = delete;
   ~OffscreenTarget();
 
-  void bind() const;  // draw here
-  Image readPixels() const;  // resolves the samples, then reads back
+  void bind() const;        // draw here
+  Image readPixels() const; // resolves the samples, then reads back
   int width() const { return width_; }
   int height() const { return height_; }
   int samples() const { return samples_; }
@@ -30,4 +30,4 @@ private:
   GLuint resolveFbo_ = 0, resolveColor_ = 0;
 };
 
-}  // namespace atlas
+} // namespace atlas

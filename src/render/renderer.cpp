@@ -18,8 +18,8 @@ Result<Renderer> Renderer::create() {
   return r;
 }
 
-void Renderer::draw(const Scene &scene, const GpuScene &gpu, const ViewState &state, const Camera &camera, int width,
-                    int height) const {
+void Renderer::draw(const Scene &scene, const GpuScene &gpu, const ViewState &state, const Camera &camera,
+                    int width, int height) const {
   glViewport(0, 0, width, height);
   glDisable(GL_DEPTH_TEST);
   glDisable(GL_BLEND);
@@ -40,7 +40,7 @@ void Renderer::draw(const Scene &scene, const GpuScene &gpu, const ViewState &st
   meshProgram_->set("u_viewProjection", camera.projectionMatrix(aspect) * view);
   glEnable(GL_DEPTH_TEST);
   glDepthFunc(GL_LESS);
-  glDisable(GL_CULL_FACE);  // open meshes (scans, single surfaces) must show both sides
+  glDisable(GL_CULL_FACE); // open meshes (scans, single surfaces) must show both sides
 
   struct Transparent {
     const GpuMesh *mesh;
@@ -57,7 +57,8 @@ void Renderer::draw(const Scene &scene, const GpuScene &gpu, const ViewState &st
       continue;
     const float highlight = style.highlighted ? 1.0f : 0.0f;
     if (style.ghosted || style.color.a < 0.999f) {
-      transparent.push_back({&m, style.color, highlight, glm::dot(m.center - camera.eye(), camera.forward())});
+      transparent.push_back(
+          {&m, style.color, highlight, glm::dot(m.center - camera.eye(), camera.forward())});
       continue;
     }
     meshProgram_->set("u_color", style.color);
@@ -89,4 +90,4 @@ void Renderer::draw(const Scene &scene, const GpuScene &gpu, const ViewState &st
   glBindVertexArray(0);
 }
 
-}  // namespace atlas
+} // namespace atlas

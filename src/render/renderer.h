@@ -13,8 +13,8 @@
 namespace atlas {
 
 struct BackgroundColors {
-  glm::vec3 top{0.235f, 0.255f, 0.290f};     // sRGB
-  glm::vec3 bottom{0.115f, 0.125f, 0.145f};  // sRGB
+  glm::vec3 top{0.235f, 0.255f, 0.290f};    // sRGB
+  glm::vec3 bottom{0.115f, 0.125f, 0.145f}; // sRGB
 };
 
 class Renderer {
@@ -29,7 +29,7 @@ public:
 private:
   std::optional<ShaderProgram> meshProgram_;
   std::optional<ShaderProgram> backgroundProgram_;
-  GLuint emptyVao_ = 0;  // core profile needs a bound VAO even for the buffer-less background
+  GLuint emptyVao_ = 0; // core profile needs a bound VAO even for the buffer-less background
 };
 
-}  // namespace atlas
+} // namespace atlas

@@ -31,9 +31,10 @@ Result<GLuint> compile(GLenum stage, const std::string &file) {
   return shader;
 }
 
-}  // namespace
+} // namespace
 
-Result<ShaderProgram> ShaderProgram::fromEmbedded(const std::string &vertexFile, const std::string &fragmentFile) {
+Result<ShaderProgram> ShaderProgram::fromEmbedded(const std::string &vertexFile,
+                                                  const std::string &fragmentFile) {
   Result<GLuint> vs = compile(GL_VERTEX_SHADER, vertexFile);
   if (!vs)
     return Error{vs.error()};
@@ -80,8 +81,14 @@ GLint ShaderProgram::uniform(const char *name) const {
 void ShaderProgram::set(const char *name, const glm::mat4 &m) const {
   glUniformMatrix4fv(uniform(name), 1, GL_FALSE, glm::value_ptr(m));
 }
-void ShaderProgram::set(const char *name, const glm::vec4 &v) const { glUniform4fv(uniform(name), 1, glm::value_ptr(v)); }
-void ShaderProgram::set(const char *name, const glm::vec3 &v) const { glUniform3fv(uniform(name), 1, glm::value_ptr(v)); }
-void ShaderProgram::set(const char *name, float f) const { glUniform1f(uniform(name), f); }
+void ShaderProgram::set(const char *name, const glm::vec4 &v) const {
+  glUniform4fv(uniform(name), 1, glm::value_ptr(v));
+}
+void ShaderProgram::set(const char *name, const glm::vec3 &v) const {
+  glUniform3fv(uniform(name), 1, glm::value_ptr(v));
+}
+void ShaderProgram::set(const char *name, float f) const {
+  glUniform1f(uniform(name), f);
+}
 
-}  // namespace atlas
+} // namespace atlas

@@ -22,7 +22,7 @@ public:
   ~ShaderProgram();
 
   void use() const { glUseProgram(program_); }
-  GLint uniform(const char *name) const;  // asserts in debug builds when the name is not active
+  GLint uniform(const char *name) const; // asserts in debug builds when the name is not active
   void set(const char *name, const glm::mat4 &m) const;
   void set(const char *name, const glm::vec4 &v) const;
   void set(const char *name, const glm::vec3 &v) const;
@@ -32,4 +32,4 @@ private:
   GLuint program_ = 0;
 };
 
-}  // namespace atlas
+} // namespace atlas

@@ -26,4 +26,4 @@ struct Bounds {
   float radius() const { return empty() ? 0.0f : glm::length(max - min) * 0.5f; }
 };
 
-}  // namespace atlas
+} // namespace atlas

@@ -22,15 +22,15 @@ constexpr std::array<std::pair<StandardView, const char *>, 7> kViewNames{{
 // Direction the camera looks along, and the screen's up, for each view.
 std::pair<glm::vec3, glm::vec3> viewAxes(StandardView view) {
   switch (view) {
-  case StandardView::Anterior:  // in front of the patient, looking back
+  case StandardView::Anterior: // in front of the patient, looking back
     return {{0, 0, -1}, {0, 1, 0}};
   case StandardView::Posterior:
     return {{0, 0, 1}, {0, 1, 0}};
-  case StandardView::Left:  // at the patient's left (+X), looking toward -X
+  case StandardView::Left: // at the patient's left (+X), looking toward -X
     return {{-1, 0, 0}, {0, 1, 0}};
   case StandardView::Right:
     return {{1, 0, 0}, {0, 1, 0}};
-  case StandardView::Superior:  // from above; anterior at the top of the screen
+  case StandardView::Superior: // from above; anterior at the top of the screen
     return {{0, -1, 0}, {0, 0, 1}};
   case StandardView::Inferior:
     return {{0, 1, 0}, {0, 0, 1}};
@@ -42,7 +42,7 @@ std::pair<glm::vec3, glm::vec3> viewAxes(StandardView view) {
   return {glm::normalize(glm::vec3(0.80f, -0.22f, -0.55f)), {0, 1, 0}};
 }
 
-}  // namespace
+} // namespace
 
 const char *standardViewName(StandardView view) {
   for (const auto &[v, name] : kViewNames)
@@ -58,10 +58,16 @@ std::optional<StandardView> standardViewFromName(const std::string &name) {
   return std::nullopt;
 }
 
-glm::mat4 Camera::viewMatrix() const { return glm::lookAt(eye(), target, up()); }
+glm::mat4 Camera::viewMatrix() const {
+  return glm::lookAt(eye(), target, up());
+}
 
-float Camera::nearPlane() const { return std::max(distance - 2.0f * sceneRadius, distance * 0.01f); }
-float Camera::farPlane() const { return distance + 2.0f * sceneRadius; }
+float Camera::nearPlane() const {
+  return std::max(distance - 2.0f * sceneRadius, distance * 0.01f);
+}
+float Camera::farPlane() const {
+  return distance + 2.0f * sceneRadius;
+}
 
 glm::mat4 Camera::projectionMatrix(float aspect) const {
   return glm::perspective(fovY, std::max(aspect, 1e-3f), nearPlane(), farPlane());
@@ -97,7 +103,8 @@ std::optional<glm::vec2> Camera::project(const glm::vec3 &point, int width, int 
   if (clip.w <= 0.0f)
     return std::nullopt;
   const glm::vec3 ndc = glm::vec3(clip) / clip.w;
-  return glm::vec2((ndc.x + 1.0f) * 0.5f * static_cast<float>(width), (1.0f - ndc.y) * 0.5f * static_cast<float>(height));
+  return glm::vec2((ndc.x + 1.0f) * 0.5f * static_cast<float>(width),
+                   (1.0f - ndc.y) * 0.5f * static_cast<float>(height));
 }
 
 void frameBounds(Camera &camera, const Bounds &bounds, float aspect) {
@@ -121,7 +128,7 @@ Camera standardViewCamera(StandardView view, const Bounds &bounds, float aspect)
 
 Camera interpolate(const Camera &from, const Camera &to, float t) {
   t = std::clamp(t, 0.0f, 1.0f);
-  const float s = t * t * (3.0f - 2.0f * t);  // ease in and out
+  const float s = t * t * (3.0f - 2.0f * t); // ease in and out
   Camera c = to;
   c.target = glm::mix(from.target, to.target, s);
   // Zoom feels even when the distance changes geometrically.
@@ -131,4 +138,4 @@ Camera interpolate(const Camera &from, const Camera &to, float t) {
   return c;
 }
 
-}  // namespace atlas
+} // namespace atlas

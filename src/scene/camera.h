@@ -13,20 +13,20 @@ namespace atlas {
 
 enum class StandardView { Default, Anterior, Posterior, Left, Right, Superior, Inferior };
 
-const char *standardViewName(StandardView view);  // "anterior", ..., "default"
+const char *standardViewName(StandardView view); // "anterior", ..., "default"
 std::optional<StandardView> standardViewFromName(const std::string &name);
 
 struct Ray {
   glm::vec3 origin;
-  glm::vec3 direction;  // unit length
+  glm::vec3 direction; // unit length
 };
 
 struct Camera {
   glm::vec3 target{0.0f};
   float distance = 1.0f;
-  glm::quat orientation{1.0f, 0.0f, 0.0f, 0.0f};  // camera-to-world; the camera looks along -Z
+  glm::quat orientation{1.0f, 0.0f, 0.0f, 0.0f}; // camera-to-world; the camera looks along -Z
   float fovY = glm::radians(30.0f);
-  float sceneRadius = 1.0f;  // sets the clip planes so zooming in never clips the model
+  float sceneRadius = 1.0f; // sets the clip planes so zooming in never clips the model
 
   glm::vec3 forward() const { return orientation * glm::vec3(0.0f, 0.0f, -1.0f); }
   glm::vec3 up() const { return orientation * glm::vec3(0.0f, 1.0f, 0.0f); }
@@ -59,4 +59,4 @@ void frameBounds(Camera &camera, const Bounds &bounds, float aspect);
 // Smooth interpolation for animated view changes: t in [0, 1].
 Camera interpolate(const Camera &from, const Camera &to, float t);
 
-}  // namespace atlas
+} // namespace atlas

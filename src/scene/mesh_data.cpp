@@ -14,7 +14,8 @@ void computeSmoothNormals(MeshData &mesh) {
   for (std::size_t i = 0; i + 2 < mesh.indices.size(); i += 3) {
     const std::uint32_t a = mesh.indices[i], b = mesh.indices[i + 1], c = mesh.indices[i + 2];
     // The cross product's length is twice the area, so larger faces weigh more.
-    const glm::vec3 n = glm::cross(mesh.positions[b] - mesh.positions[a], mesh.positions[c] - mesh.positions[a]);
+    const glm::vec3 n =
+        glm::cross(mesh.positions[b] - mesh.positions[a], mesh.positions[c] - mesh.positions[a]);
     mesh.normals[a] += n;
     mesh.normals[b] += n;
     mesh.normals[c] += n;
@@ -25,4 +26,4 @@ void computeSmoothNormals(MeshData &mesh) {
   }
 }
 
-}  // namespace atlas
+} // namespace atlas

@@ -12,9 +12,9 @@ namespace atlas {
 
 struct MeshData {
   std::vector<glm::vec3> positions;
-  std::vector<glm::vec3> normals;       // one per position, unit length
-  std::vector<std::uint32_t> indices;   // three per triangle, each < positions.size()
-  glm::vec4 color{0.8f, 0.8f, 0.8f, 1.0f};  // linear RGBA base colour
+  std::vector<glm::vec3> normals;          // one per position, unit length
+  std::vector<std::uint32_t> indices;      // three per triangle, each < positions.size()
+  glm::vec4 color{0.8f, 0.8f, 0.8f, 1.0f}; // linear RGBA base colour
 
   std::size_t triangleCount() const { return indices.size() / 3; }
   Bounds bounds() const;
@@ -23,4 +23,4 @@ struct MeshData {
 // Area-weighted smooth normals; degenerate faces contribute nothing, isolated vertices get +Y.
 void computeSmoothNormals(MeshData &mesh);
 
-}  // namespace atlas
+} // namespace atlas

@@ -18,7 +18,7 @@ float hitBounds(const Bounds &b, const glm::vec3 &origin, const glm::vec3 &invDi
   return tNear <= tFar ? tNear : -1.0f;
 }
 
-}  // namespace
+} // namespace
 
 PickingIndex::PickingIndex(const Scene &scene) {
   std::vector<glm::vec3> centroids;
@@ -80,7 +80,7 @@ std::uint32_t PickingIndex::build(std::uint32_t first, std::uint32_t count, std:
 std::optional<PickHit> PickingIndex::pick(const Ray &ray, const std::function<bool(int)> &accept) const {
   if (nodes_.empty())
     return std::nullopt;
-  const glm::vec3 invDir = 1.0f / ray.direction;  // IEEE infinities make the slab test work on axes
+  const glm::vec3 invDir = 1.0f / ray.direction; // IEEE infinities make the slab test work on axes
   float best = std::numeric_limits<float>::max();
   int bestStructure = -1;
   std::uint32_t stack[128];
@@ -95,7 +95,7 @@ std::optional<PickHit> PickingIndex::pick(const Ray &ray, const std::function<bo
       const float dl = hitBounds(nodes_[node.left].bounds, ray.origin, invDir, best);
       const float dr = hitBounds(nodes_[node.right].bounds, ray.origin, invDir, best);
       if (top + 2 > 128)
-        continue;  // depth is ~log2(n/4); 128 is never reached for any model we can load
+        continue; // depth is ~log2(n/4); 128 is never reached for any model we can load
       if (dl >= 0.0f && dr >= 0.0f) {
         stack[top++] = dl < dr ? node.right : node.left;
         stack[top++] = dl < dr ? node.left : node.right;
@@ -134,4 +134,4 @@ std::optional<PickHit> PickingIndex::pick(const Ray &ray, const std::function<bo
   return PickHit{bestStructure, best, ray.origin + ray.direction * best};
 }
 
-}  // namespace atlas
+} // namespace atlas

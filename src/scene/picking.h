@@ -36,8 +36,8 @@ private:
   };
   struct Node {
     Bounds bounds;
-    std::uint32_t first = 0;  // leaf: first triangle
-    std::uint32_t count = 0;  // leaf: triangle count; 0 marks an inner node
+    std::uint32_t first = 0; // leaf: first triangle
+    std::uint32_t count = 0; // leaf: triangle count; 0 marks an inner node
     std::uint32_t left = 0, right = 0;
   };
   std::uint32_t build(std::uint32_t first, std::uint32_t count, std::vector<std::uint32_t> &order,
@@ -47,4 +47,4 @@ private:
   std::vector<Node> nodes_;
 };
 
-}  // namespace atlas
+} // namespace atlas

@@ -36,4 +36,4 @@ std::size_t Scene::triangleCount() const {
   return n;
 }
 
-}  // namespace atlas
+} // namespace atlas

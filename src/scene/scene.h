@@ -20,7 +20,7 @@ public:
 
   // Appends a structure; ids must be unique (the loaders check and report duplicates as errors).
   int add(Structure structure);
-  int indexOf(const std::string &id) const;  // -1 when absent
+  int indexOf(const std::string &id) const; // -1 when absent
   const Structure *find(const std::string &id) const;
 
   Bounds bounds() const;
@@ -32,4 +32,4 @@ private:
   std::unordered_map<std::string, int> index_;
 };
 
-}  // namespace atlas
+} // namespace atlas

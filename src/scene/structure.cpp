@@ -15,7 +15,7 @@ constexpr std::array<std::pair<System, const char *>, 8> kSystemNames{{
     {System::Attachment, "attachment"},
     {System::Other, "other"},
 }};
-}  // namespace
+} // namespace
 
 const char *systemName(System system) {
   for (const auto &[value, name] : kSystemNames)
@@ -45,4 +45,4 @@ Bounds Structure::bounds() const {
   return b;
 }
 
-}  // namespace atlas
+} // namespace atlas

@@ -14,33 +14,33 @@ namespace atlas {
 
 enum class System { Bone, Muscle, Nerve, Artery, Cartilage, Disc, Attachment, Other };
 
-const char *systemName(System system);           // "bone", "muscle", ... "attachment", "other"
+const char *systemName(System system); // "bone", "muscle", ... "attachment", "other"
 std::optional<System> systemFromName(const std::string &name);
 
 // Where a muscle is fixed to a bone, as one footprint mesh lying on the bone's surface.
 struct AttachmentSite {
-  std::string role;    // "origin" | "insertion"
-  std::string muscle;  // structure id of the muscle
-  std::string bone;    // structure id of the bone
-  std::string source;  // "reference" | "article" | "both"
+  std::string role;   // "origin" | "insertion"
+  std::string muscle; // structure id of the muscle
+  std::string bone;   // structure id of the bone
+  std::string source; // "reference" | "article" | "both"
 };
 
 struct Structure {
-  std::string id;      // unique; the glTF node name
-  std::string name;    // English display name (falls back to id)
+  std::string id;   // unique; the glTF node name
+  std::string name; // English display name (falls back to id)
   std::string latin;
-  std::string fma;     // Foundational Model of Anatomy id, empty when none
-  std::string side;    // "left" | "right" | "midline" | ""
+  std::string fma;  // Foundational Model of Anatomy id, empty when none
+  std::string side; // "left" | "right" | "midline" | ""
   System system = System::Other;
   std::optional<AttachmentSite> attachment;
-  std::map<std::string, std::string> extras;  // every glTF extras field, as text
+  std::map<std::string, std::string> extras; // every glTF extras field, as text
 
-  int parent = -1;                 // index of the parent structure, -1 at the root
-  std::vector<MeshData> meshes;    // baked into model space (node transforms applied)
+  int parent = -1;              // index of the parent structure, -1 at the root
+  std::vector<MeshData> meshes; // baked into model space (node transforms applied)
 
   std::size_t triangleCount() const;
   Bounds bounds() const;
   const std::string &displayName() const { return name.empty() ? id : name; }
 };
 
-}  // namespace atlas
+} // namespace atlas

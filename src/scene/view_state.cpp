@@ -60,17 +60,17 @@ glm::vec3 highlightColor(HighlightRole role) {
   };
   switch (role) {
   case HighlightRole::Selected:
-    return lin(0, 158, 115);  // bluish green
+    return lin(0, 158, 115); // bluish green
   case HighlightRole::Origin:
-    return lin(230, 159, 0);  // orange
+    return lin(230, 159, 0); // orange
   case HighlightRole::Insertion:
-    return lin(86, 180, 233);  // sky blue
+    return lin(86, 180, 233); // sky blue
   case HighlightRole::NerveSupply:
-    return lin(240, 228, 66);  // yellow
+    return lin(240, 228, 66); // yellow
   case HighlightRole::BloodSupply:
-    return lin(213, 94, 0);  // vermillion
+    return lin(213, 94, 0); // vermillion
   case HighlightRole::Related:
-    return lin(204, 121, 167);  // reddish purple
+    return lin(204, 121, 167); // reddish purple
   }
   return glm::vec3(1.0f);
 }
@@ -86,7 +86,9 @@ void ViewState::setVisibility(int structure, Visibility v) {
     visibility_[static_cast<std::size_t>(structure)] = v;
 }
 
-void ViewState::showAll() { std::fill(visibility_.begin(), visibility_.end(), Visibility::Visible); }
+void ViewState::showAll() {
+  std::fill(visibility_.begin(), visibility_.end(), Visibility::Visible);
+}
 
 void ViewState::isolate(const std::vector<int> &structures) {
   std::fill(visibility_.begin(), visibility_.end(), Visibility::Hidden);
@@ -127,4 +129,4 @@ StructureStyle ViewState::styleFor(int structure, const glm::vec4 &baseColor) co
   return style;
 }
 
-}  // namespace atlas
+} // namespace atlas

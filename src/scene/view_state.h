@@ -16,21 +16,22 @@ enum class Visibility { Visible, Ghosted, Hidden };
 // Why a structure lights up when something is selected.
 enum class HighlightRole { Selected, Origin, Insertion, NerveSupply, BloodSupply, Related };
 
-const char *visibilityName(Visibility v);          // "visible" | "ghosted" | "hidden"
-const char *highlightRoleName(HighlightRole role);  // "selected" | "origin" | "insertion" | "nerve_supply" | ...
+const char *visibilityName(Visibility v); // "visible" | "ghosted" | "hidden"
+const char *
+highlightRoleName(HighlightRole role); // "selected" | "origin" | "insertion" | "nerve_supply" | ...
 const char *highlightRoleLabel(HighlightRole role); // "Selected", "Origin", "Nerve supply", ... for legends
 
 struct Highlight {
   int structure = -1;
   HighlightRole role = HighlightRole::Selected;
-  std::string source;  // "reference" | "article" | "" when not from a claim
+  std::string source; // "reference" | "article" | "" when not from a claim
 };
 
 // Colour-blind-safe palette (Okabe & Ito 2008), one colour per role.
 glm::vec3 highlightColor(HighlightRole role);
 
 struct StructureStyle {
-  glm::vec4 color{1.0f};  // linear RGBA
+  glm::vec4 color{1.0f}; // linear RGBA
   bool visible = true;
   bool ghosted = false;
   bool highlighted = false;
@@ -44,12 +45,12 @@ public:
   Visibility visibility(int structure) const;
   void setVisibility(int structure, Visibility v);
   void showAll();
-  void isolate(const std::vector<int> &structures);  // everything else hidden
+  void isolate(const std::vector<int> &structures); // everything else hidden
   std::size_t structureCount() const { return visibility_.size(); }
 
   int selected = -1;
-  std::vector<Highlight> highlights;  // includes the selection itself
-  bool focus = true;                  // dim what is not highlighted while something is selected
+  std::vector<Highlight> highlights; // includes the selection itself
+  bool focus = true;                 // dim what is not highlighted while something is selected
 
   // Picks the front-most visible structure; ghosted ones only when nothing solid is hit.
   std::optional<PickHit> pick(const PickingIndex &index, const Ray &ray) const;
@@ -61,4 +62,4 @@ private:
   std::vector<Visibility> visibility_;
 };
 
-}  // namespace atlas
+} // namespace atlas

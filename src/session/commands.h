@@ -11,7 +11,7 @@
 namespace atlas {
 
 struct SelectCommand {
-  std::string id;  // empty clears the selection
+  std::string id; // empty clears the selection
   bool frame = false;
 };
 struct SetViewCommand {
@@ -41,4 +41,4 @@ using Command = std::variant<SelectCommand, SetViewCommand, FrameSelectionComman
                              SetSystemVisibilityCommand, IsolateCommand, ShowAllCommand, SetFocusCommand,
                              OpenFileCommand>;
 
-}  // namespace atlas
+} // namespace atlas

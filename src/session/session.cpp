@@ -36,7 +36,9 @@ std::optional<int> Session::structureAt(float x, float y) const {
   return hit->structure;
 }
 
-void Session::clickAt(float x, float y) { select(structureAt(x, y).value_or(-1)); }
+void Session::clickAt(float x, float y) {
+  select(structureAt(x, y).value_or(-1));
+}
 
 void Session::select(int structure) {
   if (structure >= static_cast<int>(scene_.structures().size()))
@@ -80,8 +82,9 @@ void Session::setStandardView(StandardView view, bool animate) {
 
 void Session::frameSelection(bool animate) {
   Camera target = animation_ ? animation_->to : camera_;
-  const Bounds b = view_.selected >= 0 ? scene_.structures()[static_cast<std::size_t>(view_.selected)].bounds()
-                                       : scene_.bounds();
+  const Bounds b = view_.selected >= 0
+                       ? scene_.structures()[static_cast<std::size_t>(view_.selected)].bounds()
+                       : scene_.bounds();
   frameBounds(target, b, aspect());
   animateTo(target, animate);
 }
@@ -140,10 +143,12 @@ nlohmann::json Session::stateJson() const {
   const auto &structures = scene_.structures();
   json state;
   state["model"] = scene_.sourcePath;
-  state["selected"] = view_.selected >= 0 ? json(structures[static_cast<std::size_t>(view_.selected)].id) : json();
+  state["selected"] =
+      view_.selected >= 0 ? json(structures[static_cast<std::size_t>(view_.selected)].id) : json();
   json highlighted = json::array();
   for (const Highlight &h : view_.highlights) {
-    json entry{{"id", structures[static_cast<std::size_t>(h.structure)].id}, {"role", highlightRoleName(h.role)}};
+    json entry{{"id", structures[static_cast<std::size_t>(h.structure)].id},
+               {"role", highlightRoleName(h.role)}};
     if (!h.source.empty())
       entry["source"] = h.source;
     highlighted.push_back(entry);
@@ -159,12 +164,9 @@ nlohmann::json Session::stateJson() const {
   }
   state["visibility"] = {{"hidden", hidden}, {"ghosted", ghosted}};
   state["focus"] = view_.focus;
-  state["camera"] = {{"view", standardViewName(lastView_)},
-                     {"eye", vec(camera_.eye())},
-                     {"target", vec(camera_.target)},
-                     {"up", vec(camera_.up())},
-                     {"distance", camera_.distance},
-                     {"fov_y_degrees", glm::degrees(camera_.fovY)}};
+  state["camera"] = {{"view", standardViewName(lastView_)}, {"eye", vec(camera_.eye())},
+                     {"target", vec(camera_.target)},       {"up", vec(camera_.up())},
+                     {"distance", camera_.distance},        {"fov_y_degrees", glm::degrees(camera_.fovY)}};
   state["viewport"] = {width_, height_};
   state["panel"] = shownPanel;
   return state;
@@ -185,4 +187,4 @@ nlohmann::json Session::structureListJson() const {
   return list;
 }
 
-}  // namespace atlas
+} // namespace atlas

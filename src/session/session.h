@@ -3,12 +3,12 @@
 // unit-tested without a context; the window app and the headless runner both drive it.
 #pragma once
 
-#include "session/commands.h"
 #include "core/result.h"
 #include "scene/camera.h"
 #include "scene/picking.h"
 #include "scene/scene.h"
 #include "scene/view_state.h"
+#include "session/commands.h"
 
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -28,7 +28,7 @@ public:
   const Camera &camera() const { return camera_; }
   Camera &camera() { return camera_; }
   const PickingIndex &pickingIndex() const { return picking_; }
-  std::uint64_t sceneGeneration() const { return generation_; }  // changes when the model changes
+  std::uint64_t sceneGeneration() const { return generation_; } // changes when the model changes
 
   void setViewport(int width, int height);
   int viewportWidth() const { return width_; }
@@ -51,7 +51,7 @@ public:
   bool animating() const { return animation_.has_value(); }
   bool advance(float seconds);
 
-  std::string shownPanel;  // title of the panel the UI shows on the right ("Structures" or "Info")
+  std::string shownPanel; // title of the panel the UI shows on the right ("Structures" or "Info")
 
   nlohmann::json stateJson() const;
   nlohmann::json structureListJson() const;
@@ -76,4 +76,4 @@ private:
   std::optional<Animation> animation_;
 };
 
-}  // namespace atlas
+} // namespace atlas

@@ -46,7 +46,8 @@ FontSet loadFonts(float scale) {
     fonts.body = io.Fonts->AddFontFromFileTTF(regular.c_str(), body, nullptr, ranges);
   if (fonts.body) {
     fonts.trueType = true;
-    fonts.heading = io.Fonts->AddFontFromFileTTF((bold.empty() ? regular : bold).c_str(), body * 1.25f, nullptr, ranges);
+    fonts.heading =
+        io.Fonts->AddFontFromFileTTF((bold.empty() ? regular : bold).c_str(), body * 1.25f, nullptr, ranges);
   } else {
     ImFontConfig config;
     config.SizePixels = 13.0f * scale;
@@ -59,4 +60,4 @@ FontSet loadFonts(float scale) {
   return fonts;
 }
 
-}  // namespace atlas::ui
+} // namespace atlas::ui

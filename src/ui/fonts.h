@@ -10,7 +10,7 @@ namespace atlas::ui {
 
 struct FontSet {
   ImFont *body = nullptr;
-  ImFont *heading = nullptr;  // bold, larger
+  ImFont *heading = nullptr; // bold, larger
   bool trueType = false;
 };
 
@@ -21,4 +21,4 @@ std::string findFontFile(const std::string &pattern);
 // Rebuilds the ImGui font atlas for `scale` (1.0 = 17 px body text). Call between frames.
 FontSet loadFonts(float scale);
 
-}  // namespace atlas::ui
+} // namespace atlas::ui

@@ -8,8 +8,8 @@ void drawHelpPanel(FrameContext &ctx) {
   if (!ctx.settings.showHelp)
     return;
   const ImGuiViewport *vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + vp->Size.y * 0.5f), ImGuiCond_Appearing,
-                          ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + vp->Size.y * 0.5f),
+                          ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
   if (!ImGui::Begin("Help: keyboard and mouse", &ctx.settings.showHelp,
                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings)) {
     ImGui::End();
@@ -44,4 +44,4 @@ void drawHelpPanel(FrameContext &ctx) {
   ImGui::End();
 }
 
-}  // namespace atlas::ui
+} // namespace atlas::ui

@@ -12,12 +12,13 @@ void drawInfoPanel(FrameContext &ctx) {
   const Structure &s = session.scene().structures()[static_cast<std::size_t>(session.selected())];
   const ImGuiViewport *vp = ImGui::GetMainViewport();
   const float width = std::min(ImGui::GetFontSize() * 22.0f, vp->Size.x * 0.34f);
-  ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - width, vp->Pos.y + ctx.layout.menuHeight), ImGuiCond_Always);
+  ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - width, vp->Pos.y + ctx.layout.menuHeight),
+                          ImGuiCond_Always);
   ImGui::SetNextWindowSize(ImVec2(width, vp->Size.y - ctx.layout.menuHeight - ImGui::GetFrameHeight() * 1.4f),
                            ImGuiCond_Always);
   ctx.layout.rightWidth = width;
-  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
-                                 ImGuiWindowFlags_NoSavedSettings;
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                                 ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings;
   if (!ImGui::Begin("Info", &ctx.settings.showInfo, flags)) {
     ImGui::End();
     return;
@@ -66,4 +67,4 @@ void drawInfoPanel(FrameContext &ctx) {
   ImGui::End();
 }
 
-}  // namespace atlas::ui
+} // namespace atlas::ui

@@ -10,7 +10,8 @@ void drawStatusBar(FrameContext &ctx, const std::string &message) {
   ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + vp->Size.y - height), ImGuiCond_Always);
   ImGui::SetNextWindowSize(ImVec2(vp->Size.x, height), ImGuiCond_Always);
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings |
-                                 ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoFocusOnAppearing;
+                                 ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoNav |
+                                 ImGuiWindowFlags_NoFocusOnAppearing;
   if (ImGui::Begin("Status", nullptr, flags)) {
     const Scene &scene = ctx.session.scene();
     const std::string about = !scene.description.empty() ? scene.description : scene.sourcePath;
@@ -32,4 +33,4 @@ void drawInterface(FrameContext &ctx, const std::string &statusMessage) {
   drawStatusBar(ctx, statusMessage);
 }
 
-}  // namespace atlas::ui
+} // namespace atlas::ui

@@ -53,4 +53,4 @@ void drawMainMenu(FrameContext &ctx) {
   ImGui::EndMainMenuBar();
 }
 
-}  // namespace atlas::ui
+} // namespace atlas::ui

@@ -13,8 +13,8 @@ namespace atlas::ui {
 
 struct Layout {
   float menuHeight = 0.0f;
-  float leftWidth = 0.0f;   // width taken by the structure panel (0 when hidden)
-  float rightWidth = 0.0f;  // width taken by the info panel (0 when hidden)
+  float leftWidth = 0.0f;  // width taken by the structure panel (0 when hidden)
+  float rightWidth = 0.0f; // width taken by the info panel (0 when hidden)
 };
 
 struct FrameContext {
@@ -40,4 +40,4 @@ void drawInterface(FrameContext &ctx, const std::string &statusMessage);
 // Applies the project's look: calm dark theme, rounded corners, sizes scaled for the projector.
 void applyStyle(float scale);
 
-}  // namespace atlas::ui
+} // namespace atlas::ui

@@ -51,7 +51,7 @@ Visibility visibilityButtons(const char *id, Visibility current) {
   return next;
 }
 
-}  // namespace
+} // namespace
 
 void drawStructurePanel(FrameContext &ctx) {
   if (!ctx.settings.showStructures)
@@ -62,8 +62,8 @@ void drawStructurePanel(FrameContext &ctx) {
   ImGui::SetNextWindowSize(ImVec2(width, vp->Size.y - ctx.layout.menuHeight - ImGui::GetFrameHeight() * 1.4f),
                            ImGuiCond_Always);
   ctx.layout.leftWidth = width;
-  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
-                                 ImGuiWindowFlags_NoSavedSettings;
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                                 ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings;
   if (!ImGui::Begin("Structures", &ctx.settings.showStructures, flags)) {
     ImGui::End();
     return;
@@ -80,8 +80,8 @@ void drawStructurePanel(FrameContext &ctx) {
   const Session &session = ctx.session;
   const auto &structures = session.scene().structures();
   ImGui::BeginChild("list");
-  for (System system : {System::Muscle, System::Bone, System::Nerve, System::Artery, System::Cartilage, System::Disc,
-                        System::Attachment, System::Other}) {
+  for (System system : {System::Muscle, System::Bone, System::Nerve, System::Artery, System::Cartilage,
+                        System::Disc, System::Attachment, System::Other}) {
     std::vector<int> members;
     for (std::size_t i = 0; i < structures.size(); ++i) {
       const Structure &s = structures[i];
@@ -94,8 +94,8 @@ void drawStructurePanel(FrameContext &ctx) {
     }
     if (members.empty())
       continue;
-    const bool open = ImGui::CollapsingHeader(systemHeading(system),
-                                              system == System::Attachment ? 0 : ImGuiTreeNodeFlags_DefaultOpen);
+    const bool open = ImGui::CollapsingHeader(
+        systemHeading(system), system == System::Attachment ? 0 : ImGuiTreeNodeFlags_DefaultOpen);
     // Whole-system visibility on the header line.
     ImGui::SameLine(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 5.5f);
     const Visibility systemNow = session.view().visibility(members.front());
@@ -110,7 +110,8 @@ void drawStructurePanel(FrameContext &ctx) {
       ImGui::PushID(index);
       if (now == Visibility::Hidden)
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-      if (ImGui::Selectable(s.displayName().c_str(), session.selected() == index, ImGuiSelectableFlags_AllowDoubleClick,
+      if (ImGui::Selectable(s.displayName().c_str(), session.selected() == index,
+                            ImGuiSelectableFlags_AllowDoubleClick,
                             ImVec2(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 5.5f, 0.0f)))
         ctx.commands.push_back(SelectCommand{s.id, ImGui::IsMouseDoubleClicked(0)});
       if (now == Visibility::Hidden)
@@ -128,4 +129,4 @@ void drawStructurePanel(FrameContext &ctx) {
   ImGui::End();
 }
 
-}  // namespace atlas::ui
+} // namespace atlas::ui

@@ -26,4 +26,4 @@ void applyStyle(float scale) {
   ImGui::GetStyle() = style;
 }
 
-}  // namespace atlas::ui
+} // namespace atlas::ui

@@ -9,7 +9,9 @@
 namespace atlas::ui {
 
 nlohmann::json toJson(const UiSettings &s) {
-  return {{"ui_scale", s.scale}, {"show_structures", s.showStructures}, {"show_info", s.showInfo},
+  return {{"ui_scale", s.scale},
+          {"show_structures", s.showStructures},
+          {"show_info", s.showInfo},
           {"show_help", s.showHelp}};
 }
 
@@ -34,7 +36,7 @@ UiSettings settingsFromJson(const nlohmann::json &json) {
 Result<UiSettings> loadSettings(const std::string &path) {
   std::ifstream in(path);
   if (!in)
-    return UiSettings{};  // first start: defaults
+    return UiSettings{}; // first start: defaults
   try {
     return settingsFromJson(nlohmann::json::parse(in));
   } catch (const nlohmann::json::exception &e) {
@@ -48,4 +50,4 @@ Result<bool> saveSettings(const UiSettings &settings, const std::string &path) {
   return writeFileAtomically(path, toJson(settings).dump(2) + "\n");
 }
 
-}  // namespace atlas::ui
+} // namespace atlas::ui

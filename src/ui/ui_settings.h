@@ -10,11 +10,11 @@
 namespace atlas::ui {
 
 struct UiSettings {
-  float scale = 1.25f;  // projector-friendly default; 17 px text at 1.0
+  float scale = 1.25f; // projector-friendly default; 17 px text at 1.0
   bool showStructures = true;
   bool showInfo = true;
   bool showHelp = false;
-  std::string filter;  // structure-list search text (not saved)
+  std::string filter; // structure-list search text (not saved)
 };
 
 nlohmann::json toJson(const UiSettings &settings);
@@ -23,4 +23,4 @@ UiSettings settingsFromJson(const nlohmann::json &json);
 Result<UiSettings> loadSettings(const std::string &path);
 Result<bool> saveSettings(const UiSettings &settings, const std::string &path);
 
-}  // namespace atlas::ui
+} // namespace atlas::ui

@@ -6,8 +6,10 @@ namespace atlas::ui {
 
 void drawViewToolbar(FrameContext &ctx) {
   const ImGuiViewport *vp = ImGui::GetMainViewport();
-  const float centerX = vp->Pos.x + ctx.layout.leftWidth + (vp->Size.x - ctx.layout.leftWidth - ctx.layout.rightWidth) * 0.5f;
-  ImGui::SetNextWindowPos(ImVec2(centerX, vp->Pos.y + ctx.layout.menuHeight + 8.0f), ImGuiCond_Always, ImVec2(0.5f, 0.0f));
+  const float centerX =
+      vp->Pos.x + ctx.layout.leftWidth + (vp->Size.x - ctx.layout.leftWidth - ctx.layout.rightWidth) * 0.5f;
+  ImGui::SetNextWindowPos(ImVec2(centerX, vp->Pos.y + ctx.layout.menuHeight + 8.0f), ImGuiCond_Always,
+                          ImVec2(0.5f, 0.0f));
   ImGui::SetNextWindowBgAlpha(0.75f);
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
                                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
@@ -30,4 +32,4 @@ void drawViewToolbar(FrameContext &ctx) {
   ImGui::End();
 }
 
-}  // namespace atlas::ui
+} // namespace atlas::ui

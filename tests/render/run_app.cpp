@@ -5,9 +5,9 @@
 
 #include <catch2/catch.hpp>
 #include <cstdio>
+#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
-#include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -22,7 +22,7 @@ std::string slurp(const std::string &path) {
   std::ifstream in(path, std::ios::binary);
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
-}  // namespace
+} // namespace
 
 AppRun runApp(const std::vector<std::string> &args) {
   fs::create_directories(ATLAS_TEST_OUTPUT_DIR);
@@ -55,7 +55,9 @@ AppRun runApp(const std::vector<std::string> &args) {
   return run;
 }
 
-std::string fixturePath(const std::string &name) { return std::string(ATLAS_TEST_FIXTURE_DIR) + "/" + name; }
+std::string fixturePath(const std::string &name) {
+  return std::string(ATLAS_TEST_FIXTURE_DIR) + "/" + name;
+}
 
 std::string outputPath(const std::string &name) {
   fs::create_directories(ATLAS_TEST_OUTPUT_DIR);
@@ -77,7 +79,8 @@ nlohmann::json readJson(const std::string &path) {
 }
 
 bool nearColor(const std::uint8_t *p, int r, int g, int b, int tolerance) {
-  return std::abs(p[0] - r) <= tolerance && std::abs(p[1] - g) <= tolerance && std::abs(p[2] - b) <= tolerance;
+  return std::abs(p[0] - r) <= tolerance && std::abs(p[1] - g) <= tolerance &&
+         std::abs(p[2] - b) <= tolerance;
 }
 
 double foregroundFraction(const Image &image) {
@@ -92,4 +95,4 @@ double foregroundFraction(const Image &image) {
   return static_cast<double>(foreground) / (static_cast<double>(image.width) * image.height);
 }
 
-}  // namespace atlas::test
+} // namespace atlas::test

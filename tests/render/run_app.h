@@ -11,18 +11,18 @@ namespace atlas::test {
 
 struct AppRun {
   int exitCode = -1;
-  std::string out;  // stdout
-  std::string err;  // stderr
+  std::string out; // stdout
+  std::string err; // stderr
 };
 
 AppRun runApp(const std::vector<std::string> &args);
-std::string fixturePath(const std::string &name);  // writes the fixtures on first use
-std::string outputPath(const std::string &name);   // a file under the test output folder
-Image readImage(const std::string &path);          // REQUIREs that the PNG exists
+std::string fixturePath(const std::string &name); // writes the fixtures on first use
+std::string outputPath(const std::string &name);  // a file under the test output folder
+Image readImage(const std::string &path);         // REQUIREs that the PNG exists
 nlohmann::json readJson(const std::string &path);
 
 // Fraction of pixels that differ from the background colour at the image's corners.
 double foregroundFraction(const Image &image);
 bool nearColor(const std::uint8_t *pixel, int r, int g, int b, int tolerance);
 
-}  // namespace atlas::test
+} // namespace atlas::test

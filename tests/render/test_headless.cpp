@@ -11,15 +11,16 @@ using namespace atlas::test;
 namespace {
 // Where a model point lands in a W x H image of the given view of the test scene.
 glm::vec2 projectInView(StandardView view, const glm::vec3 &point, int w, int h) {
-  const Camera c = standardViewCamera(view, makeTestScene().bounds(), static_cast<float>(w) / static_cast<float>(h));
+  const Camera c =
+      standardViewCamera(view, makeTestScene().bounds(), static_cast<float>(w) / static_cast<float>(h));
   return *c.project(point, w, h);
 }
-}  // namespace
+} // namespace
 
 TEST_CASE("a headless screenshot shows the model on the background gradient", "[render]") {
   const std::string png = outputPath("scene-anterior.png");
-  AppRun run = runApp({fixturePath("scene.glb"), "--headless", "--no-ui", "--view", "anterior", "--size", "320x240",
-                       "--screenshot", png});
+  AppRun run = runApp({fixturePath("scene.glb"), "--headless", "--no-ui", "--view", "anterior", "--size",
+                       "320x240", "--screenshot", png});
   INFO(run.err);
   REQUIRE(run.exitCode == 0);
   const Image image = readImage(png);
@@ -36,15 +37,15 @@ TEST_CASE("a headless screenshot shows the model on the background gradient", "[
   const std::uint8_t *p = image.pixel(static_cast<int>(sphere.x), static_cast<int>(sphere.y));
   CHECK(sphere.x > 160.0f);
   CHECK(p[0] > 150);
-  CHECK(p[0] >= p[2]);  // warm ivory, not the blue-grey background
+  CHECK(p[0] >= p[2]); // warm ivory, not the blue-grey background
 }
 
 TEST_CASE("the model is in view from every standard view", "[render]") {
   for (const char *view : {"anterior", "posterior", "left", "right", "superior", "inferior", "default"}) {
     INFO(view);
     const std::string png = outputPath(std::string("scene-") + view + ".png");
-    AppRun run = runApp({fixturePath("scene.glb"), "--headless", "--no-ui", "--view", view, "--size", "200x150",
-                         "--samples", "0", "--screenshot", png});
+    AppRun run = runApp({fixturePath("scene.glb"), "--headless", "--no-ui", "--view", view, "--size",
+                         "200x150", "--samples", "0", "--screenshot", png});
     REQUIRE(run.exitCode == 0);
     const double covered = foregroundFraction(readImage(png));
     CHECK(covered > 0.03);
@@ -55,7 +56,8 @@ TEST_CASE("the model is in view from every standard view", "[render]") {
 TEST_CASE("selecting a structure changes its colour on screen", "[render]") {
   const glm::vec2 box = projectInView(StandardView::Anterior, {-0.03f, 0.01f, 0.02f}, 320, 240);
   const std::string plain = outputPath("box-plain.png"), selected = outputPath("box-selected.png");
-  REQUIRE(runApp({fixturePath("scene.glb"), "--no-ui", "--view", "anterior", "--size", "320x240", "--screenshot", plain})
+  REQUIRE(runApp({fixturePath("scene.glb"), "--no-ui", "--view", "anterior", "--size", "320x240",
+                  "--screenshot", plain})
               .exitCode == 0);
   REQUIRE(runApp({fixturePath("scene.glb"), "--no-ui", "--view", "anterior", "--size", "320x240", "--select",
                   "box_muscle", "--screenshot", selected})
@@ -79,28 +81,31 @@ TEST_CASE("picking with --pick selects what is under that pixel, including a 2 m
     INFO(c.id);
     const glm::vec2 px = projectInView(StandardView::Anterior, c.point, w, h);
     const std::string state = outputPath(std::string("pick-") + c.id + ".json");
-    AppRun run = runApp({fixturePath("scene.glb"), "--headless", "--view", "anterior", "--size", "640x480", "--pick",
-                         std::to_string(static_cast<int>(px.x)) + "," + std::to_string(static_cast<int>(px.y)),
-                         "--state", state});
+    AppRun run =
+        runApp({fixturePath("scene.glb"), "--headless", "--view", "anterior", "--size", "640x480", "--pick",
+                std::to_string(static_cast<int>(px.x)) + "," + std::to_string(static_cast<int>(px.y)),
+                "--state", state});
     REQUIRE(run.exitCode == 0);
     const auto json = readJson(state);
     CHECK(json["selected"] == c.id);
     CHECK(json["highlighted"][0]["role"] == "selected");
   }
   const std::string empty = outputPath("pick-empty.json");
-  REQUIRE(runApp({fixturePath("scene.glb"), "--headless", "--view", "anterior", "--pick", "2,2", "--state", empty})
+  REQUIRE(runApp({fixturePath("scene.glb"), "--headless", "--view", "anterior", "--pick", "2,2", "--state",
+                  empty})
               .exitCode == 0);
   CHECK(readJson(empty)["selected"].is_null());
 }
 
 TEST_CASE("the --state file reports camera, panel and visibility", "[render]") {
   const std::string state = outputPath("state.json");
-  AppRun run = runApp({fixturePath("scene.gltf"), "--headless", "--view", "left", "--select", "sphere_bone", "--ghost",
-                       "box_muscle", "--hide", "thin_nerve", "--state", state});
+  AppRun run = runApp({fixturePath("scene.gltf"), "--headless", "--view", "left", "--select", "sphere_bone",
+                       "--ghost", "box_muscle", "--hide", "thin_nerve", "--state", state});
   REQUIRE(run.exitCode == 0);
   const auto json = readJson(state);
   CHECK(json["camera"]["view"] == "left");
-  CHECK(json["camera"]["eye"][0].get<double>() > json["camera"]["target"][0].get<double>());  // eye at +X (left)
+  CHECK(json["camera"]["eye"][0].get<double>() >
+        json["camera"]["target"][0].get<double>()); // eye at +X (left)
   CHECK(json["panel"] == "Info");
   CHECK(json["visibility"]["ghosted"] == nlohmann::json::array({"box_muscle"}));
   CHECK(json["visibility"]["hidden"] == nlohmann::json::array({"thin_nerve"}));
@@ -131,15 +136,19 @@ TEST_CASE("every bad input exits non-zero with one line naming the file", "[rend
   }
   AppRun badOption = runApp({"--view", "sideways"});
   CHECK(badOption.exitCode == 2);
-  AppRun badId = runApp({fixturePath("scene.glb"), "--headless", "--select", "nope", "--state", outputPath("x.json")});
+  AppRun badId =
+      runApp({fixturePath("scene.glb"), "--headless", "--select", "nope", "--state", outputPath("x.json")});
   CHECK(badId.exitCode == 1);
   CHECK_THAT(badId.err, Catch::Contains("nope"));
 }
 
 TEST_CASE("the interface is drawn unless --no-ui", "[render]") {
   const std::string with = outputPath("ui.png"), without = outputPath("no-ui.png");
-  REQUIRE(runApp({fixturePath("scene.glb"), "--headless", "--size", "800x600", "--screenshot", with}).exitCode == 0);
-  REQUIRE(runApp({fixturePath("scene.glb"), "--headless", "--size", "800x600", "--no-ui", "--screenshot", without})
+  REQUIRE(
+      runApp({fixturePath("scene.glb"), "--headless", "--size", "800x600", "--screenshot", with}).exitCode ==
+      0);
+  REQUIRE(runApp({fixturePath("scene.glb"), "--headless", "--size", "800x600", "--no-ui", "--screenshot",
+                  without})
               .exitCode == 0);
   const Image a = readImage(with), b = readImage(without);
   // The menu bar occupies the top rows with the UI and is background without it.

@@ -21,7 +21,8 @@ std::string base64(const std::string &bytes) {
   std::string out;
   std::size_t i = 0;
   for (; i + 2 < bytes.size(); i += 3) {
-    const unsigned v = (unsigned char)bytes[i] << 16 | (unsigned char)bytes[i + 1] << 8 | (unsigned char)bytes[i + 2];
+    const unsigned v =
+        (unsigned char)bytes[i] << 16 | (unsigned char)bytes[i + 1] << 8 | (unsigned char)bytes[i + 2];
     out += {table[v >> 18], table[(v >> 12) & 63], table[(v >> 6) & 63], table[v & 63]};
   }
   if (i + 1 == bytes.size()) {
@@ -46,7 +47,8 @@ std::string readBytes(const fs::path &path) {
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
-void addStructure(Scene &scene, const std::string &id, System system, const std::string &side, MeshData mesh) {
+void addStructure(Scene &scene, const std::string &id, System system, const std::string &side,
+                  MeshData mesh) {
   Structure s;
   s.id = id;
   s.name = id;
@@ -66,8 +68,8 @@ std::string toObj(const Scene &scene) {
       for (const glm::vec3 &p : m.positions)
         out += "v " + std::to_string(p.x) + " " + std::to_string(p.y) + " " + std::to_string(p.z) + "\n";
       for (std::size_t i = 0; i + 2 < m.indices.size(); i += 3)
-        out += "f " + std::to_string(base + m.indices[i]) + " " + std::to_string(base + m.indices[i + 1]) + " " +
-               std::to_string(base + m.indices[i + 2]) + "\n";
+        out += "f " + std::to_string(base + m.indices[i]) + " " + std::to_string(base + m.indices[i + 1]) +
+               " " + std::to_string(base + m.indices[i + 2]) + "\n";
       base += m.positions.size();
     }
   return out;
@@ -79,7 +81,8 @@ std::string toAsciiStl(const MeshData &m, const std::string &name) {
     out += " facet normal 0 0 0\n  outer loop\n";
     for (int k = 0; k < 3; ++k) {
       const glm::vec3 &p = m.positions[m.indices[i + k]];
-      out += "   vertex " + std::to_string(p.x) + " " + std::to_string(p.y) + " " + std::to_string(p.z) + "\n";
+      out +=
+          "   vertex " + std::to_string(p.x) + " " + std::to_string(p.y) + " " + std::to_string(p.z) + "\n";
     }
     out += "  endloop\n endfacet\n";
   }
@@ -89,7 +92,8 @@ std::string toAsciiStl(const MeshData &m, const std::string &name) {
 std::string toAsciiPly(const MeshData &m) {
   std::string out = "ply\nformat ascii 1.0\nelement vertex " + std::to_string(m.positions.size()) +
                     "\nproperty float x\nproperty float y\nproperty float z\nelement face " +
-                    std::to_string(m.triangleCount()) + "\nproperty list uchar int vertex_indices\nend_header\n";
+                    std::to_string(m.triangleCount()) +
+                    "\nproperty list uchar int vertex_indices\nend_header\n";
   for (const glm::vec3 &p : m.positions)
     out += std::to_string(p.x) + " " + std::to_string(p.y) + " " + std::to_string(p.z) + "\n";
   for (std::size_t i = 0; i + 2 < m.indices.size(); i += 3)
@@ -98,15 +102,18 @@ std::string toAsciiPly(const MeshData &m) {
   return out;
 }
 
-}  // namespace
+} // namespace
 
 Scene makeTestScene() {
   Scene scene;
   scene.description = "Test scene made by the Scalene Atlas test suite.";
-  addStructure(scene, "sphere_bone", System::Bone, "left", makeSphere({0.03f, 0.01f, 0.0f}, 0.025f, 24, 48, {0.86f, 0.82f, 0.72f, 1}));
-  addStructure(scene, "box_muscle", System::Muscle, "right", makeBox({-0.03f, 0.01f, 0.0f}, {0.02f, 0.02f, 0.02f}, {0.7f, 0.27f, 0.24f, 1}));
+  addStructure(scene, "sphere_bone", System::Bone, "left",
+               makeSphere({0.03f, 0.01f, 0.0f}, 0.025f, 24, 48, {0.86f, 0.82f, 0.72f, 1}));
+  addStructure(scene, "box_muscle", System::Muscle, "right",
+               makeBox({-0.03f, 0.01f, 0.0f}, {0.02f, 0.02f, 0.02f}, {0.7f, 0.27f, 0.24f, 1}));
   // 2 mm thick, like a ventral ramus: picking must hit it exactly.
-  addStructure(scene, "thin_nerve", System::Nerve, "midline", makeCylinderX({-0.05f, -0.03f, 0.0f}, 0.1f, 0.001f, 16, {0.95f, 0.8f, 0.25f, 1}));
+  addStructure(scene, "thin_nerve", System::Nerve, "midline",
+               makeCylinderX({-0.05f, -0.03f, 0.0f}, 0.1f, 0.001f, 16, {0.95f, 0.8f, 0.25f, 1}));
   return scene;
 }
 
@@ -118,14 +125,18 @@ std::string makeGltfJson(const GltfJsonOptions &o) {
     bytes.push_back('\0');
   nlohmann::json doc;
   doc["asset"] = {{"version", "2.0"}};
-  doc["buffers"] = {{{"byteLength", bytes.size()},
-                     {"uri", o.bufferUri.empty() ? "data:application/octet-stream;base64," + base64(bytes) : o.bufferUri}}};
+  doc["buffers"] = {
+      {{"byteLength", bytes.size()},
+       {"uri", o.bufferUri.empty() ? "data:application/octet-stream;base64," + base64(bytes) : o.bufferUri}}};
   doc["bufferViews"] = {{{"buffer", 0}, {"byteOffset", 0}, {"byteLength", indexOffset}},
                         {{"buffer", 0}, {"byteOffset", indexOffset}, {"byteLength", o.indices.size() * 2}}};
-  const long long count = o.positionCount >= 0 ? o.positionCount : static_cast<long long>(o.positions.size() / 3);
-  doc["accessors"] = {{{"bufferView", 0}, {"componentType", 5126}, {"count", count}, {"type", "VEC3"}},
-                      {{"bufferView", 1}, {"componentType", 5123}, {"count", o.indices.size()}, {"type", "SCALAR"}}};
-  doc["meshes"] = {{{"name", "triangle"}, {"primitives", {{{"attributes", {{"POSITION", 0}}}, {"indices", 1}}}}}};
+  const long long count =
+      o.positionCount >= 0 ? o.positionCount : static_cast<long long>(o.positions.size() / 3);
+  doc["accessors"] = {
+      {{"bufferView", 0}, {"componentType", 5126}, {"count", count}, {"type", "VEC3"}},
+      {{"bufferView", 1}, {"componentType", 5123}, {"count", o.indices.size()}, {"type", "SCALAR"}}};
+  doc["meshes"] = {
+      {{"name", "triangle"}, {"primitives", {{{"attributes", {{"POSITION", 0}}}, {"indices", 1}}}}}};
   nlohmann::json node = {{"name", "triangle"}};
   if (o.nodeMesh >= 0)
     node["mesh"] = o.nodeMesh;
@@ -166,10 +177,11 @@ std::vector<FixtureFile> writeFixtures(const std::string &dirName) {
   files.push_back({"truncated.glb", "truncated"});
   writeText(dir / "not_gltf.glb", "This is a text file, not a model.\n");
   files.push_back({"not_gltf.glb", "not a binary glTF file"});
-  writeText(dir / "syntax_error.gltf", "{\n  \"asset\": {\"version\": \"2.0\"},\n  \"nodes\": [ {\"name\": \"x\" ,, ]\n}\n");
+  writeText(dir / "syntax_error.gltf",
+            "{\n  \"asset\": {\"version\": \"2.0\"},\n  \"nodes\": [ {\"name\": \"x\" ,, ]\n}\n");
   files.push_back({"syntax_error.gltf", "line 3"});
   GltfJsonOptions outOfRange;
-  outOfRange.positionCount = 1000000000;  // a billion vertices claimed, three present
+  outOfRange.positionCount = 1000000000; // a billion vertices claimed, three present
   writeText(dir / "accessor_out_of_range.gltf", makeGltfJson(outOfRange));
   files.push_back({"accessor_out_of_range.gltf", "run past the end"});
   GltfJsonOptions badIndex;
@@ -216,7 +228,8 @@ std::vector<FixtureFile> writeFixtures(const std::string &dirName) {
 
 std::vector<FixtureFile> fixtureList() {
   static const std::vector<FixtureFile> list = [] {
-    const std::string dir = (fs::temp_directory_path() / ("atlas-fixture-list-" + std::to_string(::getpid()))).string();
+    const std::string dir =
+        (fs::temp_directory_path() / ("atlas-fixture-list-" + std::to_string(::getpid()))).string();
     std::vector<FixtureFile> files = writeFixtures(dir);
     fs::remove_all(dir);
     return files;
@@ -224,4 +237,4 @@ std::vector<FixtureFile> fixtureList() {
   return list;
 }
 
-}  // namespace atlas::test
+} // namespace atlas::test

@@ -17,16 +17,16 @@ Scene makeTestScene();
 struct GltfJsonOptions {
   std::vector<float> positions{0, 0, 0, 1, 0, 0, 0, 1, 0};
   std::vector<std::uint16_t> indices{0, 1, 2};
-  std::string bufferUri;          // default: a base64 data URI of the real bytes
-  long long positionCount = -1;   // default: the real count
-  int nodeMesh = 0;               // -1 leaves the node without a mesh
+  std::string bufferUri;        // default: a base64 data URI of the real bytes
+  long long positionCount = -1; // default: the real count
+  int nodeMesh = 0;             // -1 leaves the node without a mesh
   bool nodeIsOwnChild = false;
 };
 std::string makeGltfJson(const GltfJsonOptions &options);
 
 struct FixtureFile {
-  std::string name;         // file name inside the fixture folder
-  std::string expectError;  // "" for good files; else a fragment the error message must contain
+  std::string name;        // file name inside the fixture folder
+  std::string expectError; // "" for good files; else a fragment the error message must contain
 };
 
 // Writes every fixture into `dir` (created if needed) and returns the list.
@@ -35,4 +35,4 @@ std::vector<FixtureFile> writeFixtures(const std::string &dir);
 // fixture "atlas_fixtures" wrote once before them).
 std::vector<FixtureFile> fixtureList();
 
-}  // namespace atlas::test
+} // namespace atlas::test

@@ -29,7 +29,8 @@ MeshData makeSphere(const glm::vec3 &center, float radius, int rings, int segmen
   for (int r = 0; r <= rings; ++r) {
     const float theta = static_cast<float>(M_PI) * static_cast<float>(r) / static_cast<float>(rings);
     for (int s = 0; s <= segments; ++s) {
-      const float phi = 2.0f * static_cast<float>(M_PI) * static_cast<float>(s) / static_cast<float>(segments);
+      const float phi =
+          2.0f * static_cast<float>(M_PI) * static_cast<float>(s) / static_cast<float>(segments);
       const glm::vec3 n(std::sin(theta) * std::cos(phi), std::cos(theta), std::sin(theta) * std::sin(phi));
       m.positions.push_back(center + n * radius);
       m.normals.push_back(n);
@@ -44,12 +45,14 @@ MeshData makeSphere(const glm::vec3 &center, float radius, int rings, int segmen
   return m;
 }
 
-MeshData makeCylinderX(const glm::vec3 &start, float length, float radius, int segments, const glm::vec4 &color) {
+MeshData makeCylinderX(const glm::vec3 &start, float length, float radius, int segments,
+                       const glm::vec4 &color) {
   MeshData m;
   m.color = color;
   for (int end = 0; end < 2; ++end)
     for (int s = 0; s < segments; ++s) {
-      const float phi = 2.0f * static_cast<float>(M_PI) * static_cast<float>(s) / static_cast<float>(segments);
+      const float phi =
+          2.0f * static_cast<float>(M_PI) * static_cast<float>(s) / static_cast<float>(segments);
       m.positions.push_back(start + glm::vec3(end * length, radius * std::cos(phi), radius * std::sin(phi)));
     }
   const std::uint32_t n = static_cast<std::uint32_t>(segments);
@@ -70,4 +73,4 @@ MeshData makeCylinderX(const glm::vec3 &start, float length, float radius, int s
   return m;
 }
 
-}  // namespace atlas::test
+} // namespace atlas::test

@@ -8,6 +8,7 @@ namespace atlas::test {
 MeshData makeBox(const glm::vec3 &center, const glm::vec3 &halfSize, const glm::vec4 &color);
 MeshData makeSphere(const glm::vec3 &center, float radius, int rings, int segments, const glm::vec4 &color);
 // A closed tube along +X from `start`, with flat caps.
-MeshData makeCylinderX(const glm::vec3 &start, float length, float radius, int segments, const glm::vec4 &color);
+MeshData makeCylinderX(const glm::vec3 &start, float length, float radius, int segments,
+                       const glm::vec4 &color);
 
-}  // namespace atlas::test
+} // namespace atlas::test

@@ -12,19 +12,19 @@ Bounds testBounds() {
   b.extend(glm::vec3(0.08f, 0.12f, 0.05f));
   return b;
 }
-}  // namespace
+} // namespace
 
 TEST_CASE("standard views look from the anatomical directions", "[camera]") {
   const Bounds b = testBounds();
   struct Expect {
     StandardView view;
-    glm::vec3 eyeSide;  // where the eye is relative to the target
+    glm::vec3 eyeSide; // where the eye is relative to the target
     glm::vec3 screenUp;
   };
   const Expect cases[] = {
-      {StandardView::Anterior, {0, 0, 1}, {0, 1, 0}},  {StandardView::Posterior, {0, 0, -1}, {0, 1, 0}},
-      {StandardView::Left, {1, 0, 0}, {0, 1, 0}},      {StandardView::Right, {-1, 0, 0}, {0, 1, 0}},
-      {StandardView::Superior, {0, 1, 0}, {0, 0, 1}},  {StandardView::Inferior, {0, -1, 0}, {0, 0, 1}},
+      {StandardView::Anterior, {0, 0, 1}, {0, 1, 0}}, {StandardView::Posterior, {0, 0, -1}, {0, 1, 0}},
+      {StandardView::Left, {1, 0, 0}, {0, 1, 0}},     {StandardView::Right, {-1, 0, 0}, {0, 1, 0}},
+      {StandardView::Superior, {0, 1, 0}, {0, 0, 1}}, {StandardView::Inferior, {0, -1, 0}, {0, 0, 1}},
   };
   for (const Expect &e : cases) {
     INFO(standardViewName(e.view));
@@ -40,8 +40,9 @@ TEST_CASE("standard views look from the anatomical directions", "[camera]") {
 }
 
 TEST_CASE("view names round-trip and unknown names are rejected", "[camera]") {
-  for (StandardView v : {StandardView::Default, StandardView::Anterior, StandardView::Posterior, StandardView::Left,
-                         StandardView::Right, StandardView::Superior, StandardView::Inferior})
+  for (StandardView v :
+       {StandardView::Default, StandardView::Anterior, StandardView::Posterior, StandardView::Left,
+        StandardView::Right, StandardView::Superior, StandardView::Inferior})
     CHECK(standardViewFromName(standardViewName(v)) == v);
   CHECK_FALSE(standardViewFromName("sideways"));
 }
@@ -50,10 +51,12 @@ TEST_CASE("framing puts every corner of the bounds inside the image", "[camera]"
   const Bounds b = testBounds();
   for (float aspect : {0.5f, 1.0f, 16.0f / 9.0f, 3.0f}) {
     const int w = static_cast<int>(720 * aspect), h = 720;
-    for (StandardView v : {StandardView::Default, StandardView::Anterior, StandardView::Left, StandardView::Superior}) {
+    for (StandardView v :
+         {StandardView::Default, StandardView::Anterior, StandardView::Left, StandardView::Superior}) {
       const Camera c = standardViewCamera(v, b, aspect);
       for (int i = 0; i < 8; ++i) {
-        const glm::vec3 corner(i & 1 ? b.max.x : b.min.x, i & 2 ? b.max.y : b.min.y, i & 4 ? b.max.z : b.min.z);
+        const glm::vec3 corner(i & 1 ? b.max.x : b.min.x, i & 2 ? b.max.y : b.min.y,
+                               i & 4 ? b.max.z : b.min.z);
         auto p = c.project(corner, w, h);
         REQUIRE(p);
         CHECK(p->x >= 0.0f);
@@ -99,7 +102,7 @@ TEST_CASE("panning moves the target in the view plane", "[camera]") {
   const glm::vec3 before = c.target;
   c.pan(0.1f, 0.0f);
   const glm::vec3 moved = c.target - before;
-  CHECK(moved.x < 0.0f);  // dragging right moves the scene right, i.e. the target left
+  CHECK(moved.x < 0.0f); // dragging right moves the scene right, i.e. the target left
   CHECK(moved.y == Approx(0.0f).margin(1e-6));
   CHECK(moved.z == Approx(0.0f).margin(1e-6));
 }

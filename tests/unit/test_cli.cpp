@@ -10,12 +10,12 @@ Result<ParsedCommandLine> parse(std::vector<const char *> args) {
   args.insert(args.begin(), "scalene-atlas");
   return parseCommandLine(static_cast<int>(args.size()), args.data());
 }
-}  // namespace
+} // namespace
 
 TEST_CASE("options are parsed into the Options struct", "[cli]") {
-  auto r = parse({"model.glb", "--headless", "--size", "1920x1080", "--view", "left", "--select", "c5", "--pick",
-                  "100,200", "--screenshot", "out.png", "--no-ui", "--state", "s.json", "--hide", "a,b", "--hide",
-                  "c", "--ghost", "d"});
+  auto r = parse({"model.glb", "--headless", "--size",  "1920x1080",    "--view",  "left",    "--select",
+                  "c5",        "--pick",     "100,200", "--screenshot", "out.png", "--no-ui", "--state",
+                  "s.json",    "--hide",     "a,b",     "--hide",       "c",       "--ghost", "d"});
   REQUIRE(r);
   const Options &o = r->options;
   CHECK(o.file == "model.glb");

@@ -10,9 +10,13 @@
 using namespace atlas;
 
 namespace {
-std::vector<test::FixtureFile> fixtures() { return test::fixtureList(); }
-std::string fixture(const std::string &name) { return std::string(ATLAS_TEST_FIXTURE_DIR) + "/" + name; }
-}  // namespace
+std::vector<test::FixtureFile> fixtures() {
+  return test::fixtureList();
+}
+std::string fixture(const std::string &name) {
+  return std::string(ATLAS_TEST_FIXTURE_DIR) + "/" + name;
+}
+} // namespace
 
 TEST_CASE("glTF binary and JSON keep node names, extras, colours and geometry", "[loader]") {
   for (const char *name : {"scene.glb", "scene.gltf"}) {

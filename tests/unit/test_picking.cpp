@@ -8,8 +8,10 @@
 using namespace atlas;
 
 namespace {
-Ray rayTo(const glm::vec3 &point, const glm::vec3 &from) { return {from, glm::normalize(point - from)}; }
-}  // namespace
+Ray rayTo(const glm::vec3 &point, const glm::vec3 &from) {
+  return {from, glm::normalize(point - from)};
+}
+} // namespace
 
 TEST_CASE("the ray cast finds the nearest structure and misses empty space", "[picking]") {
   const Scene scene = test::makeTestScene();
@@ -28,7 +30,8 @@ TEST_CASE("the ray cast finds the nearest structure and misses empty space", "[p
   CHECK_FALSE(view.pick(index, rayTo({0.0f, -0.0285f, 0.0f}, eye)));
 }
 
-TEST_CASE("hidden structures are skipped and ghosted ones only hit when nothing solid is there", "[picking]") {
+TEST_CASE("hidden structures are skipped and ghosted ones only hit when nothing solid is there",
+          "[picking]") {
   const Scene scene = test::makeTestScene();
   const PickingIndex index(scene);
   ViewState view(scene.structures().size());
@@ -40,9 +43,9 @@ TEST_CASE("hidden structures are skipped and ghosted ones only hit when nothing 
   CHECK(view.pick(index, ray)->structure == scene.indexOf("box_muscle"));
   view.setVisibility(scene.indexOf("box_muscle"), Visibility::Ghosted);
   view.setVisibility(bone, Visibility::Ghosted);
-  CHECK(view.pick(index, ray)->structure == bone);  // all ghosted: the nearest ghost
+  CHECK(view.pick(index, ray)->structure == bone); // all ghosted: the nearest ghost
   view.setVisibility(scene.indexOf("box_muscle"), Visibility::Visible);
-  CHECK(view.pick(index, ray)->structure == scene.indexOf("box_muscle"));  // solid beats a nearer ghost
+  CHECK(view.pick(index, ray)->structure == scene.indexOf("box_muscle")); // solid beats a nearer ghost
 }
 
 TEST_CASE("every triangle of a dense mesh is reachable through the hierarchy", "[picking]") {
@@ -53,7 +56,8 @@ TEST_CASE("every triangle of a dense mesh is reachable through the hierarchy", "
   int hits = 0;
   for (std::size_t i = 0; i + 2 < sphere.indices.size(); i += 3 * 7) {
     const glm::vec3 c = (sphere.positions[sphere.indices[i]] + sphere.positions[sphere.indices[i + 1]] +
-                         sphere.positions[sphere.indices[i + 2]]) / 3.0f;
+                         sphere.positions[sphere.indices[i + 2]]) /
+                        3.0f;
     const glm::vec3 outward = glm::normalize(c - glm::vec3(0.03f, 0.01f, 0.0f));
     auto hit = view.pick(index, Ray{c + outward * 0.001f, -outward});
     if (hit && hit->structure == scene.indexOf("sphere_bone"))

@@ -17,7 +17,7 @@ Session makeSession() {
 glm::vec2 pixelOf(const Session &s, const glm::vec3 &p) {
   return *s.camera().project(p, s.viewportWidth(), s.viewportHeight());
 }
-}  // namespace
+} // namespace
 
 TEST_CASE("selecting by id highlights the structure and shows the info panel", "[session]") {
   Session s = makeSession();

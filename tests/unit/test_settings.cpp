@@ -29,7 +29,7 @@ TEST_CASE("settings are saved atomically and a corrupt file is reported, not fat
   s.scale = 1.5f;
   REQUIRE(ui::saveSettings(s, path));
   for (const auto &entry : std::filesystem::directory_iterator(dir))
-    CHECK(entry.path().filename() == "settings.json");  // no temporary file left behind
+    CHECK(entry.path().filename() == "settings.json"); // no temporary file left behind
   Result<ui::UiSettings> loaded = ui::loadSettings(path);
   REQUIRE(loaded);
   CHECK(loaded->scale == 1.5f);
