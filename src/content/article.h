@@ -49,12 +49,12 @@ struct SourceNote {
 
 // One numbered entry of a section: a cause, a symptom, a treatment, a question...
 struct ArticleItem {
-  std::string id;      // e.g. "causes.poor_posture"; unique across the article
-  std::string term;    // the bold words that start the entry
-  std::string group;   // optional sub-heading ("Origin and insertion")
-  std::string text;    // clinician's text, may hold inline links
-  std::string patient; // plain-language text
-  std::string note;    // the item's own source note ("" when none)
+  std::string id;                  // e.g. "causes.poor_posture"; unique across the article
+  std::string term;                // the bold words that start the entry
+  std::string group;               // optional sub-heading ("Origin and insertion")
+  std::string text;                // clinician's text, may hold inline links
+  std::string patient;             // plain-language text
+  std::string note;                // the item's own source note ("" when none)
   std::vector<std::string> links;  // structure ids the entry is about
   std::vector<std::string> claims; // knowledge-base claim ids behind the entry
   std::vector<SourceNote> notes;   // resolved by attachClaimNotes(), plus `note`

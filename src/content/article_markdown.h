@@ -1,0 +1,15 @@
+// The article as a Markdown handout (--export-article FILE.md [--patient]): a heading per section,
+// its items as a numbered list with bold terms, the source-difference notes under the statements
+// they concern, the credit to the seed article and the disclaimer. Same files, same words as the
+// panels; the patient version uses the plain-language text throughout.
+#pragma once
+
+#include "content/article.h"
+
+#include <string>
+
+namespace atlas::content {
+
+std::string articleMarkdown(const Article &article, bool patient);
+
+} // namespace atlas::content

@@ -1,0 +1,103 @@
+#include "content/article_view.h"
+
+#include <algorithm>
+
+namespace atlas::content {
+
+const char *readingPanelTitle(ReadingPanel panel) {
+  switch (panel) {
+  case ReadingPanel::Article:
+    return "Article";
+  case ReadingPanel::Functions:
+    return "Functions";
+  case ReadingPanel::None:
+    break;
+  }
+  return "";
+}
+
+bool goToSection(ArticleView &view, const Article &article, const std::string &section) {
+  if (!article.findSection(section))
+    return false;
+  view.section = section;
+  view.openSections.insert(section);
+  view.scrollToSection = true;
+  view.scrollToMark = false;
+  return true;
+}
+
+bool followSelection(ArticleView &view, const Article &article, const std::string &structureId) {
+  if (view.markedFor == structureId)
+    return false;
+  view.markedFor = structureId;
+  view.marked = passagesMentioning(article, structureId);
+  view.scrollToMark = false;
+  for (const std::string &id : view.marked) {
+    const ArticleSection *section = article.findSection(id);
+    if (!section)
+      section = article.sectionOfItem(id);
+    if (!section)
+      continue;
+    view.openSections.insert(section->id);
+    if (!view.scrollToMark) {
+      view.section = section->id;
+      view.scrollToMark = true;
+      view.scrollToSection = false;
+    }
+  }
+  return true;
+}
+
+bool isMarked(const ArticleView &view, const std::string &passageId) {
+  return std::find(view.marked.begin(), view.marked.end(), passageId) != view.marked.end();
+}
+
+bool sectionExpanded(const ArticleView &view, const Article &article, const ArticleSection &section) {
+  if (!view.search.empty()) {
+    if (sectionTextMatches(section, view.search, view.patientMode))
+      return true;
+    return std::any_of(section.items.begin(), section.items.end(), [&view](const ArticleItem &item) {
+      return itemMatches(item, view.search, view.patientMode);
+    });
+  }
+  const std::string current =
+      view.section.empty() && !article.sections.empty() ? article.sections.front().id : view.section;
+  return section.id == current || view.openSections.count(section.id) > 0;
+}
+
+std::vector<std::string> itemsShown(const ArticleView &view, const Article &article) {
+  std::vector<std::string> ids;
+  for (const ArticleSection &section : article.sections) {
+    if (!sectionExpanded(view, article, section))
+      continue;
+    for (const ArticleItem &item : section.items)
+      if (itemMatches(item, view.search, view.patientMode))
+        ids.push_back(item.id);
+  }
+  return ids;
+}
+
+nlohmann::json articleStateJson(const ArticleView &view, const Article *article) {
+  nlohmann::json json;
+  json["panel_shown"] = view.panel == ReadingPanel::Article;
+  json["functions_shown"] = view.panel == ReadingPanel::Functions;
+  json["patient_mode"] = view.patientMode;
+  json["search"] = view.search;
+  if (!article) {
+    json["section"] = nullptr;
+    json["items_shown"] = nlohmann::json::array();
+    json["marked"] = nlohmann::json::array();
+    json["problems"] = nlohmann::json::array();
+    return json;
+  }
+  const std::string section =
+      view.section.empty() && !article->sections.empty() ? article->sections.front().id : view.section;
+  json["section"] = section.empty() ? nlohmann::json() : nlohmann::json(section);
+  json["items_shown"] = itemsShown(view, *article);
+  json["marked"] = view.marked;
+  json["marked_for"] = view.markedFor.empty() ? nlohmann::json() : nlohmann::json(view.markedFor);
+  json["problems"] = article->problems;
+  return json;
+}
+
+} // namespace atlas::content
