@@ -51,6 +51,11 @@ Result<ParsedCommandLine> parseCommandLine(int argc, const char *const *argv) {
   app.add_option("--isolate", isolate, "Show only these structures: ID[,ID...]");
   app.add_option("--ui-scale", o.uiScale, "Interface scale (0.5 to 4; 1.25 by default)");
   app.add_option("--samples", o.samples, "Multisampling for headless images (0 to turn off; default 4)");
+  app.add_option("--source", o.source, "Whose anatomy lights up: reference (standard, default) or article")
+      ->check(CLI::IsMember({"reference", "article"}));
+  std::string labels = "on";
+  app.add_option("--labels", labels, "Leader-line labels for the highlighted parts: on (default) or off")
+      ->check(CLI::IsMember({"on", "off"}));
   app.set_version_flag("--version", "scalene-atlas 0.1.0");
   try {
     app.parse(argc, argv);
@@ -91,6 +96,7 @@ Result<ParsedCommandLine> parseCommandLine(int argc, const char *const *argv) {
     return Error{"--ui-scale: expected a value from 0.5 to 4"};
   if (o.samples < 0 || o.samples > 16)
     return Error{"--samples: expected 0 to 16"};
+  o.labels = labels == "on";
   o.hide = splitIds(hide);
   o.ghost = splitIds(ghost);
   o.isolate = splitIds(isolate);

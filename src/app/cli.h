@@ -24,6 +24,8 @@ struct Options {
   std::vector<std::string> hide, ghost, isolate;
   std::optional<float> uiScale;
   int samples = 4;
+  std::string source = "reference"; // reference | article
+  bool labels = true;
   bool exitAfterCommands() const { return headless || list || !screenshot.empty() || !statePath.empty(); }
 };
 

@@ -29,6 +29,7 @@ int main(int argc, char **argv) {
       std::fprintf(stderr, "scalene-atlas: error: %s\n", opened.error().c_str());
       return 1;
     }
+    atlas::loadKnowledge(session);
     if (options.list) {
       std::cout << session.structureListJson().dump(2) << "\n";
       return 0;

@@ -1,9 +1,35 @@
 #include "app/startup.h"
 
+#include "content/knowledge_base.h"
+#include "core/log.h"
+#include "core/paths.h"
+
+#include <set>
+
 namespace atlas {
+
+void loadKnowledge(Session &session) {
+  const std::string dir = paths::findDataDir("content").string();
+  if (dir.empty()) {
+    log::warning("content folder not found: structure descriptions and claims are unavailable");
+    return;
+  }
+  // Ids are checked against the model only for the bundled anatomical model; a teacher's own file
+  // has its own names, and the knowledge base simply has nothing to say about them.
+  std::set<std::string> modelIds;
+  if (session.scene().find("scalenus_posterior_right"))
+    for (const Structure &s : session.scene().structures())
+      modelIds.insert(s.id);
+  content::KnowledgeLoad loaded = content::loadKnowledgeBase(dir, modelIds);
+  for (const std::string &problem : loaded.problems)
+    log::warning(problem);
+  session.setKnowledge(std::move(loaded.knowledge));
+}
 
 Result<bool> applyStartupOptions(Session &session, const Options &options) {
   session.setViewport(options.width, options.height);
+  if (options.source == "article")
+    session.apply(SetSourceCommand{true});
   for (const std::string &id : options.isolate)
     if (session.scene().indexOf(id) < 0)
       return Error{"--isolate: no structure with id '" + id + "'"};

@@ -8,6 +8,9 @@
 namespace atlas {
 
 Result<bool> applyStartupOptions(Session &session, const Options &options);
+// Loads the knowledge base from the content folder into the session. Problems are reported through
+// the log (file:line each) and never stop the app: what loaded is used.
+void loadKnowledge(Session &session);
 // The one-line messages and exit codes of the headless run.
 int runHeadless(Session &session, const Options &options);
 int runWindow(Session &session, const Options &options);

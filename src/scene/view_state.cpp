@@ -96,11 +96,24 @@ void ViewState::isolate(const std::vector<int> &structures) {
     setVisibility(s, Visibility::Visible);
 }
 
+void ViewState::markAttachment(int structure) {
+  if (structure >= 0 && static_cast<std::size_t>(structure) < attachment_.size())
+    attachment_[static_cast<std::size_t>(structure)] = 1;
+}
+
+bool ViewState::isDrawn(int structure) const {
+  if (visibility(structure) == Visibility::Hidden)
+    return false;
+  const bool attachment = structure >= 0 && static_cast<std::size_t>(structure) < attachment_.size() &&
+                          attachment_[static_cast<std::size_t>(structure)];
+  return !attachment || showAllAttachments || roleOf(structure).has_value();
+}
+
 std::optional<PickHit> ViewState::pick(const PickingIndex &index, const Ray &ray) const {
-  auto solid = index.pick(ray, [this](int s) { return visibility(s) == Visibility::Visible; });
+  auto solid = index.pick(ray, [this](int s) { return isDrawn(s) && visibility(s) == Visibility::Visible; });
   if (solid)
     return solid;
-  return index.pick(ray, [this](int s) { return visibility(s) == Visibility::Ghosted; });
+  return index.pick(ray, [this](int s) { return isDrawn(s) && visibility(s) == Visibility::Ghosted; });
 }
 
 std::optional<HighlightRole> ViewState::roleOf(int structure) const {
@@ -113,7 +126,7 @@ std::optional<HighlightRole> ViewState::roleOf(int structure) const {
 StructureStyle ViewState::styleFor(int structure, const glm::vec4 &baseColor) const {
   StructureStyle style;
   const Visibility v = visibility(structure);
-  style.visible = v != Visibility::Hidden;
+  style.visible = isDrawn(structure);
   style.ghosted = v == Visibility::Ghosted;
   style.color = baseColor;
   if (auto role = roleOf(structure)) {

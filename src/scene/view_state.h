@@ -40,7 +40,8 @@ struct StructureStyle {
 class ViewState {
 public:
   ViewState() = default;
-  explicit ViewState(std::size_t structureCount) : visibility_(structureCount, Visibility::Visible) {}
+  explicit ViewState(std::size_t structureCount)
+      : visibility_(structureCount, Visibility::Visible), attachment_(structureCount, 0) {}
 
   Visibility visibility(int structure) const;
   void setVisibility(int structure, Visibility v);
@@ -51,6 +52,12 @@ public:
   int selected = -1;
   std::vector<Highlight> highlights; // includes the selection itself
   bool focus = true;                 // dim what is not highlighted while something is selected
+  bool showAllAttachments = false;   // footprints are drawn only when highlighted, unless this is set
+
+  // Attachment footprints lie on the bone surface and are drawn only when they carry meaning.
+  void markAttachment(int structure);
+  // Drawn and pickable: not hidden, and not a footprint that is switched off.
+  bool isDrawn(int structure) const;
 
   // Picks the front-most visible structure; ghosted ones only when nothing solid is hit.
   std::optional<PickHit> pick(const PickingIndex &index, const Ray &ray) const;
@@ -60,6 +67,7 @@ public:
 
 private:
   std::vector<Visibility> visibility_;
+  std::vector<char> attachment_;
 };
 
 } // namespace atlas

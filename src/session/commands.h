@@ -7,6 +7,7 @@
 
 #include <string>
 #include <variant>
+#include <vector>
 
 namespace atlas {
 
@@ -36,9 +37,23 @@ struct SetFocusCommand {
 struct OpenFileCommand {
   std::string path;
 };
+// Selects a structure and lights up other parts with it, e.g. a muscle and the parts it moves
+// (the functions panel); ids the model lacks are skipped.
+struct ShowPartsCommand {
+  std::string select;
+  std::vector<std::string> parts;
+  bool frame = true;
+};
+// Which source's attachments and supply light up: the standard references or the article.
+struct SetSourceCommand {
+  bool article = false;
+};
+struct SetAttachmentsShownCommand {
+  bool shown = false;  // draw every attachment footprint, not only the highlighted ones
+};
 
 using Command = std::variant<SelectCommand, SetViewCommand, FrameSelectionCommand, SetVisibilityCommand,
                              SetSystemVisibilityCommand, IsolateCommand, ShowAllCommand, SetFocusCommand,
-                             OpenFileCommand>;
+                             OpenFileCommand, SetSourceCommand, SetAttachmentsShownCommand, ShowPartsCommand>;
 
 } // namespace atlas

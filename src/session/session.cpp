@@ -15,11 +15,19 @@ Result<bool> Session::open(const std::string &path) {
 void Session::setScene(Scene scene) {
   scene_ = std::move(scene);
   view_ = ViewState(scene_.structures().size());
+  for (std::size_t i = 0; i < scene_.structures().size(); ++i)
+    if (scene_.structures()[i].system == System::Attachment)
+      view_.markAttachment(static_cast<int>(i));
   picking_ = PickingIndex(scene_);
   ++generation_;
   animation_.reset();
   shownPanel = "Structures";
   setStandardView(StandardView::Default, false);
+}
+
+void Session::setKnowledge(content::KnowledgeBase knowledge) {
+  knowledge_ = std::move(knowledge);
+  rebuildHighlights();
 }
 
 void Session::setViewport(int width, int height) {
@@ -49,9 +57,7 @@ void Session::select(int structure) {
 }
 
 void Session::rebuildHighlights() {
-  view_.highlights.clear();
-  if (view_.selected >= 0)
-    view_.highlights.push_back({view_.selected, HighlightRole::Selected, ""});
+  view_.highlights = computeHighlights(scene_, knowledge_, view_.selected, sourceMode_);
 }
 
 void Session::animateTo(const Camera &target, bool animate) {
@@ -131,8 +137,26 @@ Result<bool> Session::apply(const Command &command) {
     view_.showAll();
   } else if (auto *f = std::get_if<SetFocusCommand>(&command)) {
     view_.focus = f->focus;
+  } else if (auto *show = std::get_if<ShowPartsCommand>(&command)) {
+    Result<int> index = lookup(show->select);
+    if (!index)
+      return Error{index.error()};
+    select(*index);
+    // The parts light up beside the selection's own highlights; parts the model lacks are skipped.
+    for (const std::string &id : show->parts) {
+      const int part = scene_.indexOf(id);
+      if (part >= 0 && part != *index)
+        view_.highlights.push_back({part, HighlightRole::Related, "article"});
+    }
+    if (show->frame)
+      frameSelection(true);
   } else if (auto *o = std::get_if<OpenFileCommand>(&command)) {
     return open(o->path);
+  } else if (auto *src = std::get_if<SetSourceCommand>(&command)) {
+    sourceMode_ = src->article ? SourceMode::Article : SourceMode::Reference;
+    rebuildHighlights();
+  } else if (auto *att = std::get_if<SetAttachmentsShownCommand>(&command)) {
+    view_.showAllAttachments = att->shown;
   }
   return true;
 }
@@ -164,11 +188,14 @@ nlohmann::json Session::stateJson() const {
   }
   state["visibility"] = {{"hidden", hidden}, {"ghosted", ghosted}};
   state["focus"] = view_.focus;
+  state["source"] = sourceModeName(sourceMode_);
   state["camera"] = {{"view", standardViewName(lastView_)}, {"eye", vec(camera_.eye())},
                      {"target", vec(camera_.target)},       {"up", vec(camera_.up())},
                      {"distance", camera_.distance},        {"fov_y_degrees", glm::degrees(camera_.fovY)}};
   state["viewport"] = {width_, height_};
-  state["panel"] = shownPanel;
+  const std::string reading = content::readingPanelTitle(articleView.panel);
+  state["panel"] = reading.empty() ? shownPanel : reading;
+  state["article"] = content::articleStateJson(articleView, article.get());
   return state;
 }
 

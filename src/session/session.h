@@ -8,8 +8,13 @@
 #include "scene/picking.h"
 #include "scene/scene.h"
 #include "scene/view_state.h"
+#include "content/knowledge_base.h"
 #include "session/commands.h"
+#include "session/highlights.h"
 
+#include "content/article_view.h"
+
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -22,6 +27,11 @@ public:
   Result<bool> open(const std::string &path);
   // Takes an already loaded scene (tests, generated scenes).
   void setScene(Scene scene);
+
+  // The knowledge base behind highlights and the info panel (content/structures).
+  void setKnowledge(content::KnowledgeBase knowledge);
+  const content::KnowledgeBase &knowledge() const { return knowledge_; }
+  SourceMode sourceMode() const { return sourceMode_; }
 
   const Scene &scene() const { return scene_; }
   const ViewState &view() const { return view_; }
@@ -53,6 +63,11 @@ public:
 
   std::string shownPanel; // title of the panel the UI shows on the right ("Structures" or "Info")
 
+  // The article beside the model (content/article; null until loaded) and what the reader looks at
+  // in it. The reading panels edit `articleView` directly: it is view state, like the UI settings.
+  std::shared_ptr<const content::Article> article;
+  content::ArticleView articleView;
+
   nlohmann::json stateJson() const;
   nlohmann::json structureListJson() const;
 
@@ -62,6 +77,8 @@ private:
   float aspect() const { return static_cast<float>(width_) / static_cast<float>(height_ > 0 ? height_ : 1); }
 
   Scene scene_;
+  content::KnowledgeBase knowledge_;
+  SourceMode sourceMode_ = SourceMode::Reference;
   ViewState view_;
   Camera camera_;
   PickingIndex picking_;

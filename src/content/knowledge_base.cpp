@@ -1,0 +1,355 @@
+// Section index: 1. roles  2. KnowledgeBase queries  3. loading one structures file  4. loadKnowledgeBase
+#include "content/knowledge_base.h"
+
+#include "content/yaml_file.h"
+
+#include <algorithm>
+#include <array>
+#include <filesystem>
+
+namespace atlas::content {
+namespace fs = std::filesystem;
+
+// ---- 1. roles ---------------------------------------------------------------------------------
+
+namespace {
+struct RoleNames {
+  ClaimRole role;
+  const char *name;
+  const char *label;
+};
+constexpr std::array<RoleNames, 6> kRoles{{
+    {ClaimRole::Origin, "origin", "Origin"},
+    {ClaimRole::Insertion, "insertion", "Insertion"},
+    {ClaimRole::NerveSupply, "nerve_supply", "Nerve supply"},
+    {ClaimRole::BloodSupply, "blood_supply", "Blood supply"},
+    {ClaimRole::Action, "action", "Actions"},
+    {ClaimRole::Relation, "relation", "Relations"},
+}};
+} // namespace
+
+const char *claimRoleName(ClaimRole role) {
+  for (const auto &r : kRoles)
+    if (r.role == role)
+      return r.name;
+  return "relation";
+}
+
+const char *claimRoleLabel(ClaimRole role) {
+  for (const auto &r : kRoles)
+    if (r.role == role)
+      return r.label;
+  return "Relations";
+}
+
+std::optional<ClaimRole> claimRoleFromName(const std::string &name) {
+  for (const auto &r : kRoles)
+    if (name == r.name)
+      return r.role;
+  return std::nullopt;
+}
+
+std::string applySide(const std::string &text, const std::string &side) {
+  std::string out = text;
+  const std::string cap =
+      side.empty() ? side : std::string(1, static_cast<char>(std::toupper(side[0]))) + side.substr(1);
+  for (const auto &[from, to] : {std::pair<std::string, std::string>{"{side}", side}, {"{Side}", cap}}) {
+    for (std::size_t at = out.find(from); at != std::string::npos; at = out.find(from, at + to.size()))
+      out.replace(at, from.size(), to);
+  }
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> expandSides(const std::string &text) {
+  if (text.find("{side}") == std::string::npos && text.find("{Side}") == std::string::npos)
+    return {{"", text}};
+  return {{"right", applySide(text, "right")}, {"left", applySide(text, "left")}};
+}
+
+// ---- 2. KnowledgeBase queries -----------------------------------------------------------------
+
+const StructureEntry *KnowledgeBase::findStructure(const std::string &id) const {
+  auto it = structureIndex_.find(id);
+  return it == structureIndex_.end() ? nullptr : &structures_[it->second];
+}
+
+const Claim *KnowledgeBase::findClaim(const std::string &id) const {
+  for (const Claim &c : claims_)
+    if (c.id == id)
+      return &c;
+  return nullptr;
+}
+
+const Source *KnowledgeBase::findSource(const std::string &id) const {
+  for (const Source &s : sources_)
+    if (s.id == id)
+      return &s;
+  return nullptr;
+}
+
+std::vector<const Claim *> KnowledgeBase::claimsAbout(const std::string &subject) const {
+  std::vector<const Claim *> out;
+  for (const Claim &c : claims_)
+    if (c.subject == subject)
+      out.push_back(&c);
+  return out;
+}
+
+std::vector<const Claim *> KnowledgeBase::claimsTargeting(const std::string &target) const {
+  std::vector<const Claim *> out;
+  for (const Claim &c : claims_)
+    if (std::find(c.targets.begin(), c.targets.end(), target) != c.targets.end())
+      out.push_back(&c);
+  return out;
+}
+
+std::set<std::string> KnowledgeBase::claimIds() const {
+  std::set<std::string> ids;
+  for (const Claim &c : claims_)
+    ids.insert(c.id);
+  return ids;
+}
+
+void KnowledgeBase::addStructure(StructureEntry entry) {
+  structureIndex_.emplace(entry.id, structures_.size());
+  structures_.push_back(std::move(entry));
+}
+void KnowledgeBase::addClaim(Claim claim) {
+  claims_.push_back(std::move(claim));
+}
+void KnowledgeBase::addSource(Source source) {
+  sources_.push_back(std::move(source));
+}
+
+// ---- 3. loading one structures file -------------------------------------------------------------
+
+namespace {
+
+const std::set<std::string> kSystems{"bone", "muscle", "nerve", "artery", "cartilage", "disc"};
+
+int lineOf(const YAML::Node &node) {
+  return node.Mark().is_null() ? 0 : node.Mark().line + 1;
+}
+
+struct Loader {
+  KnowledgeBase &kb;
+  const std::set<std::string> &modelIds;
+  Problems problems;
+  std::set<std::string> claimIdsSeen;
+
+  bool knownId(const std::string &id) const { return modelIds.empty() || modelIds.count(id) > 0; }
+
+  void loadStructure(const std::string &file, const YAML::Node &node) {
+    if (!node.IsMap()) {
+      problems.add(file, node, "each entry of 'structures' must be a map with id, name, latin, system, ...");
+      return;
+    }
+    const std::size_t before = problems.messages().size();
+    auto id = readString(file, node, "id", true, problems);
+    auto name = readString(file, node, "name", true, problems);
+    auto latin = readString(file, node, "latin", true, problems);
+    auto system = readString(file, node, "system", true, problems);
+    auto description = readString(file, node, "description", true, problems);
+    auto patient = readString(file, node, "patient", true, problems);
+    if (system && !kSystems.count(*system))
+      problems.add(file, node["system"],
+                   "system '" + *system + "' is not one of bone, muscle, nerve, artery, cartilage, disc");
+    if (problems.messages().size() != before || !id)
+      return;
+    for (const auto &[side, expandedId] : expandSides(*id)) {
+      if (kb.findStructure(expandedId)) {
+        problems.add(file, node, "structure id '" + expandedId + "' is defined twice");
+        continue;
+      }
+      if (!knownId(expandedId)) {
+        problems.add(file, node, "structure id '" + expandedId + "' is not in the model");
+        continue;
+      }
+      StructureEntry e;
+      e.id = expandedId;
+      e.name = applySide(*name, side);
+      e.latin = applySide(*latin, side);
+      e.system = *system;
+      e.side = side.empty() ? std::string("midline") : side;
+      e.description = applySide(*description, side);
+      e.patient = applySide(*patient, side);
+      const char *fmaKey = side == "right" ? "fma_right" : side == "left" ? "fma_left" : "fma";
+      if (auto fma = readString(file, node, fmaKey, false, problems))
+        e.fma = *fma;
+      else if (auto shared = readString(file, node, "fma", false, problems))
+        e.fma = *shared;
+      e.file = file;
+      e.line = lineOf(node);
+      kb.addStructure(std::move(e));
+    }
+  }
+
+  void loadClaim(const std::string &file, const YAML::Node &node) {
+    if (!node.IsMap()) {
+      problems.add(file, node,
+                   "each entry of 'claims' must be a map with id, subject, role, targets, text, source");
+      return;
+    }
+    const std::size_t before = problems.messages().size();
+    auto id = readString(file, node, "id", true, problems);
+    auto subject = readString(file, node, "subject", true, problems);
+    auto roleName = readString(file, node, "role", true, problems);
+    auto targets = readStringList(file, node, "targets", true, problems);
+    auto text = readString(file, node, "text", true, problems);
+    auto source = readString(file, node, "source", true, problems);
+    auto cite = readString(file, node, "cite", true, problems);
+    auto differsFrom = readString(file, node, "differs_from", false, problems);
+    auto note = readString(file, node, "note", false, problems);
+    auto variation = readString(file, node, "variation", false, problems);
+    std::optional<ClaimRole> role;
+    if (roleName && !(role = claimRoleFromName(*roleName)))
+      problems.add(file, node["role"],
+                   "role '" + *roleName +
+                       "' is not one of origin, insertion, nerve_supply, blood_supply, action, relation");
+    if (source && *source != "reference" && *source != "article")
+      problems.add(file, node["source"], "source '" + *source + "' is not 'reference' or 'article'");
+    if (differsFrom && !note)
+      problems.add(file, node, "claim with 'differs_from' needs a 'note' explaining the difference");
+    if (variation && *variation != "true" && *variation != "false")
+      problems.add(file, node["variation"], "variation must be true or false");
+    if (id && !claimIdsSeen.insert(*id).second)
+      problems.add(file, node, "claim id '" + *id + "' is used twice");
+    if (problems.messages().size() != before)
+      return;
+    for (const auto &[side, expandedSubject] : expandSides(*subject)) {
+      Claim c;
+      c.id = *id;
+      c.subject = expandedSubject;
+      c.role = *role;
+      c.text = applySide(*text, side);
+      c.source = *source;
+      c.cite = *cite;
+      c.variation = variation && *variation == "true";
+      c.differsFrom = differsFrom.value_or("");
+      c.note = note ? applySide(*note, side) : std::string();
+      c.file = file;
+      c.line = lineOf(node);
+      bool ok = true;
+      if (!knownId(c.subject)) {
+        problems.add(file, node, "subject '" + c.subject + "' is not in the model");
+        ok = false;
+      }
+      for (const std::string &t : *targets) {
+        // A sided target in a midline claim has no side to take: keep the text as written.
+        const std::string target = side.empty() ? t : applySide(t, side);
+        if (!knownId(target)) {
+          problems.add(file, node["targets"], "target '" + target + "' is not in the model");
+          ok = false;
+        }
+        c.targets.push_back(target);
+      }
+      if (ok)
+        kb.addClaim(std::move(c));
+    }
+  }
+
+  void loadStructuresFile(const std::string &file) {
+    Result<YAML::Node> doc = loadYamlFile(file);
+    if (!doc) {
+      problems.add(doc.error());
+      return;
+    }
+    if (!doc->IsMap()) {
+      problems.add(file, *doc, "expected a map with 'structures' and/or 'claims'");
+      return;
+    }
+    for (const auto &entry : *doc) {
+      const std::string key = entry.first.as<std::string>("");
+      if (key != "structures" && key != "claims")
+        problems.add(file, entry.first, "unknown section '" + key + "' (expected 'structures' or 'claims')");
+    }
+    if (const YAML::Node list = (*doc)["structures"]) {
+      if (!list.IsSequence())
+        problems.add(file, list, "'structures' must be a list");
+      else
+        for (const YAML::Node &node : list)
+          loadStructure(file, node);
+    }
+    if (const YAML::Node list = (*doc)["claims"]) {
+      if (!list.IsSequence())
+        problems.add(file, list, "'claims' must be a list");
+      else
+        for (const YAML::Node &node : list)
+          loadClaim(file, node);
+    }
+  }
+
+  void loadSources(const std::string &file) {
+    Result<YAML::Node> doc = loadYamlFile(file);
+    if (!doc) {
+      problems.add(doc.error());
+      return;
+    }
+    const YAML::Node list = (*doc)["sources"];
+    if (!list || !list.IsSequence()) {
+      problems.add(file, *doc, "expected a list 'sources'");
+      return;
+    }
+    for (const YAML::Node &node : list) {
+      if (!node.IsMap()) {
+        problems.add(file, node, "each source must be a map with id and title");
+        continue;
+      }
+      auto id = readString(file, node, "id", true, problems);
+      auto title = readString(file, node, "title", true, problems);
+      if (!id || !title)
+        continue;
+      Source s;
+      s.id = *id;
+      s.title = *title;
+      s.author = readString(file, node, "author", false, problems).value_or("");
+      s.updated = readString(file, node, "updated", false, problems).value_or("");
+      s.note = readString(file, node, "note", false, problems).value_or("");
+      s.works = readStringList(file, node, "works", false, problems).value_or(std::vector<std::string>{});
+      kb.addSource(std::move(s));
+    }
+  }
+};
+
+} // namespace
+
+// ---- 4. loadKnowledgeBase ---------------------------------------------------------------------
+
+KnowledgeLoad loadKnowledgeBase(const std::string &contentDir, const std::set<std::string> &modelIds) {
+  KnowledgeLoad result;
+  Loader loader{result.knowledge, modelIds, {}, {}};
+  const fs::path dir = fs::path(contentDir) / "structures";
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    result.problems.push_back(dir.string() + ": the knowledge-base folder is missing");
+    return result;
+  }
+  std::vector<fs::path> files;
+  for (const auto &entry : fs::directory_iterator(dir, ec))
+    if (entry.path().extension() == ".yaml")
+      files.push_back(entry.path());
+  std::sort(files.begin(), files.end()); // stable order: messages and lists do not shuffle
+  for (const fs::path &file : files)
+    loader.loadStructuresFile(file.string());
+  loader.loadSources((fs::path(contentDir) / "sources.yaml").string());
+
+  // Cross-file checks, once everything is in.
+  const KnowledgeBase &kb = result.knowledge;
+  const std::set<std::string> claimIds = kb.claimIds();
+  for (const Claim &c : kb.claims()) {
+    if (!c.differsFrom.empty() && !claimIds.count(c.differsFrom) &&
+        c.subject.find("_left") == std::string::npos)
+      loader.problems.add(c.file + ":" + std::to_string(c.line) + ": differs_from '" + c.differsFrom +
+                          "' names no claim");
+    if (!kb.findSource(c.source) && c.subject.find("_left") == std::string::npos)
+      loader.problems.add(c.file + ":" + std::to_string(c.line) + ": source '" + c.source +
+                          "' is not defined in sources.yaml");
+  }
+  for (const std::string &id : modelIds)
+    if (!kb.findStructure(id) && id.find('.') == std::string::npos)
+      loader.problems.add(dir.string() + ": model structure '" + id + "' has no entry in the knowledge base");
+  result.problems = loader.problems.messages();
+  return result;
+}
+
+} // namespace atlas::content

@@ -1,0 +1,86 @@
+// KnowledgeBase: what the project says about each structure — names, descriptions, and the claims
+// (origin, insertion, nerve and blood supply, actions, relations), each with its source. Loaded from
+// content/structures/*.yaml and content/sources.yaml; see content/README.md for the format.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace atlas::content {
+
+enum class ClaimRole { Origin, Insertion, NerveSupply, BloodSupply, Action, Relation };
+const char *claimRoleName(ClaimRole role);  // "origin", "insertion", "nerve_supply", ...
+const char *claimRoleLabel(ClaimRole role); // "Origin", "Insertion", "Nerve supply", ...
+std::optional<ClaimRole> claimRoleFromName(const std::string &name);
+
+// One fact with its source. Claims written for "{side}" exist once per side, with the same id.
+struct Claim {
+  std::string id;
+  std::string subject; // structure id the claim is about
+  ClaimRole role = ClaimRole::Relation;
+  std::vector<std::string> targets; // structure ids it points at
+  std::string text;
+  std::string source; // "reference" | "article"
+  std::string cite;
+  bool variation = false;  // a version the references themselves report as variation
+  std::string differsFrom; // id of the claim (other source) it disagrees with
+  std::string note;        // plain words on the difference
+  std::string file;
+  int line = 0;
+};
+
+struct StructureEntry {
+  std::string id, name, latin, fma, system, side;
+  std::string description; // for students
+  std::string patient;     // plain language
+  std::string file;
+  int line = 0;
+};
+
+struct Source {
+  std::string id, title, author, updated, note;
+  std::vector<std::string> works;
+};
+
+class KnowledgeBase {
+public:
+  const std::vector<StructureEntry> &structures() const { return structures_; }
+  const std::vector<Claim> &claims() const { return claims_; }
+  const std::vector<Source> &sources() const { return sources_; }
+
+  const StructureEntry *findStructure(const std::string &id) const;
+  const Claim *findClaim(const std::string &id) const; // the first side's copy
+  const Source *findSource(const std::string &id) const;
+  std::vector<const Claim *> claimsAbout(const std::string &subject) const;
+  std::vector<const Claim *> claimsTargeting(const std::string &target) const;
+  std::set<std::string> claimIds() const;
+
+  // Used by the loader.
+  void addStructure(StructureEntry entry);
+  void addClaim(Claim claim);
+  void addSource(Source source);
+
+private:
+  std::vector<StructureEntry> structures_;
+  std::vector<Claim> claims_;
+  std::vector<Source> sources_;
+  std::map<std::string, std::size_t> structureIndex_;
+};
+
+struct KnowledgeLoad {
+  KnowledgeBase knowledge;
+  std::vector<std::string> problems; // "file:line: message", one per problem; loading goes on
+};
+
+// Loads every content/structures/*.yaml and content/sources.yaml under `contentDir`. When
+// `modelIds` is not empty, ids that the model lacks are problems too.
+KnowledgeLoad loadKnowledgeBase(const std::string &contentDir, const std::set<std::string> &modelIds = {});
+
+// "{side}" → right/left and "{Side}" → Right/Left; texts without a placeholder come back once.
+std::vector<std::pair<std::string, std::string>> expandSides(const std::string &text);
+std::string applySide(const std::string &text, const std::string &side);
+
+} // namespace atlas::content
