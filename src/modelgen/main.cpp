@@ -23,10 +23,7 @@ int main(int argc, char **argv) {
       std::cerr << "scalene-modelgen: " << model.error() << "\n";
       return 1;
     }
-    atlas::GltfWriteOptions options;
-    options.generator = "Scalene Atlas scalene-modelgen";
-    options.copyright = "Scalene Atlas project; schematic model built from published measurements";
-    atlas::Result<bool> written = atlas::writeGltf(model->scene, out, options);
+    atlas::Result<bool> written = atlas::writeGltf(model->scene, out, atlas::modelgen::writeOptions());
     if (!written) {
       std::cerr << "scalene-modelgen: " << written.error() << "\n";
       return 1;

@@ -34,6 +34,14 @@ glm::vec4 colourFor(System system) {
   }
 }
 
+GltfWriteOptions writeOptions() {
+  GltfWriteOptions options;
+  options.binary = true;
+  options.generator = "Scalene Atlas scalene-modelgen";
+  options.copyright = "Scalene Atlas project; schematic model built from published measurements";
+  return options;
+}
+
 glm::vec4 footprintColour(const std::string &role) {
   return role == "origin" ? glm::vec4(0.85f, 0.55f, 0.45f, 1.0f) : glm::vec4(0.80f, 0.50f, 0.58f, 1.0f);
 }
@@ -49,6 +57,7 @@ struct Builder {
   Landmarks landmarks;
   std::map<std::string, Sdf> boneSdf; // left-side bones (and midline) by base id
   std::map<std::string, std::vector<vec3>> ribCentre;
+  bool meshing = true; // false: only the measurements (no meshes)
 
   explicit Builder(const ModelSpec &s) : spec(s) {
     for (const StructureInfo &i : spec.structures)
@@ -141,7 +150,8 @@ struct Builder {
       model.metrics.supNormal[v.id] = built.supNormal;
       model.metrics.infNormal[v.id] = built.infNormal;
       boneSdf[v.id] = built.bone.sdf;
-      add(v.id, meshOf(built.bone));
+      if (meshing)
+        add(v.id, meshOf(built.bone));
       vertebrae.emplace(v.id, std::move(built));
     }
     if (vertebrae.count("c2") && vertebrae.count("c7")) {
@@ -151,13 +161,17 @@ struct Builder {
     for (const RibModel &r : ribs) {
       boneSdf[r.bone.id] = r.bone.sdf;
       ribCentre[r.bone.id] = r.centre;
-      add(r.bone.id, meshOf(r.bone));
+      if (meshing)
+        add(r.bone.id, meshOf(r.bone));
     }
     for (const SweptSpec &c : spec.cartilages)
-      add(c.id, meshOf(buildSwept(c, 0.45f, 2500).bone));
-    add("manubrium", meshOf(buildManubrium(spec.manubrium)));
+      if (meshing)
+        add(c.id, meshOf(buildSwept(c, 0.45f, 2500).bone));
+    if (meshing)
+      add("manubrium", meshOf(buildManubrium(spec.manubrium)));
     for (const DiscSpec &d : spec.discs)
-      add(d.id, meshOf(discBetween(d.id, vertebrae.at(d.upper), vertebrae.at(d.lower))));
+      if (meshing)
+        add(d.id, meshOf(discBetween(d.id, vertebrae.at(d.upper), vertebrae.at(d.lower))));
   }
 
   static BoneModel discBetween(const std::string &id, const VertebraModel &upper,
@@ -214,7 +228,7 @@ struct Builder {
               k = i;
           along = c[std::min(k + 1, c.size() - 1)] - c[k > 0 ? k - 1 : 0];
         }
-        const BoneModel fp = buildFootprint(f.bone, bone->second, site, along, f.size);
+        const BoneModel fp = buildFootprint(f.bone, bone->second, site, along, f.size, m.footprintLayer);
         const MeshData left = meshOf(fp);
         const bool pairedBone = f.bone.rfind("rib", 0) == 0;
         for (const char *side : kSides) {
@@ -268,6 +282,19 @@ Result<GeneratedModel> generateModel(const ModelSpec &spec) {
   for (const auto &[name, p] : builder.landmarks)
     builder.model.metrics.landmarks[name] = p;
   return std::move(builder.model);
+}
+
+Result<ModelMetrics> measureModel(const ModelSpec &spec) {
+  Builder builder(spec);
+  builder.meshing = false;
+  try {
+    builder.buildSkeleton();
+  } catch (const std::exception &e) {
+    return Error{std::string("model generator: ") + e.what()};
+  }
+  for (const auto &[name, p] : builder.landmarks)
+    builder.model.metrics.landmarks[name] = p;
+  return builder.model.metrics;
 }
 
 Result<GeneratedModel> generateModel(const std::string &specDirectory) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "io/gltf_writer.h"
 #include "modelgen/spec.h"
 #include "scene/scene.h"
 
@@ -27,6 +28,12 @@ struct GeneratedModel {
 
 Result<GeneratedModel> generateModel(const ModelSpec &spec);
 Result<GeneratedModel> generateModel(const std::string &specDirectory);
+
+// The measurements alone (bones as distance functions, no meshing): fast enough for every test.
+Result<ModelMetrics> measureModel(const ModelSpec &spec);
+
+// The glTF writer options the generator uses (asset generator and copyright strings).
+GltfWriteOptions writeOptions();
 
 // Colours (linear RGBA) by system, and for the two footprint roles.
 glm::vec4 colourFor(System system);

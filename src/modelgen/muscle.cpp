@@ -57,7 +57,7 @@ BoneModel buildMuscle(const MuscleSpec &spec, const LandmarkResolver &resolve) {
 }
 
 BoneModel buildFootprint(const std::string &id, const Sdf &bone, const glm::vec3 &site,
-                         const glm::vec3 &along, const glm::vec2 &size) {
+                         const glm::vec3 &along, const glm::vec2 &size, const glm::vec2 &layer) {
   BoneModel out;
   out.id = id;
   const vec3 centre = projectToSurface(bone, site);
@@ -66,8 +66,7 @@ BoneModel buildFootprint(const std::string &id, const Sdf &bone, const glm::vec3
   vec3 axis = along - normal * glm::dot(along, normal);
   axis = glm::length(axis) > 1e-4f ? glm::normalize(axis) : glm::normalize(glm::cross(normal, vec3(1, 0, 0)));
   const float ra = size.x * 0.5f, rb = size.y * 0.5f;
-  const float mid = 0.5f * (kFootprintInner + kFootprintOuter),
-              half = 0.5f * (kFootprintOuter - kFootprintInner);
+  const float mid = 0.5f * (layer.x + layer.y), half = 0.5f * (layer.y - layer.x);
   out.sdf = [bone, centre, axis, ra, rb, mid, half](const vec3 &p) {
     const vec3 q = p - centre;
     const float u = glm::dot(q, axis);

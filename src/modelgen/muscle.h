@@ -14,12 +14,9 @@ using LandmarkResolver = std::function<glm::vec3(const PointSpec &)>;
 
 BoneModel buildMuscle(const MuscleSpec &spec, const LandmarkResolver &resolve);
 
-// `along` is the bone's long axis at the site (used when the footprint is longer than wide).
+// `along` is the bone's long axis at the site (used when the footprint is longer than wide); the shell
+// spans `layer` = (inner, outer) millimetres above the bone surface.
 BoneModel buildFootprint(const std::string &id, const Sdf &bone, const glm::vec3 &site,
-                         const glm::vec3 &along, const glm::vec2 &size);
-
-// Offsets of the footprint shell above the bone surface (mm).
-constexpr float kFootprintInner = 0.2f;
-constexpr float kFootprintOuter = 0.8f;
+                         const glm::vec3 &along, const glm::vec2 &size, const glm::vec2 &layer);
 
 } // namespace atlas::modelgen

@@ -36,10 +36,11 @@ struct Sweep {
       const vec2 h = half[i] + (half[i + 1] - half[i]) * t;
       const vec3 across_ = glm::normalize(across[i] + (across[i + 1] - across[i]) * t);
       const vec3 normal_ = glm::normalize(normal[i] + (normal[i + 1] - normal[i]) * t);
-      const float m = std::min(h.x, h.y);
-      const float k =
-          glm::length(vec3(glm::dot(q, across_) / h.x, glm::dot(q, normal_) / h.y, glm::dot(q, tangent) / m));
-      best = std::min(best, (k - 1.0f) * m);
+      // Elliptic cross-section; the along-axis term only matters beyond the ends (rounded caps).
+      const vec3 r(h.x, h.y, std::min(h.x, h.y));
+      const vec3 local(glm::dot(q, across_), glm::dot(q, normal_), glm::dot(q, tangent));
+      const float k0 = glm::length(local / r), k1 = glm::length(local / (r * r));
+      best = std::min(best, k1 > 1e-9f ? k0 * (k0 - 1.0f) / k1 : -std::min(h.x, h.y));
     }
     return best;
   }
@@ -64,7 +65,7 @@ vec2 profileAt(const std::vector<vec3> &profile, float u) {
 RibModel buildSwept(const SweptSpec &spec, float step, std::size_t targetTriangles) {
   RibModel out;
   out.centre = smoothCurve(spec.centreline, 2.0f);
-  out.arcLength = polylineLength(out.centre);
+  out.arcLength = polylineLength(out.centre) + spec.headRadius; // from the end of the head
   auto sweep = std::make_shared<Sweep>();
   sweep->points = out.centre;
   const vec3 n = planeNormal(spec.centreline);

@@ -154,6 +154,8 @@ void readMuscles(const json &j, ModelSpec &spec) {
     if (e.contains("broadAxis"))
       m.broadAxis = vec3Of(e.at("broadAxis"));
     m.halfWidth = e.value("halfWidth", 0.0f);
+    if (e.contains("footprintLayer"))
+      m.footprintLayer = vec2Of(e.at("footprintLayer"));
     for (const json &f : e.at("footprints")) {
       FootprintSpec fp;
       fp.role = f.at("role").get<std::string>();

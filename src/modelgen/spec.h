@@ -91,6 +91,7 @@ struct MuscleSpec {
   std::vector<MusclePointSpec> insertion; // the belly fans out to these points
   glm::vec3 broadAxis{0.0f};              // direction of the belly's width (strap shape)
   float halfWidth = 0.0f;
+  glm::vec2 footprintLayer{0.2f, 0.6f}; // footprint shell, mm above the bone (muscles sharing a site differ)
   std::vector<FootprintSpec> footprints;
 };
 

@@ -83,19 +83,21 @@ float posteriorArch(const Level &L, const vec3 &p, float laminaRadius) {
   float d = smin(
       sdCapsule(q, pillarBack + vec3(0, 3.0f, 1.0f), junction + vec3(0, 3.0f, 1.0f), laminaRadius),
       sdCapsule(q, pillarBack + vec3(0, -3.0f, -1.0f), junction + vec3(0, -3.0f, -1.0f), laminaRadius), 2.5f);
-  // Spinous process from the junction to the tip, then a bifid or single knob.
+  // Spinous process from the junction to the tip, then a bifid or single knob whose surface reaches
+  // the tip given in §1.1.
   const vec3 dir = glm::normalize(L.tip - junction);
-  d = smin(d, sdRoundCone(p, junction, L.tip, 2.8f, 2.2f), 2.0f);
-  d = smin(d,
-           sdRoundCone(p, junction + vec3(0, -2.0f, 0), L.tip - dir * 4.0f + vec3(0, -1.0f, 0), 2.6f, 1.8f),
+  const float knobRadius = L.s.bifid ? 2.5f : 3.4f;
+  const vec3 tip = L.tip - dir * knobRadius;
+  d = smin(d, sdRoundCone(p, junction, tip, 2.8f, 2.2f), 2.0f);
+  d = smin(d, sdRoundCone(p, junction + vec3(0, -2.0f, 0), tip - dir * 4.0f + vec3(0, -1.0f, 0), 2.6f, 1.8f),
            2.0f);
   if (L.s.bifid) {
-    const vec3 fork = L.tip - dir * 7.0f;
-    const vec3 knob = L.tip + vec3(3.4f, -0.6f, 0.0f);
+    const vec3 fork = tip - dir * 7.0f;
+    const vec3 knob = tip + vec3(3.4f, -0.6f, 0.0f);
     d = smin(d, sdRoundCone(q, fork, knob, 2.2f, 2.4f), 1.5f);
-    d = smin(d, sdSphere(q, knob, 2.5f), 1.0f);
+    d = smin(d, sdSphere(q, knob, knobRadius), 1.0f);
   } else {
-    d = smin(d, sdEllipsoid(p, L.tip, vec3(3.6f, 4.0f, 3.4f)), 2.0f);
+    d = smin(d, sdEllipsoid(p, tip, vec3(3.6f, 4.0f, knobRadius)), 2.0f);
   }
   return d;
 }
@@ -133,8 +135,8 @@ float typicalVertebra(const Level &L, const vec3 &p, const Sdf &body) {
   const float pr = L.s.pedicleWidth * 0.5f,
               ph = std::max(0.0f, (L.s.pedicleHeight - L.s.pedicleWidth) * 0.5f);
   d = smin(d, sdBar(q, vec3(L.a - 2.0f, 1.2f, -L.b + 3.0f), vec3(L.xl, 0.8f, L.zl), pr, ph), 1.5f);
-  d = smin(d, pillar(L, q, (L.h + 5.3f) * 0.5f), 1.2f);
-  d = smin(d, posteriorArch(L, p, L.s.id == "c7" ? 2.3f : 1.8f), 1.5f);
+  d = smin(d, pillar(L, q, (L.h + 3.8f) * 0.5f), 1.2f);
+  d = smin(d, posteriorArch(L, p, L.s.id == "c7" ? 2.6f : 2.2f), 1.5f);
   d = smin(d, transverseProcess(L, q), 1.2f);
   return subtract(d, canal(L, p), 0.5f);
 }
@@ -337,6 +339,7 @@ VertebraModel buildVertebra(const VertebraSpec &spec, const Landmarks &ribLandma
 
   Landmarks &lm = out.bone.landmarks;
   lm[id + ".body"] = L->frame.origin;
+  lm[id + ".canal"] = L->frame.toWorld(vec3(0.0f, 0.0f, -L->b - spec.canalDepth * 0.5f - 0.3f));
   lm[id + ".pt"] = L->frame.toWorld(L->pt);
   lm[id + ".at"] = L->frame.toWorld(L->at);
   lm[id + ".ft"] = L->frame.toWorld(vec3(L->ft.x, L->ft.y, L->ft.z));

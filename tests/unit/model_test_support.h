@@ -12,8 +12,12 @@
 
 namespace atlas::test {
 
-inline std::string committedModelPath() { return std::string(ATLAS_SOURCE_DIR) + "/assets/cervical_region.glb"; }
-inline std::string modelSpecDir() { return std::string(ATLAS_SOURCE_DIR) + "/assets/model"; }
+inline std::string committedModelPath() {
+  return std::string(ATLAS_SOURCE_DIR) + "/assets/cervical_region.glb";
+}
+inline std::string modelSpecDir() {
+  return std::string(ATLAS_SOURCE_DIR) + "/assets/model";
+}
 
 // The bundled model as the viewer loads it (positions in metres).
 inline const Scene &committedModel() {
@@ -34,7 +38,8 @@ inline const Structure &structureOf(const std::string &id) {
 }
 
 // Closest distance from p to triangle abc (Ericson, Real-Time Collision Detection §5.1.5).
-inline float pointTriangleDistance(const glm::vec3 &p, const glm::vec3 &a, const glm::vec3 &b, const glm::vec3 &c) {
+inline float pointTriangleDistance(const glm::vec3 &p, const glm::vec3 &a, const glm::vec3 &b,
+                                   const glm::vec3 &c) {
   const glm::vec3 ab = b - a, ac = c - a, ap = p - a;
   const float d1 = glm::dot(ab, ap), d2 = glm::dot(ac, ap);
   if (d1 <= 0 && d2 <= 0)
@@ -102,4 +107,4 @@ inline std::optional<float> rayHit(const Structure &s, const glm::vec3 &origin, 
   return best;
 }
 
-}  // namespace atlas::test
+} // namespace atlas::test

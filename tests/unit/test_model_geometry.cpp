@@ -46,8 +46,8 @@ std::vector<Expected> expectedStructures() {
     pair(n, "nerve", "", "");
   pair("subclavian_artery", "artery", "3953", "4694");
   for (const char *a : {"vertebral_artery", "thyrocervical_trunk", "inferior_thyroid_artery",
-                        "ascending_cervical_artery", "transverse_cervical_artery", "superficial_cervical_artery",
-                        "costocervical_trunk", "deep_cervical_artery"})
+                        "ascending_cervical_artery", "transverse_cervical_artery",
+                        "superficial_cervical_artery", "costocervical_trunk", "deep_cervical_artery"})
     pair(a, "artery", "", "");
   return out;
 }
@@ -60,15 +60,22 @@ struct ExpectedFootprint {
 // ("reference") from Gray's Anatomy 41st ed.; the seed article's sites for scalenus posterior.
 std::vector<ExpectedFootprint> expectedFootprints() {
   return {
-      {"scalenus_anterior", "origin", "c3", "reference"},  {"scalenus_anterior", "origin", "c4", "reference"},
-      {"scalenus_anterior", "origin", "c5", "reference"},  {"scalenus_anterior", "origin", "c6", "reference"},
+      {"scalenus_anterior", "origin", "c3", "reference"},
+      {"scalenus_anterior", "origin", "c4", "reference"},
+      {"scalenus_anterior", "origin", "c5", "reference"},
+      {"scalenus_anterior", "origin", "c6", "reference"},
       {"scalenus_anterior", "insertion", "rib1", "reference"},
-      {"scalenus_medius", "origin", "c2", "reference"},    {"scalenus_medius", "origin", "c3", "reference"},
-      {"scalenus_medius", "origin", "c4", "reference"},    {"scalenus_medius", "origin", "c5", "reference"},
-      {"scalenus_medius", "origin", "c6", "reference"},    {"scalenus_medius", "origin", "c7", "reference"},
+      {"scalenus_medius", "origin", "c2", "reference"},
+      {"scalenus_medius", "origin", "c3", "reference"},
+      {"scalenus_medius", "origin", "c4", "reference"},
+      {"scalenus_medius", "origin", "c5", "reference"},
+      {"scalenus_medius", "origin", "c6", "reference"},
+      {"scalenus_medius", "origin", "c7", "reference"},
       {"scalenus_medius", "insertion", "rib1", "reference"},
-      {"scalenus_posterior", "origin", "c4", "reference"}, {"scalenus_posterior", "origin", "c5", "both"},
-      {"scalenus_posterior", "origin", "c6", "both"},      {"scalenus_posterior", "origin", "c7", "article"},
+      {"scalenus_posterior", "origin", "c4", "reference"},
+      {"scalenus_posterior", "origin", "c5", "both"},
+      {"scalenus_posterior", "origin", "c6", "both"},
+      {"scalenus_posterior", "origin", "c7", "article"},
       {"scalenus_posterior", "insertion", "rib2", "reference"},
       {"scalenus_posterior", "insertion", "rib1", "article"},
   };
@@ -78,7 +85,7 @@ std::string sidedBone(const std::string &bone, const std::string &side) {
   return bone.rfind("rib", 0) == 0 ? bone + "_" + side : bone;
 }
 
-}  // namespace
+} // namespace
 
 TEST_CASE("model: every structure id of issue 3 is present with its extras", "[model]") {
   for (const Expected &e : expectedStructures()) {
@@ -92,8 +99,8 @@ TEST_CASE("model: every structure id of issue 3 is present with its extras", "[m
     CHECK_FALSE(s.latin.empty());
     CHECK(s.triangleCount() > 0);
   }
-  CHECK_THAT(committedModel().description, Catch::Contains("Schematic teaching model") &&
-                                               Catch::Contains("published measurements"));
+  CHECK_THAT(committedModel().description,
+             Catch::Contains("Schematic teaching model") && Catch::Contains("published measurements"));
 }
 
 TEST_CASE("model: attachment footprints name muscle, bone, role and source", "[model][footprint]") {

@@ -15,7 +15,7 @@ std::string readBytes(const std::string &path) {
   std::ifstream in(path, std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
-}  // namespace
+} // namespace
 
 TEST_CASE("model: regenerating from assets/model gives the committed .glb byte for byte", "[model][slow]") {
   Result<modelgen::GeneratedModel> model = modelgen::generateModel(test::modelSpecDir());
