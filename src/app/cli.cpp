@@ -56,6 +56,15 @@ Result<ParsedCommandLine> parseCommandLine(int argc, const char *const *argv) {
   std::string labels = "on";
   app.add_option("--labels", labels, "Leader-line labels for the highlighted parts: on (default) or off")
       ->check(CLI::IsMember({"on", "off"}));
+  app.add_option("--panel", o.panel, "Open a panel: article, functions, disclaimer, structures or info")
+      ->check(CLI::IsMember({"article", "functions", "disclaimer", "structures", "info"}));
+  app.add_option("--section", o.section,
+                 "Open the article at this section id (overview, anatomy, causes, ...)");
+  app.add_option("--search", o.search, "Search the article for this text (hits are highlighted)");
+  app.add_flag("--patient", o.patient,
+               "Read the article's plain-language version (panels and --export-article)");
+  app.add_option("--export-article", o.exportArticle,
+                 "Write the whole article as a Markdown handout to FILE.md and exit (no model or GL needed)");
   app.set_version_flag("--version", "scalene-atlas 0.1.0");
   try {
     app.parse(argc, argv);

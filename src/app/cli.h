@@ -26,7 +26,14 @@ struct Options {
   int samples = 4;
   std::string source = "reference"; // reference | article
   bool labels = true;
-  bool exitAfterCommands() const { return headless || list || !screenshot.empty() || !statePath.empty(); }
+  std::string panel;         // reading panel to open: article | functions | disclaimer | structures | info
+  std::string section;       // article section id to open
+  std::string search;        // article search text
+  bool patient = false;      // the article's plain-language version (panels and --export-article)
+  std::string exportArticle; // write the article as Markdown to this file and exit
+  bool exitAfterCommands() const {
+    return headless || list || !screenshot.empty() || !statePath.empty() || !exportArticle.empty();
+  }
 };
 
 struct ParsedCommandLine {

@@ -1,5 +1,6 @@
 // scalene-atlas: opens a model (the bundled one by default) in a window, or renders it headless for
 // scripts, handouts and tests. The single catch-all of the program lives here.
+#include "app/article_startup.h"
 #include "app/cli.h"
 #include "app/startup.h"
 #include "core/log.h"
@@ -23,6 +24,8 @@ int main(int argc, char **argv) {
     }
     const atlas::Options &options = parsed->options;
     atlas::log::setQuiet(options.exitAfterCommands());
+    if (!options.exportArticle.empty()) // a handout needs neither the model nor a GL context
+      return atlas::exportArticle(options);
     const std::string file = options.file.empty() ? atlas::paths::defaultModel().string() : options.file;
     atlas::Session session;
     if (atlas::Result<bool> opened = session.open(file); !opened) {
@@ -30,6 +33,7 @@ int main(int argc, char **argv) {
       return 1;
     }
     atlas::loadKnowledge(session);
+    atlas::loadArticle(session);
     if (options.list) {
       std::cout << session.structureListJson().dump(2) << "\n";
       return 0;

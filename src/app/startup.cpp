@@ -1,5 +1,7 @@
 #include "app/startup.h"
 
+#include "app/article_startup.h"
+
 #include "content/knowledge_base.h"
 #include "core/log.h"
 #include "core/paths.h"
@@ -54,7 +56,7 @@ Result<bool> applyStartupOptions(Session &session, const Options &options) {
       return Error{"--select: " + ok.error()};
   if (options.pick)
     session.clickAt(options.pick->first, options.pick->second);
-  return true;
+  return applyArticleOptions(session, options);
 }
 
 } // namespace atlas

@@ -60,9 +60,8 @@ bool sectionExpanded(const ArticleView &view, const Article &article, const Arti
       return itemMatches(item, view.search, view.patientMode);
     });
   }
-  const std::string current =
-      view.section.empty() && !article.sections.empty() ? article.sections.front().id : view.section;
-  return section.id == current || view.openSections.count(section.id) > 0;
+  (void)article;
+  return view.openSections.count(section.id) > 0;
 }
 
 std::vector<std::string> itemsShown(const ArticleView &view, const Article &article) {

@@ -41,7 +41,7 @@ bool goToSection(ArticleView &view, const Article &article, const std::string &s
 bool followSelection(ArticleView &view, const Article &article, const std::string &structureId);
 
 bool isMarked(const ArticleView &view, const std::string &passageId);
-// Is the section shown expanded (open, current, or holding search hits)?
+// Is the section shown expanded (open, or holding hits while searching)?
 bool sectionExpanded(const ArticleView &view, const Article &article, const ArticleSection &section);
 // The item ids on screen: those of expanded sections that match the search, in reading order.
 std::vector<std::string> itemsShown(const ArticleView &view, const Article &article);

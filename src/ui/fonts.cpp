@@ -48,6 +48,8 @@ FontSet loadFonts(float scale) {
     fonts.trueType = true;
     fonts.heading =
         io.Fonts->AddFontFromFileTTF((bold.empty() ? regular : bold).c_str(), body * 1.25f, nullptr, ranges);
+    if (!bold.empty())
+      fonts.bold = io.Fonts->AddFontFromFileTTF(bold.c_str(), body, nullptr, ranges);
   } else {
     ImFontConfig config;
     config.SizePixels = 13.0f * scale;
@@ -56,6 +58,8 @@ FontSet loadFonts(float scale) {
   }
   if (!fonts.heading)
     fonts.heading = fonts.body;
+  if (!fonts.bold)
+    fonts.bold = fonts.body;
   io.FontDefault = fonts.body;
   return fonts;
 }

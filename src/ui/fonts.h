@@ -11,6 +11,7 @@ namespace atlas::ui {
 struct FontSet {
   ImFont *body = nullptr;
   ImFont *heading = nullptr; // bold, larger
+  ImFont *bold = nullptr;    // bold at body size (terms in running text)
   bool trueType = false;
 };
 

@@ -27,9 +27,11 @@ void drawStatusBar(FrameContext &ctx, const std::string &message) {
 void drawInterface(FrameContext &ctx, const std::string &statusMessage) {
   drawMainMenu(ctx);
   drawStructurePanel(ctx);
-  drawInfoPanel(ctx);
+  if (!drawReadingPanel(ctx)) // the article or the functions take the info panel's place
+    drawInfoPanel(ctx);
   drawViewToolbar(ctx);
   drawHelpPanel(ctx);
+  drawDisclaimerWindow(ctx);
   drawStatusBar(ctx, statusMessage);
 }
 

@@ -45,6 +45,7 @@ void drawMainMenu(FrameContext &ctx) {
     }
     ImGui::EndMenu();
   }
+  drawReadingMenu(ctx);
   if (ImGui::BeginMenu("Help")) {
     ImGui::MenuItem("Keyboard and mouse", "F1", &ctx.settings.showHelp);
     ImGui::EndMenu();

@@ -25,6 +25,7 @@ struct FrameContext {
   Layout layout;
   bool requestQuit = false;
   bool requestScaleChange = false;
+  content::ArticleView *reading = nullptr; // the article view state, owned by the Session
 };
 
 void drawMainMenu(FrameContext &ctx);
@@ -32,6 +33,13 @@ void drawViewToolbar(FrameContext &ctx);
 void drawStructurePanel(FrameContext &ctx);
 void drawInfoPanel(FrameContext &ctx);
 void drawHelpPanel(FrameContext &ctx);
+// The reading panels on the right (article_panel.cpp, functions_panel.cpp): return true when one
+// of them is shown, in place of the info panel.
+bool drawReadingPanel(FrameContext &ctx);
+bool drawArticlePanel(FrameContext &ctx);
+bool drawFunctionsPanel(FrameContext &ctx);
+void drawReadingMenu(FrameContext &ctx); // Article, Functions and Disclaimer on the menu bar
+void drawDisclaimerWindow(FrameContext &ctx);
 void drawStatusBar(FrameContext &ctx, const std::string &message);
 
 // The whole interface for one frame, in a fixed layout that leaves the middle to the 3D view.

@@ -1,0 +1,110 @@
+#include "app/article_startup.h"
+
+#include "content/article_markdown.h"
+#include "core/log.h"
+#include "core/paths.h"
+#include "io/atomic_file.h"
+
+#include <cstdio>
+
+namespace atlas {
+namespace {
+
+std::set<std::string> structureIds(const content::KnowledgeBase &knowledge) {
+  std::set<std::string> ids;
+  for (const content::StructureEntry &s : knowledge.structures())
+    ids.insert(s.id);
+  return ids;
+}
+
+std::string selectedId(const Session &session) {
+  const int selected = session.selected();
+  return selected >= 0 ? session.scene().structures()[static_cast<std::size_t>(selected)].id : std::string();
+}
+
+} // namespace
+
+content::Article loadArticleWith(const std::string &contentDir, const content::KnowledgeBase &knowledge) {
+  content::Article article =
+      content::loadArticle(contentDir + "/article", structureIds(knowledge), knowledge.claimIds());
+  content::attachClaimNotes(article,
+                            [&knowledge](const std::string &id) -> std::optional<content::ClaimNote> {
+                              const content::Claim *claim = knowledge.findClaim(id);
+                              if (!claim)
+                                return std::nullopt;
+                              return content::ClaimNote{claim->id,     claim->text, claim->note,
+                                                        claim->source, claim->cite, claim->differsFrom};
+                            });
+  return article;
+}
+
+void loadArticle(Session &session) {
+  const std::string dir = paths::findDataDir("content").string();
+  if (dir.empty()) {
+    log::warning("content folder not found: the article is unavailable");
+    return;
+  }
+  auto article = std::make_shared<content::Article>(loadArticleWith(dir, session.knowledge()));
+  for (const std::string &problem : article->problems)
+    log::warning(problem);
+  if (!article->sections.empty()) {
+    session.articleView.section = article->sections.front().id;
+    session.articleView.openSections.insert(article->sections.front().id);
+  }
+  session.article = std::move(article);
+}
+
+Result<bool> applyArticleOptions(Session &session, const Options &options) {
+  content::ArticleView &view = session.articleView;
+  if (options.panel == "article")
+    view.panel = content::ReadingPanel::Article;
+  else if (options.panel == "functions")
+    view.panel = content::ReadingPanel::Functions;
+  else if (options.panel == "disclaimer")
+    view.disclaimerOpen = true;
+  else if (!options.panel.empty()) // structures, info: the model panels, no reading panel
+    view.panel = content::ReadingPanel::None;
+  view.patientMode = view.patientMode || options.patient;
+  view.search = options.search;
+  if (!session.article)
+    return options.section.empty() ? Result<bool>(true) : Error{"--section: the article is not loaded"};
+  const content::Article &article = *session.article;
+  content::followSelection(view, article, selectedId(session));
+  if (!options.section.empty()) {
+    if (!content::goToSection(view, article, options.section)) {
+      std::string known;
+      for (const content::ArticleSection &s : article.sections)
+        known += (known.empty() ? "" : ", ") + s.id;
+      return Error{"--section " + options.section + ": no such section (expected one of " + known + ")"};
+    }
+    if (view.panel == content::ReadingPanel::None)
+      view.panel = content::ReadingPanel::Article;
+  }
+  return true;
+}
+
+int exportArticle(const Options &options) {
+  const std::string dir = paths::findDataDir("content").string();
+  if (dir.empty()) {
+    std::fprintf(stderr, "scalene-atlas: error: --export-article: content folder not found\n");
+    return 1;
+  }
+  content::KnowledgeLoad knowledge = content::loadKnowledgeBase(dir);
+  const content::Article article = loadArticleWith(dir, knowledge.knowledge);
+  for (const std::string &problem : article.problems)
+    std::fprintf(stderr, "scalene-atlas: warning: %s\n", problem.c_str());
+  if (article.sections.empty()) {
+    std::fprintf(stderr, "scalene-atlas: error: --export-article: no article sections in %s/article\n",
+                 dir.c_str());
+    return 1;
+  }
+  if (Result<bool> written =
+          writeFileAtomically(options.exportArticle, content::articleMarkdown(article, options.patient));
+      !written) {
+    std::fprintf(stderr, "scalene-atlas: error: %s\n", written.error().c_str());
+    return 1;
+  }
+  return 0;
+}
+
+} // namespace atlas

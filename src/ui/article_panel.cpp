@@ -1,0 +1,543 @@
+// The article panel: the seed article beside the model, section by section, in the clinician's or
+// the patient's words. Outline and search at the top; the sections below as collapsible headings
+// with numbered entries, bold terms, source-difference notes and links that select structures.
+// Passages that mention the selected structure are marked, and the first is scrolled into view
+// when the selection changes. Also: the reading entries of the menu bar and the disclaimer window.
+//
+// Contents: text flow (word wrap with links and search hits) · passages · the panel · menu ·
+// disclaimer · the right-hand dispatcher.
+#include "ui/panels.h"
+
+#include "content/article.h"
+#include "content/article_view.h"
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <imgui.h>
+
+namespace atlas::ui {
+namespace {
+
+using content::Article;
+using content::ArticleItem;
+using content::ArticleSection;
+using content::ArticleView;
+
+// ---- colours ------------------------------------------------------------------------------------
+
+ImU32 linkColor() {
+  return IM_COL32(110, 190, 255, 255);
+}
+ImU32 missingLinkColor() {
+  return IM_COL32(150, 170, 190, 255);
+} // a link the loaded model lacks
+ImU32 hitBackground() {
+  return IM_COL32(235, 190, 60, 110);
+}
+ImU32 noteColor() {
+  return IM_COL32(240, 200, 130, 255);
+}
+ImU32 markColor(float alpha) {
+  const glm::vec3 c = highlightColor(HighlightRole::Selected); // same colour as the selection in 3D
+  auto channel = [](float v) { return static_cast<int>(std::clamp(std::sqrt(v), 0.0f, 1.0f) * 255.0f); };
+  return IM_COL32(channel(c.r), channel(c.g), channel(c.b), static_cast<int>(alpha * 255.0f));
+}
+
+// ---- text flow ----------------------------------------------------------------------------------
+
+struct Word {
+  std::string text;
+  std::string link; // structure id, "" for plain words
+  ImFont *font = nullptr;
+  ImU32 color = 0;
+  bool spaceBefore = false;
+  bool hit = false; // part of a search hit
+};
+
+// Appends the words of one stretch of text; `needle` hits are found within the stretch.
+void appendWords(std::vector<Word> &words, const std::string &text, const std::string &link, ImFont *font,
+                 ImU32 color, const std::string &needle) {
+  const auto hits = content::findAll(text, needle);
+  bool space = false;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    if (text[pos] == ' ') {
+      space = true;
+      ++pos;
+      continue;
+    }
+    std::size_t end = text.find(' ', pos);
+    if (end == std::string::npos)
+      end = text.size();
+    Word w{text.substr(pos, end - pos), link, font, color, space, false};
+    for (const auto &[b, e] : hits)
+      if (b < end && e > pos)
+        w.hit = true;
+    words.push_back(std::move(w));
+    space = false;
+    pos = end;
+  }
+}
+
+// Stretch of marked-up text (inline links) as words.
+void appendMarkup(std::vector<Word> &words, const std::string &markup, ImFont *font, ImU32 color,
+                  const std::string &needle, const Session &session) {
+  const std::size_t before = words.size();
+  std::string previous;
+  for (const content::TextRun &run : content::parseInline(markup)) {
+    const std::size_t first = words.size();
+    const bool inModel = !run.link.empty() && session.scene().indexOf(run.link) >= 0;
+    appendWords(words, run.text, run.link, font,
+                run.link.empty() ? color : (inModel ? linkColor() : missingLinkColor()), needle);
+    // A run that follows one ending in a space starts a new word.
+    if (first < words.size() && first > before && !previous.empty() && previous.back() == ' ')
+      words[first].spaceBefore = true;
+    previous = run.text;
+  }
+}
+
+// Lays the words out from the cursor, wrapping at `right` (screen x); draws them unless the block
+// is off screen; links are clickable when the model has the structure. Returns the clicked id.
+std::string flowWords(const std::vector<Word> &words, float indent, float right, const Session &session) {
+  ImDrawList *draw = ImGui::GetWindowDrawList();
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const float left = origin.x + indent;
+  const float lineHeight = ImGui::GetFontSize() * 1.38f;
+  const float pad = (lineHeight - ImGui::GetFontSize()) * 0.5f;
+  const float space = ImGui::CalcTextSize(" ").x;
+  const bool windowHovered = ImGui::IsWindowHovered();
+  std::string clicked;
+  float x = left, y = origin.y;
+  bool lineEmpty = true;
+  for (const Word &w : words) {
+    ImFont *font = w.font ? w.font : ImGui::GetFont();
+    const ImVec2 size = font->CalcTextSizeA(ImGui::GetFontSize(), FLT_MAX, 0.0f, w.text.c_str());
+    const float gap = (w.spaceBefore && !lineEmpty) ? space : 0.0f;
+    if (!lineEmpty && x + gap + size.x > right) {
+      x = left;
+      y += lineHeight;
+      lineEmpty = true;
+    }
+    const float start = x + (lineEmpty ? 0.0f : gap);
+    const ImVec2 min(start, y + pad), max(start + size.x, y + pad + ImGui::GetFontSize());
+    const bool visible = ImGui::IsRectVisible(min, max);
+    if (visible && w.hit)
+      draw->AddRectFilled(ImVec2(min.x - 2.0f, y + 1.0f), ImVec2(max.x + 2.0f, y + lineHeight - 1.0f),
+                          hitBackground(), 3.0f);
+    if (visible)
+      draw->AddText(font, ImGui::GetFontSize(), min, w.color, w.text.c_str());
+    if (!w.link.empty() && visible) {
+      const bool clickable = session.scene().indexOf(w.link) >= 0;
+      const bool hovered = windowHovered && ImGui::IsMouseHoveringRect(min, max);
+      if (clickable)
+        draw->AddLine(ImVec2(min.x, max.y + 1.0f), ImVec2(max.x, max.y + 1.0f), w.color,
+                      hovered ? 2.0f : 1.0f);
+      if (hovered) {
+        const Structure *s = session.scene().find(w.link);
+        if (clickable) {
+          ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+          ImGui::SetTooltip("Show %s in 3D", s ? s->displayName().c_str() : w.link.c_str());
+          if (ImGui::IsMouseClicked(ImGuiMouseButton_Left))
+            clicked = w.link;
+        } else {
+          ImGui::SetTooltip("%s is not part of the loaded model", w.link.c_str());
+        }
+      }
+    }
+    x = start + size.x;
+    lineEmpty = false;
+  }
+  ImGui::Dummy(ImVec2(std::max(1.0f, right - origin.x), y - origin.y + lineHeight));
+  return clicked;
+}
+
+// ---- passages -----------------------------------------------------------------------------------
+
+struct PassageContext {
+  FrameContext &ctx;
+  ArticleView &view;
+  float wrapRight = 0.0f;
+  bool scrolledThisFrame = false;
+};
+
+// Draws a passage between begin() and end(): a bar and a tint when it is marked for the selection.
+class MarkedBlock {
+public:
+  MarkedBlock(PassageContext &pc, bool marked) : pc_(pc), marked_(marked) {
+    if (marked_ && pc_.view.scrollToMark && !pc_.scrolledThisFrame) {
+      ImGui::SetScrollHereY(0.12f);
+      pc_.view.scrollToMark = false;
+      pc_.scrolledThisFrame = true;
+    }
+    start_ = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->ChannelsSplit(2);
+    ImGui::GetWindowDrawList()->ChannelsSetCurrent(1);
+  }
+  ~MarkedBlock() {
+    ImDrawList *draw = ImGui::GetWindowDrawList();
+    if (marked_) {
+      draw->ChannelsSetCurrent(0);
+      const float end = ImGui::GetCursorScreenPos().y - ImGui::GetStyle().ItemSpacing.y * 0.5f;
+      const float bar = ImGui::GetFontSize() * 0.22f;
+      draw->AddRectFilled(ImVec2(start_.x - bar * 2.5f, start_.y - 2.0f), ImVec2(pc_.wrapRight + 4.0f, end),
+                          markColor(0.13f), 4.0f);
+      draw->AddRectFilled(ImVec2(start_.x - bar * 2.5f, start_.y - 2.0f), ImVec2(start_.x - bar * 1.5f, end),
+                          markColor(0.95f), 2.0f);
+    }
+    draw->ChannelsMerge();
+  }
+
+private:
+  PassageContext &pc_;
+  bool marked_;
+  ImVec2 start_;
+};
+
+void selectLink(FrameContext &ctx, const std::string &id) {
+  if (!id.empty())
+    ctx.commands.push_back(SelectCommand{id, /*frame=*/true});
+}
+
+void drawParagraph(PassageContext &pc, const std::string &markup, bool marked) {
+  MarkedBlock block(pc, marked);
+  std::vector<Word> words;
+  appendMarkup(words, markup, pc.ctx.fonts.body, ImGui::GetColorU32(ImGuiCol_Text), pc.view.search,
+               pc.ctx.session);
+  selectLink(pc.ctx, flowWords(words, 0.0f, pc.wrapRight, pc.ctx.session));
+  ImGui::Spacing();
+}
+
+void drawItem(PassageContext &pc, const ArticleItem &item, int number) {
+  const bool patient = pc.view.patientMode;
+  MarkedBlock block(pc, content::isMarked(pc.view, item.id));
+  const float gutter = ImGui::GetFontSize() * 2.0f;
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  // The number sits right-aligned in the gutter, the entry flows beside it.
+  const std::string label = std::to_string(number) + ".";
+  const float labelWidth = ImGui::CalcTextSize(label.c_str()).x;
+  ImGui::GetWindowDrawList()->AddText(
+      ImVec2(start.x + gutter - labelWidth - ImGui::GetFontSize() * 0.4f,
+             start.y + (ImGui::GetFontSize() * 1.38f - ImGui::GetFontSize()) * 0.5f),
+      ImGui::GetColorU32(ImGuiCol_TextDisabled), label.c_str());
+  std::vector<Word> words;
+  const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
+  appendMarkup(words, item.term, pc.ctx.fonts.bold, text, pc.view.search, pc.ctx.session);
+  appendWords(words, " \xe2\x80\x94", "", pc.ctx.fonts.body, ImGui::GetColorU32(ImGuiCol_TextDisabled), "");
+  appendMarkup(words, " " + (patient ? item.patient : item.text), pc.ctx.fonts.body, text, pc.view.search,
+               pc.ctx.session);
+  std::string clicked = flowWords(words, gutter, pc.wrapRight, pc.ctx.session);
+  for (const content::SourceNote &note : item.notes) {
+    ImGui::Dummy(ImVec2(0.0f, ImGui::GetFontSize() * 0.15f));
+    std::vector<Word> noteWords;
+    appendWords(noteWords, patient ? "Where books differ:" : "Where the sources differ:", "",
+                pc.ctx.fonts.bold, noteColor(), "");
+    appendWords(noteWords, " " + note.text, "", pc.ctx.fonts.body, noteColor(), pc.view.search);
+    if (!note.reference.empty()) {
+      appendWords(noteWords, " Standard references:", "", pc.ctx.fonts.bold, noteColor(), "");
+      appendWords(noteWords, " " + note.reference + (note.cite.empty() ? "" : " (" + note.cite + ")"), "",
+                  pc.ctx.fonts.body, noteColor(), pc.view.search);
+    }
+    const std::string noteClick =
+        flowWords(noteWords, gutter + ImGui::GetFontSize(), pc.wrapRight, pc.ctx.session);
+    if (clicked.empty())
+      clicked = noteClick;
+  }
+  selectLink(pc.ctx, clicked);
+  ImGui::Dummy(ImVec2(0.0f, ImGui::GetFontSize() * 0.35f));
+}
+
+void drawSection(PassageContext &pc, const Article &article, const ArticleSection &section, int number) {
+  ArticleView &view = pc.view;
+  const bool searching = !view.search.empty();
+  const bool wantOpen = content::sectionExpanded(view, article, section);
+  if (searching && !wantOpen)
+    return; // sections without hits are left out while searching
+  if (view.scrollToSection && view.section == section.id && !pc.scrolledThisFrame) {
+    ImGui::SetScrollHereY(0.0f);
+    view.scrollToSection = false;
+    pc.scrolledThisFrame = true;
+  }
+  ImGui::PushID(section.id.c_str());
+  ImGui::PushFont(pc.ctx.fonts.heading);
+  ImGui::SetNextItemOpen(wantOpen, ImGuiCond_Always);
+  const std::string title = std::to_string(number) + ".  " + section.title;
+  const bool sectionMarked = content::isMarked(view, section.id);
+  const bool anyMarked = sectionMarked || std::any_of(section.items.begin(), section.items.end(),
+                                                      [&view](const ArticleItem &item) {
+                                                        return content::isMarked(view, item.id);
+                                                      });
+  if (anyMarked)
+    ImGui::PushStyleColor(ImGuiCol_Text, markColor(1.0f));
+  const bool open = ImGui::CollapsingHeader(title.c_str());
+  if (anyMarked)
+    ImGui::PopStyleColor();
+  ImGui::PopFont();
+  if (!searching && open != wantOpen) {
+    if (open) {
+      view.openSections.insert(section.id);
+      view.section = section.id;
+    } else {
+      view.openSections.erase(section.id);
+    }
+  }
+  if (open) {
+    ImGui::Dummy(ImVec2(0.0f, ImGui::GetFontSize() * 0.2f));
+    const bool patient = view.patientMode;
+    const bool textHit = !searching || content::sectionTextMatches(section, view.search, patient);
+    if (textHit) {
+      drawParagraph(pc, section.introFor(patient), sectionMarked);
+      for (const std::string &p : section.paragraphsFor(patient))
+        drawParagraph(pc, p, sectionMarked);
+    }
+    std::string group;
+    int n = 0;
+    for (const ArticleItem &item : section.items) {
+      ++n;
+      if (!content::itemMatches(item, view.search, patient))
+        continue;
+      if (!item.group.empty() && item.group != group) {
+        group = item.group;
+        ImGui::Dummy(ImVec2(0.0f, ImGui::GetFontSize() * 0.25f));
+        ImGui::PushFont(pc.ctx.fonts.bold);
+        ImGui::TextColored(ImGui::GetStyle().Colors[ImGuiCol_TextDisabled], "%s", group.c_str());
+        ImGui::PopFont();
+      }
+      drawItem(pc, item, n);
+    }
+    ImGui::Dummy(ImVec2(0.0f, ImGui::GetFontSize() * 0.5f));
+  }
+  ImGui::PopID();
+}
+
+// ---- panel --------------------------------------------------------------------------------------
+
+int searchHits(const Article &article, const ArticleView &view) {
+  int hits = 0;
+  for (const ArticleSection &s : article.sections) {
+    hits += content::sectionTextMatches(s, view.search, view.patientMode) ? 1 : 0;
+    for (const ArticleItem &item : s.items)
+      hits += content::itemMatches(item, view.search, view.patientMode) ? 1 : 0;
+  }
+  return hits;
+}
+
+// Places a right-hand panel below the menu bar, above the status bar.
+float placeRightPanel(FrameContext &ctx, float ems, float maxFraction) {
+  const ImGuiViewport *vp = ImGui::GetMainViewport();
+  const float width = std::min(ImGui::GetFontSize() * ems, vp->Size.x * maxFraction);
+  ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - width, vp->Pos.y + ctx.layout.menuHeight),
+                          ImGuiCond_Always);
+  ImGui::SetNextWindowSize(ImVec2(width, vp->Size.y - ctx.layout.menuHeight - ImGui::GetFrameHeight() * 1.4f),
+                           ImGuiCond_Always);
+  ctx.layout.rightWidth = width;
+  return width;
+}
+
+void drawToolbar(const Article &article, ArticleView &view) {
+  // Outline: previous / section / next.
+  const auto &sections = article.sections;
+  int current = 0;
+  for (std::size_t i = 0; i < sections.size(); ++i)
+    if (sections[i].id == view.section)
+      current = static_cast<int>(i);
+  if (ImGui::ArrowButton("##previous", ImGuiDir_Left) && current > 0)
+    content::goToSection(view, article, sections[static_cast<std::size_t>(current - 1)].id);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Previous section");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::GetFrameHeight() -
+                          ImGui::GetStyle().ItemSpacing.x);
+  const std::string preview = sections.empty() ? std::string("(no article)")
+                                               : std::to_string(current + 1) + ". " +
+                                                     sections[static_cast<std::size_t>(current)].title;
+  if (ImGui::BeginCombo("##outline", preview.c_str(), ImGuiComboFlags_HeightLargest)) {
+    for (std::size_t i = 0; i < sections.size(); ++i) {
+      const std::string label =
+          std::to_string(i + 1) + ". " + sections[i].title +
+          (sections[i].items.empty() ? "" : "  (" + std::to_string(sections[i].items.size()) + ")");
+      if (ImGui::Selectable(label.c_str(), static_cast<int>(i) == current))
+        content::goToSection(view, article, sections[i].id);
+    }
+    ImGui::EndCombo();
+  }
+  ImGui::SameLine();
+  if (ImGui::ArrowButton("##next", ImGuiDir_Right) && current + 1 < static_cast<int>(sections.size()))
+    content::goToSection(view, article, sections[static_cast<std::size_t>(current + 1)].id);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Next section");
+
+  // Search.
+  char buffer[256];
+  std::snprintf(buffer, sizeof buffer, "%s", view.search.c_str());
+  ImGui::SetNextItemWidth(-1.0f);
+  if (ImGui::InputTextWithHint("##search", "Search the article...", buffer, sizeof buffer))
+    view.search = buffer;
+
+  // Reading for patients, and what a patient needs one click away.
+  ImGui::Checkbox("Reading for patients", &view.patientMode);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Plain-language version: short sentences, no jargon");
+  if (view.patientMode && article.findSection("see_doctor")) {
+    ImGui::SameLine();
+    if (ImGui::Button("When to see a doctor")) {
+      view.search.clear();
+      content::goToSection(view, article, "see_doctor");
+    }
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Disclaimer"))
+    view.disclaimerOpen = true;
+}
+
+} // namespace
+
+bool drawArticlePanel(FrameContext &ctx) {
+  if (!ctx.reading || ctx.reading->panel != content::ReadingPanel::Article)
+    return false;
+  ArticleView &view = *ctx.reading;
+  const Session &session = ctx.session;
+  static const Article empty;
+  const Article &article = session.article ? *session.article : empty;
+  const std::string selectedId =
+      session.selected() >= 0 ? session.scene().structures()[static_cast<std::size_t>(session.selected())].id
+                              : "";
+  content::followSelection(view, article, selectedId);
+
+  placeRightPanel(ctx, 36.0f, 0.46f);
+  bool open = true;
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                                 ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings;
+  if (!ImGui::Begin("Article", &open, flags)) {
+    ImGui::End();
+    return true;
+  }
+  if (!open)
+    view.panel = content::ReadingPanel::None;
+  drawToolbar(article, view);
+
+  // What the marks and the search mean, in one line.
+  if (!view.search.empty()) {
+    const int hits = searchHits(article, view);
+    ImGui::TextColored(ImVec4(0.92f, 0.75f, 0.25f, 1.0f), "%d passage%s contain \"%s\"", hits,
+                       hits == 1 ? "" : "s", view.search.c_str());
+  } else if (!selectedId.empty()) {
+    const Structure *s = session.scene().find(selectedId);
+    const std::string name = s ? s->displayName() : selectedId;
+    const std::size_t n = view.marked.size();
+    ImGui::PushStyleColor(ImGuiCol_Text, markColor(1.0f));
+    if (n == 0)
+      ImGui::TextWrapped("The article does not mention %s.", name.c_str());
+    else
+      ImGui::TextWrapped("%zu passage%s mention %s (marked).", n, n == 1 ? "" : "s", name.c_str());
+    ImGui::PopStyleColor();
+  } else {
+    ImGui::TextDisabled("Select a part in 3D to mark the text about it.");
+  }
+  if (!article.problems.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.7f, 0.35f, 1.0f));
+    const std::string label = std::to_string(article.problems.size()) + " problem" +
+                              (article.problems.size() == 1 ? "" : "s") + " in the article files###problems";
+    if (ImGui::TreeNode(label.c_str())) {
+      for (const std::string &p : article.problems)
+        ImGui::TextWrapped("%s", p.c_str());
+      ImGui::TreePop();
+    }
+    ImGui::PopStyleColor();
+  }
+  ImGui::Separator();
+
+  ImGui::BeginChild("body", ImVec2(0, 0), false, ImGuiWindowFlags_NoSavedSettings);
+  PassageContext pc{ctx, view};
+  // Lines of about 65 characters read comfortably, also from the back of a lecture room.
+  const float left = ImGui::GetCursorScreenPos().x;
+  pc.wrapRight = left + std::min(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 0.5f,
+                                 ImGui::GetFontSize() * 33.0f);
+  ImGui::Indent(ImGui::GetFontSize() * 0.5f);
+  pc.wrapRight = std::max(pc.wrapRight, ImGui::GetCursorScreenPos().x + ImGui::GetFontSize() * 8.0f);
+  for (std::size_t i = 0; i < article.sections.size(); ++i)
+    drawSection(pc, article, article.sections[i], static_cast<int>(i) + 1);
+  if (!view.search.empty() && searchHits(article, view) == 0)
+    ImGui::TextDisabled("No passage contains \"%s\".", view.search.c_str());
+  ImGui::Unindent(ImGui::GetFontSize() * 0.5f);
+  // Credit, always at the end of the text.
+  ImGui::Spacing();
+  ImGui::PushTextWrapPos(pc.wrapRight - ImGui::GetWindowPos().x);
+  ImGui::TextDisabled("Adapted in our own words from \"%s\" (%s, last updated %s).",
+                      content::ArticleCredit::title, content::ArticleCredit::publisher,
+                      content::ArticleCredit::updated);
+  ImGui::PopTextWrapPos();
+  ImGui::EndChild();
+  ImGui::End();
+  return true;
+}
+
+// ---- menu and disclaimer ------------------------------------------------------------------------
+
+void drawReadingMenu(FrameContext &ctx) {
+  if (!ctx.reading)
+    return;
+  ArticleView &view = *ctx.reading;
+  auto toggle = [&view](const char *label, content::ReadingPanel panel) {
+    const bool shown = view.panel == panel;
+    if (ImGui::MenuItem(label, nullptr, shown))
+      view.panel = shown ? content::ReadingPanel::None : panel;
+  };
+  toggle("Article", content::ReadingPanel::Article);
+  toggle("Functions", content::ReadingPanel::Functions);
+  if (ImGui::MenuItem("Disclaimer", nullptr, view.disclaimerOpen))
+    view.disclaimerOpen = !view.disclaimerOpen;
+}
+
+void drawDisclaimerWindow(FrameContext &ctx) {
+  if (!ctx.reading || !ctx.reading->disclaimerOpen)
+    return;
+  ArticleView &view = *ctx.reading;
+  const ImGuiViewport *vp = ImGui::GetMainViewport();
+  const float width = std::min(ImGui::GetFontSize() * 34.0f, vp->Size.x * 0.9f);
+  ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + vp->Size.y * 0.5f),
+                          ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0.0f), ImVec2(width, vp->Size.y * 0.85f));
+  if (!ImGui::Begin("Disclaimer###disclaimer", &view.disclaimerOpen,
+                    ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                        ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove)) {
+    ImGui::End();
+    return;
+  }
+  const content::ArticleSection *section =
+      ctx.session.article ? ctx.session.article->findSection("disclaimer") : nullptr;
+  ImGui::PushTextWrapPos(0.0f);
+  if (section) {
+    ImGui::PushFont(ctx.fonts.bold);
+    ImGui::TextWrapped("%s", content::plainText(section->introFor(view.patientMode)).c_str());
+    ImGui::PopFont();
+    for (const std::string &p : section->paragraphsFor(view.patientMode)) {
+      ImGui::Spacing();
+      ImGui::TextWrapped("%s", content::plainText(p).c_str());
+    }
+  } else {
+    ImGui::TextWrapped("Scalene Atlas is for education only and does not replace a doctor or another "
+                       "qualified clinician.");
+  }
+  ImGui::PopTextWrapPos();
+  ImGui::Spacing();
+  if (ImGui::Button("I understand"))
+    view.disclaimerOpen = false;
+  ImGui::End();
+}
+
+bool drawReadingPanel(FrameContext &ctx) {
+  if (!ctx.reading)
+    return false;
+  switch (ctx.reading->panel) {
+  case content::ReadingPanel::Article:
+    return drawArticlePanel(ctx);
+  case content::ReadingPanel::Functions:
+    return drawFunctionsPanel(ctx);
+  case content::ReadingPanel::None:
+    break;
+  }
+  return false;
+}
+
+} // namespace atlas::ui

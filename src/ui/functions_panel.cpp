@@ -1,0 +1,125 @@
+// The functions panel: the six key functions of scalenus posterior from the article, each with its
+// description and a button that shows it on the model — the muscle selected and the parts it moves
+// lit up beside it. A static depiction: the motion itself is for a later version.
+#include "ui/panels.h"
+
+#include "content/article.h"
+#include "content/article_view.h"
+
+#include <algorithm>
+#include <imgui.h>
+
+namespace atlas::ui {
+namespace {
+
+// The article links the right-hand structures; show the side of the muscle that is selected.
+std::string onSide(const std::string &id, bool left) {
+  const std::string other = content::otherSide(id);
+  const bool otherIsLeft = other.size() > 5 && other.compare(other.size() - 5, 5, "_left") == 0;
+  return left && otherIsLeft ? other : id;
+}
+
+std::string nameOf(const Session &session, const std::string &id) {
+  const Structure *s = session.scene().find(id);
+  return s ? s->displayName() : id;
+}
+
+} // namespace
+
+bool drawFunctionsPanel(FrameContext &ctx) {
+  if (!ctx.reading || ctx.reading->panel != content::ReadingPanel::Functions)
+    return false;
+  content::ArticleView &view = *ctx.reading;
+  const Session &session = ctx.session;
+  const content::ArticleSection *section =
+      session.article ? session.article->findSection("functions") : nullptr;
+
+  const ImGuiViewport *vp = ImGui::GetMainViewport();
+  const float width = std::min(ImGui::GetFontSize() * 30.0f, vp->Size.x * 0.4f);
+  ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - width, vp->Pos.y + ctx.layout.menuHeight),
+                          ImGuiCond_Always);
+  ImGui::SetNextWindowSize(ImVec2(width, vp->Size.y - ctx.layout.menuHeight - ImGui::GetFrameHeight() * 1.4f),
+                           ImGuiCond_Always);
+  ctx.layout.rightWidth = width;
+  bool open = true;
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                                 ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings;
+  if (!ImGui::Begin("Functions", &open, flags)) {
+    ImGui::End();
+    return true;
+  }
+  if (!open)
+    view.panel = content::ReadingPanel::None;
+  if (!section) {
+    ImGui::TextWrapped("The article's functions section is not loaded (content/article/03_functions.yaml).");
+    ImGui::End();
+    return true;
+  }
+  const bool patient = view.patientMode;
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextWrapped("%s", content::plainText(section->introFor(patient)).c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::Checkbox("Reading for patients", &view.patientMode);
+
+  const std::string selectedId =
+      session.selected() >= 0 ? session.scene().structures()[static_cast<std::size_t>(session.selected())].id
+                              : "";
+  const bool left = selectedId.size() > 5 && selectedId.compare(selectedId.size() - 5, 5, "_left") == 0;
+  const std::string muscle = onSide("scalenus_posterior_right", left);
+  const bool haveMuscle = session.scene().indexOf(muscle) >= 0;
+  ImGui::Separator();
+
+  ImGui::BeginChild("functions");
+  int number = 0;
+  for (const content::ArticleItem &item : section->items) {
+    ++number;
+    ImGui::PushID(item.id.c_str());
+    const bool shown = view.shownFunction == item.id && selectedId == muscle;
+    ImGui::PushFont(ctx.fonts.heading);
+    if (shown)
+      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.35f, 0.85f, 0.75f, 1.0f));
+    ImGui::Text("%d. %s", number, content::plainText(item.term).c_str());
+    if (shown)
+      ImGui::PopStyleColor();
+    ImGui::PopFont();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() +
+                           std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 30.0f));
+    ImGui::TextWrapped("%s", content::plainText(patient ? item.patient : item.text).c_str());
+    for (const content::SourceNote &note : item.notes)
+      ImGui::TextColored(ImVec4(0.94f, 0.78f, 0.5f, 1.0f), "%s %s",
+                         patient ? "Where books differ:" : "Where the sources differ:", note.text.c_str());
+    ImGui::PopTextWrapPos();
+
+    std::vector<std::string> parts;
+    for (const std::string &id : item.links)
+      if (id.rfind("scalenus_posterior_", 0) != 0) // the muscle itself is the selection
+        parts.push_back(onSide(id, left));
+    if (!haveMuscle)
+      ImGui::BeginDisabled();
+    if (ImGui::Button(shown ? "Shown on the model" : "Show on model")) {
+      ctx.commands.push_back(ShowPartsCommand{muscle, parts, /*frame=*/true});
+      view.shownFunction = item.id;
+    }
+    if (!haveMuscle) {
+      ImGui::EndDisabled();
+      if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        ImGui::SetTooltip("The loaded model has no %s", muscle.c_str());
+    }
+    if (shown) {
+      // The static depiction: what lights up, named, with what the model lacks said plainly.
+      std::string lit = nameOf(session, muscle) + " (selected)";
+      for (const std::string &id : parts)
+        lit += ", " + (session.scene().indexOf(id) >= 0 ? nameOf(session, id) : id + " (not in this model)");
+      ImGui::PushTextWrapPos(0.0f);
+      ImGui::TextDisabled("On the model: %s. A still picture; the movement itself comes later.", lit.c_str());
+      ImGui::PopTextWrapPos();
+    }
+    ImGui::Dummy(ImVec2(0.0f, ImGui::GetFontSize() * 0.6f));
+    ImGui::PopID();
+  }
+  ImGui::EndChild();
+  ImGui::End();
+  return true;
+}
+
+} // namespace atlas::ui
