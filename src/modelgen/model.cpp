@@ -183,17 +183,21 @@ struct Builder {
     frame.origin = (top + bottom) * 0.5f;
     const vec3 axis = top - bottom;
     frame.angle = std::atan2(axis.z, axis.y);
-    const float halfHeight = glm::length(axis) * 0.5f + 2.8f;
+    const float gap = glm::length(axis) * 0.5f;
+    const float halfHeight = gap + 2.8f;
     const vec2 half = glm::min(upper.halfSize, lower.halfSize) - vec2(0.2f);
     const Sdf ub = upper.body, lb = lower.body;
-    out.sdf = [frame, halfHeight, half, ub, lb](const vec3 &world) {
+    out.sdf = [frame, gap, half, ub, lb](const vec3 &world) {
       const vec3 p = frame.toLocal(world);
-      const float t = std::clamp(p.y / halfHeight, -1.0f, 1.0f);
+      const float t = std::clamp(p.y / gap, -1.0f, 1.0f);
       const float bulge = 1.0f + 0.03f * (1.0f - t * t);
       const float side = sdRoundRect(vec2(p.x, p.z), half * bulge, std::min(half.x, half.y) * 0.7f);
-      float d = smax(side, std::abs(p.y) - halfHeight, 1.0f);
-      d = smax(d, 0.08f - ub(world), 0.3f);
-      d = smax(d, 0.08f - lb(world), 0.3f);
+      // Lens-shaped top and bottom: deep in the middle (filling the endplate concavities), only the
+      // bony gap at the rim, so that no thin flakes wrap round the bodies' rounded edges.
+      const float e = std::min(1.0f, glm::length(vec2(p.x / half.x, p.z / half.y)));
+      float d = smax(side, std::abs(p.y) - (gap + 2.8f * (1.0f - e * e) - 0.3f * e * e), 1.0f);
+      d = smax(d, 0.08f - ub(world), 0.5f);
+      d = smax(d, 0.08f - lb(world), 0.5f);
       return d;
     };
     for (float x : {-half.x - 3.0f, half.x + 3.0f})

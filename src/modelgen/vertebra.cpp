@@ -329,7 +329,7 @@ VertebraModel buildVertebra(const VertebraSpec &spec, const Landmarks &ribLandma
   out.supCentre = L->frame.toWorld(vec3(0, L->h * 0.5f, 0));
   out.infCentre = L->frame.toWorld(vec3(0, -L->h * 0.5f, 0));
   out.supNormal = L->frame.directionToWorld(glm::normalize(vec3(0, 1.0f, tw)));
-  out.infNormal = L->frame.directionToWorld(glm::normalize(vec3(0, -1.0f, -tw)));
+  out.infNormal = L->frame.directionToWorld(glm::normalize(vec3(0, -1.0f, tw)));
   if (spec.kind == "axis") {
     const float slope = std::tan(radians(spec.infSlope));
     out.infCentre = L->frame.origin;
