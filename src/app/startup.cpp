@@ -32,6 +32,7 @@ Result<bool> applyStartupOptions(Session &session, const Options &options) {
   session.setViewport(options.width, options.height);
   if (options.source == "article")
     session.apply(SetSourceCommand{true});
+  session.apply(SetLabelsCommand{options.labels});
   for (const std::string &id : options.isolate)
     if (session.scene().indexOf(id) < 0)
       return Error{"--isolate: no structure with id '" + id + "'"};

@@ -62,6 +62,7 @@ void Viewer::beginUiFrame(int width, int height, float dt) {
 
 void Viewer::buildInterface() {
   ui::FrameContext ctx{session_, settings_, fonts_, commands_, ui::Layout{}};
+  ctx.contextStructure = contextStructure_;
   ctx.reading = &session_.articleView;
   ui::drawInterface(ctx, status_);
   if (ctx.requestQuit)

@@ -56,6 +56,7 @@ private:
   std::vector<Command> commands_;
   std::string status_;
   bool quit_ = false;
+  int contextStructure_ = -1; // target of the right-click menu
 };
 
 } // namespace atlas

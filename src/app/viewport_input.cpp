@@ -38,6 +38,14 @@ void Viewer::handleViewportInput(int width, int height) {
     } else if (released && drag.x * drag.x + drag.y * drag.y < 16.0f) {
       session_.clickAt(mouse.x * sx, mouse.y * sy);
     }
+    const ImVec2 rightDrag = ImGui::GetMouseDragDelta(ImGuiMouseButton_Right, 0.0f);
+    if (ImGui::IsMouseReleased(ImGuiMouseButton_Right) &&
+        rightDrag.x * rightDrag.x + rightDrag.y * rightDrag.y < 16.0f) {
+      if (auto hit = session_.structureAt(mouse.x * sx, mouse.y * sy)) {
+        contextStructure_ = *hit;
+        ImGui::OpenPopup("structure-menu");
+      }
+    }
     if (!ImGui::IsAnyMouseDown() && ImGui::IsMousePosValid()) {
       if (auto hovered = session_.structureAt(mouse.x * sx, mouse.y * sy))
         ImGui::SetTooltip(
@@ -72,6 +80,10 @@ void Viewer::handleViewportInput(int width, int height) {
     if (ImGui::IsKeyPressed(GLFW_KEY_I, false))
       commands_.push_back(IsolateCommand{selectedId});
   }
+  if (ImGui::IsKeyPressed(GLFW_KEY_S, false))
+    commands_.push_back(SetSourceCommand{session_.sourceMode() != SourceMode::Article});
+  if (ImGui::IsKeyPressed(GLFW_KEY_L, false))
+    commands_.push_back(SetLabelsCommand{!session_.view().labels});
   if (ImGui::IsKeyPressed(GLFW_KEY_F1, false))
     settings_.showHelp = !settings_.showHelp;
   if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q, false))

@@ -111,10 +111,20 @@ void frameBounds(Camera &camera, const Bounds &bounds, float aspect) {
   const float radius = std::max(bounds.radius(), 1e-4f);
   camera.target = bounds.empty() ? glm::vec3(0.0f) : bounds.center();
   camera.sceneRadius = std::max(camera.sceneRadius, radius);
-  // Fit the bounding sphere in the narrower of the two fields of view, with a small margin.
-  const float halfY = camera.fovY * 0.5f;
-  const float halfX = std::atan(std::tan(halfY) * std::max(aspect, 1e-3f));
-  camera.distance = 1.08f * radius / std::sin(std::min(halfX, halfY));
+  // Fit the eight corners of the box exactly for this view direction (a bounding sphere would leave
+  // a tall neck small on a wide screen), with a small margin.
+  const float tanY = std::tan(camera.fovY * 0.5f);
+  const float tanX = tanY * std::max(aspect, 1e-3f);
+  float distance = 0.0f;
+  for (int i = 0; i < 8; ++i) {
+    const glm::vec3 corner(i & 1 ? bounds.max.x : bounds.min.x, i & 2 ? bounds.max.y : bounds.min.y,
+                           i & 4 ? bounds.max.z : bounds.min.z);
+    const glm::vec3 offset = bounds.empty() ? glm::vec3(0.0f) : corner - camera.target;
+    const float x = glm::dot(offset, camera.right()), y = glm::dot(offset, camera.up());
+    const float towardEye = -glm::dot(offset, camera.forward());
+    distance = std::max({distance, towardEye + std::abs(x) / tanX, towardEye + std::abs(y) / tanY});
+  }
+  camera.distance = std::max(distance * 1.06f, radius * 0.1f);
 }
 
 Camera standardViewCamera(StandardView view, const Bounds &bounds, float aspect) {

@@ -52,7 +52,9 @@ public:
   int selected = -1;
   std::vector<Highlight> highlights; // includes the selection itself
   bool focus = true;                 // dim what is not highlighted while something is selected
-  bool showAllAttachments = false;   // footprints are drawn only when highlighted, unless this is set
+  bool showAllAttachments = false;
+  bool labels = true; // leader-line labels for the highlighted parts   // footprints are drawn only when
+                      // highlighted, unless this is set
 
   // Attachment footprints lie on the bone surface and are drawn only when they carry meaning.
   void markAttachment(int structure);

@@ -48,12 +48,16 @@ struct ShowPartsCommand {
 struct SetSourceCommand {
   bool article = false;
 };
+struct SetLabelsCommand {
+  bool shown = true;
+};
 struct SetAttachmentsShownCommand {
-  bool shown = false;  // draw every attachment footprint, not only the highlighted ones
+  bool shown = false; // draw every attachment footprint, not only the highlighted ones
 };
 
-using Command = std::variant<SelectCommand, SetViewCommand, FrameSelectionCommand, SetVisibilityCommand,
-                             SetSystemVisibilityCommand, IsolateCommand, ShowAllCommand, SetFocusCommand,
-                             OpenFileCommand, SetSourceCommand, SetAttachmentsShownCommand, ShowPartsCommand>;
+using Command =
+    std::variant<SelectCommand, SetViewCommand, FrameSelectionCommand, SetVisibilityCommand,
+                 SetSystemVisibilityCommand, IsolateCommand, ShowAllCommand, SetFocusCommand, OpenFileCommand,
+                 SetSourceCommand, SetAttachmentsShownCommand, SetLabelsCommand, ShowPartsCommand>;
 
 } // namespace atlas

@@ -2,6 +2,8 @@
 
 #include "io/model_loader.h"
 
+#include <limits>
+
 namespace atlas {
 
 Result<bool> Session::open(const std::string &path) {
@@ -19,6 +21,19 @@ void Session::setScene(Scene scene) {
     if (scene_.structures()[i].system == System::Attachment)
       view_.markAttachment(static_cast<int>(i));
   picking_ = PickingIndex(scene_);
+  labelAnchors_.clear();
+  for (const Structure &s : scene_.structures()) {
+    const glm::vec3 centre = s.bounds().center();
+    glm::vec3 best = centre;
+    float bestDistance = std::numeric_limits<float>::max();
+    for (const MeshData &m : s.meshes)
+      for (const glm::vec3 &p : m.positions)
+        if (const float d = glm::dot(p - centre, p - centre); d < bestDistance) {
+          bestDistance = d;
+          best = p;
+        }
+    labelAnchors_.push_back(best);
+  }
   ++generation_;
   animation_.reset();
   shownPanel = "Structures";
@@ -28,6 +43,12 @@ void Session::setScene(Scene scene) {
 void Session::setKnowledge(content::KnowledgeBase knowledge) {
   knowledge_ = std::move(knowledge);
   rebuildHighlights();
+}
+
+glm::vec3 Session::labelAnchor(int structure) const {
+  if (structure < 0 || static_cast<std::size_t>(structure) >= labelAnchors_.size())
+    return glm::vec3(0.0f);
+  return labelAnchors_[static_cast<std::size_t>(structure)];
 }
 
 void Session::setViewport(int width, int height) {
@@ -155,6 +176,8 @@ Result<bool> Session::apply(const Command &command) {
   } else if (auto *src = std::get_if<SetSourceCommand>(&command)) {
     sourceMode_ = src->article ? SourceMode::Article : SourceMode::Reference;
     rebuildHighlights();
+  } else if (auto *labels = std::get_if<SetLabelsCommand>(&command)) {
+    view_.labels = labels->shown;
   } else if (auto *att = std::get_if<SetAttachmentsShownCommand>(&command)) {
     view_.showAllAttachments = att->shown;
   }
@@ -171,8 +194,10 @@ nlohmann::json Session::stateJson() const {
       view_.selected >= 0 ? json(structures[static_cast<std::size_t>(view_.selected)].id) : json();
   json highlighted = json::array();
   for (const Highlight &h : view_.highlights) {
-    json entry{{"id", structures[static_cast<std::size_t>(h.structure)].id},
-               {"role", highlightRoleName(h.role)}};
+    const Structure &hs = structures[static_cast<std::size_t>(h.structure)];
+    json entry{{"id", hs.id}, {"role", highlightRoleName(h.role)}};
+    if (hs.attachment)
+      entry["bone"] = hs.attachment->bone; // footprints: the bone the site lies on
     if (!h.source.empty())
       entry["source"] = h.source;
     highlighted.push_back(entry);
@@ -189,6 +214,7 @@ nlohmann::json Session::stateJson() const {
   state["visibility"] = {{"hidden", hidden}, {"ghosted", ghosted}};
   state["focus"] = view_.focus;
   state["source"] = sourceModeName(sourceMode_);
+  state["labels"] = view_.labels;
   state["camera"] = {{"view", standardViewName(lastView_)}, {"eye", vec(camera_.eye())},
                      {"target", vec(camera_.target)},       {"up", vec(camera_.up())},
                      {"distance", camera_.distance},        {"fov_y_degrees", glm::degrees(camera_.fovY)}};

@@ -3,12 +3,12 @@
 // unit-tested without a context; the window app and the headless runner both drive it.
 #pragma once
 
+#include "content/knowledge_base.h"
 #include "core/result.h"
 #include "scene/camera.h"
 #include "scene/picking.h"
 #include "scene/scene.h"
 #include "scene/view_state.h"
-#include "content/knowledge_base.h"
 #include "session/commands.h"
 #include "session/highlights.h"
 
@@ -52,6 +52,9 @@ public:
   void clickAt(float x, float y);
   void select(int structure);
   int selected() const { return view_.selected; }
+  // A point on the structure's surface for its label's leader line (the vertex nearest the
+  // centre of its bounds, so it lies on curved tubes too).
+  glm::vec3 labelAnchor(int structure) const;
 
   void setStandardView(StandardView view, bool animate);
   void frameSelection(bool animate);
@@ -82,6 +85,7 @@ private:
   ViewState view_;
   Camera camera_;
   PickingIndex picking_;
+  std::vector<glm::vec3> labelAnchors_;
   std::uint64_t generation_ = 0;
   int width_ = 1280, height_ = 720;
   StandardView lastView_ = StandardView::Default;

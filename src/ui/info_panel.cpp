@@ -1,17 +1,78 @@
-// The info panel: what the selected structure is — names, FMA id, system, side — and actions on it.
+// The info panel: what the selected structure is (names, FMA id, description) and every claim about
+// it grouped by role — origin, insertion, nerve supply, blood supply, actions, relations — each with
+// its source. Where the article and the standard references disagree, the panel says so in plain
+// words. Every structure a claim names is a button that selects it.
 #include "ui/panels.h"
 
 #include <imgui.h>
 
 namespace atlas::ui {
+namespace {
+
+using content::Claim;
+using content::ClaimRole;
+
+const ImVec4 kArticleColor(1.0f, 0.72f, 0.30f, 1.0f);
+const ImVec4 kReferenceColor(0.55f, 0.80f, 1.0f, 1.0f);
+
+void sourceBadge(const Claim &claim) {
+  const bool article = claim.source == "article";
+  ImGui::TextColored(article ? kArticleColor : kReferenceColor, article ? "[Article]" : "[Reference]");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("%s", claim.cite.c_str());
+}
+
+void targetButtons(FrameContext &ctx, const Claim &claim) {
+  const Scene &scene = ctx.session.scene();
+  for (const std::string &target : claim.targets) {
+    const Structure *s = scene.find(target);
+    if (!s)
+      continue;
+    ImGui::PushID(target.c_str());
+    const std::string label = s->displayName();
+    if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(label.c_str()).x + ImGui::GetFontSize() * 2.0f)
+      ImGui::NewLine();
+    if (ImGui::SmallButton(label.c_str()))
+      ctx.commands.push_back(SelectCommand{target, true});
+    ImGui::SameLine();
+    ImGui::PopID();
+  }
+  ImGui::NewLine();
+}
+
+void drawClaim(FrameContext &ctx, const Claim &claim, bool highlighted) {
+  ImGui::PushID(&claim);
+  sourceBadge(claim);
+  ImGui::SameLine();
+  // The claim that is not lit in the model is greyed, still wrapped and readable.
+  if (!highlighted)
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+  ImGui::TextWrapped("%s", claim.text.c_str());
+  if (!highlighted)
+    ImGui::PopStyleColor();
+  if (!claim.note.empty()) {
+    // The difference, in words a student understands, next to the claim that makes it.
+    ImGui::PushStyleColor(ImGuiCol_Text, kArticleColor);
+    ImGui::Indent();
+    ImGui::TextWrapped("Differs from the standard references: %s", claim.note.c_str());
+    ImGui::Unindent();
+    ImGui::PopStyleColor();
+  }
+  targetButtons(ctx, claim);
+  ImGui::PopID();
+}
+
+} // namespace
 
 void drawInfoPanel(FrameContext &ctx) {
   const Session &session = ctx.session;
   if (!ctx.settings.showInfo || session.selected() < 0)
     return;
   const Structure &s = session.scene().structures()[static_cast<std::size_t>(session.selected())];
+  const content::KnowledgeBase &kb = session.knowledge();
+  const content::StructureEntry *entry = kb.findStructure(s.id);
   const ImGuiViewport *vp = ImGui::GetMainViewport();
-  const float width = std::min(ImGui::GetFontSize() * 22.0f, vp->Size.x * 0.34f);
+  const float width = std::min(ImGui::GetFontSize() * 24.0f, vp->Size.x * 0.34f);
   ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - width, vp->Pos.y + ctx.layout.menuHeight),
                           ImGuiCond_Always);
   ImGui::SetNextWindowSize(ImVec2(width, vp->Size.y - ctx.layout.menuHeight - ImGui::GetFrameHeight() * 1.4f),
@@ -26,33 +87,16 @@ void drawInfoPanel(FrameContext &ctx) {
   ImGui::PushFont(ctx.fonts.heading);
   ImGui::TextWrapped("%s", s.displayName().c_str());
   ImGui::PopFont();
-  if (!s.latin.empty())
-    ImGui::TextDisabled("%s", s.latin.c_str());
-  ImGui::Separator();
-  if (ImGui::BeginTable("facts", 2)) {
-    auto row = [](const char *key, const std::string &value) {
-      if (value.empty())
-        return;
-      ImGui::TableNextRow();
-      ImGui::TableNextColumn();
-      ImGui::TextDisabled("%s", key);
-      ImGui::TableNextColumn();
-      ImGui::TextWrapped("%s", value.c_str());
-    };
-    row("Id", s.id);
-    row("System", systemName(s.system));
-    row("Side", s.side);
-    row("FMA", s.fma.empty() ? std::string() : "FMA:" + s.fma);
-    row("Triangles", std::to_string(s.triangleCount()));
-    if (s.attachment) {
-      row("Role", s.attachment->role);
-      row("Muscle", s.attachment->muscle);
-      row("Bone", s.attachment->bone);
-      row("Source", s.attachment->source);
-    }
-    ImGui::EndTable();
-  }
-  ImGui::Spacing();
+  const std::string latin = entry ? entry->latin : s.latin;
+  if (!latin.empty())
+    ImGui::TextDisabled("%s", latin.c_str());
+  std::string facts = systemName(s.system);
+  const std::string fma = entry && !entry->fma.empty() ? entry->fma : s.fma;
+  if (!fma.empty())
+    facts += "  ·  FMA:" + fma;
+  facts += "  ·  " + s.id;
+  ImGui::TextDisabled("%s", facts.c_str());
+
   if (ImGui::Button("Frame"))
     ctx.commands.push_back(FrameSelectionCommand{});
   ImGui::SameLine();
@@ -64,6 +108,85 @@ void drawInfoPanel(FrameContext &ctx) {
   ImGui::SameLine();
   if (ImGui::Button("Clear"))
     ctx.commands.push_back(SelectCommand{});
+  ImGui::Separator();
+
+  ImGui::BeginChild("info-body");
+  if (s.attachment) {
+    ImGui::TextWrapped("%s of %s on %s.", s.attachment->role == "origin" ? "Origin" : "Insertion",
+                       session.scene().find(s.attachment->muscle)
+                           ? session.scene().find(s.attachment->muscle)->displayName().c_str()
+                           : s.attachment->muscle.c_str(),
+                       session.scene().find(s.attachment->bone)
+                           ? session.scene().find(s.attachment->bone)->displayName().c_str()
+                           : s.attachment->bone.c_str());
+    const char *source =
+        s.attachment->source == "both"      ? "Named by both the standard references and the article."
+        : s.attachment->source == "article" ? "Named only by the article; the standard references differ."
+                                            : "Standard references; the article gives another site.";
+    ImGui::TextColored(s.attachment->source == "article" ? kArticleColor : kReferenceColor, "%s", source);
+  }
+  if (entry) {
+    ImGui::TextWrapped("%s", entry->description.c_str());
+    ImGui::Spacing();
+  }
+
+  const SourceMode mode = session.sourceMode();
+  const auto claims = kb.claimsAbout(s.id);
+  for (ClaimRole role : {ClaimRole::Origin, ClaimRole::Insertion, ClaimRole::NerveSupply,
+                         ClaimRole::BloodSupply, ClaimRole::Action, ClaimRole::Relation}) {
+    std::vector<const Claim *> primary, variations;
+    for (const Claim *c : claims)
+      if (c->role == role)
+        (c->variation ? variations : primary).push_back(c);
+    if (primary.empty() && variations.empty())
+      continue;
+    ImGui::PushFont(ctx.fonts.heading);
+    ImGui::TextUnformatted(content::claimRoleLabel(role));
+    ImGui::PopFont();
+    const Claim *shown = primaryClaim(kb, s.id, role, mode);
+    // The claim that lights up in the model first, then the other source's version.
+    std::stable_sort(primary.begin(), primary.end(),
+                     [&](const Claim *a, const Claim *b) { return a == shown && b != shown; });
+    for (const Claim *c : primary)
+      drawClaim(ctx, *c, role == ClaimRole::Action || role == ClaimRole::Relation || c == shown);
+    if (!variations.empty()) {
+      ImGui::PushID(static_cast<int>(role));
+      if (ImGui::TreeNode("Reported variation")) {
+        for (const Claim *c : variations)
+          drawClaim(ctx, *c, true);
+        ImGui::TreePop();
+      }
+      ImGui::PopID();
+    }
+    ImGui::Spacing();
+  }
+  // Reverse view for bones, nerves and arteries: what attaches here, what this supplies.
+  std::vector<const Claim *> incoming;
+  for (const Claim *c : kb.claimsTargeting(s.id))
+    if (!c->variation && c->role != ClaimRole::Relation && c->role != ClaimRole::Action &&
+        primaryClaim(kb, c->subject, c->role, mode) == c)
+      incoming.push_back(c);
+  if (!incoming.empty()) {
+    ImGui::PushFont(ctx.fonts.heading);
+    ImGui::TextUnformatted(s.system == System::Bone ? "Muscles attached here" : "Supplies");
+    ImGui::PopFont();
+    for (const Claim *c : incoming) {
+      ImGui::PushID(c);
+      const Structure *subject = session.scene().find(c->subject);
+      if (subject && ImGui::SmallButton(subject->displayName().c_str()))
+        ctx.commands.push_back(SelectCommand{c->subject, true});
+      ImGui::SameLine();
+      ImGui::TextDisabled("%s", content::claimRoleLabel(c->role));
+      ImGui::PopID();
+    }
+  }
+  if (entry && !entry->patient.empty()) {
+    ImGui::Spacing();
+    ImGui::Separator();
+    ImGui::TextDisabled("In plain words");
+    ImGui::TextWrapped("%s", entry->patient.c_str());
+  }
+  ImGui::EndChild();
   ImGui::End();
 }
 

@@ -30,6 +30,10 @@ void drawInterface(FrameContext &ctx, const std::string &statusMessage) {
   if (!drawReadingPanel(ctx)) // the article or the functions take the info panel's place
     drawInfoPanel(ctx);
   drawViewToolbar(ctx);
+  drawLabels(ctx);
+  drawLegend(ctx);
+  drawHint(ctx);
+  drawStructureMenu(ctx, ctx.contextStructure);
   drawHelpPanel(ctx);
   drawDisclaimerWindow(ctx);
   drawStatusBar(ctx, statusMessage);

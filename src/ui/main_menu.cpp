@@ -28,6 +28,18 @@ void drawMainMenu(FrameContext &ctx) {
       ctx.commands.push_back(FrameSelectionCommand{});
     if (ImGui::MenuItem("Show all", "A"))
       ctx.commands.push_back(ShowAllCommand{});
+    bool article = ctx.session.sourceMode() == SourceMode::Article;
+    if (ImGui::MenuItem("Standard anatomy", "S", !article))
+      ctx.commands.push_back(SetSourceCommand{false});
+    if (ImGui::MenuItem("As stated in the article", "S", article))
+      ctx.commands.push_back(SetSourceCommand{true});
+    ImGui::Separator();
+    bool labels = ctx.session.view().labels;
+    if (ImGui::MenuItem("Labels", "L", &labels))
+      ctx.commands.push_back(SetLabelsCommand{labels});
+    bool attachments = ctx.session.view().showAllAttachments;
+    if (ImGui::MenuItem("All attachment sites", nullptr, &attachments))
+      ctx.commands.push_back(SetAttachmentsShownCommand{attachments});
     bool focus = ctx.session.view().focus;
     if (ImGui::MenuItem("Dim the rest when selecting", nullptr, &focus))
       ctx.commands.push_back(SetFocusCommand{focus});

@@ -25,6 +25,7 @@ struct FrameContext {
   Layout layout;
   bool requestQuit = false;
   bool requestScaleChange = false;
+  int contextStructure = -1;  // structure under the last right-click, for its menu
   content::ArticleView *reading = nullptr; // the article view state, owned by the Session
 };
 
@@ -41,6 +42,11 @@ bool drawFunctionsPanel(FrameContext &ctx);
 void drawReadingMenu(FrameContext &ctx); // Article, Functions and Disclaimer on the menu bar
 void drawDisclaimerWindow(FrameContext &ctx);
 void drawStatusBar(FrameContext &ctx, const std::string &message);
+// Overlays on the 3D view (overlays.cpp).
+void drawLegend(FrameContext &ctx);
+void drawLabels(FrameContext &ctx);
+void drawHint(FrameContext &ctx);
+void drawStructureMenu(FrameContext &ctx, int structure);  // the right-click menu, opened by the app
 
 // The whole interface for one frame, in a fixed layout that leaves the middle to the 3D view.
 void drawInterface(FrameContext &ctx, const std::string &statusMessage);

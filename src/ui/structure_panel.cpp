@@ -57,7 +57,7 @@ void drawStructurePanel(FrameContext &ctx) {
   if (!ctx.settings.showStructures)
     return;
   const ImGuiViewport *vp = ImGui::GetMainViewport();
-  const float width = std::min(ImGui::GetFontSize() * 19.0f, vp->Size.x * 0.3f);
+  const float width = std::min(ImGui::GetFontSize() * 21.0f, vp->Size.x * 0.3f);
   ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + ctx.layout.menuHeight), ImGuiCond_Always);
   ImGui::SetNextWindowSize(ImVec2(width, vp->Size.y - ctx.layout.menuHeight - ImGui::GetFrameHeight() * 1.4f),
                            ImGuiCond_Always);
@@ -97,7 +97,7 @@ void drawStructurePanel(FrameContext &ctx) {
     const bool open = ImGui::CollapsingHeader(
         systemHeading(system), system == System::Attachment ? 0 : ImGuiTreeNodeFlags_DefaultOpen);
     // Whole-system visibility on the header line.
-    ImGui::SameLine(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 5.5f);
+    ImGui::SameLine(ImGui::GetContentRegionAvail().x - buttonsWidth() + ImGui::GetStyle().ScrollbarSize);
     const Visibility systemNow = session.view().visibility(members.front());
     const Visibility systemNext = visibilityButtons(systemHeading(system), systemNow);
     if (systemNext != systemNow)
@@ -110,9 +110,10 @@ void drawStructurePanel(FrameContext &ctx) {
       ImGui::PushID(index);
       if (now == Visibility::Hidden)
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-      if (ImGui::Selectable(s.displayName().c_str(), session.selected() == index,
-                            ImGuiSelectableFlags_AllowDoubleClick,
-                            ImVec2(ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 5.5f, 0.0f)))
+      if (ImGui::Selectable(
+              s.displayName().c_str(), session.selected() == index, ImGuiSelectableFlags_AllowDoubleClick,
+              ImVec2(ImGui::GetContentRegionAvail().x - buttonsWidth() + ImGui::GetStyle().ScrollbarSize,
+                     0.0f)))
         ctx.commands.push_back(SelectCommand{s.id, ImGui::IsMouseDoubleClicked(0)});
       if (now == Visibility::Hidden)
         ImGui::PopStyleColor();

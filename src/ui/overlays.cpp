@@ -1,0 +1,167 @@
+// Overlays on the 3D view: the colour legend of what is highlighted, leader-line labels for the
+// highlighted parts, the first-start hint, and the right-click menu on a structure.
+#include "ui/panels.h"
+
+#include "scene/label_layout.h"
+
+#include <imgui.h>
+
+namespace atlas::ui {
+namespace {
+
+ImU32 roleColor(HighlightRole role, float alpha = 1.0f) {
+  // The legend shows the sRGB colour the shader produces for the linear palette entry.
+  const glm::vec3 c = glm::pow(highlightColor(role), glm::vec3(1.0f / 2.2f));
+  return ImGui::GetColorU32(ImVec4(c.r, c.g, c.b, alpha));
+}
+
+// The free 3D area, in ImGui coordinates: between the side panels, below the toolbar, above the status bar.
+ScreenRect freeArea(const FrameContext &ctx) {
+  const ImGuiViewport *vp = ImGui::GetMainViewport();
+  ScreenRect area;
+  area.min = glm::vec2(vp->Pos.x + ctx.layout.leftWidth,
+                       vp->Pos.y + ctx.layout.menuHeight + ImGui::GetFrameHeight() * 2.0f);
+  area.max = glm::vec2(vp->Pos.x + vp->Size.x - ctx.layout.rightWidth,
+                       vp->Pos.y + vp->Size.y - ImGui::GetFrameHeight() * 1.6f);
+  return area;
+}
+
+std::string labelText(const Session &session, const Highlight &h) {
+  const Structure &s = session.scene().structures()[static_cast<std::size_t>(h.structure)];
+  if (s.attachment) {
+    const Structure *bone = session.scene().find(s.attachment->bone);
+    return std::string(highlightRoleLabel(h.role)) + ": " + (bone ? bone->displayName() : s.attachment->bone);
+  }
+  return s.displayName();
+}
+
+} // namespace
+
+void drawLegend(FrameContext &ctx) {
+  const Session &session = ctx.session;
+  if (session.view().highlights.size() < 2)
+    return;
+  std::vector<HighlightRole> roles;
+  for (const Highlight &h : session.view().highlights)
+    if (std::find(roles.begin(), roles.end(), h.role) == roles.end())
+      roles.push_back(h.role);
+  std::sort(roles.begin(), roles.end());
+  const ScreenRect area = freeArea(ctx);
+  ImGui::SetNextWindowPos(ImVec2(area.min.x + 10.0f, area.max.y - 10.0f), ImGuiCond_Always,
+                          ImVec2(0.0f, 1.0f));
+  ImGui::SetNextWindowBgAlpha(0.80f);
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                                 ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove;
+  if (ImGui::Begin("Legend", nullptr, flags)) {
+    const float size = ImGui::GetTextLineHeight();
+    for (HighlightRole role : roles) {
+      const ImVec2 p = ImGui::GetCursorScreenPos();
+      ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + size, p.y + size), roleColor(role),
+                                                size * 0.2f);
+      ImGui::Dummy(ImVec2(size, size));
+      ImGui::SameLine();
+      ImGui::TextUnformatted(highlightRoleLabel(role));
+    }
+    ImGui::TextDisabled(session.sourceMode() == SourceMode::Article ? "As stated in the article"
+                                                                    : "Standard anatomy");
+  }
+  ImGui::End();
+}
+
+void drawLabels(FrameContext &ctx) {
+  const Session &session = ctx.session;
+  if (!session.view().labels || session.view().highlights.empty())
+    return;
+  const ImGuiIO &io = ImGui::GetIO();
+  const float toUiX = io.DisplaySize.x / static_cast<float>(session.viewportWidth());
+  const float toUiY = io.DisplaySize.y / static_cast<float>(session.viewportHeight());
+  const ImVec2 pad(ImGui::GetFontSize() * 0.45f, ImGui::GetFontSize() * 0.2f);
+  std::vector<LabelRequest> requests;
+  std::vector<std::pair<const Highlight *, std::string>> texts;
+  const ScreenRect area = freeArea(ctx);
+  for (const Highlight &h : session.view().highlights) {
+    if (!session.view().isDrawn(h.structure))
+      continue;
+    auto p = session.camera().project(session.labelAnchor(h.structure), session.viewportWidth(),
+                                      session.viewportHeight());
+    if (!p)
+      continue;
+    const glm::vec2 anchor(p->x * toUiX, p->y * toUiY);
+    if (anchor.x < area.min.x || anchor.x > area.max.x || anchor.y < area.min.y || anchor.y > area.max.y)
+      continue;
+    std::string text = labelText(session, h);
+    const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+    requests.push_back(
+        {anchor, glm::vec2(size.x + pad.x * 2.0f + ImGui::GetFontSize() * 0.5f, size.y + pad.y * 2.0f)});
+    texts.emplace_back(&h, std::move(text));
+  }
+  const auto placed = layoutLabels(requests, area, ImGui::GetFontSize() * 0.3f, ImGui::GetFontSize() * 0.5f);
+  ImDrawList *draw = ImGui::GetForegroundDrawList();
+  for (const PlacedLabel &l : placed) {
+    if (!l.shown)
+      continue;
+    const auto &[highlight, text] = texts[l.request];
+    const ImU32 color = roleColor(highlight->role);
+    draw->AddLine(ImVec2(l.attach.x, l.attach.y), ImVec2(l.anchor.x, l.anchor.y), IM_COL32(0, 0, 0, 160),
+                  4.0f);
+    draw->AddLine(ImVec2(l.attach.x, l.attach.y), ImVec2(l.anchor.x, l.anchor.y), color, 2.0f);
+    draw->AddCircleFilled(ImVec2(l.anchor.x, l.anchor.y), 4.5f, IM_COL32(0, 0, 0, 200));
+    draw->AddCircleFilled(ImVec2(l.anchor.x, l.anchor.y), 3.0f, color);
+    draw->AddRectFilled(ImVec2(l.box.min.x, l.box.min.y), ImVec2(l.box.max.x, l.box.max.y),
+                        IM_COL32(20, 22, 26, 230), 4.0f);
+    draw->AddRectFilled(ImVec2(l.box.min.x, l.box.min.y),
+                        ImVec2(l.box.min.x + ImGui::GetFontSize() * 0.3f, l.box.max.y), color, 4.0f,
+                        ImDrawFlags_RoundCornersLeft);
+    draw->AddText(ImVec2(l.box.min.x + pad.x + ImGui::GetFontSize() * 0.3f, l.box.min.y + pad.y),
+                  IM_COL32(245, 245, 240, 255), text.c_str());
+  }
+}
+
+void drawHint(FrameContext &ctx) {
+  const Session &session = ctx.session;
+  if (session.selected() >= 0 || !session.scene().find("scalenus_posterior_right"))
+    return;
+  const ScreenRect area = freeArea(ctx);
+  ImGui::SetNextWindowPos(ImVec2((area.min.x + area.max.x) * 0.5f, area.max.y - 12.0f), ImGuiCond_Always,
+                          ImVec2(0.5f, 1.0f));
+  ImGui::SetNextWindowBgAlpha(0.85f);
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                                 ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove;
+  if (ImGui::Begin("Hint", nullptr, flags)) {
+    ImGui::TextUnformatted("Click a structure to learn about it.");
+    ImGui::TextDisabled("Start with the scalenus posterior: the deepest of the three scalene muscles.");
+    if (ImGui::Button("Show me the scalenus posterior"))
+      ctx.commands.push_back(SelectCommand{"scalenus_posterior_right", false});
+  }
+  ImGui::End();
+}
+
+void drawStructureMenu(FrameContext &ctx, int structure) {
+  if (structure < 0 || static_cast<std::size_t>(structure) >= ctx.session.scene().structures().size())
+    return;
+  if (!ImGui::BeginPopup("structure-menu"))
+    return;
+  const Structure &s = ctx.session.scene().structures()[static_cast<std::size_t>(structure)];
+  ImGui::TextDisabled("%s", s.displayName().c_str());
+  ImGui::Separator();
+  if (ImGui::MenuItem("Select"))
+    ctx.commands.push_back(SelectCommand{s.id, false});
+  if (ImGui::MenuItem("Select and frame"))
+    ctx.commands.push_back(SelectCommand{s.id, true});
+  if (ImGui::MenuItem("Hide", "H"))
+    ctx.commands.push_back(SetVisibilityCommand{s.id, Visibility::Hidden});
+  if (ImGui::MenuItem("X-ray", "G"))
+    ctx.commands.push_back(SetVisibilityCommand{s.id, Visibility::Ghosted});
+  if (ImGui::MenuItem("Isolate", "I"))
+    ctx.commands.push_back(IsolateCommand{s.id});
+  std::string hideSystem = std::string("Hide all: ") + systemName(s.system);
+  if (ImGui::MenuItem(hideSystem.c_str()))
+    ctx.commands.push_back(SetSystemVisibilityCommand{s.system, Visibility::Hidden});
+  if (ImGui::MenuItem("Show all", "A"))
+    ctx.commands.push_back(ShowAllCommand{});
+  ImGui::EndPopup();
+}
+
+} // namespace atlas::ui
