@@ -51,6 +51,13 @@ Visibility visibilityButtons(const char *id, Visibility current) {
   return next;
 }
 
+// Width of the "hide" and "x-ray" buttons at the end of each row.
+float buttonsWidth() {
+  const ImGuiStyle &style = ImGui::GetStyle();
+  return ImGui::CalcTextSize("show").x + ImGui::CalcTextSize("solid").x + style.FramePadding.x * 4.0f +
+         style.ItemSpacing.x * 2.0f + style.ScrollbarSize;
+}
+
 } // namespace
 
 void drawStructurePanel(FrameContext &ctx) {
