@@ -105,13 +105,18 @@ float posteriorArch(const Level &L, const vec3 &p, float laminaRadius) {
 // Transverse process of C3–C7: a plate joining the anterior and posterior tubercles around the
 // foramen transversarium, with the groove for the spinal nerve on its upper face.
 float transverseProcess(const Level &L, const vec3 &q) {
+  // The plate is level over the foramen and slopes down beyond it.
   const float slope = 0.2f;
-  auto yAt = [&](float x) { return L.yTp - slope * std::max(0.0f, x - L.a); };
+  const float slopeStart = L.ft.x + L.ftR;
+  auto yAt = [&](float x) { return L.yTp - slope * std::max(0.0f, x - slopeStart); };
   const float x0 = L.a - 1.0f, x1 = L.pt.x;
   const float z0 = L.pt.z - 1.0f, z1 = L.at.z + 1.0f;
   const vec3 lifted(q.x, q.y - yAt(q.x) + L.yTp, q.z);
   float d = sdRoundBox(lifted, vec3((x0 + x1) * 0.5f, L.yTp, (z0 + z1) * 0.5f),
-                       vec3((x1 - x0) * 0.5f, 2.3f, (z1 - z0) * 0.5f), 2.0f);
+                       vec3((x1 - x0) * 0.5f, 2.8f, (z1 - z0) * 0.5f), 2.2f);
+  // Anterior root: a stout bar from the body to the anterior tubercle, in front of the foramen.
+  d = smin(d, sdCapsule(q, vec3(L.a - 1.5f, L.yTp - 0.3f, L.at.z - 0.2f), vec3(L.at.x, L.at.y, L.at.z - 0.2f), 2.7f),
+           1.0f);
   d = smin(d, sdSphere(q, L.pt, L.ptR), 1.5f);
   if (L.atR > 0.0f)
     d = smin(d, sdSphere(q, L.at, L.atR), 1.5f);
@@ -236,7 +241,7 @@ Level makeLevel(const VertebraSpec &s) {
   L.ftR = s.ftDiameter * 0.5f;
   L.pt = vec3(s.tpSpan * 0.5f - L.ptR, L.yTp - 2.0f, -L.b - 2.5f);
   L.at = vec3(s.anteriorTubercleX, L.yTp - 1.5f, s.anteriorTubercleZ);
-  L.ft = vec3(L.a + 1.0f + L.ftR + 1.2f, L.yTp, -3.8f);
+  L.ft = vec3(L.a + 1.0f + L.ftR + 1.2f, L.yTp, -4.4f);
   const vec3 tipWorld(0.0f, s.spinousTip.x, s.spinousTip.y);
   L.tip = L.frame.toLocal(tipWorld);
   return L;
