@@ -115,8 +115,10 @@ float transverseProcess(const Level &L, const vec3 &q) {
   float d = sdRoundBox(lifted, vec3((x0 + x1) * 0.5f, L.yTp, (z0 + z1) * 0.5f),
                        vec3((x1 - x0) * 0.5f, 2.8f, (z1 - z0) * 0.5f), 2.2f);
   // Anterior root: a stout bar from the body to the anterior tubercle, in front of the foramen.
-  d = smin(d, sdCapsule(q, vec3(L.a - 1.5f, L.yTp - 0.3f, L.at.z - 0.2f), vec3(L.at.x, L.at.y, L.at.z - 0.2f), 2.7f),
-           1.0f);
+  d = smin(
+      d,
+      sdCapsule(q, vec3(L.a - 1.5f, L.yTp - 0.3f, L.at.z - 0.2f), vec3(L.at.x, L.at.y, L.at.z - 0.2f), 2.7f),
+      1.0f);
   d = smin(d, sdSphere(q, L.pt, L.ptR), 1.5f);
   if (L.atR > 0.0f)
     d = smin(d, sdSphere(q, L.at, L.atR), 1.5f);
