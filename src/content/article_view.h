@@ -30,6 +30,7 @@ struct ArticleView {
   bool scrollToSection = false;       // UI: bring the current section's heading into view
   bool disclaimerOpen = false;        // the disclaimer window
   std::string shownFunction;          // functions panel: the function last shown on the model
+  ReadingPanel drawnPanel = ReadingPanel::None; // UI: the reading panel drawn in the last frame
 };
 
 // Makes `section` current, opens it and asks the UI to scroll to it; false for an unknown id.

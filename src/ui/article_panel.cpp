@@ -83,17 +83,19 @@ void appendWords(std::vector<Word> &words, const std::string &text, const std::s
 // Stretch of marked-up text (inline links) as words.
 void appendMarkup(std::vector<Word> &words, const std::string &markup, ImFont *font, ImU32 color,
                   const std::string &needle, const Session &session) {
-  const std::size_t before = words.size();
-  std::string previous;
+  bool pendingSpace = false; // the previous run ended in a space: the next word starts a new one
   for (const content::TextRun &run : content::parseInline(markup)) {
     const std::size_t first = words.size();
     const bool inModel = !run.link.empty() && session.scene().indexOf(run.link) >= 0;
     appendWords(words, run.text, run.link, font,
                 run.link.empty() ? color : (inModel ? linkColor() : missingLinkColor()), needle);
-    // A run that follows one ending in a space starts a new word.
-    if (first < words.size() && first > before && !previous.empty() && previous.back() == ' ')
-      words[first].spaceBefore = true;
-    previous = run.text;
+    if (first < words.size()) {
+      if (pendingSpace)
+        words[first].spaceBefore = true;
+      pendingSpace = false;
+    }
+    if (!run.text.empty() && run.text.back() == ' ')
+      pendingSpace = true;
   }
 }
 
@@ -110,6 +112,8 @@ std::string flowWords(const std::vector<Word> &words, float indent, float right,
   std::string clicked;
   float x = left, y = origin.y;
   bool lineEmpty = true;
+  std::string previousLink;
+  float previousEnd = 0.0f;
   for (const Word &w : words) {
     ImFont *font = w.font ? w.font : ImGui::GetFont();
     const ImVec2 size = font->CalcTextSizeA(ImGui::GetFontSize(), FLT_MAX, 0.0f, w.text.c_str());
@@ -119,6 +123,7 @@ std::string flowWords(const std::vector<Word> &words, float indent, float right,
       y += lineHeight;
       lineEmpty = true;
     }
+    const bool newLine = lineEmpty;
     const float start = x + (lineEmpty ? 0.0f : gap);
     const ImVec2 min(start, y + pad), max(start + size.x, y + pad + ImGui::GetFontSize());
     const bool visible = ImGui::IsRectVisible(min, max);
@@ -130,8 +135,10 @@ std::string flowWords(const std::vector<Word> &words, float indent, float right,
     if (!w.link.empty() && visible) {
       const bool clickable = session.scene().indexOf(w.link) >= 0;
       const bool hovered = windowHovered && ImGui::IsMouseHoveringRect(min, max);
+      // One underline under all the words of a link, gaps included.
+      const float from = previousLink == w.link && !newLine ? previousEnd : min.x;
       if (clickable)
-        draw->AddLine(ImVec2(min.x, max.y + 1.0f), ImVec2(max.x, max.y + 1.0f), w.color,
+        draw->AddLine(ImVec2(from, max.y + 1.0f), ImVec2(max.x, max.y + 1.0f), w.color,
                       hovered ? 2.0f : 1.0f);
       if (hovered) {
         const Structure *s = session.scene().find(w.link);
@@ -147,6 +154,8 @@ std::string flowWords(const std::vector<Word> &words, float indent, float right,
     }
     x = start + size.x;
     lineEmpty = false;
+    previousLink = w.link;
+    previousEnd = x;
   }
   ImGui::Dummy(ImVec2(std::max(1.0f, right - origin.x), y - origin.y + lineHeight));
   return clicked;
@@ -233,7 +242,7 @@ void drawItem(PassageContext &pc, const ArticleItem &item, int number) {
     appendWords(noteWords, patient ? "Where books differ:" : "Where the sources differ:", "",
                 pc.ctx.fonts.bold, noteColor(), "");
     appendWords(noteWords, " " + note.text, "", pc.ctx.fonts.body, noteColor(), pc.view.search);
-    if (!note.reference.empty()) {
+    if (!note.reference.empty() && !patient) { // the books' exact wording is for clinicians
       appendWords(noteWords, " Standard references:", "", pc.ctx.fonts.bold, noteColor(), "");
       appendWords(noteWords, " " + note.reference + (note.cite.empty() ? "" : " (" + note.cite + ")"), "",
                   pc.ctx.fonts.body, noteColor(), pc.view.search);
@@ -529,7 +538,16 @@ void drawDisclaimerWindow(FrameContext &ctx) {
 bool drawReadingPanel(FrameContext &ctx) {
   if (!ctx.reading)
     return false;
-  switch (ctx.reading->panel) {
+  content::ArticleView &view = *ctx.reading;
+  if (view.panel != view.drawnPanel && view.panel != content::ReadingPanel::None) {
+    // On a small screen a reading panel beside the structure list would leave the model a strip:
+    // opening one closes the list (View > Structures panel brings it back).
+    const float width = ImGui::GetMainViewport()->Size.x;
+    if (width < ImGui::GetFontSize() * 72.0f)
+      ctx.settings.showStructures = false;
+  }
+  view.drawnPanel = view.panel;
+  switch (view.panel) {
   case content::ReadingPanel::Article:
     return drawArticlePanel(ctx);
   case content::ReadingPanel::Functions:
