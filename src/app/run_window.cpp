@@ -48,6 +48,10 @@ int runWindow(Session &session, const Options &options) {
     log::warning(settings.error());
   if (options.uiScale)
     uiSettings.scale = *options.uiScale;
+  if (!uiSettings.disclaimerSeen) { // first start: the disclaimer comes first
+    session.articleView.disclaimerOpen = true;
+    uiSettings.disclaimerSeen = true;
+  }
 
   int status = 0;
   {

@@ -12,7 +12,8 @@ nlohmann::json toJson(const UiSettings &s) {
   return {{"ui_scale", s.scale},
           {"show_structures", s.showStructures},
           {"show_info", s.showInfo},
-          {"show_help", s.showHelp}};
+          {"show_help", s.showHelp},
+          {"disclaimer_seen", s.disclaimerSeen}};
 }
 
 UiSettings settingsFromJson(const nlohmann::json &json) {
@@ -30,6 +31,7 @@ UiSettings settingsFromJson(const nlohmann::json &json) {
   flag("show_structures", s.showStructures);
   flag("show_info", s.showInfo);
   flag("show_help", s.showHelp);
+  flag("disclaimer_seen", s.disclaimerSeen);
   return s;
 }
 

@@ -14,6 +14,7 @@ struct UiSettings {
   bool showStructures = true;
   bool showInfo = true;
   bool showHelp = false;
+  bool disclaimerSeen = false; // the disclaimer opens by itself until it has been shown once
   std::string filter; // structure-list search text (not saved)
 };
 
