@@ -73,7 +73,7 @@ float pillar(const Level &L, const vec3 &q, float halfSpan) {
   const float slab =
       std::max(sdPlane(q, c + vec3(0, halfSpan, 0), n), sdPlane(q, c - vec3(0, halfSpan, 0), -n));
   const float column = glm::length(vec2(q.x - L.xl, q.z - L.zl)) - L.rl;
-  return smax(column, slab, 0.8f);
+  return smax(column, slab, 1.6f);
 }
 
 float posteriorArch(const Level &L, const vec3 &p, float laminaRadius) {
@@ -142,7 +142,7 @@ float typicalVertebra(const Level &L, const vec3 &p, const Sdf &body) {
   const float pr = L.s.pedicleWidth * 0.5f,
               ph = std::max(0.0f, (L.s.pedicleHeight - L.s.pedicleWidth) * 0.5f);
   d = smin(d, sdBar(q, vec3(L.a - 2.0f, 1.2f, -L.b + 3.0f), vec3(L.xl, 0.8f, L.zl), pr, ph), 1.5f);
-  d = smin(d, pillar(L, q, (L.h + 3.8f) * 0.5f), 1.2f);
+  d = smin(d, pillar(L, q, (L.h + 3.2f) * 0.5f), 1.2f);
   d = smin(d, posteriorArch(L, p, L.s.id == "c7" ? 2.6f : 2.2f), 1.5f);
   d = smin(d, transverseProcess(L, q), 1.2f);
   return subtract(d, canal(L, p), 0.5f);
