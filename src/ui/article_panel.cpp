@@ -10,6 +10,7 @@
 
 #include "content/article.h"
 #include "content/article_view.h"
+#include "ui/text_flow.h"
 
 #include <algorithm>
 #include <cfloat>
@@ -26,15 +27,6 @@ using content::ArticleView;
 
 // ---- colours ------------------------------------------------------------------------------------
 
-ImU32 linkColor() {
-  return IM_COL32(110, 190, 255, 255);
-}
-ImU32 missingLinkColor() {
-  return IM_COL32(150, 170, 190, 255);
-} // a link the loaded model lacks
-ImU32 hitBackground() {
-  return IM_COL32(235, 190, 60, 110);
-}
 ImU32 noteColor() {
   return IM_COL32(240, 200, 130, 255);
 }
@@ -42,123 +34,6 @@ ImU32 markColor(float alpha) {
   const glm::vec3 c = highlightColor(HighlightRole::Selected); // same colour as the selection in 3D
   auto channel = [](float v) { return static_cast<int>(std::clamp(std::sqrt(v), 0.0f, 1.0f) * 255.0f); };
   return IM_COL32(channel(c.r), channel(c.g), channel(c.b), static_cast<int>(alpha * 255.0f));
-}
-
-// ---- text flow ----------------------------------------------------------------------------------
-
-struct Word {
-  std::string text;
-  std::string link; // structure id, "" for plain words
-  ImFont *font = nullptr;
-  ImU32 color = 0;
-  bool spaceBefore = false;
-  bool hit = false; // part of a search hit
-};
-
-// Appends the words of one stretch of text; `needle` hits are found within the stretch.
-void appendWords(std::vector<Word> &words, const std::string &text, const std::string &link, ImFont *font,
-                 ImU32 color, const std::string &needle) {
-  const auto hits = content::findAll(text, needle);
-  bool space = false;
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    if (text[pos] == ' ') {
-      space = true;
-      ++pos;
-      continue;
-    }
-    std::size_t end = text.find(' ', pos);
-    if (end == std::string::npos)
-      end = text.size();
-    Word w{text.substr(pos, end - pos), link, font, color, space, false};
-    for (const auto &[b, e] : hits)
-      if (b < end && e > pos)
-        w.hit = true;
-    words.push_back(std::move(w));
-    space = false;
-    pos = end;
-  }
-}
-
-// Stretch of marked-up text (inline links) as words.
-void appendMarkup(std::vector<Word> &words, const std::string &markup, ImFont *font, ImU32 color,
-                  const std::string &needle, const Session &session) {
-  bool pendingSpace = false; // the previous run ended in a space: the next word starts a new one
-  for (const content::TextRun &run : content::parseInline(markup)) {
-    const std::size_t first = words.size();
-    const bool inModel = !run.link.empty() && session.scene().indexOf(run.link) >= 0;
-    appendWords(words, run.text, run.link, font,
-                run.link.empty() ? color : (inModel ? linkColor() : missingLinkColor()), needle);
-    if (first < words.size()) {
-      if (pendingSpace)
-        words[first].spaceBefore = true;
-      pendingSpace = false;
-    }
-    if (!run.text.empty() && run.text.back() == ' ')
-      pendingSpace = true;
-  }
-}
-
-// Lays the words out from the cursor, wrapping at `right` (screen x); draws them unless the block
-// is off screen; links are clickable when the model has the structure. Returns the clicked id.
-std::string flowWords(const std::vector<Word> &words, float indent, float right, const Session &session) {
-  ImDrawList *draw = ImGui::GetWindowDrawList();
-  const ImVec2 origin = ImGui::GetCursorScreenPos();
-  const float left = origin.x + indent;
-  const float lineHeight = ImGui::GetFontSize() * 1.38f;
-  const float pad = (lineHeight - ImGui::GetFontSize()) * 0.5f;
-  const float space = ImGui::CalcTextSize(" ").x;
-  const bool windowHovered = ImGui::IsWindowHovered();
-  std::string clicked;
-  float x = left, y = origin.y;
-  bool lineEmpty = true;
-  std::string previousLink;
-  float previousEnd = 0.0f;
-  for (const Word &w : words) {
-    ImFont *font = w.font ? w.font : ImGui::GetFont();
-    const ImVec2 size = font->CalcTextSizeA(ImGui::GetFontSize(), FLT_MAX, 0.0f, w.text.c_str());
-    const float gap = (w.spaceBefore && !lineEmpty) ? space : 0.0f;
-    if (!lineEmpty && x + gap + size.x > right) {
-      x = left;
-      y += lineHeight;
-      lineEmpty = true;
-    }
-    const bool newLine = lineEmpty;
-    const float start = x + (lineEmpty ? 0.0f : gap);
-    const ImVec2 min(start, y + pad), max(start + size.x, y + pad + ImGui::GetFontSize());
-    const bool visible = ImGui::IsRectVisible(min, max);
-    if (visible && w.hit)
-      draw->AddRectFilled(ImVec2(min.x - 2.0f, y + 1.0f), ImVec2(max.x + 2.0f, y + lineHeight - 1.0f),
-                          hitBackground(), 3.0f);
-    if (visible)
-      draw->AddText(font, ImGui::GetFontSize(), min, w.color, w.text.c_str());
-    if (!w.link.empty() && visible) {
-      const bool clickable = session.scene().indexOf(w.link) >= 0;
-      const bool hovered = windowHovered && ImGui::IsMouseHoveringRect(min, max);
-      // One underline under all the words of a link, gaps included.
-      const float from = previousLink == w.link && !newLine ? previousEnd : min.x;
-      if (clickable)
-        draw->AddLine(ImVec2(from, max.y + 1.0f), ImVec2(max.x, max.y + 1.0f), w.color,
-                      hovered ? 2.0f : 1.0f);
-      if (hovered) {
-        const Structure *s = session.scene().find(w.link);
-        if (clickable) {
-          ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-          ImGui::SetTooltip("Show %s in 3D", s ? s->displayName().c_str() : w.link.c_str());
-          if (ImGui::IsMouseClicked(ImGuiMouseButton_Left))
-            clicked = w.link;
-        } else {
-          ImGui::SetTooltip("%s is not part of the loaded model", w.link.c_str());
-        }
-      }
-    }
-    x = start + size.x;
-    lineEmpty = false;
-    previousLink = w.link;
-    previousEnd = x;
-  }
-  ImGui::Dummy(ImVec2(std::max(1.0f, right - origin.x), y - origin.y + lineHeight));
-  return clicked;
 }
 
 // ---- passages -----------------------------------------------------------------------------------
@@ -225,10 +100,9 @@ void drawItem(PassageContext &pc, const ArticleItem &item, int number) {
   // The number sits right-aligned in the gutter, the entry flows beside it.
   const std::string label = std::to_string(number) + ".";
   const float labelWidth = ImGui::CalcTextSize(label.c_str()).x;
-  ImGui::GetWindowDrawList()->AddText(
-      ImVec2(start.x + gutter - labelWidth - ImGui::GetFontSize() * 0.4f,
-             start.y + (ImGui::GetFontSize() * 1.38f - ImGui::GetFontSize()) * 0.5f),
-      ImGui::GetColorU32(ImGuiCol_TextDisabled), label.c_str());
+  ImGui::GetWindowDrawList()->AddText(ImVec2(start.x + gutter - labelWidth - ImGui::GetFontSize() * 0.4f,
+                                             start.y + (lineHeight() - ImGui::GetFontSize()) * 0.5f),
+                                      ImGui::GetColorU32(ImGuiCol_TextDisabled), label.c_str());
   std::vector<Word> words;
   const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
   appendMarkup(words, item.term, pc.ctx.fonts.bold, text, pc.view.search, pc.ctx.session);
@@ -506,30 +380,36 @@ void drawDisclaimerWindow(FrameContext &ctx) {
   const float width = std::min(ImGui::GetFontSize() * 34.0f, vp->Size.x * 0.9f);
   ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + vp->Size.y * 0.5f),
                           ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0.0f), ImVec2(width, vp->Size.y * 0.85f));
+  ImGui::SetNextWindowSize(ImVec2(width, std::min(ImGui::GetFontSize() * 30.0f, vp->Size.y * 0.85f)),
+                           ImGuiCond_Always);
   if (!ImGui::Begin("Disclaimer###disclaimer", &view.disclaimerOpen,
-                    ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
-                        ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove)) {
+                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove |
+                        ImGuiWindowFlags_NoResize)) {
     ImGui::End();
     return;
   }
   const content::ArticleSection *section =
       ctx.session.article ? ctx.session.article->findSection("disclaimer") : nullptr;
-  ImGui::PushTextWrapPos(0.0f);
+  // The text scrolls; the button to close stays in sight below it.
+  ImGui::BeginChild("text", ImVec2(0.0f, -ImGui::GetFrameHeightWithSpacing() * 1.3f));
+  const float right =
+      ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 0.5f;
   if (section) {
-    ImGui::PushFont(ctx.fonts.bold);
-    ImGui::TextWrapped("%s", content::plainText(section->introFor(view.patientMode)).c_str());
-    ImGui::PopFont();
+    std::vector<Word> words;
+    appendMarkup(words, section->introFor(view.patientMode), ctx.fonts.bold,
+                 ImGui::GetColorU32(ImGuiCol_Text), "", ctx.session);
+    selectLink(ctx, flowWords(words, 0.0f, right, ctx.session));
     for (const std::string &p : section->paragraphsFor(view.patientMode)) {
-      ImGui::Spacing();
-      ImGui::TextWrapped("%s", content::plainText(p).c_str());
+      ImGui::Dummy(ImVec2(0.0f, ImGui::GetFontSize() * 0.3f));
+      selectLink(ctx, flowParagraph(p, 0.0f, right, ctx.session));
     }
   } else {
-    ImGui::TextWrapped("Scalene Atlas is for education only and does not replace a doctor or another "
-                       "qualified clinician.");
+    flowParagraph("Scalene Atlas is for education only and does not replace a doctor or another qualified "
+                  "clinician.",
+                  0.0f, right, ctx.session);
   }
-  ImGui::PopTextWrapPos();
-  ImGui::Spacing();
+  ImGui::EndChild();
+  ImGui::Separator();
   if (ImGui::Button("I understand"))
     view.disclaimerOpen = false;
   ImGui::End();

@@ -5,6 +5,7 @@
 
 #include "content/article.h"
 #include "content/article_view.h"
+#include "ui/text_flow.h"
 
 #include <algorithm>
 #include <imgui.h>
@@ -56,9 +57,8 @@ bool drawFunctionsPanel(FrameContext &ctx) {
     return true;
   }
   const bool patient = view.patientMode;
-  ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextWrapped("%s", content::plainText(section->introFor(patient)).c_str());
-  ImGui::PopTextWrapPos();
+  flowParagraph(section->introFor(patient), 0.0f,
+                ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x, session);
   ImGui::Checkbox("Reading for patients", &view.patientMode);
 
   const std::string selectedId =
@@ -82,13 +82,19 @@ bool drawFunctionsPanel(FrameContext &ctx) {
     if (shown)
       ImGui::PopStyleColor();
     ImGui::PopFont();
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() +
-                           std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 30.0f));
-    ImGui::TextWrapped("%s", content::plainText(patient ? item.patient : item.text).c_str());
-    for (const content::SourceNote &note : item.notes)
-      ImGui::TextColored(ImVec4(0.94f, 0.78f, 0.5f, 1.0f), "%s %s",
-                         patient ? "Where books differ:" : "Where the sources differ:", note.text.c_str());
-    ImGui::PopTextWrapPos();
+    const float right = ImGui::GetCursorScreenPos().x +
+                        std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 30.0f);
+    const std::string clicked = flowParagraph(patient ? item.patient : item.text, 0.0f, right, session);
+    for (const content::SourceNote &note : item.notes) {
+      const ImU32 color = IM_COL32(240, 200, 130, 255);
+      std::vector<Word> words;
+      appendWords(words, patient ? "Where books differ:" : "Where the sources differ:", "", ctx.fonts.bold,
+                  color, "");
+      appendWords(words, " " + note.text, "", ctx.fonts.body, color, "");
+      flowWords(words, ImGui::GetFontSize(), right, session);
+    }
+    if (!clicked.empty())
+      ctx.commands.push_back(SelectCommand{clicked, /*frame=*/true});
 
     std::vector<std::string> parts;
     for (const std::string &id : item.links)
