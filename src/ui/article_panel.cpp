@@ -106,6 +106,13 @@ void drawItem(PassageContext &pc, const ArticleItem &item, int number) {
   std::vector<Word> words;
   const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
   appendMarkup(words, item.term, pc.ctx.fonts.bold, text, pc.view.search, pc.ctx.session);
+  // The term of an entry about parts of the model shows them: the first is selected, the rest lit.
+  const std::string mainLink = item.links.empty() ? std::string() : item.links.front();
+  for (Word &w : words)
+    if (w.link.empty() && !mainLink.empty()) {
+      w.link = mainLink;
+      w.quiet = true;
+    }
   appendWords(words, " \xe2\x80\x94", "", pc.ctx.fonts.body, ImGui::GetColorU32(ImGuiCol_TextDisabled), "");
   appendMarkup(words, " " + (patient ? item.patient : item.text), pc.ctx.fonts.body, text, pc.view.search,
                pc.ctx.session);
@@ -126,7 +133,11 @@ void drawItem(PassageContext &pc, const ArticleItem &item, int number) {
     if (clicked.empty())
       clicked = noteClick;
   }
-  selectLink(pc.ctx, clicked);
+  if (!clicked.empty() && clicked == mainLink)
+    pc.ctx.commands.push_back(
+        ShowPartsCommand{mainLink, std::vector<std::string>(item.links.begin() + 1, item.links.end()), true});
+  else
+    selectLink(pc.ctx, clicked);
   ImGui::Dummy(ImVec2(0.0f, ImGui::GetFontSize() * 0.35f));
 }
 

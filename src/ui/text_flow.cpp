@@ -108,7 +108,7 @@ std::string flowWords(const std::vector<Word> &words, float indent, float right,
       const bool hovered = windowHovered && ImGui::IsMouseHoveringRect(min, max);
       // One underline under all the words of a link, gaps included.
       const float from = previousLink == w.link && !newLine ? previousEnd : min.x;
-      if (clickable)
+      if (clickable && (!w.quiet || hovered))
         draw->AddLine(ImVec2(from, max.y + 1.0f), ImVec2(max.x, max.y + 1.0f), w.color,
                       hovered ? 2.0f : 1.0f);
       if (hovered) {

@@ -17,7 +17,8 @@ struct Word {
   ImFont *font = nullptr;
   ImU32 color = 0;
   bool spaceBefore = false;
-  bool hit = false; // part of a search hit
+  bool hit = false;   // part of a search hit
+  bool quiet = false; // a link shown as plain text, underlined only under the mouse (item terms)
 };
 
 // Line height of running text: 1.38 x the font size.
