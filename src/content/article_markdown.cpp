@@ -25,7 +25,7 @@ std::string prose(const std::string &text) {
 
 void writeNote(std::ostringstream &md, const SourceNote &note, bool patient) {
   md << "    > **" << (patient ? "Where books differ" : "Where the sources differ") << ":** " << note.text;
-  if (!note.reference.empty()) {
+  if (!note.reference.empty() && !patient) { // the books' exact wording is for clinicians
     md << " *Standard references:* " << note.reference;
     if (!note.cite.empty())
       md << " (" << note.cite << ")";
