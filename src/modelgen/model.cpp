@@ -182,7 +182,7 @@ struct Builder {
     Frame frame;
     frame.origin = (top + bottom) * 0.5f;
     const vec3 axis = top - bottom;
-    frame.angle = std::atan2(axis.z, axis.y);
+    frame.setAngle(std::atan2(axis.z, axis.y));
     const float gap = glm::length(axis) * 0.5f;
     const float halfHeight = gap + 2.8f;
     const vec2 half = glm::min(upper.halfSize, lower.halfSize) - vec2(0.2f);

@@ -137,7 +137,7 @@ BoneModel buildManubrium(const ManubriumSpec &spec) {
   const vec3 axis = spec.top - spec.bottom;
   Frame frame;
   frame.origin = (spec.top + spec.bottom) * 0.5f;
-  frame.angle = std::atan2(axis.z, axis.y);
+  frame.setAngle(std::atan2(axis.z, axis.y));
   const float halfLength = glm::length(axis) * 0.5f;
   const ManubriumSpec s = spec;
   out.sdf = [frame, halfLength, s](const vec3 &world) {

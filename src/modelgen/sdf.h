@@ -82,18 +82,24 @@ inline float subtract(float from, float cut, float k) {
 // axis, local +Z anterior. A positive angle tips the anterior side down (the endplate slope of §1.1).
 struct Frame {
   vec3 origin{0.0f};
-  float angle = 0.0f;
 
+  float angle() const { return angle_; }
+  void setAngle(float radians) {
+    angle_ = radians;
+    cos_ = std::cos(radians);
+    sin_ = std::sin(radians);
+  }
   vec3 toLocal(const vec3 &world) const {
     const vec3 q = world - origin;
-    const float c = std::cos(angle), s = std::sin(angle);
-    return {q.x, q.y * c + q.z * s, -q.y * s + q.z * c};
+    return {q.x, q.y * cos_ + q.z * sin_, -q.y * sin_ + q.z * cos_};
   }
   vec3 toWorld(const vec3 &local) const {
-    const float c = std::cos(angle), s = std::sin(angle);
-    return origin + vec3(local.x, local.y * c - local.z * s, local.y * s + local.z * c);
+    return origin + vec3(local.x, local.y * cos_ - local.z * sin_, local.y * sin_ + local.z * cos_);
   }
   vec3 directionToWorld(const vec3 &d) const { return toWorld(d) - origin; }
+
+private:
+  float angle_ = 0.0f, cos_ = 1.0f, sin_ = 0.0f; // cached: the distance functions call these per sample
 };
 
 // Numerical gradient (unit length) of an SDF, for projecting points onto its surface.

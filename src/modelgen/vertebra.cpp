@@ -234,7 +234,7 @@ Level makeLevel(const VertebraSpec &s) {
   L.h = glm::length(s.supCentre - s.infCentre);
   L.wedge = s.supSlope - s.infSlope;
   L.frame.origin = vec3(0.0f, s.bodyCentre.x, s.bodyCentre.y);
-  L.frame.angle = radians((s.supSlope + s.infSlope) * 0.5f);
+  L.frame.setAngle(radians((s.supSlope + s.infSlope) * 0.5f));
   L.xl = s.canalWidth * 0.5f + 5.0f;
   L.zl = -L.b - 6.0f;
   L.zj = -L.b - s.canalDepth - 2.0f;
@@ -260,7 +260,7 @@ VertebraModel buildVertebra(const VertebraSpec &spec, const Landmarks &ribLandma
     const vec2 d = spec.supCentre - spec.infCentre; // (anterior tubercle) - (posterior tubercle)
     L->frame.origin = vec3(0.0f, (spec.supCentre.x + spec.infCentre.x) * 0.5f,
                            (spec.supCentre.y + spec.infCentre.y) * 0.5f);
-    L->frame.angle = -std::atan2(d.x, d.y);
+    L->frame.setAngle(-std::atan2(d.x, d.y));
     L->ft = vec3(26.5f, -1.5f, 0.0f);
     L->ftR = spec.ftDiameter * 0.5f;
     L->pt = vec3(spec.tpSpan * 0.5f - 4.0f, -2.0f, -2.0f);
@@ -268,7 +268,7 @@ VertebraModel buildVertebra(const VertebraSpec &spec, const Landmarks &ribLandma
   } else if (spec.kind == "axis") {
     // Frame at the inferior endplate centre, upright; supCentre holds the dens apex.
     L->frame.origin = vec3(0.0f, spec.infCentre.x, spec.infCentre.y);
-    L->frame.angle = 0.0f;
+    L->frame.setAngle(0.0f);
     L->b = spec.depth * 0.5f;
     L->xl = 15.5f;
     L->zl = -L->b - 7.0f;
@@ -283,7 +283,7 @@ VertebraModel buildVertebra(const VertebraSpec &spec, const Landmarks &ribLandma
   } else if (spec.kind == "thoracic") {
     L->frame.origin = vec3(0.0f, spec.bodyCentre.x, spec.bodyCentre.y);
     const vec2 axis = spec.supCentre - spec.infCentre;
-    L->frame.angle = std::atan2(axis.y, axis.x);
+    L->frame.setAngle(std::atan2(axis.y, axis.x));
     L->wedge = 0.0f;
     L->pt = L->frame.toLocal(spec.tpTip);
     L->at = L->pt;
