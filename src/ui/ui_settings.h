@@ -15,7 +15,7 @@ struct UiSettings {
   bool showInfo = true;
   bool showHelp = false;
   bool disclaimerSeen = false; // the disclaimer opens by itself until it has been shown once
-  std::string filter; // structure-list search text (not saved)
+  std::string filter;          // structure-list search text (not saved)
 };
 
 nlohmann::json toJson(const UiSettings &settings);
