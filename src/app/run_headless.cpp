@@ -13,7 +13,10 @@
 namespace atlas {
 
 int runHeadless(Session &session, const Options &options) {
-  if (Result<bool> ok = applyStartupOptions(session, options); !ok) {
+  // With the interface in the image, the view and the click wait until the panels have found their
+  // place: the 3D view is the area between them.
+  const bool withUi = !options.screenshot.empty() && !options.noUi;
+  if (Result<bool> ok = applyStartupOptions(session, options, !withUi); !ok) {
     log::error(ok.error());
     return 1;
   }
@@ -36,10 +39,12 @@ int runHeadless(Session &session, const Options &options) {
       log::error(target.error());
       return 1;
     }
-    const bool withUi = !options.noUi;
-    if (withUi)
+    if (withUi) {
       for (int i = 0; i < 2; ++i) // auto-sized windows take a frame or two to find their size
         (*viewer)->settleInterface(options.width, options.height);
+      applyStartupCamera(session, options);
+      (*viewer)->settleInterface(options.width, options.height);
+    }
     target->bind();
     (*viewer)->renderFrame(options.width, options.height, 0.0f, withUi);
     Image image = target->readPixels();

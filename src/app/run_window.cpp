@@ -67,9 +67,10 @@ int runWindow(Session &session, const Options &options) {
         if (level != log::Level::Info)
           viewer.setStatus(message);
       });
-      if (Result<bool> ok = applyStartupOptions(session, options); !ok)
+      if (Result<bool> ok = applyStartupOptions(session, options, false); !ok)
         viewer.setStatus(ok.error());
       int pendingFrames = 2;
+      int framesUntilCamera = 2; // the view waits until the panels have found their place
       double last = glfwGetTime();
       while (!glfwWindowShouldClose(window) && !viewer.quitRequested()) {
         if (pendingFrames <= 0 && !session.animating()) {
@@ -86,6 +87,10 @@ int runWindow(Session &session, const Options &options) {
         if (width > 0 && height > 0) {
           glBindFramebuffer(GL_FRAMEBUFFER, 0);
           viewer.renderFrame(width, height, dt, true);
+          if (framesUntilCamera > 0 && --framesUntilCamera == 0) {
+            applyStartupCamera(session, options);
+            pendingFrames = 2;
+          }
           glfwSwapBuffers(window);
         }
         --pendingFrames;

@@ -28,7 +28,14 @@ void loadKnowledge(Session &session) {
   session.setKnowledge(std::move(loaded.knowledge));
 }
 
-Result<bool> applyStartupOptions(Session &session, const Options &options) {
+void applyStartupCamera(Session &session, const Options &options) {
+  session.setStandardView(options.view.empty() ? StandardView::Default : *standardViewFromName(options.view),
+                          false);
+  if (options.pick)
+    session.clickAt(options.pick->first, options.pick->second);
+}
+
+Result<bool> applyStartupOptions(Session &session, const Options &options, bool withCamera) {
   session.setViewport(options.width, options.height);
   if (options.source == "article")
     session.apply(SetSourceCommand{true});
@@ -50,13 +57,11 @@ Result<bool> applyStartupOptions(Session &session, const Options &options) {
     for (const std::string &id : *ids)
       if (Result<bool> ok = session.apply(SetVisibilityCommand{id, visibility}); !ok)
         return Error{std::string(flag) + ": " + ok.error()};
-  session.setStandardView(options.view.empty() ? StandardView::Default : *standardViewFromName(options.view),
-                          false);
   if (!options.select.empty())
     if (Result<bool> ok = session.apply(SelectCommand{options.select}); !ok)
       return Error{"--select: " + ok.error()};
-  if (options.pick)
-    session.clickAt(options.pick->first, options.pick->second);
+  if (withCamera)
+    applyStartupCamera(session, options);
   return applyArticleOptions(session, options);
 }
 

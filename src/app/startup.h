@@ -7,7 +7,10 @@
 
 namespace atlas {
 
-Result<bool> applyStartupOptions(Session &session, const Options &options);
+// `withCamera` false leaves the view and the --pick click for applyStartupCamera(), to be called
+// once the interface has settled and the 3D view's area is known.
+Result<bool> applyStartupOptions(Session &session, const Options &options, bool withCamera = true);
+void applyStartupCamera(Session &session, const Options &options);
 // Loads the knowledge base from the content folder into the session. Problems are reported through
 // the log (file:line each) and never stop the app: what loaded is used.
 void loadKnowledge(Session &session);

@@ -65,11 +65,19 @@ void Viewer::buildInterface() {
   ctx.contextStructure = contextStructure_;
   ctx.reading = &session_.articleView;
   ui::drawInterface(ctx, status_);
+  // The 3D view fills the space between the panels, so the model is centred where it can be seen.
+  const glm::vec4 area = ui::sceneArea(ctx);
+  const ImGuiIO &io = ImGui::GetIO();
+  const float sx = static_cast<float>(session_.viewportWidth()) / std::max(io.DisplaySize.x, 1.0f);
+  const float sy = static_cast<float>(session_.viewportHeight()) / std::max(io.DisplaySize.y, 1.0f);
+  session_.setViewArea({static_cast<int>(area.x * sx), static_cast<int>(area.y * sy),
+                        static_cast<int>(area.z * sx), static_cast<int>(area.w * sy)});
   if (ctx.requestQuit)
     quit_ = true;
 }
 
 void Viewer::settleInterface(int width, int height) {
+  session_.setViewport(width, height);
   beginUiFrame(width, height, 1.0f / 60.0f);
   buildInterface();
   ImGui::EndFrame();
@@ -98,7 +106,11 @@ void Viewer::renderFrame(int width, int height, float dt, bool withUi) {
     if (window_)
       handleViewportInput(width, height);
   }
-  renderer_->draw(session_.scene(), gpu_, session_.view(), session_.camera(), width, height);
+  if (!withUi)
+    session_.setViewArea({});
+  const Session::ViewArea a = session_.viewArea();
+  renderer_->draw(session_.scene(), gpu_, session_.view(), session_.camera(), width, height,
+                  glm::ivec4(a.x, a.y, a.width, a.height));
   if (withUi) {
     ImGui::Render();
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());

@@ -19,7 +19,9 @@ Result<Renderer> Renderer::create() {
 }
 
 void Renderer::draw(const Scene &scene, const GpuScene &gpu, const ViewState &state, const Camera &camera,
-                    int width, int height) const {
+                    int width, int height, glm::ivec4 viewRect) const {
+  if (viewRect.z <= 0 || viewRect.w <= 0)
+    viewRect = glm::ivec4(0, 0, width, height);
   glViewport(0, 0, width, height);
   glDisable(GL_DEPTH_TEST);
   glDisable(GL_BLEND);
@@ -33,7 +35,9 @@ void Renderer::draw(const Scene &scene, const GpuScene &gpu, const ViewState &st
   glBindVertexArray(emptyVao_);
   glDrawArrays(GL_TRIANGLES, 0, 3);
 
-  const float aspect = static_cast<float>(width) / static_cast<float>(std::max(height, 1));
+  // GL's viewport origin is the bottom-left corner.
+  glViewport(viewRect.x, height - viewRect.y - viewRect.w, viewRect.z, viewRect.w);
+  const float aspect = static_cast<float>(viewRect.z) / static_cast<float>(std::max(viewRect.w, 1));
   const glm::mat4 view = camera.viewMatrix();
   meshProgram_->use();
   meshProgram_->set("u_view", view);

@@ -21,8 +21,10 @@ class Renderer {
 public:
   static Result<Renderer> create();
 
+  // Clears the whole framebuffer (width x height) to the background, then draws the model into the
+  // view rectangle (top-left origin, pixels), which defaults to the whole framebuffer.
   void draw(const Scene &scene, const GpuScene &gpu, const ViewState &state, const Camera &camera, int width,
-            int height) const;
+            int height, glm::ivec4 viewRect = glm::ivec4(0)) const;
 
   BackgroundColors background;
 

@@ -56,10 +56,31 @@ void Session::setViewport(int width, int height) {
   height_ = std::max(height, 1);
 }
 
-std::optional<int> Session::structureAt(float x, float y) const {
-  if (x < 0 || y < 0 || x >= static_cast<float>(width_) || y >= static_cast<float>(height_))
+void Session::setViewArea(const ViewArea &area) {
+  area_ = area;
+}
+
+Session::ViewArea Session::viewArea() const {
+  const bool inside = area_.width > 0 && area_.height > 0 && area_.x >= 0 && area_.y >= 0 &&
+                      area_.x + area_.width <= width_ && area_.y + area_.height <= height_;
+  return inside ? area_ : ViewArea{0, 0, width_, height_};
+}
+
+std::optional<glm::vec2> Session::projectToImage(const glm::vec3 &point) const {
+  const ViewArea a = viewArea();
+  auto p = camera_.project(point, a.width, a.height);
+  if (!p)
     return std::nullopt;
-  auto hit = view_.pick(picking_, camera_.rayThroughPixel(x, y, width_, height_));
+  return *p + glm::vec2(static_cast<float>(a.x), static_cast<float>(a.y));
+}
+
+std::optional<int> Session::structureAt(float x, float y) const {
+  const ViewArea a = viewArea();
+  x -= static_cast<float>(a.x);
+  y -= static_cast<float>(a.y);
+  if (x < 0 || y < 0 || x >= static_cast<float>(a.width) || y >= static_cast<float>(a.height))
+    return std::nullopt;
+  auto hit = view_.pick(picking_, camera_.rayThroughPixel(x, y, a.width, a.height));
   if (!hit)
     return std::nullopt;
   return hit->structure;
@@ -219,6 +240,8 @@ nlohmann::json Session::stateJson() const {
                      {"target", vec(camera_.target)},       {"up", vec(camera_.up())},
                      {"distance", camera_.distance},        {"fov_y_degrees", glm::degrees(camera_.fovY)}};
   state["viewport"] = {width_, height_};
+  const ViewArea a = viewArea();
+  state["view_area"] = {a.x, a.y, a.width, a.height};
   const std::string reading = content::readingPanelTitle(articleView.panel);
   state["panel"] = reading.empty() ? shownPanel : reading;
   state["article"] = content::articleStateJson(articleView, article.get());

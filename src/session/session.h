@@ -44,6 +44,16 @@ public:
   int viewportWidth() const { return width_; }
   int viewportHeight() const { return height_; }
 
+  // The part of the image the 3D view occupies (between the panels when the UI is shown); the whole
+  // image until set. Pixel coordinates, top-left origin.
+  struct ViewArea {
+    int x = 0, y = 0, width = 0, height = 0;
+  };
+  void setViewArea(const ViewArea &area);
+  ViewArea viewArea() const;
+  // Where a model point lands in the whole image, in pixels; nullopt when behind the camera.
+  std::optional<glm::vec2> projectToImage(const glm::vec3 &point) const;
+
   // Applies a command; returns an error for an unknown id and changes nothing then.
   Result<bool> apply(const Command &command);
 
@@ -77,7 +87,10 @@ public:
 private:
   void animateTo(const Camera &target, bool animate);
   void rebuildHighlights();
-  float aspect() const { return static_cast<float>(width_) / static_cast<float>(height_ > 0 ? height_ : 1); }
+  float aspect() const {
+    const ViewArea a = viewArea();
+    return static_cast<float>(a.width) / static_cast<float>(a.height > 0 ? a.height : 1);
+  }
 
   Scene scene_;
   content::KnowledgeBase knowledge_;
@@ -88,6 +101,7 @@ private:
   std::vector<glm::vec3> labelAnchors_;
   std::uint64_t generation_ = 0;
   int width_ = 1280, height_ = 720;
+  ViewArea area_;
   StandardView lastView_ = StandardView::Default;
 
   struct Animation {

@@ -26,6 +26,40 @@ ScreenRect freeArea(const FrameContext &ctx) {
   return area;
 }
 
+} // namespace
+
+glm::vec4 sceneArea(const FrameContext &ctx) {
+  const ImGuiViewport *vp = ImGui::GetMainViewport();
+  const float top = ctx.layout.menuHeight, bottom = ImGui::GetFrameHeight() * 1.4f;
+  return glm::vec4(ctx.layout.leftWidth, top,
+                   std::max(vp->Size.x - ctx.layout.leftWidth - ctx.layout.rightWidth, 1.0f),
+                   std::max(vp->Size.y - top - bottom, 1.0f));
+}
+
+namespace {
+
+// Roles in the legend, in palette order.
+std::vector<HighlightRole> legendRoles(const Session &session) {
+  std::vector<HighlightRole> roles;
+  if (session.view().highlights.size() < 2)
+    return roles;
+  for (const Highlight &h : session.view().highlights)
+    if (std::find(roles.begin(), roles.end(), h.role) == roles.end())
+      roles.push_back(h.role);
+  std::sort(roles.begin(), roles.end());
+  return roles;
+}
+
+// Height the legend takes at the bottom-left, so labels can keep clear of it.
+float legendHeight(const Session &session) {
+  const std::size_t rows = legendRoles(session).size();
+  if (rows == 0)
+    return 0.0f;
+  const ImGuiStyle &style = ImGui::GetStyle();
+  return static_cast<float>(rows + 1) * (ImGui::GetTextLineHeight() + style.ItemSpacing.y) +
+         style.WindowPadding.y * 2.0f + 20.0f;
+}
+
 std::string labelText(const Session &session, const Highlight &h) {
   const Structure &s = session.scene().structures()[static_cast<std::size_t>(h.structure)];
   if (s.attachment) {
@@ -39,13 +73,9 @@ std::string labelText(const Session &session, const Highlight &h) {
 
 void drawLegend(FrameContext &ctx) {
   const Session &session = ctx.session;
-  if (session.view().highlights.size() < 2)
+  const std::vector<HighlightRole> roles = legendRoles(session);
+  if (roles.empty())
     return;
-  std::vector<HighlightRole> roles;
-  for (const Highlight &h : session.view().highlights)
-    if (std::find(roles.begin(), roles.end(), h.role) == roles.end())
-      roles.push_back(h.role);
-  std::sort(roles.begin(), roles.end());
   const ScreenRect area = freeArea(ctx);
   ImGui::SetNextWindowPos(ImVec2(area.min.x + 10.0f, area.max.y - 10.0f), ImGuiCond_Always,
                           ImVec2(0.0f, 1.0f));
@@ -79,12 +109,12 @@ void drawLabels(FrameContext &ctx) {
   const ImVec2 pad(ImGui::GetFontSize() * 0.45f, ImGui::GetFontSize() * 0.2f);
   std::vector<LabelRequest> requests;
   std::vector<std::pair<const Highlight *, std::string>> texts;
-  const ScreenRect area = freeArea(ctx);
+  ScreenRect area = freeArea(ctx);
+  area.max.y -= legendHeight(session);
   for (const Highlight &h : session.view().highlights) {
     if (!session.view().isDrawn(h.structure))
       continue;
-    auto p = session.camera().project(session.labelAnchor(h.structure), session.viewportWidth(),
-                                      session.viewportHeight());
+    auto p = session.projectToImage(session.labelAnchor(h.structure));
     if (!p)
       continue;
     const glm::vec2 anchor(p->x * toUiX, p->y * toUiY);

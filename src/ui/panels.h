@@ -25,7 +25,7 @@ struct FrameContext {
   Layout layout;
   bool requestQuit = false;
   bool requestScaleChange = false;
-  int contextStructure = -1;  // structure under the last right-click, for its menu
+  int contextStructure = -1;               // structure under the last right-click, for its menu
   content::ArticleView *reading = nullptr; // the article view state, owned by the Session
 };
 
@@ -44,9 +44,11 @@ void drawDisclaimerWindow(FrameContext &ctx);
 void drawStatusBar(FrameContext &ctx, const std::string &message);
 // Overlays on the 3D view (overlays.cpp).
 void drawLegend(FrameContext &ctx);
+// The part of the window left to the 3D view after the panels (ImGui coordinates): x, y, w, h.
+glm::vec4 sceneArea(const FrameContext &ctx);
 void drawLabels(FrameContext &ctx);
 void drawHint(FrameContext &ctx);
-void drawStructureMenu(FrameContext &ctx, int structure);  // the right-click menu, opened by the app
+void drawStructureMenu(FrameContext &ctx, int structure); // the right-click menu, opened by the app
 
 // The whole interface for one frame, in a fixed layout that leaves the middle to the 3D view.
 void drawInterface(FrameContext &ctx, const std::string &statusMessage);
