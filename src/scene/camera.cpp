@@ -37,9 +37,9 @@ std::pair<glm::vec3, glm::vec3> viewAxes(StandardView view) {
   case StandardView::Default:
     break;
   }
-  // Anterolateral from the patient's right and slightly above: the right scalenus posterior,
-  // which lies behind the medius, is in plain sight between the neck and the first ribs.
-  return {glm::normalize(glm::vec3(0.80f, -0.22f, -0.55f)), {0, 1, 0}};
+  // From the patient's right, a little behind and above: the scalenus posterior, the deepest and
+  // most posterior scalene, shows between the medius and the neck's posterior elements.
+  return {glm::normalize(glm::vec3(0.9f, -0.15f, 0.3f)), {0, 1, 0}};
 }
 
 } // namespace

@@ -150,22 +150,40 @@ void drawLabels(FrameContext &ctx) {
 
 void drawHint(FrameContext &ctx) {
   const Session &session = ctx.session;
-  if (session.selected() >= 0 || !session.scene().find("scalenus_posterior_right"))
+  const int target = session.scene().indexOf("scalenus_posterior_right");
+  if (session.selected() >= 0 || target < 0)
     return;
   const ScreenRect area = freeArea(ctx);
-  ImGui::SetNextWindowPos(ImVec2((area.min.x + area.max.x) * 0.5f, area.max.y - 12.0f), ImGuiCond_Always,
-                          ImVec2(0.5f, 1.0f));
+  ImGui::SetNextWindowPos(ImVec2(area.min.x + 12.0f, area.min.y + 12.0f), ImGuiCond_Always);
   ImGui::SetNextWindowBgAlpha(0.85f);
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
                                  ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
                                  ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove;
+  ImVec2 boxMin, boxMax;
   if (ImGui::Begin("Hint", nullptr, flags)) {
     ImGui::TextUnformatted("Click a structure to learn about it.");
-    ImGui::TextDisabled("Start with the scalenus posterior: the deepest of the three scalene muscles.");
+    ImGui::TextDisabled("Start with the scalenus posterior,");
+    ImGui::TextDisabled("the deepest of the three scalene muscles.");
     if (ImGui::Button("Show me the scalenus posterior"))
       ctx.commands.push_back(SelectCommand{"scalenus_posterior_right", false});
+    boxMin = ImGui::GetWindowPos();
+    boxMax = ImVec2(boxMin.x + ImGui::GetWindowSize().x, boxMin.y + ImGui::GetWindowSize().y);
   }
   ImGui::End();
+  // A leader line from the hint to the muscle, so nobody has to guess which one it is.
+  const ImGuiIO &io = ImGui::GetIO();
+  auto p = session.projectToImage(session.labelAnchor(target));
+  if (!p || !session.view().isDrawn(target))
+    return;
+  const ImVec2 anchor(p->x * io.DisplaySize.x / static_cast<float>(session.viewportWidth()),
+                      p->y * io.DisplaySize.y / static_cast<float>(session.viewportHeight()));
+  const ImVec2 from(boxMax.x, (boxMin.y + boxMax.y) * 0.5f);
+  ImDrawList *draw = ImGui::GetForegroundDrawList();
+  const ImU32 color = roleColor(HighlightRole::Selected);
+  draw->AddLine(from, anchor, IM_COL32(0, 0, 0, 160), 4.0f);
+  draw->AddLine(from, anchor, color, 2.0f);
+  draw->AddCircleFilled(anchor, 5.0f, IM_COL32(0, 0, 0, 200));
+  draw->AddCircleFilled(anchor, 3.5f, color);
 }
 
 void drawStructureMenu(FrameContext &ctx, int structure) {
