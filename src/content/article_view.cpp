@@ -32,6 +32,7 @@ bool followSelection(ArticleView &view, const Article &article, const std::strin
   view.markedFor = structureId;
   view.marked = passagesMentioning(article, structureId);
   view.scrollToMark = false;
+  view.markCursor = 0;
   for (const std::string &id : view.marked) {
     const ArticleSection *section = article.findSection(id);
     if (!section)
@@ -45,6 +46,24 @@ bool followSelection(ArticleView &view, const Article &article, const std::strin
       view.scrollToSection = false;
     }
   }
+  return true;
+}
+
+bool nextMark(ArticleView &view, const Article &article) {
+  if (view.marked.empty())
+    return false;
+  view.markCursor = (view.markCursor + 1) % view.marked.size();
+  const std::string &id = view.marked[view.markCursor];
+  const ArticleSection *section = article.findSection(id);
+  if (!section)
+    section = article.sectionOfItem(id);
+  if (section) {
+    view.section = section->id;
+    view.openSections.insert(section->id);
+  }
+  view.search.clear(); // a search could hide the passage
+  view.scrollToMark = true;
+  view.scrollToSection = false;
   return true;
 }
 

@@ -26,7 +26,8 @@ struct ArticleView {
   std::set<std::string> openSections; // sections expanded in the outline (the current one always is)
   std::vector<std::string> marked;    // passages mentioning the selection (item ids, or section ids)
   std::string markedFor;              // the structure id `marked` belongs to ("" = no selection)
-  bool scrollToMark = false;          // UI: bring the first marked passage into view
+  bool scrollToMark = false;          // UI: bring marked[markCursor] into view
+  std::size_t markCursor = 0;         // the marked passage last scrolled to
   bool scrollToSection = false;       // UI: bring the current section's heading into view
   bool disclaimerOpen = false;        // the disclaimer window
   std::string shownFunction;          // functions panel: the function last shown on the model
@@ -40,6 +41,10 @@ bool goToSection(ArticleView &view, const Article &article, const std::string &s
 // one's section current and asks the UI to scroll to it. Returns false (and changes nothing) when
 // the marks are already for `structureId`.
 bool followSelection(ArticleView &view, const Article &article, const std::string &structureId);
+
+// Moves to the next marked passage (round the end to the first): opens and makes current its
+// section and asks the UI to scroll to it. False when nothing is marked.
+bool nextMark(ArticleView &view, const Article &article);
 
 bool isMarked(const ArticleView &view, const std::string &passageId);
 // Is the section shown expanded (open, or holding hits while searching)?

@@ -48,8 +48,10 @@ struct PassageContext {
 // Draws a passage between begin() and end(): a bar and a tint when it is marked for the selection.
 class MarkedBlock {
 public:
-  MarkedBlock(PassageContext &pc, bool marked) : pc_(pc), marked_(marked) {
-    if (marked_ && pc_.view.scrollToMark && !pc_.scrolledThisFrame) {
+  MarkedBlock(PassageContext &pc, const std::string &id, bool marked) : pc_(pc), marked_(marked) {
+    const ArticleView &view = pc_.view;
+    const bool target = view.markCursor < view.marked.size() && view.marked[view.markCursor] == id;
+    if (marked_ && target && view.scrollToMark && !pc_.scrolledThisFrame) {
       ImGui::SetScrollHereY(0.12f);
       pc_.view.scrollToMark = false;
       pc_.scrolledThisFrame = true;
@@ -83,8 +85,8 @@ void selectLink(FrameContext &ctx, const std::string &id) {
     ctx.commands.push_back(SelectCommand{id, /*frame=*/true});
 }
 
-void drawParagraph(PassageContext &pc, const std::string &markup, bool marked) {
-  MarkedBlock block(pc, marked);
+void drawParagraph(PassageContext &pc, const std::string &passageId, const std::string &markup, bool marked) {
+  MarkedBlock block(pc, passageId, marked);
   std::vector<Word> words;
   appendMarkup(words, markup, pc.ctx.fonts.body, ImGui::GetColorU32(ImGuiCol_Text), pc.view.search,
                pc.ctx.session);
@@ -94,7 +96,7 @@ void drawParagraph(PassageContext &pc, const std::string &markup, bool marked) {
 
 void drawItem(PassageContext &pc, const ArticleItem &item, int number) {
   const bool patient = pc.view.patientMode;
-  MarkedBlock block(pc, content::isMarked(pc.view, item.id));
+  MarkedBlock block(pc, item.id, content::isMarked(pc.view, item.id));
   const float gutter = ImGui::GetFontSize() * 2.0f;
   const ImVec2 start = ImGui::GetCursorScreenPos();
   // The number sits right-aligned in the gutter, the entry flows beside it.
@@ -180,9 +182,9 @@ void drawSection(PassageContext &pc, const Article &article, const ArticleSectio
     const bool patient = view.patientMode;
     const bool textHit = !searching || content::sectionTextMatches(section, view.search, patient);
     if (textHit) {
-      drawParagraph(pc, section.introFor(patient), sectionMarked);
+      drawParagraph(pc, section.id, section.introFor(patient), sectionMarked);
       for (const std::string &p : section.paragraphsFor(patient))
-        drawParagraph(pc, p, sectionMarked);
+        drawParagraph(pc, section.id, p, sectionMarked);
     }
     std::string group;
     int n = 0;
@@ -322,8 +324,18 @@ bool drawArticlePanel(FrameContext &ctx) {
     ImGui::PushStyleColor(ImGuiCol_Text, markColor(1.0f));
     if (n == 0)
       ImGui::TextWrapped("The article does not mention %s.", name.c_str());
-    else
+    else {
+      if (n > 1) {
+        // Step through the marks: a teacher can walk the class through every mention.
+        const std::string label = "Next " + std::to_string(view.markCursor % n + 1) + "/" + std::to_string(n);
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_Text]);
+        if (ImGui::Button(label.c_str()))
+          content::nextMark(view, article);
+        ImGui::PopStyleColor();
+        ImGui::SameLine();
+      }
       ImGui::TextWrapped("%zu passage%s mention %s (marked).", n, n == 1 ? "" : "s", name.c_str());
+    }
     ImGui::PopStyleColor();
   } else {
     ImGui::TextDisabled("Select a part in 3D to mark the text about it.");

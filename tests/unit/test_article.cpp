@@ -412,3 +412,25 @@ TEST_CASE("the Markdown handouts carry every section, every item, the notes, cre
   CHECK_THAT(patient, Catch::Contains(plainText(article().findItem("causes.overuse")->patient)));
   CHECK(doctor.find(plainText(article().findItem("causes.overuse")->patient)) == std::string::npos);
 }
+
+TEST_CASE("next mark steps through the marked passages and wraps round", "[article]") {
+  const Article &a = article();
+  ArticleView view;
+  REQUIRE(followSelection(view, a, "rib2_right"));
+  REQUIRE(view.marked.size() >= 2);
+  CHECK(view.markCursor == 0);
+  view.scrollToMark = false;
+  view.search = "whiplash";
+  REQUIRE(nextMark(view, a));
+  CHECK(view.markCursor == 1);
+  CHECK(view.scrollToMark);
+  CHECK(view.search.empty()); // the passage must not be hidden by a search
+  const ArticleSection *section = a.sectionOfItem(view.marked[1]);
+  REQUIRE(section);
+  CHECK(view.section == section->id);
+  for (std::size_t i = 1; i < view.marked.size(); ++i)
+    nextMark(view, a);
+  CHECK(view.markCursor == 0);
+  ArticleView none;
+  CHECK_FALSE(nextMark(none, a));
+}
