@@ -80,9 +80,7 @@ void drawLegend(FrameContext &ctx) {
   ImGui::SetNextWindowPos(ImVec2(area.min.x + 10.0f, area.max.y - 10.0f), ImGuiCond_Always,
                           ImVec2(0.0f, 1.0f));
   ImGui::SetNextWindowBgAlpha(0.80f);
-  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
-                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
-                                 ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove;
+  const ImGuiWindowFlags flags = kOverlayWindowFlags;
   if (ImGui::Begin("Legend", nullptr, flags)) {
     const float size = ImGui::GetTextLineHeight();
     for (HighlightRole role : roles) {
@@ -156,9 +154,7 @@ void drawHint(FrameContext &ctx) {
   const ScreenRect area = freeArea(ctx);
   ImGui::SetNextWindowPos(ImVec2(area.min.x + 12.0f, area.min.y + 12.0f), ImGuiCond_Always);
   ImGui::SetNextWindowBgAlpha(0.85f);
-  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
-                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
-                                 ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove;
+  const ImGuiWindowFlags flags = kOverlayWindowFlags;
   ImVec2 boxMin, boxMax;
   if (ImGui::Begin("Hint", nullptr, flags)) {
     ImGui::TextUnformatted("Click a structure to learn about it.");

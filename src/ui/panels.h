@@ -7,9 +7,17 @@
 #include "ui/fonts.h"
 #include "ui/ui_settings.h"
 
+#include <imgui.h>
+
 #include <vector>
 
 namespace atlas::ui {
+
+// Small fixed windows floating over the 3D view (toolbar, legend, hint): no title, no saved state,
+// never taking keyboard focus.
+constexpr ImGuiWindowFlags kOverlayWindowFlags =
+    ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+    ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove;
 
 struct Layout {
   float menuHeight = 0.0f;

@@ -11,9 +11,7 @@ void drawViewToolbar(FrameContext &ctx) {
   ImGui::SetNextWindowPos(ImVec2(centerX, vp->Pos.y + ctx.layout.menuHeight + 8.0f), ImGuiCond_Always,
                           ImVec2(0.5f, 0.0f));
   ImGui::SetNextWindowBgAlpha(0.75f);
-  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
-                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
-                                 ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove;
+  const ImGuiWindowFlags flags = kOverlayWindowFlags;
   if (ImGui::Begin("Views", nullptr, flags)) {
     const std::pair<StandardView, const char *> views[] = {
         {StandardView::Anterior, "Anterior"}, {StandardView::Posterior, "Posterior"},
