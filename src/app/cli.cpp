@@ -31,7 +31,7 @@ Result<ParsedCommandLine> parseCommandLine(int argc, const char *const *argv) {
       "is the patient's left, +Y superior, +Z anterior (metres).",
       "scalene-atlas"};
   std::string size, pick;
-  std::vector<std::string> hide, ghost, isolate;
+  std::vector<std::string> hide, ghost, isolate, frame;
   app.add_option(
       "FILE", o.file,
       "Model to open: .glb/.gltf, or any mesh file Assimp reads (.obj .stl .ply .fbx .dae .3ds ...)");
@@ -49,6 +49,8 @@ Result<ParsedCommandLine> parseCommandLine(int argc, const char *const *argv) {
   app.add_option("--hide", hide, "Hide structures: ID[,ID...]");
   app.add_option("--ghost", ghost, "Show structures as x-ray: ID[,ID...]");
   app.add_option("--isolate", isolate, "Show only these structures: ID[,ID...]");
+  app.add_option("--frame", frame,
+                 "After the view is set, move the camera in to fit these structures: ID[,ID...] (close-ups)");
   app.add_option("--ui-scale", o.uiScale, "Interface scale (0.5 to 4; 1.25 by default)");
   app.add_option("--samples", o.samples, "Multisampling for headless images (0 to turn off; default 4)");
   app.add_option("--source", o.source, "Whose anatomy lights up: reference (standard, default) or article")
@@ -109,6 +111,7 @@ Result<ParsedCommandLine> parseCommandLine(int argc, const char *const *argv) {
   o.hide = splitIds(hide);
   o.ghost = splitIds(ghost);
   o.isolate = splitIds(isolate);
+  o.frame = splitIds(frame);
   return parsed;
 }
 

@@ -22,6 +22,7 @@ struct Options {
   std::string statePath;
   bool list = false;
   std::vector<std::string> hide, ghost, isolate;
+  std::vector<std::string> frame; // --frame: after the view, fit these structures (their joint box)
   std::optional<float> uiScale;
   int samples = 4;
   std::string source = "reference"; // reference | article

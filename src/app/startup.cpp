@@ -31,6 +31,16 @@ void loadKnowledge(Session &session) {
 void applyStartupCamera(Session &session, const Options &options) {
   session.setStandardView(options.view.empty() ? StandardView::Default : *standardViewFromName(options.view),
                           false);
+  if (!options.frame.empty()) {
+    // A close-up: the view's direction, moved in to fit the joint box of the named structures.
+    Bounds bounds;
+    for (const std::string &id : options.frame)
+      if (const int index = session.scene().indexOf(id); index >= 0)
+        bounds.extend(session.scene().structures()[static_cast<std::size_t>(index)].bounds());
+    const Session::ViewArea area = session.viewArea();
+    frameBounds(session.camera(), bounds,
+                static_cast<float>(area.width) / static_cast<float>(area.height > 0 ? area.height : 1));
+  }
   if (options.pick)
     session.clickAt(options.pick->first, options.pick->second);
 }
@@ -40,9 +50,11 @@ Result<bool> applyStartupOptions(Session &session, const Options &options, bool 
   if (options.source == "article")
     session.apply(SetSourceCommand{true});
   session.apply(SetLabelsCommand{options.labels});
-  for (const std::string &id : options.isolate)
-    if (session.scene().indexOf(id) < 0)
-      return Error{"--isolate: no structure with id '" + id + "'"};
+  for (const auto &[ids, flag] :
+       {std::pair{&options.isolate, "--isolate"}, std::pair{&options.frame, "--frame"}})
+    for (const std::string &id : *ids)
+      if (session.scene().indexOf(id) < 0)
+        return Error{std::string(flag) + ": no structure with id '" + id + "'"};
   if (!options.isolate.empty()) {
     std::vector<int> keep;
     for (const std::string &id : options.isolate)
