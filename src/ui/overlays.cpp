@@ -125,7 +125,7 @@ void drawLabels(FrameContext &ctx) {
     texts.emplace_back(&h, std::move(text));
   }
   const auto placed = layoutLabels(requests, area, ImGui::GetFontSize() * 0.3f, ImGui::GetFontSize() * 0.5f);
-  ImDrawList *draw = ImGui::GetForegroundDrawList();
+  ImDrawList *draw = ImGui::GetBackgroundDrawList();
   for (const PlacedLabel &l : placed) {
     if (!l.shown)
       continue;
@@ -166,7 +166,8 @@ void drawHint(FrameContext &ctx) {
     boxMax = ImVec2(boxMin.x + ImGui::GetWindowSize().x, boxMin.y + ImGui::GetWindowSize().y);
   }
   ImGui::End();
-  // A leader line from the hint to the muscle, so nobody has to guess which one it is.
+  // A leader line from the hint to the muscle, so nobody has to guess which one it is. Leader lines
+  // go on the background list: above the 3D view, below every window and popup.
   const ImGuiIO &io = ImGui::GetIO();
   auto p = session.projectToImage(session.labelAnchor(target));
   if (!p || !session.view().isDrawn(target))
@@ -174,7 +175,7 @@ void drawHint(FrameContext &ctx) {
   const ImVec2 anchor(p->x * io.DisplaySize.x / static_cast<float>(session.viewportWidth()),
                       p->y * io.DisplaySize.y / static_cast<float>(session.viewportHeight()));
   const ImVec2 from(boxMax.x, (boxMin.y + boxMax.y) * 0.5f);
-  ImDrawList *draw = ImGui::GetForegroundDrawList();
+  ImDrawList *draw = ImGui::GetBackgroundDrawList();
   const ImU32 color = roleColor(HighlightRole::Selected);
   draw->AddLine(from, anchor, IM_COL32(0, 0, 0, 160), 4.0f);
   draw->AddLine(from, anchor, color, 2.0f);
