@@ -80,6 +80,26 @@ Result<bool> applyArticleOptions(Session &session, const Options &options) {
     if (view.panel == content::ReadingPanel::None)
       view.panel = content::ReadingPanel::Article;
   }
+  if (!options.showFunction.empty()) {
+    const content::ArticleSection *functions = article.findSection("functions");
+    const content::ArticleItem *item = nullptr;
+    std::string known;
+    static const std::vector<content::ArticleItem> none;
+    for (const content::ArticleItem &f : functions ? functions->items : none) {
+      known += (known.empty() ? "" : ", ") + f.id.substr(f.id.find('.') + 1);
+      if (f.id == options.showFunction || f.id == "functions." + options.showFunction)
+        item = &f;
+    }
+    if (!item)
+      return Error{"--show-function " + options.showFunction + ": no such function (expected one of " +
+                   known + ")"};
+    const content::FunctionOnModel shown = content::functionOnModel(*item, selectedId(session));
+    if (Result<bool> ok = session.apply(ShowPartsCommand{shown.muscle, shown.parts, false}); !ok)
+      return Error{"--show-function: " + ok.error()};
+    view.shownFunction = item->id;
+    view.panel = content::ReadingPanel::Functions;
+    content::followSelection(view, article, selectedId(session));
+  }
   return true;
 }
 

@@ -65,6 +65,8 @@ Result<ParsedCommandLine> parseCommandLine(int argc, const char *const *argv) {
   app.add_option("--search", o.search, "Search the article for this text (hits are highlighted)");
   app.add_flag("--patient", o.patient,
                "Read the article's plain-language version (panels and --export-article)");
+  app.add_option("--show-function", o.showFunction,
+                 "Show a key function on the model as its button does (respiration, posture, ...)");
   app.add_option("--export-article", o.exportArticle,
                  "Write the whole article as a Markdown handout to FILE.md and exit (no model or GL needed)");
   app.set_version_flag("--version", "scalene-atlas 0.1.0");

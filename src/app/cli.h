@@ -32,6 +32,7 @@ struct Options {
   std::string search;        // article search text
   bool patient = false;      // the article's plain-language version (panels and --export-article)
   std::string exportArticle; // write the article as Markdown to this file and exit
+  std::string showFunction;  // a key function to show on the model, as its button does
   bool exitAfterCommands() const {
     return headless || list || !screenshot.empty() || !statePath.empty() || !exportArticle.empty();
   }

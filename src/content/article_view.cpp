@@ -67,6 +67,26 @@ bool nextMark(ArticleView &view, const Article &article) {
   return true;
 }
 
+namespace {
+bool isLeft(const std::string &id) {
+  return id.size() > 5 && id.compare(id.size() - 5, 5, "_left") == 0;
+}
+} // namespace
+
+FunctionOnModel functionOnModel(const ArticleItem &function, const std::string &selectedId) {
+  // The article links the right-hand structures as the example of each pair.
+  const bool left = isLeft(selectedId);
+  auto onSide = [left](const std::string &id) {
+    const std::string other = otherSide(id);
+    return left && isLeft(other) ? other : id;
+  };
+  FunctionOnModel shown{onSide("scalenus_posterior_right"), {}};
+  for (const std::string &id : function.links)
+    if (id.rfind("scalenus_posterior_", 0) != 0) // the muscle itself is the selection
+      shown.parts.push_back(onSide(id));
+  return shown;
+}
+
 bool isMarked(const ArticleView &view, const std::string &passageId) {
   return std::find(view.marked.begin(), view.marked.end(), passageId) != view.marked.end();
 }

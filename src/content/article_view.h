@@ -47,6 +47,14 @@ bool followSelection(ArticleView &view, const Article &article, const std::strin
 bool nextMark(ArticleView &view, const Article &article);
 
 bool isMarked(const ArticleView &view, const std::string &passageId);
+
+// What "Show on model" shows for a key function: the muscle (selected) and the parts it moves (lit),
+// on the side of `selectedId` when that is a left-hand structure, else on the right.
+struct FunctionOnModel {
+  std::string muscle;
+  std::vector<std::string> parts;
+};
+FunctionOnModel functionOnModel(const ArticleItem &function, const std::string &selectedId);
 // Is the section shown expanded (open, or holding hits while searching)?
 bool sectionExpanded(const ArticleView &view, const Article &article, const ArticleSection &section);
 // The item ids on screen: those of expanded sections that match the search, in reading order.

@@ -13,13 +13,6 @@
 namespace atlas::ui {
 namespace {
 
-// The article links the right-hand structures; show the side of the muscle that is selected.
-std::string onSide(const std::string &id, bool left) {
-  const std::string other = content::otherSide(id);
-  const bool otherIsLeft = other.size() > 5 && other.compare(other.size() - 5, 5, "_left") == 0;
-  return left && otherIsLeft ? other : id;
-}
-
 std::string nameOf(const Session &session, const std::string &id) {
   const Structure *s = session.scene().find(id);
   return s ? s->displayName() : id;
@@ -64,8 +57,7 @@ bool drawFunctionsPanel(FrameContext &ctx) {
   const std::string selectedId =
       session.selected() >= 0 ? session.scene().structures()[static_cast<std::size_t>(session.selected())].id
                               : "";
-  const bool left = selectedId.size() > 5 && selectedId.compare(selectedId.size() - 5, 5, "_left") == 0;
-  const std::string muscle = onSide("scalenus_posterior_right", left);
+  const std::string muscle = content::functionOnModel(content::ArticleItem{}, selectedId).muscle;
   const bool haveMuscle = session.scene().indexOf(muscle) >= 0;
   ImGui::Separator();
 
@@ -96,10 +88,7 @@ bool drawFunctionsPanel(FrameContext &ctx) {
     if (!clicked.empty())
       ctx.commands.push_back(SelectCommand{clicked, /*frame=*/true});
 
-    std::vector<std::string> parts;
-    for (const std::string &id : item.links)
-      if (id.rfind("scalenus_posterior_", 0) != 0) // the muscle itself is the selection
-        parts.push_back(onSide(id, left));
+    const std::vector<std::string> parts = content::functionOnModel(item, selectedId).parts;
     if (!haveMuscle)
       ImGui::BeginDisabled();
     if (ImGui::Button(shown ? "Shown on the model" : "Show on model")) {

@@ -175,3 +175,24 @@ TEST_CASE("the article panel is drawn on the right of the screen", "[render][art
     }
   CHECK(differing > total / 10);
 }
+
+TEST_CASE("a key function is shown on the model from the command line", "[render][article]") {
+  if (!std::filesystem::exists(bundledModel)) {
+    WARN("assets/cervical_region.glb is not built yet");
+    return;
+  }
+  const std::string state = outputPath("article-function.json");
+  AppRun run = runApp({bundledModel, "--headless", "--show-function", "respiration", "--state", state});
+  INFO(run.err);
+  REQUIRE(run.exitCode == 0);
+  const auto json = readJson(state);
+  CHECK(json["panel"] == "Functions");
+  CHECK(json["selected"] == "scalenus_posterior_right");
+  bool rib1 = false;
+  for (const auto &h : json["highlighted"])
+    rib1 = rib1 || (h["id"] == "rib1_right" && h["role"] == "related");
+  CHECK(rib1);
+  AppRun bad = runApp({bundledModel, "--headless", "--show-function", "juggling", "--state", state});
+  CHECK(bad.exitCode == 1);
+  CHECK_THAT(bad.err, Catch::Contains("rib_movement"));
+}

@@ -434,3 +434,17 @@ TEST_CASE("next mark steps through the marked passages and wraps round", "[artic
   ArticleView none;
   CHECK_FALSE(nextMark(none, a));
 }
+
+TEST_CASE("a key function shows the muscle and the parts it moves, on the selected side", "[article]") {
+  const ArticleItem *respiration = article().findItem("functions.respiration");
+  REQUIRE(respiration);
+  FunctionOnModel right = functionOnModel(*respiration, "");
+  CHECK(right.muscle == "scalenus_posterior_right");
+  CHECK(right.parts == std::vector<std::string>{"rib1_right", "rib2_right"});
+  FunctionOnModel left = functionOnModel(*respiration, "scalenus_posterior_left");
+  CHECK(left.muscle == "scalenus_posterior_left");
+  CHECK(left.parts == std::vector<std::string>{"rib1_left", "rib2_left"});
+  const ArticleItem *flexion = article().findItem("functions.lateral_neck_flexion");
+  REQUIRE(flexion);
+  CHECK(functionOnModel(*flexion, "rib1_left").parts == std::vector<std::string>{"c4", "c5", "c6", "c7"});
+}
