@@ -53,6 +53,10 @@ Result<ParsedCommandLine> parseCommandLine(int argc, const char *const *argv) {
                  "After the view is set, move the camera in to fit these structures: ID[,ID...] (close-ups)");
   app.add_option("--ui-scale", o.uiScale, "Interface scale (0.5 to 4; 1.25 by default)");
   app.add_option("--samples", o.samples, "Multisampling for headless images (0 to turn off; default 4)");
+  app.add_flag("--timings", o.timings, "Print the start-up phases' times to stderr (benchmarks)");
+  app.add_option(
+      "--benchmark-frames", o.benchmarkFrames,
+      "After the screenshot, render N frames orbiting and N still, and print frame times to stderr");
   app.add_option("--source", o.source, "Whose anatomy lights up: reference (standard, default) or article")
       ->check(CLI::IsMember({"reference", "article"}));
   std::string labels = "on";

@@ -25,6 +25,8 @@ struct Options {
   std::vector<std::string> frame; // --frame: after the view, fit these structures (their joint box)
   std::optional<float> uiScale;
   int samples = 4;
+  bool timings = false;             // --timings: start-up phases to stderr
+  int benchmarkFrames = 0;          // --benchmark-frames N: frame times after the screenshot
   std::string source = "reference"; // reference | article
   bool labels = true;
   std::string panel;         // reading panel to open: article | functions | disclaimer | structures | info

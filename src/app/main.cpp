@@ -2,6 +2,7 @@
 // scripts, handouts and tests. The single catch-all of the program lives here.
 #include "app/article_startup.h"
 #include "app/cli.h"
+#include "app/phase_timings.h"
 #include "app/startup.h"
 #include "core/log.h"
 #include "core/paths.h"
@@ -23,6 +24,8 @@ int main(int argc, char **argv) {
       return parsed->exitCode;
     }
     const atlas::Options &options = parsed->options;
+    if (options.timings)
+      atlas::timings::enable();
     atlas::log::setQuiet(options.exitAfterCommands());
     if (!options.exportArticle.empty()) // a handout needs neither the model nor a GL context
       return atlas::exportArticle(options);
@@ -32,8 +35,11 @@ int main(int argc, char **argv) {
       std::fprintf(stderr, "scalene-atlas: error: %s\n", opened.error().c_str());
       return 1;
     }
+    atlas::timings::mark("model load (file, validation, BVH)");
     atlas::loadKnowledge(session);
+    atlas::timings::mark("knowledge base load");
     atlas::loadArticle(session);
+    atlas::timings::mark("article load");
     if (options.list) {
       std::cout << session.structureListJson().dump(2) << "\n";
       return 0;

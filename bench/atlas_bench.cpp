@@ -1,0 +1,505 @@
+// atlas-bench: the figures of the README's "Performance" table, each a median over repeated runs
+// with min and max, beside its budget (issues 4 and 6). In-process for picking, selection and
+// loading; the real scalene-atlas binary (posix_spawn, wait4) for start-up, frames, memory and the
+// peer comparison with f3d.
+//
+//   atlas-bench [--runs N] [SECTION...]   sections: pick select load gpu startup frames peer large
+//                                         (default: all)
+#include "app/article_startup.h"
+#include "content/knowledge_base.h"
+#include "core/paths.h"
+#include "io/gltf_writer.h"
+#include "io/model_loader.h"
+#include "render/gl.h"
+#include "render/gpu_scene.h"
+#include "render/headless_context.h"
+#include "render/offscreen_target.h"
+#include "render/renderer.h"
+#include "scene_generator.h"
+#include "session/session.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fcntl.h>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+#include <spawn.h>
+#include <sstream>
+#include <string>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <vector>
+
+extern char **environ;
+
+namespace {
+
+using namespace atlas;
+using Clock = std::chrono::steady_clock;
+
+constexpr int kWidth = 1280, kHeight = 720;
+
+double msSince(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+struct Stats {
+  double median = 0, min = 0, max = 0, p99 = 0;
+  std::size_t n = 0;
+};
+
+Stats stats(std::vector<double> v) {
+  Stats s;
+  if (v.empty())
+    return s;
+  std::sort(v.begin(), v.end());
+  s.n = v.size();
+  s.median = v.size() % 2 ? v[v.size() / 2] : 0.5 * (v[v.size() / 2 - 1] + v[v.size() / 2]);
+  s.min = v.front();
+  s.max = v.back();
+  s.p99 = v[std::min(v.size() - 1, static_cast<std::size_t>(0.99 * static_cast<double>(v.size())))];
+  return s;
+}
+
+// One result line: name, median [min, max] in `unit`, n, and the budget verdict on `judged`.
+void report(const std::string &name, const Stats &s, const char *unit = "ms",
+            std::optional<double> budget = {}, std::optional<double> judged = {}) {
+  std::printf("  %-44s median %10.3f  min %10.3f  max %10.3f %-3s (n=%zu)", name.c_str(), s.median, s.min,
+              s.max, unit, s.n);
+  if (budget) {
+    const double value = judged.value_or(s.median);
+    std::printf("  budget < %g %s: %s", *budget, unit, value < *budget ? "met" : "MISSED");
+  }
+  std::printf("\n");
+  std::fflush(stdout);
+}
+
+template <class F> Stats repeat(int runs, F &&f) {
+  std::vector<double> ms;
+  for (int i = 0; i < runs; ++i) {
+    const Clock::time_point start = Clock::now();
+    f();
+    ms.push_back(msSince(start));
+  }
+  return stats(ms);
+}
+
+std::string bundledModel() {
+  return paths::defaultModel().string();
+}
+
+std::string contentDir() {
+  return paths::findDataDir("content").string();
+}
+
+content::KnowledgeBase loadKnowledgeFor(const Scene &scene) {
+  std::set<std::string> ids;
+  for (const Structure &s : scene.structures())
+    ids.insert(s.id);
+  return content::loadKnowledgeBase(contentDir(), ids).knowledge;
+}
+
+Scene mustLoad(const std::string &path) {
+  Result<Scene> scene = loadModel(path);
+  if (!scene) {
+    std::fprintf(stderr, "atlas-bench: %s\n", scene.error().c_str());
+    std::exit(1);
+  }
+  return std::move(*scene);
+}
+
+// Picks through a grid of pixels spread over the image, from several standard views, through
+// Session::structureAt (ray set-up, BVH traversal, visibility). Each ray is timed three times and
+// keeps its fastest run, so a preemption by another process on this shared machine does not count
+// as the ray's cost; the figures are then over rays. Microseconds.
+void benchPicks(Session &session, const std::string &label, double budgetUs) {
+  std::vector<double> all, hits;
+  constexpr int kCols = 64, kRows = 36, kTries = 3;
+  for (StandardView view : {StandardView::Default, StandardView::Anterior, StandardView::Right,
+                            StandardView::Posterior, StandardView::Superior}) {
+    session.setStandardView(view, false);
+    for (int r = 0; r < kRows; ++r)
+      for (int c = 0; c < kCols; ++c) {
+        const float x = (static_cast<float>(c) + 0.5f) * kWidth / kCols;
+        const float y = (static_cast<float>(r) + 0.5f) * kHeight / kRows;
+        double best = 1e30;
+        std::optional<int> hit;
+        for (int t = 0; t < kTries; ++t) {
+          const Clock::time_point start = Clock::now();
+          hit = session.structureAt(x, y);
+          best = std::min(best, 1000.0 * msSince(start));
+        }
+        all.push_back(best);
+        if (hit)
+          hits.push_back(best);
+      }
+  }
+  const Stats sa = stats(all), sh = stats(hits);
+  report(label + ": pick, all rays", sa, "us", budgetUs, sa.max);
+  report(label + ": pick, rays that hit (" + std::to_string(hits.size()) + ")", sh, "us", budgetUs, sh.max);
+  std::printf("  %-44s p99 %.1f us (all rays), %.1f us (hits)\n", (label + ":").c_str(), sa.p99, sh.p99);
+}
+
+void sectionPick(int runs) {
+  std::printf("picking (%dx%d, 64x36 rays x 5 standard views, fastest of 3 per ray; budget judged on the "
+              "slowest ray)\n",
+              kWidth, kHeight);
+  Scene scene = mustLoad(bundledModel());
+  std::printf("  bundled model: %zu structures, %zu triangles\n", scene.structures().size(),
+              scene.triangleCount());
+  report("bundled: BVH build", repeat(std::max(runs, 9), [&] { PickingIndex index(scene); }));
+  Session session;
+  session.setScene(std::move(scene));
+  session.setViewport(kWidth, kHeight);
+  benchPicks(session, "bundled", 1000.0);
+}
+
+void sectionLarge(int runs) {
+  std::printf("large generated scene\n");
+  Clock::time_point start = Clock::now();
+  Scene scene = bench::generateLargeScene();
+  std::printf("  generated %zu structures, %zu triangles in %.0f ms\n", scene.structures().size(),
+              scene.triangleCount(), msSince(start));
+  report("2M: BVH build", repeat(std::max(3, runs / 2), [&] { PickingIndex index(scene); }));
+  const std::string glb = "/tmp/atlas-bench-2m.glb";
+  if (Result<bool> written = writeGltf(scene, glb); !written)
+    std::printf("  (could not write %s: %s)\n", glb.c_str(), written.error().c_str());
+  Session session;
+  session.setScene(std::move(scene));
+  session.setViewport(kWidth, kHeight);
+  benchPicks(session, "2M", 5000.0);
+}
+
+void sectionSelect(int runs) {
+  std::printf("selection (Session::apply(SelectCommand): selection, highlights from the knowledge base)\n");
+  Session session;
+  session.setScene(mustLoad(bundledModel()));
+  session.setKnowledge(loadKnowledgeFor(session.scene()));
+  std::vector<double> all, muscles;
+  for (int r = 0; r < std::max(runs, 5); ++r)
+    for (const Structure &s : session.scene().structures()) {
+      const Clock::time_point start = Clock::now();
+      session.apply(SelectCommand{s.id});
+      const double ms = msSince(start);
+      all.push_back(ms);
+      if (s.system == System::Muscle)
+        muscles.push_back(ms);
+    }
+  report("select any structure", stats(all), "ms", 16.7, stats(all).max);
+  report("select a muscle", stats(muscles), "ms", 16.7, stats(muscles).max);
+  Stats sp = repeat(200, [&] { session.apply(SelectCommand{"scalenus_posterior_right"}); });
+  report("select scalenus_posterior_right", sp, "ms", 16.7, sp.max);
+}
+
+void sectionLoad(int runs) {
+  std::printf("loading (in-process)\n");
+  const int n = std::max(runs, 9);
+  report("loadModel(cervical_region.glb)", repeat(n, [&] { Scene s = mustLoad(bundledModel()); }), "ms",
+         50.0);
+  Scene scene = mustLoad(bundledModel());
+  report("Session::setScene (BVH, label anchors)", repeat(n, [&] {
+           Session s;
+           s.setScene(scene);
+         }));
+  content::KnowledgeBase kb;
+  report("knowledge base load (content/structures)", repeat(n, [&] { kb = loadKnowledgeFor(scene); }));
+  report("article load (content/article)",
+         repeat(n, [&] { content::Article a = loadArticleWith(contentDir(), kb); }));
+}
+
+void sectionGpu(int runs) {
+  std::printf("GPU side, in-process (EGL surfaceless; %dx%d, 4x MSAA, model only, glFinish after each)\n",
+              kWidth, kHeight);
+  Clock::time_point start = Clock::now();
+  Result<std::unique_ptr<HeadlessContext>> context = HeadlessContext::create();
+  if (!context) {
+    std::printf("  skipped: %s\n", context.error().c_str());
+    return;
+  }
+  std::printf("  %-44s %10.3f ms (once per process)\n", "EGL context", msSince(start));
+  start = Clock::now();
+  Result<Renderer> renderer = Renderer::create();
+  if (!renderer) {
+    std::printf("  skipped: %s\n", renderer.error().c_str());
+    return;
+  }
+  std::printf("  %-44s %10.3f ms (once per process)\n", "renderer (shader compile)", msSince(start));
+  std::printf("  GL_RENDERER: %s\n", reinterpret_cast<const char *>(glGetString(GL_RENDERER)));
+  Session session;
+  session.setScene(mustLoad(bundledModel()));
+  session.setViewport(kWidth, kHeight);
+  Result<OffscreenTarget> target = OffscreenTarget::create(kWidth, kHeight, 4);
+  if (!target) {
+    std::printf("  skipped: %s\n", target.error().c_str());
+    return;
+  }
+  target->bind();
+  GpuScene gpu;
+  report("GPU upload (GpuScene::upload)", repeat(std::max(runs, 5), [&] {
+           gpu.upload(session.scene());
+           glFinish();
+         }));
+  auto draw = [&] {
+    renderer->draw(session.scene(), gpu, session.view(), session.camera(), kWidth, kHeight);
+    glFinish();
+  };
+  draw(); // the first draw compiles the shader variants in llvmpipe
+  report("draw, model only, still", repeat(30, draw), "ms", 33.0);
+  report("draw, model only, orbiting",
+         repeat(30,
+                [&] {
+                  session.camera().orbit(0.02f, 0.0f);
+                  draw();
+                }),
+         "ms", 33.0);
+  report("read back (resolve + glReadPixels)", repeat(10, [&] { Image image = target->readPixels(); }));
+}
+
+// ---- the real binary -------------------------------------------------------------------------
+
+struct Child {
+  int status = -1;
+  double wallMs = 0;
+  double maxRssMb = 0;
+  std::string stderrText;
+};
+
+Child spawn(const std::vector<std::string> &args) {
+  const std::string errPath = "/tmp/atlas-bench-stderr.txt";
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 2, errPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  std::vector<char *> argv;
+  for (const std::string &a : args)
+    argv.push_back(const_cast<char *>(a.c_str()));
+  argv.push_back(nullptr);
+  Child child;
+  const Clock::time_point start = Clock::now();
+  pid_t pid = 0;
+  if (posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), environ) != 0) {
+    posix_spawn_file_actions_destroy(&actions);
+    return child;
+  }
+  struct rusage usage {};
+  wait4(pid, &child.status, 0, &usage);
+  child.wallMs = msSince(start);
+  child.maxRssMb = static_cast<double>(usage.ru_maxrss) / 1024.0;
+  posix_spawn_file_actions_destroy(&actions);
+  std::ifstream err(errPath);
+  std::stringstream text;
+  text << err.rdbuf();
+  child.stderrText = text.str();
+  return child;
+}
+
+bool ok(const Child &c) {
+  return WIFEXITED(c.status) && WEXITSTATUS(c.status) == 0;
+}
+
+std::vector<std::string> atlasScreenshot(const std::string &model = {}) {
+  std::vector<std::string> args{ATLAS_BENCH_BINARY, "--headless",   "--size",
+                                "1280x720",         "--screenshot", "/tmp/atlas-bench.png"};
+  if (!model.empty())
+    args.push_back(model);
+  return args;
+}
+
+// "scalene-atlas: timing: PHASE MS" lines, in order.
+std::vector<std::pair<std::string, double>> parsePhases(const std::string &text, const std::string &tag) {
+  std::vector<std::pair<std::string, double>> phases;
+  std::istringstream in(text);
+  std::string line;
+  const std::string prefix = "scalene-atlas: " + tag + ": ";
+  while (std::getline(in, line)) {
+    if (line.rfind(prefix, 0) != 0)
+      continue;
+    line = line.substr(prefix.size());
+    const std::size_t space = line.rfind(' ');
+    phases.emplace_back(line.substr(0, space), std::atof(line.c_str() + space + 1));
+  }
+  return phases;
+}
+
+void sectionStartup(int runs) {
+  std::printf(
+      "start-up of the real binary: scalene-atlas --headless --size 1280x720 --screenshot (with UI)\n");
+  std::vector<double> wall, rss;
+  std::vector<std::string> order;
+  std::map<std::string, std::vector<double>> phases;
+  for (int i = 0; i < runs; ++i) {
+    Child c = spawn(atlasScreenshot());
+    if (!ok(c)) {
+      std::printf("  failed (status %d): %s\n", c.status, c.stderrText.c_str());
+      return;
+    }
+    wall.push_back(c.wallMs);
+    rss.push_back(c.maxRssMb);
+    std::vector<std::string> timed = atlasScreenshot();
+    timed.push_back("--timings");
+    Child t = spawn(timed);
+    for (const auto &[name, ms] : parsePhases(t.stderrText, "timing")) {
+      if (!phases.count(name))
+        order.push_back(name);
+      phases[name].push_back(ms);
+    }
+  }
+  report("whole process (spawn to exit, PNG written)", stats(wall), "ms", 500.0);
+  report("peak resident memory (ru_maxrss)", stats(rss), "MB", 200.0);
+  std::printf("  split from --timings (from main(); before it: exec, dynamic linking):\n");
+  for (const std::string &name : order)
+    report("  " + name, stats(phases[name]), "ms",
+           name == "model load (file, validation, BVH)" ? std::optional<double>(50.0)
+           : name == "total to first frame"             ? std::optional<double>(500.0)
+                                                        : std::nullopt);
+}
+
+// One configuration of --benchmark-frames: `extra` options after the screenshot ones.
+void framesFor(int runs, int frames, const std::string &label, const std::vector<std::string> &extra) {
+  std::map<std::string, std::vector<double>> medians, mins, maxs;
+  for (int i = 0; i < std::max(3, runs / 2); ++i) {
+    std::vector<std::string> args = atlasScreenshot();
+    args.insert(args.end(), {"--benchmark-frames", std::to_string(frames)});
+    args.insert(args.end(), extra.begin(), extra.end());
+    Child c = spawn(args);
+    if (!ok(c)) {
+      std::printf("  failed (status %d): %s\n", c.status, c.stderrText.c_str());
+      return;
+    }
+    std::istringstream in(c.stderrText);
+    std::string line;
+    while (std::getline(in, line)) {
+      char what[32];
+      std::size_t n = 0;
+      double med = 0, mn = 0, mx = 0;
+      if (std::sscanf(line.c_str(), "scalene-atlas: frames: %31s n=%zu median=%lf min=%lf max=%lf", what, &n,
+                      &med, &mn, &mx) == 5) {
+        medians[what].push_back(med);
+        mins[what].push_back(mn);
+        maxs[what].push_back(mx);
+      }
+    }
+  }
+  for (const char *what : {"moving", "still", "moving-cpu", "still-cpu"}) {
+    Stats s = stats(medians[what]);
+    s.min = stats(mins[what]).min;
+    s.max = stats(maxs[what]).max;
+    s.n = medians[what].size() * static_cast<std::size_t>(frames);
+    const bool cpu = std::string(what).find("cpu") != std::string::npos;
+    report(label + ", " + what, s, "ms", cpu ? 2.0 : 33.0);
+  }
+}
+
+void sectionFrames(int runs) {
+  const int frames = 40;
+  std::printf(
+      "frames of the real binary, headless %dx%d: --benchmark-frames %d, each frame glFinish'ed; "
+      "median of the runs' medians, min/max over all frames; cpu = application side until submission\n",
+      kWidth, kHeight, frames);
+  framesFor(runs, frames, "UI, 4x MSAA (default)", {});
+  framesFor(runs, frames, "UI, no MSAA", {"--samples", "0"});
+  framesFor(runs, frames, "no UI, no MSAA", {"--samples", "0", "--no-ui"});
+}
+
+void sectionPeer(int runs) {
+  std::printf("peer: f3d --output out.png --resolution 1280,720 vs scalene-atlas --headless --screenshot, "
+              "alternating in the same run\n");
+  Child probe =
+      spawn({"f3d", "--output", "/tmp/atlas-bench-f3d.png", "--resolution", "1280,720", bundledModel()});
+  if (!ok(probe)) {
+    std::printf("  skipped: f3d %s (status %d; without a display run under xvfb-run)\n",
+                WIFEXITED(probe.status) && WEXITSTATUS(probe.status) == 127 ? "not installed" : "failed",
+                probe.status);
+    return;
+  }
+  std::vector<double> f3d, atlasMs, f3dRss;
+  for (int i = 0; i < runs; ++i) {
+    Child a = spawn(atlasScreenshot());
+    Child f =
+        spawn({"f3d", "--output", "/tmp/atlas-bench-f3d.png", "--resolution", "1280,720", bundledModel()});
+    if (!ok(a) || !ok(f))
+      continue;
+    atlasMs.push_back(a.wallMs);
+    f3d.push_back(f.wallMs);
+    f3dRss.push_back(f.maxRssMb);
+  }
+  const Stats sa = stats(atlasMs), sf = stats(f3d);
+  report("scalene-atlas whole process", sa);
+  report("f3d whole process", sf);
+  report("f3d peak resident memory", stats(f3dRss), "MB");
+  std::printf("  ratio f3d / scalene-atlas (medians): %.2fx  (aim: >= 2x): %s\n", sf.median / sa.median,
+              sf.median / sa.median >= 2.0 ? "met" : "MISSED");
+}
+
+void sectionLargeProcess(int runs) {
+  const std::string glb = "/tmp/atlas-bench-2m.glb";
+  if (access(glb.c_str(), R_OK) != 0)
+    return;
+  std::printf("the real binary on the 2M-triangle scene (%s)\n", glb.c_str());
+  std::vector<double> wall, rss, load, frame;
+  for (int i = 0; i < std::max(3, runs / 2); ++i) {
+    std::vector<std::string> args = atlasScreenshot(glb);
+    args.push_back("--timings");
+    Child c = spawn(args);
+    if (!ok(c)) {
+      std::printf("  failed (status %d): %s\n", c.status, c.stderrText.c_str());
+      return;
+    }
+    wall.push_back(c.wallMs);
+    rss.push_back(c.maxRssMb);
+    for (const auto &[name, ms] : parsePhases(c.stderrText, "timing")) {
+      if (name == "model load (file, validation, BVH)")
+        load.push_back(ms);
+      if (name == "first frame (GPU upload, draw)")
+        frame.push_back(ms);
+    }
+  }
+  report("2M: whole process", stats(wall));
+  report("2M: model load (file, validation, BVH)", stats(load));
+  report("2M: first frame (GPU upload, draw)", stats(frame));
+  report("2M: peak resident memory", stats(rss), "MB");
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  int runs = 7;
+  std::set<std::string> sections;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg == "--runs" && i + 1 < argc)
+      runs = std::max(1, std::atoi(argv[++i]));
+    else if (arg == "-h" || arg == "--help") {
+      std::printf("usage: atlas-bench [--runs N] [pick select load gpu startup frames peer large]\n");
+      return 0;
+    } else
+      sections.insert(arg);
+  }
+  auto want = [&](const char *s) { return sections.empty() || sections.count(s) > 0; };
+  std::printf("atlas-bench: %d runs of each process figure; times in ms, memory in MB\n", runs);
+  if (want("pick"))
+    sectionPick(runs);
+  if (want("select"))
+    sectionSelect(runs);
+  if (want("load"))
+    sectionLoad(runs);
+  if (want("large")) // also writes the .glb that sectionLargeProcess opens
+    sectionLarge(runs);
+  if (want("gpu"))
+    sectionGpu(runs);
+  if (want("startup"))
+    sectionStartup(runs);
+  if (want("frames"))
+    sectionFrames(runs);
+  if (want("peer"))
+    sectionPeer(runs);
+  if (want("large"))
+    sectionLargeProcess(runs);
+  return 0;
+}

@@ -1,0 +1,49 @@
+// Opt-in start-up timings (--timings): each phase's wall time, printed to stderr as
+// "scalene-atlas: timing: PHASE MS" lines, which bench/ parses. Off by default and free when off.
+#pragma once
+
+#include <chrono>
+#include <cstdio>
+
+namespace atlas::timings {
+
+using Clock = std::chrono::steady_clock;
+
+struct State {
+  bool enabled = false;
+  Clock::time_point start, last;
+};
+
+inline State &state() {
+  static State s;
+  return s;
+}
+
+inline void enable() {
+  State &s = state();
+  s.enabled = true;
+  s.start = s.last = Clock::now();
+}
+
+inline double msBetween(Clock::time_point a, Clock::time_point b) {
+  return std::chrono::duration<double, std::milli>(b - a).count();
+}
+
+// Ends the current phase under `name` and starts the next one.
+inline void mark(const char *name) {
+  State &s = state();
+  if (!s.enabled)
+    return;
+  const Clock::time_point now = Clock::now();
+  std::fprintf(stderr, "scalene-atlas: timing: %s %.3f\n", name, msBetween(s.last, now));
+  s.last = now;
+}
+
+// The time since enable(), under `name` (e.g. "total to first frame").
+inline void total(const char *name) {
+  State &s = state();
+  if (s.enabled)
+    std::fprintf(stderr, "scalene-atlas: timing: %s %.3f\n", name, msBetween(s.start, Clock::now()));
+}
+
+} // namespace atlas::timings
