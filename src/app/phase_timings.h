@@ -4,6 +4,8 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 
 namespace atlas::timings {
 
@@ -44,6 +46,27 @@ inline void total(const char *name) {
   State &s = state();
   if (s.enabled)
     std::fprintf(stderr, "scalene-atlas: timing: %s %.3f\n", name, msBetween(s.start, Clock::now()));
+}
+
+// This process's peak resident memory (VmHWM) in MB, 0 when unknown. Unlike the parent's
+// getrusage(), it never includes the memory of the process that spawned this one.
+inline double peakResidentMb() {
+  std::FILE *f = std::fopen("/proc/self/status", "r");
+  if (!f)
+    return 0.0;
+  char line[256];
+  double kb = 0.0;
+  while (std::fgets(line, sizeof line, f))
+    if (std::strncmp(line, "VmHWM:", 6) == 0)
+      kb = std::atof(line + 6);
+  std::fclose(f);
+  return kb / 1024.0;
+}
+
+// The peak resident memory, as a "timing" line whose value is in MB.
+inline void peakMemory() {
+  if (state().enabled)
+    std::fprintf(stderr, "scalene-atlas: timing: peak resident memory MB %.1f\n", peakResidentMb());
 }
 
 } // namespace atlas::timings

@@ -100,6 +100,7 @@ int runHeadless(Session &session, const Options &options) {
     timings::mark("PNG write");
     if (options.benchmarkFrames > 0)
       benchmarkFrames(**viewer, session, options, withUi, *target);
+    timings::peakMemory();
   }
   if (!options.statePath.empty()) {
     if (Result<bool> written = writeFileAtomically(options.statePath, session.stateJson().dump(2) + "\n");
