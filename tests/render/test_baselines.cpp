@@ -25,57 +25,80 @@ namespace {
 // projector; 4x multisampling as users see it.
 const std::vector<std::string> kCommon{"--headless", "--no-ui", "--size", "480x270", "--samples", "4"};
 
-// The tolerance. Two renders of the same scene on different Mesa/llvmpipe versions or CPUs differ
-// only along edges (multisample coverage, rounding in the rasteriser) and by a level or two in
-// shading. A real change (a structure missing, moved, recoloured, the camera elsewhere) changes a
-// solid area by far more than 24 levels. So:
-//  - a pixel "differs" when any channel differs by more than 24 of 255 levels (about 10 %): edge
-//    anti-aliasing and shading noise stay below that, a bone turning into background does not;
-//  - at most 0.5 % of the pixels may differ (648 of 480x270): a thin silhouette's worth of changed
-//    edge pixels, while hiding even C5 alone in a whole-neck view changes well over 1 %;
+// The tolerance. Two renders of the same scene on another Mesa/llvmpipe version, CPU or
+// rasteriser differ along silhouettes (multisample coverage, which pixel an edge falls in) and by a
+// level or two in shading. A real change (a structure missing, moved or recoloured, the camera
+// elsewhere) changes a solid area by far more. So:
+//  - a pixel "differs" when a channel is off by more than 24 of 255 levels (about 10 %) AND the
+//    difference is not explained by a shift of up to one pixel: its colour matches no pixel of the
+//    3x3 neighbourhood in the other image, checked both ways (as image-diff tools' anti-aliasing
+//    detection does). Edges that moved by a pixel or were anti-aliased differently are forgiven; the
+//    inside of a structure that vanished or moved is not;
+//  - at most 0.2 % of the pixels may differ (259 of 480x270). Measured on these baselines: Mesa's
+//    other rasteriser (GALLIUM_DRIVER=softpipe, no multisampling) against llvmpipe has 0.5 to 2 % of
+//    pixels off by more than 24 levels, all along edges, and at most 0.08 % by this rule; hiding C5
+//    alone gives 0.41 % in the anterior and posterior views and 20 to 29 % in its close-ups, hiding
+//    the right second rib 0.5 to 3.4 % in the views that show it. (In the lateral, superior and
+//    inferior views C5 lies behind the scalenes or the other vertebrae and shows too few pixels to
+//    tell from noise: its close-ups are there for that.)
 //  - the mean absolute difference over all channels of all pixels must stay under 1.5 levels, which
-//    catches a global shift (lighting, background, gamma) that stays under 24 levels everywhere.
+//    catches a global shift (lighting, background, gamma) that stays under 24 levels everywhere
+//    (softpipe against llvmpipe: 0.3 to 1.0).
 constexpr int kPixelThreshold = 24;
-constexpr double kMaxDifferingFraction = 0.005;
+constexpr double kMaxDifferingFraction = 0.002;
 constexpr double kMaxMeanAbsDifference = 1.5;
 
 struct Comparison {
-  double differingFraction = 0.0;
+  double differingFraction = 0.0; // pixels that differ by the rule above
+  double strictFraction = 0.0;    // pixels over the threshold before forgiving one-pixel shifts
   double meanAbsDifference = 0.0;
-  Image diff; // the baseline dimmed to grey; yellow where it differs a little, red over the threshold
+  Image diff; // the baseline dimmed to grey; red where it differs, yellow where only an edge moved
 };
+
+int channelDifference(const std::uint8_t *a, const std::uint8_t *b) {
+  return std::max({std::abs(a[0] - b[0]), std::abs(a[1] - b[1]), std::abs(a[2] - b[2])});
+}
+
+// Whether `pixel` matches some pixel of `other` within one pixel of (x, y).
+bool matchesNearby(const std::uint8_t *pixel, const Image &other, int x, int y) {
+  for (int ny = std::max(0, y - 1); ny <= std::min(other.height - 1, y + 1); ++ny)
+    for (int nx = std::max(0, x - 1); nx <= std::min(other.width - 1, x + 1); ++nx)
+      if (channelDifference(pixel, other.pixel(nx, ny)) <= kPixelThreshold)
+        return true;
+  return false;
+}
 
 Comparison compare(const Image &expected, const Image &actual) {
   Comparison c;
   c.diff.width = actual.width;
   c.diff.height = actual.height;
   c.diff.rgba.resize(actual.rgba.size());
-  std::size_t differing = 0;
+  std::size_t differing = 0, strict = 0;
   double sum = 0.0;
   for (int y = 0; y < actual.height; ++y)
     for (int x = 0; x < actual.width; ++x) {
       const std::uint8_t *a = expected.pixel(x, y), *b = actual.pixel(x, y);
-      int largest = 0;
-      for (int ch = 0; ch < 3; ++ch) {
-        const int d = std::abs(a[ch] - b[ch]);
-        largest = std::max(largest, d);
-        sum += d;
-      }
+      for (int ch = 0; ch < 3; ++ch)
+        sum += std::abs(a[ch] - b[ch]);
       std::uint8_t *out = c.diff.rgba.data() + (static_cast<std::size_t>(y) * actual.width + x) * 4;
       const auto grey = static_cast<std::uint8_t>((a[0] + a[1] + a[2]) / 9);
       out[0] = out[1] = out[2] = grey;
       out[3] = 255;
-      if (largest > kPixelThreshold) {
-        ++differing;
-        out[0] = 255;
-        out[1] = out[2] = 0;
-      } else if (largest > 4) {
-        out[0] = out[1] = 200;
+      if (channelDifference(a, b) <= kPixelThreshold)
+        continue;
+      ++strict;
+      if (matchesNearby(b, expected, x, y) || matchesNearby(a, actual, x, y)) {
+        out[0] = out[1] = 200; // an edge that moved or was anti-aliased differently: forgiven
         out[2] = 0;
+        continue;
       }
+      ++differing;
+      out[0] = 255;
+      out[1] = out[2] = 0;
     }
   const double pixels = static_cast<double>(actual.width) * actual.height;
   c.differingFraction = static_cast<double>(differing) / pixels;
+  c.strictFraction = static_cast<double>(strict) / pixels;
   c.meanAbsDifference = sum / (pixels * 3.0);
   return c;
 }
@@ -135,11 +158,14 @@ void checkBaseline(const std::string &name, const std::vector<std::string> &case
   REQUIRE(writePng(c.diff, diffPath));
   std::ostringstream why;
   why << name << " differs from its baseline: " << c.differingFraction * 100.0
-      << " % of pixels differ by more than " << kPixelThreshold << " levels (limit "
-      << kMaxDifferingFraction * 100.0 << " %), mean absolute difference " << c.meanAbsDifference
+      << " % of pixels differ by more than " << kPixelThreshold << " levels beyond a one-pixel shift (limit "
+      << kMaxDifferingFraction * 100.0 << " %; " << c.strictFraction * 100.0
+      << " % before forgiving shifted edges), mean absolute difference " << c.meanAbsDifference
       << " levels (limit " << kMaxMeanAbsDifference << ")\n  baseline: " << baseline
       << "\n  actual:   " << actualPath << "\n  diff:     " << diffPath
-      << " (red: over the threshold)\nIf the change is intended: ATLAS_UPDATE_BASELINES=1 ctest -R baseline";
+      << " (red: differs, yellow: only an edge moved)\nIf the change is intended: ATLAS_UPDATE_BASELINES=1 "
+         "ctest -R "
+         "baseline";
   FAIL(why.str());
 }
 
