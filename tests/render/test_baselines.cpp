@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <sstream>
@@ -221,4 +222,26 @@ TEST_CASE("baseline: close-up of the right scalene muscles from the front", "[re
 TEST_CASE("baseline: the right scalenus posterior selected, close-up from the side", "[render][baseline]") {
   checkBaseline("closeup-scalenus-posterior-selected", {"--select", "scalenus_posterior_right", "--view",
                                                         "right", "--frame", "scalenus_posterior_right"});
+}
+
+TEST_CASE("close-ups: --frame moves the camera in on the named structures and refuses unknown ids",
+          "[render]") {
+  const std::string whole = outputPath("frame-whole.json"), close = outputPath("frame-c5.json");
+  REQUIRE(runApp({modelPath(), "--headless", "--view", "superior", "--state", whole}).exitCode == 0);
+  REQUIRE(
+      runApp({modelPath(), "--headless", "--view", "superior", "--frame", "c5", "--state", close}).exitCode ==
+      0);
+  const auto a = readJson(whole)["camera"], b = readJson(close)["camera"];
+  CHECK(b["view"] == "superior");
+  auto distance = [](const nlohmann::json &camera) {
+    double d = 0.0;
+    for (int i = 0; i < 3; ++i)
+      d += std::pow(camera["eye"][i].get<double>() - camera["target"][i].get<double>(), 2.0);
+    return std::sqrt(d);
+  };
+  CHECK(distance(b) < 0.5 * distance(a));
+  const AppRun bad =
+      runApp({modelPath(), "--headless", "--frame", "c5,nope", "--state", outputPath("x.json")});
+  CHECK(bad.exitCode == 1);
+  CHECK_THAT(bad.err, Catch::Contains("--frame") && Catch::Contains("nope"));
 }
