@@ -44,7 +44,8 @@ TEST_CASE("scalenus posterior under the standard references", "[highlights]") {
   CHECK(h["blood_supply"] ==
         std::set<std::string>{"ascending_cervical_artery_right", "superficial_cervical_artery_right"});
   // The origin sites are the footprints on the bones, not whole bones.
-  for (const auto &entry : session().stateJson()["highlighted"])
+  const nlohmann::json state = session().stateJson();
+  for (const auto &entry : state["highlighted"])
     if (entry["role"] == "origin")
       CHECK_THAT(entry["id"].get<std::string>(), Catch::StartsWith("scalenus_posterior_right.origin."));
 }
@@ -56,7 +57,8 @@ TEST_CASE("scalenus posterior as stated in the article", "[highlights]") {
   CHECK(h["nerve_supply"] == std::set<std::string>{"c5_ventral_ramus_right", "c6_ventral_ramus_right",
                                                    "c7_ventral_ramus_right", "c8_ventral_ramus_right"});
   CHECK(h["blood_supply"].count("deep_cervical_artery_right") == 1);
-  for (const auto &entry : session().stateJson()["highlighted"])
+  const nlohmann::json state = session().stateJson();
+  for (const auto &entry : state["highlighted"])
     if (entry["role"] != "selected" && entry["role"] != "related")
       CHECK(entry["source"] == "article");
 }
