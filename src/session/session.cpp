@@ -20,7 +20,7 @@ void Session::setScene(Scene scene) {
   for (std::size_t i = 0; i < scene_.structures().size(); ++i)
     if (scene_.structures()[i].system == System::Attachment)
       view_.markAttachment(static_cast<int>(i));
-  picking_ = PickingIndex(scene_);
+  picking_.reset(); // built on the first pick: a screenshot never needs it
   labelAnchors_.clear();
   for (const Structure &s : scene_.structures()) {
     const glm::vec3 centre = s.bounds().center();
@@ -80,7 +80,7 @@ std::optional<int> Session::structureAt(float x, float y) const {
   y -= static_cast<float>(a.y);
   if (x < 0 || y < 0 || x >= static_cast<float>(a.width) || y >= static_cast<float>(a.height))
     return std::nullopt;
-  auto hit = view_.pick(picking_, camera_.rayThroughPixel(x, y, a.width, a.height));
+  auto hit = view_.pick(pickingIndex(), camera_.rayThroughPixel(x, y, a.width, a.height));
   if (!hit)
     return std::nullopt;
   return hit->structure;
