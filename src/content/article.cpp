@@ -273,31 +273,24 @@ std::optional<ArticleSection> readSection(const std::string &file, const YAML::N
   return section;
 }
 
-} // namespace
+// One parsed section file (or its syntax error).
+struct SectionDoc {
+  std::string file;
+  Result<YAML::Node> root;
+};
 
-Article loadArticle(const std::string &dir, const std::set<std::string> &structureIds,
-                    const std::set<std::string> &claimIds) {
-  namespace fs = std::filesystem;
+// Reads every section, then the whole-article checks: duplicates, the contract, order.
+Article checkArticle(const std::vector<SectionDoc> &docs, const std::string &dir,
+                     const std::set<std::string> &structureIds, const std::set<std::string> &claimIds) {
   Article article;
   Problems problems;
-  std::vector<std::string> files;
-  std::error_code ec;
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
-    if (it->is_regular_file() && (it->path().extension() == ".yaml" || it->path().extension() == ".yml"))
-      files.push_back(it->path().string());
-  if (ec || files.empty()) {
-    article.problems.push_back(dir + ": no article files (*.yaml) found");
-    return article;
-  }
-  std::sort(files.begin(), files.end());
   const Checker check{structureIds, claimIds, problems};
-  for (const std::string &file : files) {
-    Result<YAML::Node> root = loadYamlFile(file);
-    if (!root) {
-      problems.add(root.error());
+  for (const SectionDoc &doc : docs) {
+    if (!doc.root) {
+      problems.add(doc.root.error());
       continue;
     }
-    if (std::optional<ArticleSection> section = readSection(file, *root, check))
+    if (std::optional<ArticleSection> section = readSection(doc.file, *doc.root, check))
       article.sections.push_back(std::move(*section));
   }
 
@@ -343,6 +336,37 @@ Article loadArticle(const std::string &dir, const std::set<std::string> &structu
                    [](const ArticleSection &a, const ArticleSection &b) { return a.order < b.order; });
   article.problems = problems.messages();
   return article;
+}
+
+} // namespace
+
+Article loadArticle(const std::string &dir, const std::set<std::string> &structureIds,
+                    const std::set<std::string> &claimIds) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+    if (it->is_regular_file() && (it->path().extension() == ".yaml" || it->path().extension() == ".yml"))
+      files.push_back(it->path().string());
+  if (ec || files.empty()) {
+    Article article;
+    article.problems.push_back(dir + ": no article files (*.yaml) found");
+    return article;
+  }
+  std::sort(files.begin(), files.end());
+  std::vector<SectionDoc> docs;
+  for (const std::string &file : files)
+    docs.push_back({file, loadYamlFile(file)});
+  return checkArticle(docs, dir, structureIds, claimIds);
+}
+
+Article loadArticleFromTexts(const std::vector<ContentText> &files, const std::string &dir,
+                             const std::set<std::string> &structureIds,
+                             const std::set<std::string> &claimIds) {
+  std::vector<SectionDoc> docs;
+  for (const ContentText &file : files)
+    docs.push_back({file.name, parseYaml(file.text, file.name)});
+  return checkArticle(docs, dir, structureIds, claimIds);
 }
 
 // ---- queries ------------------------------------------------------------------------------------

@@ -7,6 +7,8 @@
 // queries (which passages mention a structure) · source-difference notes from the knowledge base.
 #pragma once
 
+#include "content/content_text.h"
+
 #include <functional>
 #include <optional>
 #include <set>
@@ -115,6 +117,11 @@ const std::vector<SectionContract> &articleContract();
 // everything else still loads. An empty id set skips that check.
 Article loadArticle(const std::string &dir, const std::set<std::string> &structureIds,
                     const std::set<std::string> &claimIds);
+// The same checks on section files already in memory, in the order given (loadArticle sorts by file
+// name); `dir` names the article folder in messages about the whole article.
+Article loadArticleFromTexts(const std::vector<ContentText> &files, const std::string &dir,
+                             const std::set<std::string> &structureIds,
+                             const std::set<std::string> &claimIds);
 
 // ---- queries ------------------------------------------------------------------------------------
 

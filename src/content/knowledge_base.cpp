@@ -248,8 +248,7 @@ struct Loader {
     }
   }
 
-  void loadStructuresFile(const std::string &file) {
-    Result<YAML::Node> doc = loadYamlFile(file);
+  void loadStructuresFile(const std::string &file, const Result<YAML::Node> &doc) {
     if (!doc) {
       problems.add(doc.error());
       return;
@@ -279,13 +278,13 @@ struct Loader {
     }
   }
 
-  void loadSources(const std::string &file) {
-    Result<YAML::Node> doc = loadYamlFile(file);
+  void loadSources(const std::string &file, const Result<YAML::Node> &doc) {
     if (!doc) {
       problems.add(doc.error());
       return;
     }
-    const YAML::Node list = (*doc)["sources"];
+    // operator[] on a scalar document throws in yaml-cpp: check the kind first.
+    const YAML::Node list = doc->IsMap() ? (*doc)["sources"] : YAML::Node();
     if (!list || !list.IsSequence()) {
       problems.add(file, *doc, "expected a list 'sources'");
       return;
@@ -311,6 +310,26 @@ struct Loader {
   }
 };
 
+// Cross-file checks, once every file is in; then the problems go into `result`.
+void finishKnowledgeBase(Loader &loader, KnowledgeLoad &result, const std::string &folder,
+                         const std::set<std::string> &modelIds) {
+  const KnowledgeBase &kb = result.knowledge;
+  const std::set<std::string> claimIds = kb.claimIds();
+  for (const Claim &c : kb.claims()) {
+    if (!c.differsFrom.empty() && !claimIds.count(c.differsFrom) &&
+        c.subject.find("_left") == std::string::npos)
+      loader.problems.add(c.file + ":" + std::to_string(c.line) + ": differs_from '" + c.differsFrom +
+                          "' names no claim");
+    if (!kb.findSource(c.source) && c.subject.find("_left") == std::string::npos)
+      loader.problems.add(c.file + ":" + std::to_string(c.line) + ": source '" + c.source +
+                          "' is not defined in sources.yaml");
+  }
+  for (const std::string &id : modelIds)
+    if (!kb.findStructure(id) && id.find('.') == std::string::npos)
+      loader.problems.add(folder + ": model structure '" + id + "' has no entry in the knowledge base");
+  result.problems = loader.problems.messages();
+}
+
 } // namespace
 
 // ---- 4. loadKnowledgeBase ---------------------------------------------------------------------
@@ -330,25 +349,22 @@ KnowledgeLoad loadKnowledgeBase(const std::string &contentDir, const std::set<st
       files.push_back(entry.path());
   std::sort(files.begin(), files.end()); // stable order: messages and lists do not shuffle
   for (const fs::path &file : files)
-    loader.loadStructuresFile(file.string());
-  loader.loadSources((fs::path(contentDir) / "sources.yaml").string());
+    loader.loadStructuresFile(file.string(), loadYamlFile(file.string()));
+  const std::string sources = (fs::path(contentDir) / "sources.yaml").string();
+  loader.loadSources(sources, loadYamlFile(sources));
+  finishKnowledgeBase(loader, result, dir.string(), modelIds);
+  return result;
+}
 
-  // Cross-file checks, once everything is in.
-  const KnowledgeBase &kb = result.knowledge;
-  const std::set<std::string> claimIds = kb.claimIds();
-  for (const Claim &c : kb.claims()) {
-    if (!c.differsFrom.empty() && !claimIds.count(c.differsFrom) &&
-        c.subject.find("_left") == std::string::npos)
-      loader.problems.add(c.file + ":" + std::to_string(c.line) + ": differs_from '" + c.differsFrom +
-                          "' names no claim");
-    if (!kb.findSource(c.source) && c.subject.find("_left") == std::string::npos)
-      loader.problems.add(c.file + ":" + std::to_string(c.line) + ": source '" + c.source +
-                          "' is not defined in sources.yaml");
-  }
-  for (const std::string &id : modelIds)
-    if (!kb.findStructure(id) && id.find('.') == std::string::npos)
-      loader.problems.add(dir.string() + ": model structure '" + id + "' has no entry in the knowledge base");
-  result.problems = loader.problems.messages();
+KnowledgeLoad loadKnowledgeBaseFromTexts(const std::vector<ContentText> &structureFiles,
+                                         const ContentText &sources, const std::string &folder,
+                                         const std::set<std::string> &modelIds) {
+  KnowledgeLoad result;
+  Loader loader{result.knowledge, modelIds, {}, {}};
+  for (const ContentText &file : structureFiles)
+    loader.loadStructuresFile(file.name, parseYaml(file.text, file.name));
+  loader.loadSources(sources.name, parseYaml(sources.text, sources.name));
+  finishKnowledgeBase(loader, result, folder, modelIds);
   return result;
 }
 

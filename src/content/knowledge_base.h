@@ -3,6 +3,8 @@
 // content/structures/*.yaml and content/sources.yaml; see content/README.md for the format.
 #pragma once
 
+#include "content/content_text.h"
+
 #include <map>
 #include <optional>
 #include <set>
@@ -78,6 +80,11 @@ struct KnowledgeLoad {
 // Loads every content/structures/*.yaml and content/sources.yaml under `contentDir`. When
 // `modelIds` is not empty, ids that the model lacks are problems too.
 KnowledgeLoad loadKnowledgeBase(const std::string &contentDir, const std::set<std::string> &modelIds = {});
+// The same checks on files already in memory: the structures files in the order given, then
+// sources.yaml. `folder` names the structures folder in messages about the whole knowledge base.
+KnowledgeLoad loadKnowledgeBaseFromTexts(const std::vector<ContentText> &structureFiles,
+                                         const ContentText &sources, const std::string &folder,
+                                         const std::set<std::string> &modelIds = {});
 
 // "{side}" → right/left and "{Side}" → Right/Left; texts without a placeholder come back once.
 std::vector<std::pair<std::string, std::string>> expandSides(const std::string &text);

@@ -11,10 +11,14 @@ Result<YAML::Node> loadYamlFile(const std::string &path) {
     return Error{path + ": cannot open the file"};
   std::stringstream text;
   text << in.rdbuf();
+  return parseYaml(text.str(), path);
+}
+
+Result<YAML::Node> parseYaml(const std::string &text, const std::string &name) {
   try {
-    return YAML::Load(text.str());
+    return YAML::Load(text);
   } catch (const YAML::Exception &e) {
-    return Error{path + ":" + std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1) +
+    return Error{name + ":" + std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1) +
                  ": " + e.msg};
   }
 }

@@ -13,6 +13,8 @@ namespace atlas::content {
 
 // Parses a whole file; a syntax error gives "file:line:column: message".
 Result<YAML::Node> loadYamlFile(const std::string &path);
+// The same on text already in memory; `name` stands for the file in messages.
+Result<YAML::Node> parseYaml(const std::string &text, const std::string &name);
 
 // "file:line" of a node (line numbers start at 1).
 std::string where(const std::string &file, const YAML::Node &node);

@@ -2,11 +2,18 @@
 // same Scene as glTF. Node names become structure ids so a teacher's own parts can be listed.
 #include "io/model_loader.h"
 
+#include <assimp/IOStream.hpp>
+#include <assimp/IOSystem.hpp>
 #include <assimp/Importer.hpp>
 #include <assimp/postprocess.h>
 #include <assimp/scene.h>
 
 #include <glm/gtc/type_ptr.hpp>
+
+#include <cctype>
+#include <cstring>
+#include <fstream>
+#include <string>
 
 namespace atlas {
 namespace {
@@ -78,22 +85,87 @@ Result<bool> visit(AssimpTraversal &t, const aiNode &node, int parent, const glm
   return true;
 }
 
-} // namespace
+// For models read from memory: every file other than the memory buffer itself (which Assimp's
+// MemoryIOSystem serves before asking this one) is absent, so an OBJ's "mtllib /etc/passwd" reads nothing.
+class NoFilesIOSystem : public Assimp::IOSystem {
+public:
+  bool Exists(const char *) const override { return false; }
+  char getOsSeparator() const override { return '/'; }
+  Assimp::IOStream *Open(const char *, const char *) override { return nullptr; }
+  void Close(Assimp::IOStream *stream) override { delete stream; }
+};
 
-Result<Scene> loadWithAssimp(const std::string &path, const LoadLimits &limits) {
-  Assimp::Importer importer;
-  importer.SetPropertyInteger(AI_CONFIG_PP_SBP_REMOVE, aiPrimitiveType_POINT | aiPrimitiveType_LINE);
-  const aiScene *ai = importer.ReadFile(path, aiProcess_Triangulate | aiProcess_JoinIdenticalVertices |
-                                                  aiProcess_GenSmoothNormals | aiProcess_SortByPType |
-                                                  aiProcess_ValidateDataStructure);
-  if (!ai || !ai->mRootNode) {
+// The file is read with validation only; post-processing runs after checkFaces.
+constexpr unsigned kReadFlags = aiProcess_ValidateDataStructure;
+constexpr unsigned kPostProcessFlags = aiProcess_Triangulate | aiProcess_JoinIdenticalVertices |
+                                       aiProcess_GenSmoothNormals | aiProcess_SortByPType;
+
+// Assimp's importers do not always describe their own output: a PLY face with no indices comes back
+// in a mesh flagged as polygons, which its validation lets through, and Debian's Assimp (built with
+// its assertions on) then aborts the whole process in the Triangulate step. So every face is checked
+// here, and each mesh's primitive types are recomputed from its faces, before post-processing.
+Result<bool> checkFaces(aiScene &ai, const std::string &path) {
+  for (unsigned m = 0; m < ai.mNumMeshes; ++m) {
+    aiMesh &mesh = *ai.mMeshes[m];
+    unsigned types = 0;
+    for (unsigned f = 0; f < mesh.mNumFaces; ++f) {
+      const unsigned n = mesh.mFaces[f].mNumIndices;
+      if (n == 0)
+        return Error{path + ": mesh " + std::to_string(m) + ", face " + std::to_string(f) +
+                     " has no vertices"};
+      types |= n == 1   ? aiPrimitiveType_POINT
+               : n == 2 ? aiPrimitiveType_LINE
+               : n == 3 ? aiPrimitiveType_TRIANGLE
+                        : aiPrimitiveType_POLYGON;
+    }
+    if (types)
+      mesh.mPrimitiveTypes = types;
+  }
+  return true;
+}
+
+// Assimp 5.2.5's PLY reader never returns when the header has no line of its own reading
+// "end_header" (a truncated header, or "property float z end_header"): it spins at the end of the
+// input and the viewer hangs. Such files are refused before Assimp sees them. `nextLine` yields the
+// file's lines; only files that start with the PLY magic (any case, as Assimp accepts) are checked.
+template <typename NextLine> Result<bool> checkPlyHeader(NextLine nextLine, const std::string &path) {
+  std::string line;
+  if (!nextLine(line))
+    return true;
+  auto trimmed = [](const std::string &text) {
+    const std::size_t begin = text.find_first_not_of(" \t\r");
+    const std::size_t end = text.find_last_not_of(" \t\r");
+    return begin == std::string::npos ? std::string() : text.substr(begin, end - begin + 1);
+  };
+  std::string magic = trimmed(line).substr(0, 3);
+  for (char &c : magic)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (magic != "ply")
+    return true;
+  while (nextLine(line))
+    if (trimmed(line) == "end_header")
+      return true;
+  return Error{path + ": PLY header has no 'end_header' line"};
+}
+
+Result<Scene> sceneFromAssimp(Assimp::Importer &importer, const aiScene *ai, const std::string &path,
+                              const LoadLimits &limits) {
+  auto failed = [&importer, &path]() {
     std::string message = importer.GetErrorString();
     if (message.empty())
       message = "unknown error";
     return Error{path + ": cannot read this file: " + message};
-  }
+  };
+  if (!ai || !ai->mRootNode)
+    return failed();
   if (ai->mFlags & AI_SCENE_FLAGS_INCOMPLETE)
     return Error{path + ": the file is incomplete or broken (Assimp could not read all of it)"};
+  // The importer owns the scene; it is not const, Assimp only hands it out as const.
+  if (Result<bool> faces = checkFaces(*const_cast<aiScene *>(ai), path); !faces)
+    return Error{faces.error()};
+  ai = importer.ApplyPostProcessing(kPostProcessFlags);
+  if (!ai || !ai->mRootNode)
+    return failed();
   Scene scene;
   AssimpTraversal t{*ai, scene, path, limits.maxTotalVertices};
   if (Result<bool> ok = visit(t, *ai->mRootNode, -1, glm::mat4(1.0f), 0); !ok)
@@ -101,6 +173,48 @@ Result<Scene> loadWithAssimp(const std::string &path, const LoadLimits &limits) 
   if (Result<bool> finished = finishLoadedScene(scene, path); !finished)
     return Error{finished.error()};
   return scene;
+}
+
+} // namespace
+
+Result<Scene> loadWithAssimp(const std::string &path, const LoadLimits &limits) {
+  std::ifstream in(path, std::ios::binary);
+  const auto fileLine = [&in](std::string &line) { return static_cast<bool>(std::getline(in, line)); };
+  if (Result<bool> header = checkPlyHeader(fileLine, path); !header)
+    return Error{header.error()};
+  in.close();
+  Assimp::Importer importer;
+  importer.SetPropertyInteger(AI_CONFIG_PP_SBP_REMOVE, aiPrimitiveType_POINT | aiPrimitiveType_LINE);
+  const aiScene *ai = importer.ReadFile(path, kReadFlags);
+  return sceneFromAssimp(importer, ai, path, limits);
+}
+
+Result<Scene> loadWithAssimpFromMemory(const unsigned char *bytes, std::size_t size,
+                                       const std::string &formatHint, const std::string &name,
+                                       const LoadLimits &limits) {
+  if (size == 0)
+    return Error{name + ": the file is empty"};
+  const std::string hint = !formatHint.empty() && formatHint[0] == '.' ? formatHint.substr(1) : formatHint;
+  if (hint.size() > Assimp::Importer::MaxLenHint || hint.find_first_of("./\\") != std::string::npos)
+    return Error{name + ": '" + formatHint + "' is not a file extension"};
+  std::size_t at = 0;
+  const auto memoryLine = [bytes, size, &at](std::string &line) {
+    if (at >= size)
+      return false;
+    const auto *begin = reinterpret_cast<const char *>(bytes) + at;
+    const auto *newline = static_cast<const char *>(std::memchr(begin, '\n', size - at));
+    const std::size_t length = newline ? static_cast<std::size_t>(newline - begin) : size - at;
+    line.assign(begin, length);
+    at += length + 1;
+    return true;
+  };
+  if (Result<bool> header = checkPlyHeader(memoryLine, name); !header)
+    return Error{header.error()};
+  Assimp::Importer importer;
+  importer.SetIOHandler(new NoFilesIOSystem); // owned by the importer
+  importer.SetPropertyInteger(AI_CONFIG_PP_SBP_REMOVE, aiPrimitiveType_POINT | aiPrimitiveType_LINE);
+  const aiScene *ai = importer.ReadFileFromMemory(bytes, size, kReadFlags, hint.c_str());
+  return sceneFromAssimp(importer, ai, name, limits);
 }
 
 } // namespace atlas

@@ -15,6 +15,7 @@
 #include <glm/gtc/quaternion.hpp>
 #include <glm/gtc/type_ptr.hpp>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 namespace atlas {
 namespace fs = std::filesystem;
@@ -77,18 +78,23 @@ Result<std::string> glbJson(const std::vector<unsigned char> &bytes, const std::
   return std::string(reinterpret_cast<const char *>(bytes.data()) + 20, jsonLength);
 }
 
-// A URI may name a file beside the model or below it, never above it or elsewhere.
-Result<bool> checkUris(const std::string &jsonText, const std::string &path, const fs::path &baseDir) {
+// A URI may name a file beside the model or below it, never above it or elsewhere. A model read from
+// memory (`baseDir` empty) has no folder: only data: URIs.
+Result<bool> checkUris(const std::string &jsonText, const std::string &path,
+                       const std::optional<fs::path> &baseDir) {
   nlohmann::json doc;
   try {
     doc = nlohmann::json::parse(jsonText);
   } catch (const nlohmann::json::parse_error &e) {
     return Error{path + ": invalid JSON at " + lineColumnOf(jsonText, e.byte > 0 ? e.byte - 1 : 0) + ": " +
                  std::string(e.what()).substr(std::string(e.what()).find(':') + 2)};
+  } catch (const nlohmann::json::exception &e) { // e.g. out_of_range: a number too large for a double
+    const std::string what = e.what();
+    const std::size_t tag = what.find("] ");
+    return Error{path + ": invalid JSON: " + (tag == std::string::npos ? what : what.substr(tag + 2))};
   }
   if (!doc.is_object())
     return Error{path + ": line 1: the glTF document must be a JSON object"};
-  const fs::path base = fs::weakly_canonical(baseDir.empty() ? fs::path(".") : baseDir);
   for (const char *array : {"buffers", "images"}) {
     auto it = doc.find(array);
     if (it == doc.end() || !it->is_array())
@@ -103,10 +109,18 @@ Result<bool> checkUris(const std::string &jsonText, const std::string &path, con
       const std::string where = path + ": " + array + "[" + std::to_string(i) + "].uri \"" + uri + "\"";
       if (uri.find("://") != std::string::npos)
         return Error{where + ": network URIs are not allowed; the file must be beside the model"};
+      if (!baseDir)
+        return Error{where + ": a model read from memory cannot refer to other files; embed the data "
+                             "(GLB or a data: URI)"};
       const fs::path rel(uri);
       if (rel.is_absolute() || uri.find('\\') != std::string::npos)
         return Error{where + ": absolute paths are not allowed; the file must be beside the model"};
-      const fs::path resolved = fs::weakly_canonical(base / rel);
+      // The error_code forms: a name the system refuses (too long, ...) is an error, not an exception.
+      std::error_code ec;
+      const fs::path base = fs::weakly_canonical(baseDir->empty() ? fs::path(".") : *baseDir, ec);
+      const fs::path resolved = ec ? fs::path() : fs::weakly_canonical(base / rel, ec);
+      if (ec)
+        return Error{where + ": cannot resolve the path (" + ec.message() + ")"};
       const auto [baseEnd, _] = std::mismatch(base.begin(), base.end(), resolved.begin(), resolved.end());
       if (baseEnd != base.end())
         return Error{where + ": leaves the model's folder; the file must be beside the model or below it"};
@@ -424,20 +438,33 @@ Result<bool> visitNode(Traversal &t, int nodeIndex, int parent, const glm::mat4 
   return true;
 }
 
-} // namespace
-
 // ---- 4. loadGltf ------------------------------------------------------------------------------
 
-Result<Scene> loadGltf(const std::string &path, const LoadLimits &limits) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    return Error{path + ": cannot open the file"};
-  std::vector<unsigned char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+// No file access for models read from memory, whatever the JSON says (checkUris refuses such URIs
+// first; this keeps tinygltf itself from ever opening a file for them).
+bool noFileExists(const std::string &, void *) {
+  return false;
+}
+std::string noExpand(const std::string &path, void *) {
+  return path;
+}
+bool noFileRead(std::vector<unsigned char> *, std::string *err, const std::string &path, void *) {
+  if (err)
+    *err += "cannot read '" + path + "': a model read from memory cannot refer to other files\n";
+  return false;
+}
+bool noFileWrite(std::string *, const std::string &, const std::vector<unsigned char> &, void *) {
+  return false;
+}
+
+// Both entry points end here. `baseDir` is the model's folder, or nullopt for a model in memory.
+Result<Scene> loadGltfBytes(const std::vector<unsigned char> &bytes, const std::string &path,
+                            bool binaryExtension, const std::optional<fs::path> &baseDir,
+                            const LoadLimits &limits) {
   if (bytes.empty())
     return Error{path + ": the file is empty"};
 
   const bool binary = bytes.size() >= 4 && std::memcmp(bytes.data(), "glTF", 4) == 0;
-  const fs::path baseDir = fs::path(path).parent_path();
   std::string jsonText;
   if (binary) {
     Result<std::string> json = glbJson(bytes, path);
@@ -445,7 +472,7 @@ Result<Scene> loadGltf(const std::string &path, const LoadLimits &limits) {
       return Error{json.error()};
     jsonText = std::move(*json);
   } else {
-    if (fs::path(path).extension() == ".glb")
+    if (binaryExtension)
       return Error{path + ": not a binary glTF file: bytes 0-3 should be 'glTF'"};
     jsonText.assign(bytes.begin(), bytes.end());
   }
@@ -456,7 +483,9 @@ Result<Scene> loadGltf(const std::string &path, const LoadLimits &limits) {
   loader.SetImageLoader(skipImage, nullptr);
   tinygltf::Model model;
   std::string err, warn;
-  const std::string base = baseDir.empty() ? std::string(".") : baseDir.string();
+  if (!baseDir)
+    loader.SetFsCallbacks({noFileExists, noExpand, noFileRead, noFileWrite, nullptr});
+  const std::string base = !baseDir ? std::string() : baseDir->empty() ? std::string(".") : baseDir->string();
   const bool ok = binary ? loader.LoadBinaryFromMemory(&model, &err, &warn, bytes.data(),
                                                        static_cast<unsigned>(bytes.size()), base)
                          : loader.LoadASCIIFromString(&model, &err, &warn, jsonText.data(),
@@ -498,6 +527,24 @@ Result<Scene> loadGltf(const std::string &path, const LoadLimits &limits) {
   if (Result<bool> finished = finishLoadedScene(scene, path); !finished)
     return Error{finished.error()};
   return scene;
+}
+
+} // namespace
+
+Result<Scene> loadGltf(const std::string &path, const LoadLimits &limits) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    return Error{path + ": cannot open the file"};
+  const std::vector<unsigned char> bytes((std::istreambuf_iterator<char>(in)),
+                                         std::istreambuf_iterator<char>());
+  return loadGltfBytes(bytes, path, fs::path(path).extension() == ".glb", fs::path(path).parent_path(),
+                       limits);
+}
+
+Result<Scene> loadGltfFromMemory(const unsigned char *bytes, std::size_t size, bool binaryExtension,
+                                 const std::string &name, const LoadLimits &limits) {
+  const std::vector<unsigned char> copy(bytes, bytes + size);
+  return loadGltfBytes(copy, name, binaryExtension, std::nullopt, limits);
 }
 
 } // namespace atlas

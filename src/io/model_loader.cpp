@@ -38,6 +38,20 @@ Result<Scene> loadModel(const std::string &path, const LoadLimits &limits) {
   return scene;
 }
 
+Result<Scene> loadModelFromMemory(const unsigned char *bytes, std::size_t size, const std::string &formatHint,
+                                  const std::string &name, const LoadLimits &limits) {
+  if (size > limits.maxFileBytes)
+    return Error{name + ": model is " + std::to_string(size) + " bytes, more than the limit of " +
+                 std::to_string(limits.maxFileBytes)};
+  std::string ext = formatHint;
+  if (!ext.empty() && ext[0] == '.')
+    ext.erase(0, 1);
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (ext == "gltf" || ext == "glb")
+    return loadGltfFromMemory(bytes, size, ext == "glb", name, limits);
+  return loadWithAssimpFromMemory(bytes, size, ext, name, limits);
+}
+
 Result<bool> finishLoadedScene(Scene &scene, const std::string &what) {
   std::size_t triangles = 0;
   for (Structure &s : scene.structures()) {

@@ -21,6 +21,19 @@ Result<Scene> loadModel(const std::string &path, const LoadLimits &limits = {});
 Result<Scene> loadGltf(const std::string &path, const LoadLimits &limits = {});
 Result<Scene> loadWithAssimp(const std::string &path, const LoadLimits &limits = {});
 
+// The same loaders on bytes already in memory (the fuzz targets use these). `formatHint` is the
+// extension the bytes would have as a file ("glb", "gltf", "obj", "stl", "ply", ...; a leading dot
+// is allowed); `name` prefixes messages. A model in memory has no folder, so it cannot refer to other
+// files: glTF buffers must be embedded (GLB chunk or data: URI) and Assimp formats read no side files
+// (an OBJ's .mtl); every other path is refused with a message. Same validation as from a file.
+Result<Scene> loadModelFromMemory(const unsigned char *bytes, std::size_t size, const std::string &formatHint,
+                                  const std::string &name, const LoadLimits &limits = {});
+Result<Scene> loadGltfFromMemory(const unsigned char *bytes, std::size_t size, bool binaryExtension,
+                                 const std::string &name, const LoadLimits &limits = {});
+Result<Scene> loadWithAssimpFromMemory(const unsigned char *bytes, std::size_t size,
+                                       const std::string &formatHint, const std::string &name,
+                                       const LoadLimits &limits = {});
+
 // Shared by both loaders: checks finiteness and index ranges, computes missing normals, makes ids
 // unique and rejects a scene without triangles. `what` prefixes messages (the file name).
 Result<bool> finishLoadedScene(Scene &scene, const std::string &what);
