@@ -10,10 +10,12 @@
 
 #include <glm/gtc/type_ptr.hpp>
 
+#include <algorithm>
 #include <cctype>
 #include <cstring>
 #include <fstream>
 #include <string>
+#include <vector>
 
 namespace atlas {
 namespace {
@@ -126,8 +128,11 @@ Result<bool> checkFaces(aiScene &ai, const std::string &path) {
 
 // Assimp 5.2.5's PLY reader never returns when the header has no line of its own reading
 // "end_header" (a truncated header, or "property float z end_header"): it spins at the end of the
-// input and the viewer hangs. Such files are refused before Assimp sees them. `nextLine` yields the
-// file's lines; only files that start with the PLY magic (any case, as Assimp accepts) are checked.
+// input and the viewer hangs. Its header parser also writes past a heap buffer on a header with
+// lines it does not know (a second "format", "vt property float y"). So the header is checked line by
+// line against the PLY format before Assimp sees the file: format once, then element, property and
+// comment lines, then end_header. `nextLine` yields the file's lines; only files that start with the
+// PLY magic (any case, as Assimp accepts) are checked.
 template <typename NextLine> Result<bool> checkPlyHeader(NextLine nextLine, const std::string &path) {
   std::string line;
   if (!nextLine(line))
@@ -142,9 +147,33 @@ template <typename NextLine> Result<bool> checkPlyHeader(NextLine nextLine, cons
     c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (magic != "ply")
     return true;
-  while (nextLine(line))
-    if (trimmed(line) == "end_header")
-      return true;
+  bool format = false, element = false;
+  for (int number = 2; nextLine(line); ++number) {
+    const std::string text = trimmed(line);
+    if (text == "end_header")
+      return format ? Result<bool>(true) : Error{path + ": PLY header has no 'format' line"};
+    std::vector<std::string> words;
+    for (std::size_t at = 0; (at = text.find_first_not_of(" \t", at)) != std::string::npos;) {
+      const std::size_t end = std::min(text.find_first_of(" \t", at), text.size());
+      words.push_back(text.substr(at, end - at));
+      at = end;
+    }
+    const std::string keyword = words.empty() ? std::string() : words[0];
+    bool ok = words.empty() || keyword == "comment" || keyword == "obj_info";
+    if (keyword == "format") {
+      ok = !format && words.size() == 3 &&
+           (words[1] == "ascii" || words[1] == "binary_little_endian" || words[1] == "binary_big_endian");
+      format = true;
+    } else if (keyword == "element") {
+      ok = words.size() == 3;
+      element = true;
+    } else if (keyword == "property") {
+      ok = element && (words.size() == 3 || (words.size() == 5 && words[1] == "list"));
+    }
+    if (!ok)
+      return Error{path + ": PLY header line " + std::to_string(number) + " \"" + text.substr(0, 60) +
+                   "\" is not a format, element, property or comment line"};
+  }
   return Error{path + ": PLY header has no 'end_header' line"};
 }
 

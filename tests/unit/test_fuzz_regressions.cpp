@@ -106,3 +106,33 @@ TEST_CASE("sources.yaml that is not a map is a problem, not an exception", "[con
     CHECK(reported);
   }
 }
+
+// fuzz_assimp: a PLY header with lines Assimp does not know (a second "format", a mangled
+// "vt property float y") made Assimp 5.2.5's PLY header parser write past a heap buffer (found as a
+// SEGV in ~Importer under ASan, an invalid write under valgrind). Headers are now checked line by
+// line against the PLY format before Assimp sees them; the same header written correctly loads.
+TEST_CASE("PLY header with lines outside the format is refused before Assimp", "[loader][fuzz]") {
+  const std::string body = "0 0 0\n1 0 0\n0 1 0\n3 0 1 2\n";
+  const std::string good = "ply\nformat ascii 1.0\ncomment made by hand\nelement vertex 3\nproperty float x\n"
+                           "property float y\nproperty float z\nelement face 1\n"
+                           "property list uchar int vertex_indices\nend_header\n";
+  Result<Scene> loads = fromMemory(good + body, "ply");
+  REQUIRE(loads);
+  CHECK(loads->triangleCount() == 1);
+
+  const std::string bad = "ply\nformat binary_little_endian 1.0\nelement vertex 3\nproperty float x\n"
+                          "format ascii 1.0\nelement vertex 24\nvt property float y\nproperty float z\n"
+                          "end_header\n";
+  Result<Scene> memory = fromMemory(bad + body, "ply");
+  REQUIRE_FALSE(memory);
+  CHECK(
+      contains(memory.error(), "fuzz.ply: PLY header line 5 \"format ascii 1.0\" is not a format, element,"));
+
+  const ScratchDir scratch("ply-header");
+  Result<Scene> file = loadModel(scratch.write("bad_header.ply", bad + body));
+  REQUIRE_FALSE(file);
+  CHECK(contains(file.error(), "bad_header.ply: PLY header line 5"));
+  Result<Scene> property = fromMemory("ply\nformat ascii 1.0\nproperty float x\nend_header\n", "ply");
+  REQUIRE_FALSE(property);
+  CHECK(contains(property.error(), "PLY header line 3"));
+}
