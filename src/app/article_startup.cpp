@@ -44,7 +44,14 @@ void loadArticle(Session &session) {
     log::warning("content folder not found: the article is unavailable");
     return;
   }
-  auto article = std::make_shared<content::Article>(loadArticleWith(dir, session.knowledge()));
+  installArticle(session, std::make_shared<content::Article>(loadArticleWith(dir, session.knowledge())));
+}
+
+void installArticle(Session &session, std::shared_ptr<content::Article> article) {
+  if (!article) {
+    log::warning("content folder not found: the article is unavailable");
+    return;
+  }
   for (const std::string &problem : article->problems)
     log::warning(problem);
   if (!article->sections.empty()) {

@@ -7,6 +7,8 @@
 #include "content/knowledge_base.h"
 #include "session/session.h"
 
+#include <memory>
+
 namespace atlas {
 
 // Loads content/article against the knowledge base's structure and claim ids and attaches the
@@ -14,6 +16,9 @@ namespace atlas {
 content::Article loadArticleWith(const std::string &contentDir, const content::KnowledgeBase &knowledge);
 // The same into the session (after loadKnowledge); a missing content folder is one warning.
 void loadArticle(Session &session);
+// Puts an article loaded elsewhere (the loading worker) into the session, logging its problems;
+// null means the content folder was not found.
+void installArticle(Session &session, std::shared_ptr<content::Article> article);
 
 // --panel, --section, --search, --patient; then the marks for the current selection. Errors name
 // the option and list what it accepts.

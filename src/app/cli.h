@@ -4,6 +4,7 @@
 
 #include "core/result.h"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,8 +36,11 @@ struct Options {
   bool patient = false;      // the article's plain-language version (panels and --export-article)
   std::string exportArticle; // write the article as Markdown to this file and exit
   std::string showFunction;  // a key function to show on the model, as its button does
+  int soak = 0;              // --soak N: N random interactions headless (app/soak.h); implies headless
+  std::optional<std::uint32_t> seed; // --seed S: the soak's random seed (else from the clock)
   bool exitAfterCommands() const {
-    return headless || list || !screenshot.empty() || !statePath.empty() || !exportArticle.empty();
+    return headless || list || !screenshot.empty() || !statePath.empty() || !exportArticle.empty() ||
+           soak > 0;
   }
 };
 

@@ -2,7 +2,9 @@
 // scripts, handouts and tests. The single catch-all of the program lives here.
 #include "app/article_startup.h"
 #include "app/cli.h"
+#include "app/model_load_job.h"
 #include "app/phase_timings.h"
+#include "app/soak.h"
 #include "app/startup.h"
 #include "core/log.h"
 #include "core/paths.h"
@@ -30,30 +32,31 @@ int main(int argc, char **argv) {
     if (!options.exportArticle.empty()) // a handout needs neither the model nor a GL context
       return atlas::exportArticle(options);
     const std::string file = options.file.empty() ? atlas::paths::defaultModel().string() : options.file;
+    // The model and the content load on a worker while this thread opens the window or the GL
+    // context; whoever needs them first waits (atlas::finishLoading).
+    atlas::ModelLoadJob loading;
+    // The coarse meshes too, except for --list: still frames draw them where their error is under
+    // half a pixel, and moving frames everywhere.
+    loading.start(file, {/*content=*/true, /*motionDetail=*/!options.list});
     atlas::Session session;
-    if (atlas::Result<bool> opened = session.open(file); !opened) {
-      std::fprintf(stderr, "scalene-atlas: error: %s\n", opened.error().c_str());
-      return 1;
-    }
-    atlas::timings::mark("model load (file, validation, BVH)");
-    atlas::loadKnowledge(session);
-    atlas::timings::mark("knowledge base load");
-    atlas::loadArticle(session);
-    atlas::timings::mark("article load");
-    if (options.list) {
+    if (!options.exitAfterCommands() && !options.list)
+      return atlas::runWindow(session, options, loading); // draws while loading; can cancel
+    atlas::log::setSink([](atlas::log::Level level, const std::string &message) {
+      if (level != atlas::log::Level::Info)
+        std::fprintf(stderr, "scalene-atlas: %s%s\n",
+                     level == atlas::log::Level::Error ? "error: " : "warning: ", message.c_str());
+    });
+    if (options.list || options.soak > 0) {
+      if (atlas::Result<bool> loaded = atlas::finishLoading(session, loading); !loaded) {
+        atlas::log::error(loaded.error());
+        return 1;
+      }
+      if (options.soak > 0)
+        return atlas::runSoak(session, options);
       std::cout << session.structureListJson().dump(2) << "\n";
       return 0;
     }
-    atlas::log::setSink(nullptr);
-    if (options.exitAfterCommands()) {
-      atlas::log::setSink([](atlas::log::Level level, const std::string &message) {
-        if (level != atlas::log::Level::Info)
-          std::fprintf(stderr, "scalene-atlas: %s%s\n",
-                       level == atlas::log::Level::Error ? "error: " : "warning: ", message.c_str());
-      });
-      return atlas::runHeadless(session, options);
-    }
-    return atlas::runWindow(session, options);
+    return atlas::runHeadless(session, options, loading);
   } catch (const std::exception &e) {
     std::fprintf(stderr, "scalene-atlas: error: unexpected failure: %s\n", e.what());
     return 3;

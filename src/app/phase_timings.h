@@ -41,6 +41,12 @@ inline void mark(const char *name) {
   s.last = now;
 }
 
+// A phase measured elsewhere (a worker thread), under `name`.
+inline void report(const char *name, double ms) {
+  if (state().enabled)
+    std::fprintf(stderr, "scalene-atlas: timing: %s %.3f\n", name, ms);
+}
+
 // The time since enable(), under `name` (e.g. "total to first frame").
 inline void total(const char *name) {
   State &s = state();

@@ -1,5 +1,6 @@
 // The headless run: an EGL context, one frame into an offscreen framebuffer, then the screenshot
 // and the state file. Errors come back as one line and a non-zero exit code.
+#include "app/model_load_job.h"
 #include "app/phase_timings.h"
 #include "app/startup.h"
 #include "app/viewer.h"
@@ -12,13 +13,18 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <string>
 #include <vector>
 
 namespace atlas {
 namespace {
 
-// --benchmark-frames: N frames with the camera orbiting, then N still, each finished (glFinish) so
-// the time is the whole frame; "cpu" is the application side (UI, commands, draw submission).
+// --benchmark-frames: N frames with the camera orbiting (coarse meshes, no multisampling), N still
+// frames in which only the interface is drawn again over the kept image of the model, and N still
+// frames that draw the model in full (as after a change of selection or visibility). Each frame is
+// finished (glFinish), so the time is the whole frame; "cpu" is the application side up to the
+// submission of the draw calls (UI, commands, and the driver's share of the submission); "app" is
+// the application's own part of it (Viewer::FrameCost: everything but the OpenGL submissions).
 void benchmarkFrames(Viewer &viewer, Session &session, const Options &options, bool withUi,
                      const OffscreenTarget &target) {
   using timings::Clock;
@@ -27,37 +33,65 @@ void benchmarkFrames(Viewer &viewer, Session &session, const Options &options, b
     std::fprintf(stderr, "scalene-atlas: frames: %s n=%zu median=%.3f min=%.3f max=%.3f\n", what, ms.size(),
                  ms[ms.size() / 2], ms.front(), ms.back());
   };
-  for (const bool moving : {true, false}) {
-    std::vector<double> total, cpu;
+  viewer.prepareMotionDetail();
+  enum Kind { Moving, Still, Redraw };
+  for (const Kind kind : {Moving, Still, Redraw}) {
+    const char *name = kind == Moving ? "moving" : kind == Still ? "still" : "still-redraw";
+    std::vector<double> total, cpu, app;
     for (int i = 0; i < options.benchmarkFrames; ++i) {
       const Clock::time_point start = Clock::now();
       target.bind(); // readPixels() leaves framebuffer 0 bound
-      if (moving)
+      if (kind == Moving)
         session.camera().orbit(0.02f, 0.0f);
-      viewer.renderFrame(options.width, options.height, 1.0f / 60.0f, withUi);
+      if (kind == Redraw)
+        viewer.invalidateSceneImage();
+      viewer.renderFrame(options.width, options.height, kind == Moving ? 1.0f / 60.0f : 1.0f, withUi);
       const Clock::time_point submitted = Clock::now();
       glFinish();
       const Clock::time_point done = Clock::now();
       cpu.push_back(timings::msBetween(start, submitted));
       total.push_back(timings::msBetween(start, done));
+      app.push_back(viewer.lastFrameCost().application);
     }
-    report(moving ? "moving" : "still", total);
-    report(moving ? "moving-cpu" : "still-cpu", cpu);
+    report(name, total);
+    report((std::string(name) + "-cpu").c_str(), cpu);
+    report((std::string(name) + "-app").c_str(), app);
   }
 }
 
 } // namespace
 
-int runHeadless(Session &session, const Options &options) {
+namespace {
+// Waits for the worker's model, installs it (through the viewer when there is one, which takes
+// the coarse meshes too) and applies the command-line options; false (message logged) on failure.
+bool modelReady(Session &session, Viewer *viewer, const Options &options, ModelLoadJob &loading,
+                bool withCamera) {
+  Result<LoadedModel> loaded = waitForLoad(loading);
+  if (!loaded) {
+    log::error(loaded.error());
+    return false;
+  }
+  if (viewer)
+    viewer->installModel(std::move(*loaded));
+  else
+    installLoadedModel(session, std::move(*loaded));
+  if (Result<bool> ok = applyStartupOptions(session, options, withCamera); !ok) {
+    log::error(ok.error());
+    return false;
+  }
+  timings::mark("install model, start-up options");
+  return true;
+}
+} // namespace
+
+int runHeadless(Session &session, const Options &options, ModelLoadJob &loading) {
   // With the interface in the image, the view and the click wait until the panels have found their
   // place: the 3D view is the area between them.
   const bool withUi = !options.screenshot.empty() && !options.noUi;
-  if (Result<bool> ok = applyStartupOptions(session, options, !withUi); !ok) {
-    log::error(ok.error());
+  if (options.screenshot.empty() && !modelReady(session, nullptr, options, loading, true))
     return 1;
-  }
-  timings::mark("start-up options");
   if (!options.screenshot.empty()) {
+    // The GL context, the renderer and the fonts are made while the worker loads the model.
     Result<std::unique_ptr<HeadlessContext>> context = HeadlessContext::create();
     if (!context) {
       log::error(context.error());
@@ -72,19 +106,25 @@ int runHeadless(Session &session, const Options &options) {
       log::error(viewer.error());
       return 1;
     }
-    timings::mark("renderer and UI init");
-    Result<OffscreenTarget> target = OffscreenTarget::create(options.width, options.height, options.samples);
+    if (withUi)
+      (*viewer)->prepareInterface();
+    // The interface is drawn straight into the image; the model is drawn multisampled by the viewer.
+    (*viewer)->setSceneSamples(options.samples);
+    Result<OffscreenTarget> target = OffscreenTarget::create(options.width, options.height, 0);
     if (!target) {
       log::error(target.error());
       return 1;
     }
+    timings::mark("renderer, fonts, offscreen target");
+    if (!modelReady(session, viewer->get(), options, loading, !withUi))
+      return 1;
     if (withUi) {
       for (int i = 0; i < 2; ++i) // auto-sized windows take a frame or two to find their size
         (*viewer)->settleInterface(options.width, options.height);
       applyStartupCamera(session, options);
       (*viewer)->settleInterface(options.width, options.height);
     }
-    timings::mark("offscreen target and UI layout");
+    timings::mark("UI layout");
     target->bind();
     (*viewer)->renderFrame(options.width, options.height, 0.0f, withUi);
     if (timings::state().enabled)

@@ -1,5 +1,7 @@
-// The interactive run: a GLFW window with a 4x multisampled OpenGL 3.3 core context, rendering on
-// demand — the loop sleeps until an event arrives unless the camera is animating.
+// The interactive run: a GLFW window with an OpenGL 3.3 core context, rendering on demand — the loop
+// sleeps until an event arrives unless the camera is animating or a coarse image of the model waits
+// to be replaced by the full one. The model is multisampled by the viewer, not by the window.
+#include "app/model_load_job.h"
 #include "app/startup.h"
 #include "app/viewer.h"
 #include "core/log.h"
@@ -11,7 +13,7 @@
 
 namespace atlas {
 
-int runWindow(Session &session, const Options &options) {
+int runWindow(Session &session, const Options &options, ModelLoadJob &loading) {
   glfwSetErrorCallback(
       [](int code, const char *text) { log::warning("GLFW error " + std::to_string(code) + ": " + text); });
   if (!glfwInit()) {
@@ -23,7 +25,7 @@ int runWindow(Session &session, const Options &options) {
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
   glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
   glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
-  glfwWindowHint(GLFW_SAMPLES, 4);
+  glfwWindowHint(GLFW_SAMPLES, 0);
   GLFWwindow *window = glfwCreateWindow(options.width, options.height, "Scalene Atlas", nullptr, nullptr);
   if (!window) {
     glfwTerminate();
@@ -39,7 +41,6 @@ int runWindow(Session &session, const Options &options) {
     glfwTerminate();
     return 1;
   }
-  glEnable(GL_MULTISAMPLE);
 
   const std::string settingsPath = paths::settingsFile().string();
   Result<ui::UiSettings> settings = ui::loadSettings(settingsPath);
@@ -67,14 +68,23 @@ int runWindow(Session &session, const Options &options) {
         if (level != log::Level::Info)
           viewer.setStatus(message);
       });
-      if (Result<bool> ok = applyStartupOptions(session, options, false); !ok)
-        viewer.setStatus(ok.error());
+      viewer.adoptLoading(std::move(loading));
+      // A file dropped on the window opens like File > Open.
+      glfwSetWindowUserPointer(window, &viewer);
+      glfwSetDropCallback(window, [](GLFWwindow *w, int count, const char **paths) {
+        if (count > 0)
+          static_cast<Viewer *>(glfwGetWindowUserPointer(w))->openModel(paths[0]);
+      });
       int pendingFrames = 2;
-      int framesUntilCamera = 2; // the view waits until the panels have found their place
+      int framesUntilCamera = -1; // set once the model is in: the view waits for the panels' layout
+      bool startupApplied = false;
       double last = glfwGetTime();
       while (!glfwWindowShouldClose(window) && !viewer.quitRequested()) {
         if (pendingFrames <= 0 && !session.animating()) {
-          glfwWaitEvents();
+          if (viewer.refining() || viewer.loading())
+            glfwWaitEventsTimeout(0.05); // the progress bar moves; the full image follows a move
+          else
+            glfwWaitEvents();
           pendingFrames = 2; // ImGui needs a second frame to settle hover and layout changes
         } else {
           glfwPollEvents();
@@ -87,6 +97,14 @@ int runWindow(Session &session, const Options &options) {
         if (width > 0 && height > 0) {
           glBindFramebuffer(GL_FRAMEBUFFER, 0);
           viewer.renderFrame(width, height, dt, true);
+          if (!startupApplied && viewer.lastLoadEvent() != Viewer::LoadEvent::None) {
+            startupApplied = true; // the command line applies to the start-up model only
+            if (viewer.lastLoadEvent() == Viewer::LoadEvent::Installed) {
+              if (Result<bool> ok = applyStartupOptions(session, options, false); !ok)
+                viewer.setStatus(ok.error());
+              framesUntilCamera = 2;
+            }
+          }
           if (framesUntilCamera > 0 && --framesUntilCamera == 0) {
             applyStartupCamera(session, options);
             pendingFrames = 2;

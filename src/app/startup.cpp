@@ -10,19 +10,24 @@
 
 namespace atlas {
 
-void loadKnowledge(Session &session) {
+content::KnowledgeLoad loadKnowledgeFor(const Scene &scene) {
   const std::string dir = paths::findDataDir("content").string();
   if (dir.empty()) {
-    log::warning("content folder not found: structure descriptions and claims are unavailable");
-    return;
+    content::KnowledgeLoad none;
+    none.problems.push_back("content folder not found: structure descriptions and claims are unavailable");
+    return none;
   }
   // Ids are checked against the model only for the bundled anatomical model; a teacher's own file
   // has its own names, and the knowledge base simply has nothing to say about them.
   std::set<std::string> modelIds;
-  if (session.scene().find("scalenus_posterior_right"))
-    for (const Structure &s : session.scene().structures())
+  if (scene.find("scalenus_posterior_right"))
+    for (const Structure &s : scene.structures())
       modelIds.insert(s.id);
-  content::KnowledgeLoad loaded = content::loadKnowledgeBase(dir, modelIds);
+  return content::loadKnowledgeBase(dir, modelIds);
+}
+
+void loadKnowledge(Session &session) {
+  content::KnowledgeLoad loaded = loadKnowledgeFor(session.scene());
   for (const std::string &problem : loaded.problems)
     log::warning(problem);
   session.setKnowledge(std::move(loaded.knowledge));

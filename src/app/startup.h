@@ -7,6 +7,8 @@
 
 namespace atlas {
 
+class ModelLoadJob;
+
 // `withCamera` false leaves the view and the --pick click for applyStartupCamera(), to be called
 // once the interface has settled and the 3D view's area is known.
 Result<bool> applyStartupOptions(Session &session, const Options &options, bool withCamera = true);
@@ -14,8 +16,12 @@ void applyStartupCamera(Session &session, const Options &options);
 // Loads the knowledge base from the content folder into the session. Problems are reported through
 // the log (file:line each) and never stop the app: what loaded is used.
 void loadKnowledge(Session &session);
+// The same without a session (the loading worker): problems are returned, not logged.
+content::KnowledgeLoad loadKnowledgeFor(const Scene &scene);
 // The one-line messages and exit codes of the headless run.
-int runHeadless(Session &session, const Options &options);
-int runWindow(Session &session, const Options &options);
+// Both take the start-up load that main() began: the headless run waits for it once its GL context
+// is made; the window draws (with a progress bar and Cancel) until it is done.
+int runHeadless(Session &session, const Options &options, ModelLoadJob &loading);
+int runWindow(Session &session, const Options &options, ModelLoadJob &loading);
 
 } // namespace atlas

@@ -3,13 +3,17 @@
 // and re-uploads it when the session's model changes.
 #pragma once
 
+#include "app/model_load_job.h"
 #include "render/gpu_scene.h"
 #include "render/renderer.h"
+#include "render/scene_buffers.h"
+#include "scene/level_of_detail.h"
 #include "session/session.h"
 #include "ui/fonts.h"
 #include "ui/ui_settings.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 
 struct GLFWwindow;
@@ -29,8 +33,45 @@ public:
   // Draws one frame into the bound framebuffer: the scene, then the interface unless `withUi` is
   // false. `dt` is the time since the previous frame (camera animation).
   void renderFrame(int width, int height, float dt, bool withUi);
+  // Builds the fonts and the interface's GL objects now rather than in the first frame, so that work
+  // can overlap the model's loading.
+  void prepareInterface();
   // Lets ImGui lay out auto-sized windows without drawing (headless screenshots need a settled UI).
   void settleInterface(int width, int height);
+
+  // Samples per pixel of still frames (0 turns multisampling off); frames drawn while the camera
+  // moves use none, and the coarse meshes once they are built.
+  void setSceneSamples(int samples) { sceneSamples_ = samples; }
+  // True while the last image of the model is a coarse one that a still frame will replace: the
+  // window keeps drawing until then.
+  bool refining() const { return lastSceneCoarse_; }
+  // The next frame draws the model again even if nothing changed (benchmarks).
+  void invalidateSceneImage() { lastScene_.reset(); }
+  // Builds the coarse meshes now and waits for them (benchmarks; the window builds them on the
+  // first move, in the background).
+  void prepareMotionDetail();
+  // What the last frame did with the model: drew it in full, drew it coarse, or reused the image.
+  enum class SceneDraw { Full, Coarse, Reused };
+  SceneDraw lastSceneDraw() const { return lastSceneDraw_; }
+  // Wall time of the last frame's parts, ms: the application's own work (frame logic, building the
+  // interface, commands) and the two parts that hand work to OpenGL (the model and the interface's
+  // draw lists; on a software renderer the driver's vertex work runs inside these calls).
+  struct FrameCost {
+    double application = 0.0, sceneSubmission = 0.0, interfaceSubmission = 0.0;
+  };
+  const FrameCost &lastFrameCost() const { return frameCost_; }
+
+  // Opening a model without blocking: a worker loads it while frames keep coming, and the interface
+  // shows progress and Cancel. When it is done the model replaces the session's; on failure or
+  // cancel the session keeps what it had and the status bar says why.
+  void openModel(const std::string &path); // File > Open, a dropped file
+  void adoptLoading(ModelLoadJob job);     // the start-up load begun by main()
+  // Puts a loaded model into the session, and its coarse meshes beside the GPU copy.
+  void installModel(LoadedModel loaded);
+  bool loading() const { return loading_.active(); }
+  // What the last frame's check of the load found.
+  enum class LoadEvent { None, Installed, Failed };
+  LoadEvent lastLoadEvent() const { return loadEvent_; }
 
   ui::UiSettings &settings() { return settings_; }
   Session &session() { return session_; }
@@ -43,6 +84,9 @@ private:
   void buildInterface();
   void handleViewportInput(int width, int height);
   void applyCommands();
+  void drawScene(int width, int height, GLuint destination, float dt);
+  void takeMotionDetail();
+  void pollLoading();
 
   Session &session_;
   ui::UiSettings settings_;
@@ -57,6 +101,29 @@ private:
   std::string status_;
   bool quit_ = false;
   int contextStructure_ = -1; // target of the right-click menu
+
+  // Everything the image of the model depends on; equal keys mean the kept image is still right.
+  struct SceneKey {
+    Camera camera;
+    int width = 0, height = 0;
+    Session::ViewArea area;
+    std::uint64_t view = 0, generation = 0;
+    glm::vec3 backgroundTop{0.0f}, backgroundBottom{0.0f};
+    bool operator==(const SceneKey &o) const;
+  };
+  ModelLoadJob loading_;
+  bool loadingStartup_ = false; // the start-up load: the window applies the command line after it
+  LoadEvent loadEvent_ = LoadEvent::None;
+  std::optional<MotionDetail> pendingMotion_; // built by the load's worker, uploaded with the model
+
+  SceneBuffers sceneBuffers_;
+  MotionDetailBuilder motionDetail_;
+  int sceneSamples_ = 4;
+  std::optional<SceneKey> lastScene_;
+  bool lastSceneCoarse_ = false;
+  SceneDraw lastSceneDraw_ = SceneDraw::Full;
+  float sinceCameraMoved_ = 1.0e9f; // seconds
+  FrameCost frameCost_;
 };
 
 } // namespace atlas

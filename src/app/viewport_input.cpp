@@ -88,6 +88,8 @@ void Viewer::handleViewportInput(int width, int height) {
     settings_.showHelp = !settings_.showHelp;
   if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q, false))
     quit_ = true;
+  if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_O, false) && !loading_.active())
+    settings_.openFileRequested = true;
 }
 
 } // namespace atlas

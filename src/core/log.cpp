@@ -6,8 +6,19 @@ namespace atlas::log {
 namespace {
 Sink g_sink;
 bool g_quiet = false;
+thread_local Capture *t_capture = nullptr;
+} // namespace
 
+void emitCaptured(Capture &capture, Level level, const std::string &message) {
+  capture.messages_.push_back({level, message});
+}
+
+namespace {
 void emit(Level level, const std::string &message) {
+  if (t_capture) {
+    emitCaptured(*t_capture, level, message);
+    return;
+  }
   if (g_sink) {
     g_sink(level, message);
     return;
@@ -33,6 +44,18 @@ void warning(const std::string &message) {
 }
 void error(const std::string &message) {
   emit(Level::Error, message);
+}
+
+Capture::Capture() : outer_(t_capture) {
+  t_capture = this;
+}
+Capture::~Capture() {
+  t_capture = outer_;
+}
+
+void replay(const std::vector<Message> &messages) {
+  for (const Message &m : messages)
+    emit(m.level, m.text);
 }
 
 } // namespace atlas::log

@@ -5,6 +5,7 @@
 #include <assimp/IOStream.hpp>
 #include <assimp/IOSystem.hpp>
 #include <assimp/Importer.hpp>
+#include <assimp/ProgressHandler.hpp>
 #include <assimp/postprocess.h>
 #include <assimp/scene.h>
 
@@ -206,6 +207,21 @@ Result<Scene> sceneFromAssimp(Assimp::Importer &importer, const aiScene *ai, con
 
 } // namespace
 
+// Assimp's progress callback: reports into LoadProgress (reading is the first 90 %) and stops the
+// import when the user cancels.
+class ProgressToLoad : public Assimp::ProgressHandler {
+public:
+  explicit ProgressToLoad(LoadProgress &progress) : progress_(progress) {}
+  bool Update(float percentage) override {
+    if (percentage >= 0.0f)
+      progress_.fraction = 0.9f * std::min(percentage, 1.0f);
+    return !progress_.cancel;
+  }
+
+private:
+  LoadProgress &progress_;
+};
+
 Result<Scene> loadWithAssimp(const std::string &path, const LoadLimits &limits) {
   std::ifstream in(path, std::ios::binary);
   const auto fileLine = [&in](std::string &line) { return static_cast<bool>(std::getline(in, line)); };
@@ -214,7 +230,11 @@ Result<Scene> loadWithAssimp(const std::string &path, const LoadLimits &limits) 
   in.close();
   Assimp::Importer importer;
   importer.SetPropertyInteger(AI_CONFIG_PP_SBP_REMOVE, aiPrimitiveType_POINT | aiPrimitiveType_LINE);
+  if (limits.progress)
+    importer.SetProgressHandler(new ProgressToLoad(*limits.progress)); // owned by the importer
   const aiScene *ai = importer.ReadFile(path, kReadFlags);
+  if (limits.progress && limits.progress->cancel)
+    return Error{path + ": " + kLoadCancelled};
   return sceneFromAssimp(importer, ai, path, limits);
 }
 

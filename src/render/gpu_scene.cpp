@@ -2,6 +2,28 @@
 
 namespace atlas {
 
+namespace {
+
+// Binds the bound VAO to `vertexBuffer` (position, normal interleaved) and a new index buffer
+// holding `indices`; returns the index buffer.
+GLuint makeIndexedVertexArray(GLuint vertexBuffer, const std::vector<std::uint32_t> &indices) {
+  GLuint indexBuffer = 0;
+  glGenBuffers(1, &indexBuffer);
+  glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, indexBuffer);
+  glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(indices.size() * sizeof(std::uint32_t)),
+               indices.data(), GL_STATIC_DRAW);
+  glBindBuffer(GL_ARRAY_BUFFER, vertexBuffer);
+  glEnableVertexAttribArray(0);
+  glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, 6 * sizeof(float), nullptr);
+  glEnableVertexAttribArray(1);
+  glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, 6 * sizeof(float),
+                        reinterpret_cast<void *>(3 * sizeof(float)));
+  glBindVertexArray(0);
+  return indexBuffer;
+}
+
+} // namespace
+
 void GpuScene::upload(const Scene &scene) {
   release();
   const auto &structures = scene.structures();
@@ -22,36 +44,50 @@ void GpuScene::upload(const Scene &scene) {
       gpu.structure = static_cast<int>(s);
       gpu.meshIndex = m;
       gpu.indexCount = static_cast<GLsizei>(data.indices.size());
-      gpu.center = data.bounds().center();
+      const Bounds bounds = data.bounds();
+      gpu.center = bounds.center();
+      gpu.radius = 0.5f * glm::length(bounds.max - bounds.min);
       glGenVertexArrays(1, &gpu.vao);
       glBindVertexArray(gpu.vao);
       glGenBuffers(1, &gpu.vertexBuffer);
       glBindBuffer(GL_ARRAY_BUFFER, gpu.vertexBuffer);
       glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(interleaved.size() * sizeof(float)),
                    interleaved.data(), GL_STATIC_DRAW);
-      glGenBuffers(1, &gpu.indexBuffer);
-      glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, gpu.indexBuffer);
-      glBufferData(GL_ELEMENT_ARRAY_BUFFER,
-                   static_cast<GLsizeiptr>(data.indices.size() * sizeof(std::uint32_t)), data.indices.data(),
-                   GL_STATIC_DRAW);
-      glEnableVertexAttribArray(0);
-      glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, 6 * sizeof(float), nullptr);
-      glEnableVertexAttribArray(1);
-      glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, 6 * sizeof(float),
-                            reinterpret_cast<void *>(3 * sizeof(float)));
-      glBindVertexArray(0);
+      gpu.indexBuffer = makeIndexedVertexArray(gpu.vertexBuffer, data.indices);
       meshes_.push_back(gpu);
     }
   }
 }
 
+void GpuScene::uploadMotionDetail(const MotionDetail &detail) {
+  for (GpuMesh &m : meshes_) {
+    const auto s = static_cast<std::size_t>(m.structure);
+    if (s >= detail.meshes.size() || m.meshIndex >= detail.meshes[s].size() || m.coarseVao)
+      continue;
+    const std::vector<std::uint32_t> &coarse = detail.meshes[s][m.meshIndex].indices;
+    if (coarse.empty())
+      continue;
+    m.coarseError = detail.meshes[s][m.meshIndex].error;
+    glGenVertexArrays(1, &m.coarseVao);
+    glBindVertexArray(m.coarseVao);
+    m.coarseIndexBuffer = makeIndexedVertexArray(m.vertexBuffer, coarse);
+    m.coarseIndexCount = static_cast<GLsizei>(coarse.size());
+  }
+  hasMotionDetail_ = true;
+}
+
 void GpuScene::release() {
   for (GpuMesh &m : meshes_) {
+    if (m.coarseVao) {
+      glDeleteBuffers(1, &m.coarseIndexBuffer);
+      glDeleteVertexArrays(1, &m.coarseVao);
+    }
     glDeleteBuffers(1, &m.vertexBuffer);
     glDeleteBuffers(1, &m.indexBuffer);
     glDeleteVertexArrays(1, &m.vao);
   }
   meshes_.clear();
+  hasMotionDetail_ = false;
 }
 
 } // namespace atlas

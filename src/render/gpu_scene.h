@@ -3,6 +3,7 @@
 #pragma once
 
 #include "render/gl.h"
+#include "scene/level_of_detail.h"
 #include "scene/scene.h"
 
 #include <vector>
@@ -12,6 +13,11 @@ namespace atlas {
 struct GpuMesh {
   GLuint vao = 0, vertexBuffer = 0, indexBuffer = 0;
   GLsizei indexCount = 0;
+  // The coarse version drawn while the camera moves (same vertex buffer); 0 when there is none.
+  GLuint coarseVao = 0, coarseIndexBuffer = 0;
+  GLsizei coarseIndexCount = 0;
+  float coarseError = 0.0f; // model units: how far the coarse surface strays from the full one
+  float radius = 0.0f;      // of the bounding sphere around `center`
   int structure = -1;
   std::size_t meshIndex = 0;
   glm::vec3 center{0.0f}; // for back-to-front sorting of transparent meshes
@@ -25,11 +31,16 @@ public:
   ~GpuScene() { release(); }
 
   void upload(const Scene &scene); // replaces whatever was uploaded before
+  // Adds the coarse index lists for frames drawn while moving; `detail` must be built from the
+  // uploaded scene. Meshes without a coarse list draw in full.
+  void uploadMotionDetail(const MotionDetail &detail);
+  bool hasMotionDetail() const { return hasMotionDetail_; }
   void release();
   const std::vector<GpuMesh> &meshes() const { return meshes_; }
 
 private:
   std::vector<GpuMesh> meshes_;
+  bool hasMotionDetail_ = false;
 };
 
 } // namespace atlas

@@ -55,12 +55,13 @@ Result<std::unique_ptr<HeadlessContext>> HeadlessContext::create() {
   EGLContext context =
       eglCreateContext(display, configs > 0 ? config : EGL_NO_CONFIG_KHR, EGL_NO_CONTEXT, contextAttribs);
   if (context == EGL_NO_CONTEXT) {
+    char code[16]; // read before eglTerminate, which resets it
+    std::snprintf(code, sizeof code, "%x", static_cast<unsigned>(eglGetError()));
     eglTerminate(display);
-    return Error{"headless rendering: could not create an OpenGL 3.3 core context (EGL error 0x" + [] {
-      char buf[16];
-      std::snprintf(buf, sizeof buf, "%x", eglGetError());
-      return std::string(buf);
-    }() + ")"};
+    return Error{std::string("headless rendering: this system cannot create an OpenGL 3.3 core context (EGL "
+                             "error 0x") +
+                 code +
+                 "); update the graphics driver, or install Mesa (libgl1-mesa-dri) for software rendering"};
   }
   if (!eglMakeCurrent(display, EGL_NO_SURFACE, EGL_NO_SURFACE, context)) {
     eglDestroyContext(display, context);

@@ -32,6 +32,10 @@ Result<OffscreenTarget> OffscreenTarget::create(int width, int height, int sampl
   if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
     return Error{"the offscreen framebuffer is incomplete"};
 
+  if (t.samples_ == 0) { // already single-sample: read straight from it
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    return t;
+  }
   glGenRenderbuffers(1, &t.resolveColor_);
   glBindRenderbuffer(GL_RENDERBUFFER, t.resolveColor_);
   glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, width, height);
@@ -73,10 +77,12 @@ void OffscreenTarget::bind() const {
 }
 
 Image OffscreenTarget::readPixels() const {
-  glBindFramebuffer(GL_READ_FRAMEBUFFER, msFbo_);
-  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolveFbo_);
-  glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
-  glBindFramebuffer(GL_READ_FRAMEBUFFER, resolveFbo_);
+  if (resolveFbo_) {
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, msFbo_);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolveFbo_);
+    glBlitFramebuffer(0, 0, width_, height_, 0, 0, width_, height_, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+  }
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, resolveFbo_ ? resolveFbo_ : msFbo_);
   Image image;
   image.width = width_;
   image.height = height_;

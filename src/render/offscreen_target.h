@@ -1,5 +1,6 @@
-// OffscreenTarget: a multisampled framebuffer plus a single-sample one to resolve into, for headless
-// rendering and screenshots; readPixels() returns the image top row first.
+// OffscreenTarget: a framebuffer for headless rendering and screenshots — multisampled with a
+// single-sample one to resolve into, or just one single-sample framebuffer when `samples` is 0;
+// readPixels() returns the image top row first.
 #pragma once
 
 #include "core/image.h"

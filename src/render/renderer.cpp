@@ -1,8 +1,15 @@
 #include "render/renderer.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace atlas {
+
+namespace {
+// A still frame may draw a mesh's coarse version where the surface it moves stays within this many
+// pixels of the full one: no visible difference, far fewer triangles for a software renderer.
+constexpr float kMaxStillErrorPixels = 0.5f;
+} // namespace
 
 Result<Renderer> Renderer::create() {
   Renderer r;
@@ -19,7 +26,7 @@ Result<Renderer> Renderer::create() {
 }
 
 void Renderer::draw(const Scene &scene, const GpuScene &gpu, const ViewState &state, const Camera &camera,
-                    int width, int height, glm::ivec4 viewRect) const {
+                    int width, int height, glm::ivec4 viewRect, bool coarse) const {
   if (viewRect.z <= 0 || viewRect.w <= 0)
     viewRect = glm::ivec4(0, 0, width, height);
   glViewport(0, 0, width, height);
@@ -46,13 +53,11 @@ void Renderer::draw(const Scene &scene, const GpuScene &gpu, const ViewState &st
   glDepthFunc(GL_LESS);
   glDisable(GL_CULL_FACE); // open meshes (scans, single surfaces) must show both sides
 
-  struct Transparent {
-    const GpuMesh *mesh;
-    glm::vec4 color;
-    float highlight;
-    float depth;
-  };
-  std::vector<Transparent> transparent;
+  std::vector<Transparent> &transparent = transparent_;
+  transparent.clear();
+  // Screen-space level of detail: pixels per model unit at distance 1 along the view direction.
+  const float pixelsAtUnitDistance =
+      static_cast<float>(viewRect.w) / (2.0f * std::tan(0.5f * camera.fovY));
   const auto &structures = scene.structures();
   for (const GpuMesh &m : gpu.meshes()) {
     const MeshData &data = structures[static_cast<std::size_t>(m.structure)].meshes[m.meshIndex];
@@ -60,15 +65,23 @@ void Renderer::draw(const Scene &scene, const GpuScene &gpu, const ViewState &st
     if (!style.visible)
       continue;
     const float highlight = style.highlighted ? 1.0f : 0.0f;
+    bool useCoarse = m.coarseVao != 0 && coarse;
+    if (m.coarseVao != 0 && !coarse) { // still: coarse only where its error stays under half a pixel
+      const float nearest = std::max(glm::dot(m.center - camera.eye(), camera.forward()) - m.radius,
+                                     camera.nearPlane());
+      useCoarse = m.coarseError * pixelsAtUnitDistance / nearest < kMaxStillErrorPixels;
+    }
+    const GLuint vao = useCoarse ? m.coarseVao : m.vao;
+    const GLsizei count = useCoarse ? m.coarseIndexCount : m.indexCount;
     if (style.ghosted || style.color.a < 0.999f) {
       transparent.push_back(
-          {&m, style.color, highlight, glm::dot(m.center - camera.eye(), camera.forward())});
+          {vao, count, style.color, highlight, glm::dot(m.center - camera.eye(), camera.forward())});
       continue;
     }
     meshProgram_->set("u_color", style.color);
     meshProgram_->set("u_highlight", highlight);
-    glBindVertexArray(m.vao);
-    glDrawElements(GL_TRIANGLES, m.indexCount, GL_UNSIGNED_INT, nullptr);
+    glBindVertexArray(vao);
+    glDrawElements(GL_TRIANGLES, count, GL_UNSIGNED_INT, nullptr);
   }
 
   // X-ray pass: far to near, no depth writes; each mesh's back faces before its front faces so a
@@ -82,10 +95,10 @@ void Renderer::draw(const Scene &scene, const GpuScene &gpu, const ViewState &st
   for (const Transparent &t : transparent) {
     meshProgram_->set("u_color", t.color);
     meshProgram_->set("u_highlight", t.highlight);
-    glBindVertexArray(t.mesh->vao);
+    glBindVertexArray(t.vao);
     for (GLenum cull : {GL_FRONT, GL_BACK}) {
       glCullFace(cull);
-      glDrawElements(GL_TRIANGLES, t.mesh->indexCount, GL_UNSIGNED_INT, nullptr);
+      glDrawElements(GL_TRIANGLES, t.indexCount, GL_UNSIGNED_INT, nullptr);
     }
   }
   glDisable(GL_CULL_FACE);

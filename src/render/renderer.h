@@ -9,6 +9,7 @@
 #include "scene/view_state.h"
 
 #include <optional>
+#include <vector>
 
 namespace atlas {
 
@@ -22,9 +23,11 @@ public:
   static Result<Renderer> create();
 
   // Clears the whole framebuffer (width x height) to the background, then draws the model into the
-  // view rectangle (top-left origin, pixels), which defaults to the whole framebuffer.
+  // view rectangle (top-left origin, pixels), which defaults to the whole framebuffer. `coarse`
+  // draws the GpuScene's coarse meshes where it has them (frames drawn while the camera moves);
+  // otherwise a coarse mesh is drawn only where its error projects to under half a pixel.
   void draw(const Scene &scene, const GpuScene &gpu, const ViewState &state, const Camera &camera, int width,
-            int height, glm::ivec4 viewRect = glm::ivec4(0)) const;
+            int height, glm::ivec4 viewRect = glm::ivec4(0), bool coarse = false) const;
 
   BackgroundColors background;
 
@@ -32,6 +35,15 @@ private:
   std::optional<ShaderProgram> meshProgram_;
   std::optional<ShaderProgram> backgroundProgram_;
   GLuint emptyVao_ = 0; // core profile needs a bound VAO even for the buffer-less background
+
+  struct Transparent {
+    GLuint vao;
+    GLsizei indexCount;
+    glm::vec4 color;
+    float highlight;
+    float depth;
+  };
+  mutable std::vector<Transparent> transparent_; // reused: no allocation per frame once grown
 };
 
 } // namespace atlas

@@ -38,14 +38,18 @@ std::vector<PlacedLabel> layoutLabels(const std::vector<LabelRequest> &requests,
                                       float gap, float margin) {
   std::vector<PlacedLabel> left, right;
   const float middle = (area.min.x + area.max.x) * 0.5f;
+  // The two columns share the width: neither may reach into the other.
+  const float columnWidth = std::max((area.width() - 2.0f * margin - gap) * 0.5f, 0.0f);
   for (std::size_t i = 0; i < requests.size(); ++i) {
     const LabelRequest &r = requests[i];
     PlacedLabel l;
     l.request = i;
     l.anchor = r.anchor;
     const bool onLeft = r.anchor.x < middle;
-    l.box.min.x = onLeft ? area.min.x + margin : area.max.x - margin - r.size.x;
-    l.box.max.x = l.box.min.x + r.size.x;
+    const float width = std::min(r.size.x, columnWidth);
+    l.shortened = width < r.size.x;
+    l.box.min.x = onLeft ? area.min.x + margin : area.max.x - margin - width;
+    l.box.max.x = l.box.min.x + width;
     l.box.min.y = 0.0f;
     l.box.max.y = r.size.y;
     (onLeft ? left : right).push_back(l);

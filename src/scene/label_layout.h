@@ -1,6 +1,7 @@
 // Leader-line label placement in screen space: labels stack in a column at the left or right edge of
 // the free 3D area (the side nearer their anchor), sorted by height so leader lines do not cross,
-// never overlapping each other or leaving the area (which excludes the panels).
+// never overlapping each other or leaving the area (which excludes the panels). In a narrow area a
+// label is never wider than its column (half the area): it is marked `shortened` instead.
 #pragma once
 
 #include <glm/glm.hpp>
@@ -26,8 +27,9 @@ struct PlacedLabel {
   std::size_t request = 0; // index into the requests
   ScreenRect box;
   glm::vec2 anchor;
-  glm::vec2 attach;  // where the leader line leaves the box
-  bool shown = true; // false when the column is full
+  glm::vec2 attach;       // where the leader line leaves the box
+  bool shown = true;      // false when the column is full
+  bool shortened = false; // the box is narrower than asked: the text must be shortened to fit
 };
 
 std::vector<PlacedLabel> layoutLabels(const std::vector<LabelRequest> &requests, const ScreenRect &area,

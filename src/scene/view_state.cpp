@@ -142,4 +142,34 @@ StructureStyle ViewState::styleFor(int structure, const glm::vec4 &baseColor) co
   return style;
 }
 
+namespace {
+// FNV-1a, 64 bit: a fingerprint, not a security hash.
+struct Fnv {
+  std::uint64_t h = 1469598103934665603ull;
+  void bytes(const void *data, std::size_t size) {
+    const auto *p = static_cast<const unsigned char *>(data);
+    for (std::size_t i = 0; i < size; ++i)
+      h = (h ^ p[i]) * 1099511628211ull;
+  }
+  template <typename T> void value(const T &v) { bytes(&v, sizeof v); }
+};
+} // namespace
+
+std::uint64_t ViewState::fingerprint() const {
+  Fnv f;
+  f.value(selected);
+  f.value(focus);
+  f.value(showAllAttachments);
+  f.value(visibility_.size());
+  f.bytes(visibility_.data(), visibility_.size() * sizeof(Visibility));
+  f.bytes(attachment_.data(), attachment_.size());
+  f.value(highlights.size());
+  for (const Highlight &h : highlights) {
+    f.value(h.structure);
+    f.value(h.role);
+    f.bytes(h.source.data(), h.source.size());
+  }
+  return f.h;
+}
+
 } // namespace atlas

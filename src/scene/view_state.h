@@ -5,6 +5,7 @@
 #include "scene/picking.h"
 #include "scene/scene.h"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -66,6 +67,10 @@ public:
   // Style of one mesh of a structure, given the mesh's own colour.
   StructureStyle styleFor(int structure, const glm::vec4 &baseColor) const;
   std::optional<HighlightRole> roleOf(int structure) const;
+  // Changes whenever anything that changes the drawn model changes (visibility, highlights,
+  // selection, focus, footprints); labels are drawn by the interface and do not count. Lets the
+  // viewer reuse the last image of the model when only the panels changed.
+  std::uint64_t fingerprint() const;
 
 private:
   std::vector<Visibility> visibility_;

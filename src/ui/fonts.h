@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 struct ImFont;
 
@@ -18,6 +19,8 @@ struct FontSet {
 // Path of the best installed match for a fontconfig pattern such as "DejaVu Sans:style=Bold",
 // or "" when fontconfig finds nothing usable.
 std::string findFontFile(const std::string &pattern);
+// The same for several patterns, with one fontconfig set-up.
+std::vector<std::string> findFontFiles(const std::vector<std::string> &patterns);
 
 // Rebuilds the ImGui font atlas for `scale` (1.0 = 17 px body text). Call between frames.
 FontSet loadFonts(float scale);

@@ -31,6 +31,7 @@ void drawHelpPanel(FrameContext &ctx) {
       {"Right-click", "Menu for the structure under the cursor"},
       {"Esc", "Clear the selection"},
       {"F1", "This help"},
+      {"Ctrl+O", "Open a model (or drop a file on the window)"},
       {"Ctrl+Q", "Quit"},
   };
   if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) {

@@ -36,6 +36,8 @@ void drawInterface(FrameContext &ctx, const std::string &statusMessage) {
   drawStructureMenu(ctx, ctx.contextStructure);
   drawHelpPanel(ctx);
   drawDisclaimerWindow(ctx);
+  drawOpenFilePopup(ctx);
+  drawLoadingOverlay(ctx);
   drawStatusBar(ctx, statusMessage);
 }
 

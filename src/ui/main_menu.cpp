@@ -1,13 +1,49 @@
 #include "ui/panels.h"
 
+#include <cstdio>
 #include <imgui.h>
 
 namespace atlas::ui {
+
+namespace {
+constexpr const char *kOpenPopup = "Open a model";
+} // namespace
+
+void drawOpenFilePopup(FrameContext &ctx) {
+  if (ctx.settings.openFileRequested) {
+    ImGui::OpenPopup(kOpenPopup);
+    ctx.settings.openFileRequested = false;
+  }
+  ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  if (!ImGui::BeginPopupModal(kOpenPopup, nullptr, ImGuiWindowFlags_AlwaysAutoResize))
+    return;
+  ImGui::TextUnformatted("glTF (.glb, .gltf), OBJ, STL, PLY, FBX, DAE and other mesh files.");
+  ImGui::TextDisabled("You can also drop a file on the window.");
+  if (ImGui::IsWindowAppearing())
+    ImGui::SetKeyboardFocusHere();
+  char path[1024];
+  std::snprintf(path, sizeof path, "%s", ctx.settings.openPath.c_str());
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 32.0f);
+  const bool entered = ImGui::InputTextWithHint("##path", "/path/to/model.glb", path, sizeof path,
+                                                ImGuiInputTextFlags_EnterReturnsTrue);
+  ctx.settings.openPath = path; // kept between openings, like a file dialog's last folder
+  if ((ImGui::Button("Open") || entered) && !ctx.settings.openPath.empty()) {
+    ctx.commands.push_back(OpenFileCommand{ctx.settings.openPath});
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape))
+    ImGui::CloseCurrentPopup();
+  ImGui::EndPopup();
+}
 
 void drawMainMenu(FrameContext &ctx) {
   if (!ImGui::BeginMainMenuBar())
     return;
   if (ImGui::BeginMenu("File")) {
+    if (ImGui::MenuItem("Open...", "Ctrl+O", false, ctx.loading == nullptr))
+      ctx.settings.openFileRequested = true;
+    ImGui::Separator();
     if (ImGui::MenuItem("Quit", "Ctrl+Q"))
       ctx.requestQuit = true;
     ImGui::EndMenu();

@@ -97,6 +97,24 @@ void drawLegend(FrameContext &ctx) {
   ImGui::End();
 }
 
+namespace {
+// `text` cut at a character boundary and ended with an ellipsis so it fits in `width` pixels.
+std::string shortenToWidth(const std::string &text, float width) {
+  static const std::string ellipsis = "\u2026";
+  std::string cut = text;
+  while (!cut.empty() && ImGui::CalcTextSize((cut + ellipsis).c_str()).x > width) {
+    unsigned char last = 0;
+    do { // one whole UTF-8 character: its continuation bytes, then its first byte
+      last = static_cast<unsigned char>(cut.back());
+      cut.pop_back();
+    } while (!cut.empty() && (last & 0xC0) == 0x80);
+  }
+  while (!cut.empty() && cut.back() == ' ')
+    cut.pop_back();
+  return cut + ellipsis;
+}
+} // namespace
+
 void drawLabels(FrameContext &ctx) {
   const Session &session = ctx.session;
   if (!session.view().labels || session.view().highlights.empty())
@@ -141,8 +159,10 @@ void drawLabels(FrameContext &ctx) {
     draw->AddRectFilled(ImVec2(l.box.min.x, l.box.min.y),
                         ImVec2(l.box.min.x + ImGui::GetFontSize() * 0.3f, l.box.max.y), color, 4.0f,
                         ImDrawFlags_RoundCornersLeft);
+    const float textWidth = l.box.width() - pad.x * 2.0f - ImGui::GetFontSize() * 0.5f;
+    const std::string shown = l.shortened ? shortenToWidth(text, textWidth) : text;
     draw->AddText(ImVec2(l.box.min.x + pad.x + ImGui::GetFontSize() * 0.3f, l.box.min.y + pad.y),
-                  IM_COL32(245, 245, 240, 255), text.c_str());
+                  IM_COL32(245, 245, 240, 255), shown.c_str());
   }
 }
 

@@ -9,6 +9,7 @@
 
 #include <imgui.h>
 
+#include <string>
 #include <vector>
 
 namespace atlas::ui {
@@ -25,6 +26,12 @@ struct Layout {
   float rightWidth = 0.0f; // width taken by the info panel (0 when hidden)
 };
 
+// A model being opened on a worker thread, as the interface shows it.
+struct LoadingStatus {
+  std::string file;
+  float fraction = 0.0f; // 0..1
+};
+
 struct FrameContext {
   const Session &session;
   UiSettings &settings;
@@ -35,6 +42,8 @@ struct FrameContext {
   bool requestScaleChange = false;
   int contextStructure = -1;               // structure under the last right-click, for its menu
   content::ArticleView *reading = nullptr; // the article view state, owned by the Session
+  const LoadingStatus *loading = nullptr;  // non-null while a model is being opened
+  bool requestCancelLoading = false;
 };
 
 void drawMainMenu(FrameContext &ctx);
@@ -56,6 +65,10 @@ void drawLegend(FrameContext &ctx);
 glm::vec4 sceneArea(const FrameContext &ctx);
 void drawLabels(FrameContext &ctx);
 void drawHint(FrameContext &ctx);
+// Over the 3D view while a model is opened: the file, a progress bar and Cancel (loading_overlay.cpp).
+void drawLoadingOverlay(FrameContext &ctx);
+// File > Open...: a path field; emits OpenFileCommand (main_menu.cpp).
+void drawOpenFilePopup(FrameContext &ctx);
 void drawStructureMenu(FrameContext &ctx, int structure); // the right-click menu, opened by the app
 
 // The whole interface for one frame, in a fixed layout that leaves the middle to the 3D view.

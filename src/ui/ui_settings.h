@@ -14,8 +14,10 @@ struct UiSettings {
   bool showStructures = true;
   bool showInfo = true;
   bool showHelp = false;
-  bool disclaimerSeen = false; // the disclaimer opens by itself until it has been shown once
-  std::string filter;          // structure-list search text (not saved)
+  bool disclaimerSeen = false;    // the disclaimer opens by itself until it has been shown once
+  std::string filter;             // structure-list search text (not saved)
+  std::string openPath;           // the File > Open path field (not saved)
+  bool openFileRequested = false; // File > Open or Ctrl+O: the popup opens on the next frame
 };
 
 nlohmann::json toJson(const UiSettings &settings);

@@ -24,7 +24,7 @@ std::string slurp(const std::string &path) {
 }
 } // namespace
 
-AppRun runApp(const std::vector<std::string> &args) {
+AppRun runApp(const std::vector<std::string> &args, const std::vector<std::string> &extraEnv) {
   fs::create_directories(ATLAS_TEST_OUTPUT_DIR);
   static int counter = 0;
   const std::string stem = std::string(ATLAS_TEST_OUTPUT_DIR) + "/run-" + std::to_string(getpid()) + "-" +
@@ -40,9 +40,16 @@ AppRun runApp(const std::vector<std::string> &args) {
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 1, outPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
   posix_spawn_file_actions_addopen(&actions, 2, errPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  std::vector<std::string> env(extraEnv);
+  for (char **e = environ; *e; ++e)
+    env.emplace_back(*e); // later duplicates lose: getenv() finds the first
+  std::vector<char *> cenv;
+  for (std::string &e : env)
+    cenv.push_back(e.data());
+  cenv.push_back(nullptr);
   pid_t pid = 0;
   AppRun run;
-  if (posix_spawn(&pid, ATLAS_APP_BINARY, &actions, nullptr, cargv.data(), environ) == 0) {
+  if (posix_spawn(&pid, ATLAS_APP_BINARY, &actions, nullptr, cargv.data(), cenv.data()) == 0) {
     int status = 0;
     waitpid(pid, &status, 0);
     run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);

@@ -15,7 +15,8 @@ struct AppRun {
   std::string err; // stderr
 };
 
-AppRun runApp(const std::vector<std::string> &args);
+// `extraEnv`: "NAME=value" entries added to this process's environment for the child.
+AppRun runApp(const std::vector<std::string> &args, const std::vector<std::string> &extraEnv = {});
 std::string fixturePath(const std::string &name); // writes the fixtures on first use
 std::string outputPath(const std::string &name);  // a file under the test output folder
 Image readImage(const std::string &path);         // REQUIREs that the PNG exists

@@ -4,6 +4,7 @@
 #include "support/fixtures.h"
 
 #include <catch2/catch.hpp>
+#include <filesystem>
 
 using namespace atlas;
 using namespace atlas::test;
@@ -140,6 +141,20 @@ TEST_CASE("every bad input exits non-zero with one line naming the file", "[rend
       runApp({fixturePath("scene.glb"), "--headless", "--select", "nope", "--state", outputPath("x.json")});
   CHECK(badId.exitCode == 1);
   CHECK_THAT(badId.err, Catch::Contains("nope"));
+}
+
+TEST_CASE("a system without OpenGL 3.3 gets one clear line, not a crash", "[render][errors]") {
+  // Mesa can be told to offer only OpenGL 3.0, as an old driver would.
+  const std::string png = outputPath("no-gl33.png");
+  std::filesystem::remove(png);
+  AppRun run = runApp({fixturePath("scene.glb"), "--headless", "--screenshot", png},
+                      {"MESA_GL_VERSION_OVERRIDE=3.0", "MESA_GLSL_VERSION_OVERRIDE=130"});
+  CHECK(run.exitCode == 1);
+  CHECK_THAT(run.err, Catch::StartsWith("scalene-atlas: error: "));
+  CHECK_THAT(run.err, Catch::Contains("OpenGL 3.3"));
+  CHECK_THAT(run.err, Catch::Contains("graphics driver"));
+  CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);
+  CHECK(!std::filesystem::exists(png));
 }
 
 TEST_CASE("the interface is drawn unless --no-ui", "[render]") {

@@ -45,3 +45,26 @@ TEST_CASE("a lone label sits level with its anchor", "[labels]") {
   CHECK(placed[0].box.max.x == Approx(990.0f));
   CHECK(placed[0].attach.x == Approx(placed[0].box.min.x));
 }
+
+TEST_CASE("in a narrow view the two columns never meet: wide labels are shortened", "[labels]") {
+  // A 1280x720 window with both panels open leaves about 460 px to the 3D view.
+  const ScreenRect area{{385.0f, 90.0f}, {845.0f, 640.0f}};
+  std::vector<LabelRequest> requests;
+  for (int i = 0; i < 8; ++i) // alternating sides, some wider than half the area
+    requests.push_back({{i % 2 ? 700.0f : 500.0f, 150.0f + 55.0f * i}, {i % 3 ? 330.0f : 150.0f, 28.0f}});
+  const auto placed = layoutLabels(requests, area, 4.0f, 10.0f);
+  REQUIRE(placed.size() == requests.size());
+  int shortened = 0;
+  for (std::size_t i = 0; i < placed.size(); ++i) {
+    const ScreenRect &b = placed[i].box;
+    CHECK(b.min.x >= area.min.x);
+    CHECK(b.max.x <= area.max.x);
+    CHECK(b.width() <= requests[i].size.x);
+    CHECK(placed[i].shortened == (b.width() < requests[i].size.x));
+    shortened += placed[i].shortened ? 1 : 0;
+    for (std::size_t j = i + 1; j < placed.size(); ++j)
+      if (placed[i].shown && placed[j].shown)
+        CHECK_FALSE(b.overlaps(placed[j].box));
+  }
+  CHECK(shortened > 0);
+}

@@ -1,0 +1,36 @@
+// SceneBuffers: where the viewer draws the model before the interface goes on top. Still frames are
+// drawn multisampled and resolved into a single-sample image; frames drawn while the camera moves go
+// straight into that image (no multisampling: a software renderer keeps up). The image is kept, so a
+// frame in which only the panels changed copies it instead of drawing the model again.
+#pragma once
+
+#include "core/result.h"
+#include "render/gl.h"
+
+namespace atlas {
+
+class SceneBuffers {
+public:
+  SceneBuffers() = default;
+  SceneBuffers(const SceneBuffers &) = delete;
+  SceneBuffers &operator=(const SceneBuffers &) = delete;
+  ~SceneBuffers() { release(); }
+
+  // (Re)creates the buffers when the size or the sample count changes; keeps them otherwise.
+  Result<bool> ensure(int width, int height, int samples);
+  void release();
+
+  void bindMultisampled() const; // for a still frame; the image itself when samples is 0
+  void bindImage() const;        // for a frame drawn while moving
+  void resolve() const;          // multisampled -> image (nothing to do when samples is 0)
+  void copyImageTo(GLuint framebuffer) const;
+
+  int samples() const { return samples_; }
+
+private:
+  int width_ = 0, height_ = 0, samples_ = 0;
+  GLuint msFbo_ = 0, msColor_ = 0, msDepth_ = 0;
+  GLuint imageFbo_ = 0, imageColor_ = 0, imageDepth_ = 0;
+};
+
+} // namespace atlas
