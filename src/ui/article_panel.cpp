@@ -405,6 +405,9 @@ void drawDisclaimerWindow(FrameContext &ctx) {
                           ImGuiCond_Always, ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowSize(ImVec2(width, std::min(ImGui::GetFontSize() * 30.0f, vp->Size.y * 0.85f)),
                            ImGuiCond_Always);
+  // In front of everything while open: panels that appear later (the info panel and the legend once
+  // the model has loaded and the start-up selection applies) would otherwise cover it.
+  ImGui::SetNextWindowFocus();
   if (!ImGui::Begin("Disclaimer###disclaimer", &view.disclaimerOpen,
                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove |
                         ImGuiWindowFlags_NoResize)) {
