@@ -249,9 +249,9 @@ std::vector<std::uint32_t> readIndices(const AccessorView &v) {
 }
 
 // Strips and fans become plain triangle lists so the rest of the app sees one kind of mesh.
-std::vector<std::uint32_t> toTriangleList(const std::vector<std::uint32_t> &in, int mode) {
+std::vector<std::uint32_t> toTriangleList(std::vector<std::uint32_t> in, int mode) {
   if (mode == TINYGLTF_MODE_TRIANGLES)
-    return in;
+    return in; // moved, not copied: a fresh copy of every index costs page faults
   std::vector<std::uint32_t> out;
   for (std::size_t i = 2; i < in.size(); ++i) {
     if (mode == TINYGLTF_MODE_TRIANGLE_STRIP) {
@@ -309,7 +309,7 @@ Result<MeshData> readPrimitive(const tinygltf::Model &model, const tinygltf::Pri
     for (std::size_t i = 0; i < indices.size(); ++i)
       indices[i] = static_cast<std::uint32_t>(i);
   }
-  mesh.indices = toTriangleList(indices, mode);
+  mesh.indices = toTriangleList(std::move(indices), mode);
   mesh.indices.resize(mesh.indices.size() - mesh.indices.size() % 3);
   if (prim.material >= 0 && static_cast<std::size_t>(prim.material) < model.materials.size()) {
     const auto &material = model.materials[static_cast<std::size_t>(prim.material)];
