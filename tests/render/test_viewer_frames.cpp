@@ -1,0 +1,89 @@
+// How the Viewer draws the model frame by frame, on a headless EGL context in this process: coarse
+// while the camera moves, in full once it rests, and not at all when only the interface changed.
+#include "app/viewer.h"
+#include "render/gl.h"
+#include "render/headless_context.h"
+#include "render/offscreen_target.h"
+#include "scene/level_of_detail.h"
+#include "support/fixtures.h"
+#include "support/shapes.h"
+
+#include <catch2/catch.hpp>
+
+using namespace atlas;
+
+namespace {
+
+// The test scene plus a finely tessellated sphere, so there is something to simplify.
+Scene sceneWithFineSphere() {
+  Scene scene = test::makeTestScene();
+  Structure sphere;
+  sphere.id = "fine_sphere";
+  sphere.meshes.push_back(
+      test::makeSphere(glm::vec3(0.0f), 0.01f, 64, 128, glm::vec4(0.9f, 0.9f, 0.85f, 1.0f)));
+  scene.add(std::move(sphere));
+  return scene;
+}
+
+int differingPixels(const Image &a, const Image &b) {
+  int differing = 0;
+  for (int y = 0; y < a.height; ++y)
+    for (int x = 0; x < a.width; ++x)
+      for (int c = 0; c < 3; ++c)
+        if (std::abs(static_cast<int>(a.pixel(x, y)[c]) - static_cast<int>(b.pixel(x, y)[c])) > 2) {
+          ++differing;
+          break;
+        }
+  return differing;
+}
+
+} // namespace
+
+TEST_CASE("viewer: coarse while moving, full once still, the kept image when nothing changed") {
+  Result<std::unique_ptr<HeadlessContext>> context = HeadlessContext::create();
+  REQUIRE(context);
+  Session session;
+  Result<std::unique_ptr<Viewer>> created = Viewer::create(session, ui::UiSettings{}, nullptr);
+  REQUIRE(created);
+  Viewer &viewer = **created;
+  LoadedModel loaded;
+  loaded.scene = sceneWithFineSphere();
+  loaded.motion = buildMotionDetail(loaded.scene, 0);
+  viewer.installModel(std::move(loaded));
+  session.setViewport(320, 240);
+  session.setStandardView(StandardView::Anterior, false);
+  Result<OffscreenTarget> target = OffscreenTarget::create(320, 240, 0);
+  REQUIRE(target);
+  auto frame = [&](float dt) {
+    target->bind();
+    viewer.renderFrame(320, 240, dt, false);
+    REQUIRE(glGetError() == GL_NO_ERROR);
+    return target->readPixels();
+  };
+
+  const Image first = frame(0.0f); // nothing before it to compare with: a still frame
+  CHECK(viewer.lastSceneDraw() == Viewer::SceneDraw::Full);
+  const Image again = frame(1.0f / 60.0f);
+  CHECK(viewer.lastSceneDraw() == Viewer::SceneDraw::Reused);
+  CHECK(differingPixels(first, again) == 0);
+
+  session.camera().orbit(0.3f, 0.0f);
+  frame(1.0f / 60.0f);
+  CHECK(viewer.lastSceneDraw() == Viewer::SceneDraw::Coarse);
+  CHECK(viewer.refining());
+  frame(0.05f); // resting, but not yet for long enough: the coarse image stays
+  CHECK(viewer.lastSceneDraw() == Viewer::SceneDraw::Reused);
+  CHECK(viewer.refining());
+  const Image still = frame(0.2f);
+  CHECK(viewer.lastSceneDraw() == Viewer::SceneDraw::Full);
+  CHECK(!viewer.refining());
+
+  // A change of what is drawn redraws in full at once; labels alone do not touch the model's image.
+  REQUIRE(session.apply(SetVisibilityCommand{"fine_sphere", Visibility::Hidden}));
+  const Image hidden = frame(1.0f / 60.0f);
+  CHECK(viewer.lastSceneDraw() == Viewer::SceneDraw::Full);
+  CHECK(differingPixels(still, hidden) > 100);
+  REQUIRE(session.apply(SetLabelsCommand{!session.view().labels}));
+  frame(1.0f / 60.0f);
+  CHECK(viewer.lastSceneDraw() == Viewer::SceneDraw::Reused);
+}
