@@ -26,8 +26,8 @@ struct LoadedModel {
   bool withContent = false; // the knowledge base and the article below were loaded too
   content::KnowledgeLoad knowledge;
   std::shared_ptr<content::Article> article;
-  std::optional<MotionDetail> motion;    // the coarse meshes for moving frames, when asked for
-  std::vector<log::Message> messages;    // logged on the worker; replayed by installLoadedModel
+  std::optional<MotionDetail> motion; // the coarse meshes for moving frames, when asked for
+  std::vector<log::Message> messages; // logged on the worker; replayed by installLoadedModel
   double modelMs = 0.0, contentMs = 0.0, motionMs = 0.0; // worker time, for --timings
 };
 

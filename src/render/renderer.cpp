@@ -56,8 +56,7 @@ void Renderer::draw(const Scene &scene, const GpuScene &gpu, const ViewState &st
   std::vector<Transparent> &transparent = transparent_;
   transparent.clear();
   // Screen-space level of detail: pixels per model unit at distance 1 along the view direction.
-  const float pixelsAtUnitDistance =
-      static_cast<float>(viewRect.w) / (2.0f * std::tan(0.5f * camera.fovY));
+  const float pixelsAtUnitDistance = static_cast<float>(viewRect.w) / (2.0f * std::tan(0.5f * camera.fovY));
   const auto &structures = scene.structures();
   for (const GpuMesh &m : gpu.meshes()) {
     const MeshData &data = structures[static_cast<std::size_t>(m.structure)].meshes[m.meshIndex];
@@ -67,8 +66,8 @@ void Renderer::draw(const Scene &scene, const GpuScene &gpu, const ViewState &st
     const float highlight = style.highlighted ? 1.0f : 0.0f;
     bool useCoarse = m.coarseVao != 0 && coarse;
     if (m.coarseVao != 0 && !coarse) { // still: coarse only where its error stays under half a pixel
-      const float nearest = std::max(glm::dot(m.center - camera.eye(), camera.forward()) - m.radius,
-                                     camera.nearPlane());
+      const float nearest =
+          std::max(glm::dot(m.center - camera.eye(), camera.forward()) - m.radius, camera.nearPlane());
       useCoarse = m.coarseError * pixelsAtUnitDistance / nearest < kMaxStillErrorPixels;
     }
     const GLuint vao = useCoarse ? m.coarseVao : m.vao;
