@@ -259,6 +259,25 @@ Result<Scene> loadWithAssimpFromMemory(const unsigned char *bytes, std::size_t s
   };
   if (Result<bool> header = checkPlyHeader(memoryLine, name); !header)
     return Error{header.error()};
+  // A model in memory has no material library to read, and Assimp 5.2.5's OBJ importer crashes
+  // (a segfault) on some files whose `mtllib` it cannot open, e.g. "map_Ks x" then "mtllib y"
+  // (found by fuzz_assimp). Those lines are turned into comments before Assimp reads the file.
+  std::vector<unsigned char> withoutMtllib;
+  std::string lowerHint = hint;
+  std::transform(lowerHint.begin(), lowerHint.end(), lowerHint.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (lowerHint == "obj") {
+    withoutMtllib.assign(bytes, bytes + size);
+    bool lineStart = true;
+    for (std::size_t i = 0; i < withoutMtllib.size(); ++i) {
+      const unsigned char c = withoutMtllib[i];
+      if (lineStart && c != ' ' && c != '\t' && withoutMtllib.size() - i >= 6 &&
+          std::memcmp(&withoutMtllib[i], "mtllib", 6) == 0)
+        withoutMtllib[i] = '#';
+      lineStart = c == '\n' || c == '\r' || (lineStart && (c == ' ' || c == '\t'));
+    }
+    bytes = withoutMtllib.data();
+  }
   Assimp::Importer importer;
   importer.SetIOHandler(new NoFilesIOSystem); // owned by the importer
   importer.SetPropertyInteger(AI_CONFIG_PP_SBP_REMOVE, aiPrimitiveType_POINT | aiPrimitiveType_LINE);

@@ -136,3 +136,19 @@ TEST_CASE("PLY header with lines outside the format is refused before Assimp", "
   REQUIRE_FALSE(property);
   CHECK(contains(property.error(), "PLY header line 3"));
 }
+
+TEST_CASE("OBJ in memory with a material library it cannot open loads without it", "[loader][fuzz]") {
+  // Assimp 5.2.5 segfaulted on this from memory (fuzz_assimp, reduced): a material keyword, then
+  // an `mtllib` that the in-memory file system cannot open.
+  const std::string obj = "v 0 0 0\nv 1 0 0\nv 0 1 0\nf 1 2 3\nmap_Ks x\n  mtllib y\nmtllib z.mtl\n";
+  const auto *bytes = reinterpret_cast<const unsigned char *>(obj.data());
+  Result<Scene> scene = loadModelFromMemory(bytes, obj.size(), "obj", "memory.obj");
+  REQUIRE(scene);
+  CHECK(scene->triangleCount() == 1);
+  // Without any face, the same lines give the usual error, not a crash.
+  const std::string empty = "map_Ks x\nmtllib y\n";
+  Result<Scene> none = loadModelFromMemory(reinterpret_cast<const unsigned char *>(empty.data()),
+                                           empty.size(), "OBJ", "memory.obj");
+  REQUIRE(!none);
+  CHECK_THAT(none.error(), Catch::StartsWith("memory.obj: "));
+}
