@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 #include <cstdio>
+#include <cstdlib>
 #include <fcntl.h>
 #include <filesystem>
 #include <fstream>
@@ -88,6 +89,18 @@ nlohmann::json readJson(const std::string &path) {
 bool nearColor(const std::uint8_t *p, int r, int g, int b, int tolerance) {
   return std::abs(p[0] - r) <= tolerance && std::abs(p[1] - g) <= tolerance &&
          std::abs(p[2] - b) <= tolerance;
+}
+
+int differingPixels(const Image &a, const Image &b, int tolerance, int rows) {
+  int differing = 0;
+  for (int y = 0; y < (rows < 0 ? a.height : rows); ++y)
+    for (int x = 0; x < a.width; ++x)
+      for (int c = 0; c < 3; ++c)
+        if (std::abs(static_cast<int>(a.pixel(x, y)[c]) - static_cast<int>(b.pixel(x, y)[c])) > tolerance) {
+          ++differing;
+          break;
+        }
+  return differing;
 }
 
 double foregroundFraction(const Image &image) {

@@ -25,5 +25,8 @@ nlohmann::json readJson(const std::string &path);
 // Fraction of pixels that differ from the background colour at the image's corners.
 double foregroundFraction(const Image &image);
 bool nearColor(const std::uint8_t *pixel, int r, int g, int b, int tolerance);
+// Pixels of the first `rows` rows (all rows when negative) where two images of the same size differ
+// by more than `tolerance` in any colour channel.
+int differingPixels(const Image &a, const Image &b, int tolerance, int rows = -1);
 
 } // namespace atlas::test

@@ -4,6 +4,7 @@
 #include "render/gl.h"
 #include "render/headless_context.h"
 #include "render/offscreen_target.h"
+#include "render/run_app.h"
 #include "scene/level_of_detail.h"
 #include "support/fixtures.h"
 #include "support/shapes.h"
@@ -23,18 +24,6 @@ Scene sceneWithFineSphere() {
       test::makeSphere(glm::vec3(0.0f), 0.01f, 64, 128, glm::vec4(0.9f, 0.9f, 0.85f, 1.0f)));
   scene.add(std::move(sphere));
   return scene;
-}
-
-int differingPixels(const Image &a, const Image &b) {
-  int differing = 0;
-  for (int y = 0; y < a.height; ++y)
-    for (int x = 0; x < a.width; ++x)
-      for (int c = 0; c < 3; ++c)
-        if (std::abs(static_cast<int>(a.pixel(x, y)[c]) - static_cast<int>(b.pixel(x, y)[c])) > 2) {
-          ++differing;
-          break;
-        }
-  return differing;
 }
 
 } // namespace
@@ -65,7 +54,7 @@ TEST_CASE("viewer: coarse while moving, full once still, the kept image when not
   CHECK(viewer.lastSceneDraw() == Viewer::SceneDraw::Full);
   const Image again = frame(1.0f / 60.0f);
   CHECK(viewer.lastSceneDraw() == Viewer::SceneDraw::Reused);
-  CHECK(differingPixels(first, again) == 0);
+  CHECK(test::differingPixels(first, again, 2) == 0);
 
   session.camera().orbit(0.3f, 0.0f);
   frame(1.0f / 60.0f);
@@ -82,7 +71,7 @@ TEST_CASE("viewer: coarse while moving, full once still, the kept image when not
   REQUIRE(session.apply(SetVisibilityCommand{"fine_sphere", Visibility::Hidden}));
   const Image hidden = frame(1.0f / 60.0f);
   CHECK(viewer.lastSceneDraw() == Viewer::SceneDraw::Full);
-  CHECK(differingPixels(still, hidden) > 100);
+  CHECK(test::differingPixels(still, hidden, 2) > 100);
   REQUIRE(session.apply(SetLabelsCommand{!session.view().labels}));
   frame(1.0f / 60.0f);
   CHECK(viewer.lastSceneDraw() == Viewer::SceneDraw::Reused);

@@ -4,29 +4,13 @@
 #include "render/gl.h"
 #include "render/headless_context.h"
 #include "render/offscreen_target.h"
+#include "render/run_app.h"
 #include "support/fixtures.h"
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
 
 using namespace atlas;
-
-namespace {
-
-// Pixels of the top rows (the menu bar) that differ between two images of the same size.
-int differingTopPixels(const Image &a, const Image &b, int rows) {
-  int differing = 0;
-  for (int y = 0; y < rows; ++y)
-    for (int x = 0; x < a.width; ++x)
-      for (int c = 0; c < 3; ++c)
-        if (std::abs(static_cast<int>(a.pixel(x, y)[c]) - static_cast<int>(b.pixel(x, y)[c])) > 8) {
-          ++differing;
-          break;
-        }
-  return differing;
-}
-
-} // namespace
 
 TEST_CASE("viewer: the interface is still drawn after the UI scale changes") {
   Result<std::unique_ptr<HeadlessContext>> context = HeadlessContext::create();
@@ -46,7 +30,7 @@ TEST_CASE("viewer: the interface is still drawn after the UI scale changes") {
   const Image sceneOnly = draw(false);
   draw(true);
   const Image large = draw(true);
-  CHECK(differingTopPixels(large, sceneOnly, 12) > 200);
+  CHECK(test::differingPixels(large, sceneOnly, 8, 12) > 200); // the top 12 rows: the menu bar
   // Smaller text makes smaller vertex buffers than the last frame's. ImGui 1.86's backend kept the old
   // buffer sizes when all its GL objects were rebuilt for the new font, so it wrote into empty
   // buffers (GL_INVALID_VALUE) and the menu bar and panels were not drawn at all.
@@ -54,6 +38,6 @@ TEST_CASE("viewer: the interface is still drawn after the UI scale changes") {
     INFO("scale " << scale);
     (*viewer)->settings().scale = scale;
     const Image scaled = draw(true);
-    CHECK(differingTopPixels(scaled, sceneOnly, 12) > 200);
+    CHECK(test::differingPixels(scaled, sceneOnly, 8, 12) > 200);
   }
 }
