@@ -4,6 +4,8 @@
 // YAML files. Assimp and content seeds carry the selector byte their fuzz target reads first.
 #include "support/fixtures.h"
 
+#include <nlohmann/json.hpp>
+
 #include <cstdint>
 #include <cstdio>
 #include <exception>
@@ -68,6 +70,45 @@ std::string binaryPly() {
   return out.append(reinterpret_cast<const char *>(face), sizeof face);
 }
 
+// glTF seeds near the loader's own checks: percent-encoded and data: URIs (refused from memory, but
+// the decoding and the messages run), nesting just under and over the 64-level limit, one mesh used
+// by many nodes (the budgets after instancing) and a required extension.
+std::map<std::string, std::string> gltfCheckSeeds() {
+  using atlas::test::GltfJsonOptions;
+  std::map<std::string, std::string> seeds;
+  for (const auto &[name, uri] :
+       std::map<std::string, std::string>{{"uri_percent_dotdot.gltf", "%2e%2e/secret.bin"},
+                                          {"uri_percent_space.gltf", "sub%20dir/x.bin"},
+                                          {"uri_bad_escape.gltf", "%zz.bin"},
+                                          {"uri_data_plain.gltf", "data:,hello"}}) {
+    GltfJsonOptions options;
+    options.bufferUri = uri;
+    seeds[name] = atlas::test::makeGltfJson(options);
+  }
+  for (int depth : {60, 70}) {
+    nlohmann::json doc = nlohmann::json::parse(atlas::test::makeGltfJson({}));
+    std::string text = doc.dump();
+    const std::string name = "\"name\":\"triangle\"";
+    const std::size_t at = text.rfind(name);
+    text.insert(at + name.size(),
+                ",\"extras\":{\"x\":" + std::string(depth, '[') + std::string(depth, ']') + "}");
+    seeds["nested_" + std::to_string(depth) + ".gltf"] = text;
+  }
+  nlohmann::json instanced = nlohmann::json::parse(atlas::test::makeGltfJson({}));
+  instanced["nodes"] = nlohmann::json::array();
+  instanced["scenes"][0]["nodes"] = nlohmann::json::array();
+  for (int i = 0; i < 8; ++i) {
+    instanced["nodes"].push_back({{"name", "part"}, {"mesh", 0}});
+    instanced["scenes"][0]["nodes"].push_back(i);
+  }
+  seeds["instanced_same_names.gltf"] = instanced.dump();
+  nlohmann::json required = nlohmann::json::parse(atlas::test::makeGltfJson({}));
+  required["extensionsUsed"] = {"KHR_draco_mesh_compression"};
+  required["extensionsRequired"] = {"KHR_draco_mesh_compression"};
+  seeds["extension_required.gltf"] = required.dump();
+  return seeds;
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
@@ -98,6 +139,10 @@ int main(int argc, char **argv) {
     writeSeed(out / "assimp" / "small_binary.stl", std::string(1, char(1)) + binaryStl());
     writeSeed(out / "assimp" / "small_binary.ply", std::string(1, char(2)) + binaryPly());
     models += 3;
+    for (const auto &[name, text] : gltfCheckSeeds()) {
+      writeSeed(out / "gltf" / name, text);
+      ++models;
+    }
     int texts = copyYaml(content / "structures", out / "content", "structures_", 0);
     texts += copyYaml(content / "article", out / "content", "article_", 2);
     const std::string sources = readAll(content / "sources.yaml");

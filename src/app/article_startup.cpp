@@ -110,6 +110,9 @@ Result<bool> applyArticleOptions(Session &session, const Options &options) {
   return true;
 }
 
+// A handout is the whole article or nothing: every section of the article (content::articleContract(),
+// the article's own list, in order) must be there, and no content file may have a problem — a missing
+// or broken file would otherwise leave a handout that silently lacks text or source notes.
 int exportArticle(const Options &options) {
   const std::string dir = paths::findDataDir("content").string();
   if (dir.empty()) {
@@ -118,11 +121,29 @@ int exportArticle(const Options &options) {
   }
   content::KnowledgeLoad knowledge = content::loadKnowledgeBase(dir);
   const content::Article article = loadArticleWith(dir, knowledge.knowledge);
-  for (const std::string &problem : article.problems)
-    std::fprintf(stderr, "scalene-atlas: warning: %s\n", problem.c_str());
-  if (article.sections.empty()) {
-    std::fprintf(stderr, "scalene-atlas: error: --export-article: no article sections in %s/article\n",
-                 dir.c_str());
+  std::vector<std::string> problems = knowledge.problems;
+  problems.insert(problems.end(), article.problems.begin(), article.problems.end());
+  for (const std::string &problem : problems)
+    std::fprintf(stderr, "scalene-atlas: error: %s\n", problem.c_str());
+  std::string missing;
+  std::size_t missingCount = 0;
+  for (const content::SectionContract &section : content::articleContract())
+    if (!article.findSection(section.id)) {
+      missing += (missing.empty() ? "" : ", ") + std::string(section.id);
+      ++missingCount;
+    }
+  if (!missing.empty()) {
+    std::fprintf(stderr,
+                 "scalene-atlas: error: --export-article: %s/article lacks %zu of the article's %zu "
+                 "sections (%s); nothing written\n",
+                 dir.c_str(), missingCount, content::articleContract().size(), missing.c_str());
+    return 1;
+  }
+  if (!problems.empty()) {
+    std::fprintf(stderr,
+                 "scalene-atlas: error: --export-article: %zu problem(s) in the content files of %s (above); "
+                 "nothing written\n",
+                 problems.size(), dir.c_str());
     return 1;
   }
   if (Result<bool> written =

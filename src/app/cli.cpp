@@ -3,6 +3,7 @@
 #include "scene/camera.h"
 
 #include <CLI/CLI.hpp>
+#include <cmath>
 #include <sstream>
 
 namespace atlas {
@@ -32,9 +33,7 @@ Result<ParsedCommandLine> parseCommandLine(int argc, const char *const *argv) {
       "scalene-atlas"};
   std::string size, pick;
   std::vector<std::string> hide, ghost, isolate, frame;
-  app.add_option(
-      "FILE", o.file,
-      "Model to open: .glb/.gltf, or any mesh file Assimp reads (.obj .stl .ply .fbx .dae .3ds ...)");
+  app.add_option("FILE", o.file, "Model to open: .glb/.gltf, .obj, .stl or .ply (other formats are refused)");
   app.add_flag("--headless", o.headless, "Render offscreen without a window (EGL), run the actions and exit");
   app.add_option("--size", size, "Image or window size in pixels, WxH (default 1280x720)");
   app.add_option("--view", o.view,
@@ -77,6 +76,9 @@ Result<ParsedCommandLine> parseCommandLine(int argc, const char *const *argv) {
       "--soak", o.soak,
       "Soak test: N random interactions on the model headless, checking invariants and memory (sanitizer "
       "builds); 480x320 and --samples 0 unless given");
+  app.add_option("--window-state", o.windowState,
+                 "Window mode: write the state of the frame on screen as JSON to FILE whenever it changes "
+                 "(for tests and automation)");
   app.add_option("--seed", o.seed, "The soak's random seed, to replay a run (default: from the clock)");
   app.set_version_flag("--version", "scalene-atlas 0.1.0");
   try {
@@ -114,7 +116,9 @@ Result<ParsedCommandLine> parseCommandLine(int argc, const char *const *argv) {
   if (!pick.empty()) {
     float px = 0, py = 0;
     char comma = 0, extra = 0;
-    if (std::sscanf(pick.c_str(), "%f%c%f%c", &px, &comma, &py, &extra) != 3 || comma != ',')
+    // "nan" and "inf" scan as floats, and NaN passes every comparison below.
+    if (std::sscanf(pick.c_str(), "%f%c%f%c", &px, &comma, &py, &extra) != 3 || comma != ',' ||
+        !std::isfinite(px) || !std::isfinite(py))
       return Error{"--pick " + pick + ": expected X,Y in pixels, e.g. 640,360"};
     if (px < 0 || py < 0 || px >= static_cast<float>(o.width) || py >= static_cast<float>(o.height))
       return Error{"--pick " + pick + ": outside the " + std::to_string(o.width) + "x" +
@@ -124,7 +128,7 @@ Result<ParsedCommandLine> parseCommandLine(int argc, const char *const *argv) {
   if (!o.view.empty() && !standardViewFromName(o.view))
     return Error{"--view " + o.view +
                  ": expected anterior, posterior, left, right, superior, inferior or default"};
-  if (o.uiScale && (*o.uiScale < 0.5f || *o.uiScale > 4.0f))
+  if (o.uiScale && (!std::isfinite(*o.uiScale) || *o.uiScale < 0.5f || *o.uiScale > 4.0f))
     return Error{"--ui-scale: expected a value from 0.5 to 4"};
   if (o.samples < 0 || o.samples > 16)
     return Error{"--samples: expected 0 to 16"};

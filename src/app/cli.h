@@ -38,6 +38,9 @@ struct Options {
   std::string showFunction;  // a key function to show on the model, as its button does
   int soak = 0;              // --soak N: N random interactions headless (app/soak.h); implies headless
   std::optional<std::uint32_t> seed; // --seed S: the soak's random seed (else from the clock)
+  // --window-state FILE: in the window, write the state of the last frame shown on screen to FILE
+  // whenever it changes (tests and automation drive the real window with X input and read this)
+  std::string windowState;
   bool exitAfterCommands() const {
     return headless || list || !screenshot.empty() || !statePath.empty() || !exportArticle.empty() ||
            soak > 0;

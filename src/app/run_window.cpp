@@ -4,6 +4,7 @@
 #include "app/model_load_job.h"
 #include "app/startup.h"
 #include "app/viewer.h"
+#include "app/window_state.h"
 #include "core/log.h"
 #include "core/paths.h"
 #include "render/gl.h"
@@ -12,6 +13,49 @@
 #include <GLFW/glfw3.h>
 
 namespace atlas {
+namespace {
+
+constexpr int kMaxBusyFrames = 120;
+
+Viewer &viewerOf(GLFWwindow *window) {
+  return *static_cast<Viewer *>(glfwGetWindowUserPointer(window));
+}
+
+// Every input event waits in the viewer's InputQueue for the frame that takes it.
+void installInputCallbacks(GLFWwindow *window) {
+  glfwSetMouseButtonCallback(window, [](GLFWwindow *w, int button, int action, int mods) {
+    InputEvent e{InputEvent::Kind::MouseButton, button, action != GLFW_RELEASE};
+    e.mods = mods;
+    viewerOf(w).input().push(e);
+  });
+  glfwSetCursorPosCallback(window, [](GLFWwindow *w, double x, double y) {
+    InputEvent e{InputEvent::Kind::CursorPos};
+    e.x = x;
+    e.y = y;
+    viewerOf(w).input().push(e);
+  });
+  glfwSetScrollCallback(window, [](GLFWwindow *w, double dx, double dy) {
+    InputEvent e{InputEvent::Kind::Scroll};
+    e.x = dx;
+    e.y = dy;
+    viewerOf(w).input().push(e);
+  });
+  glfwSetKeyCallback(window, [](GLFWwindow *w, int key, int scancode, int action, int mods) {
+    InputEvent e{InputEvent::Kind::Key, key, action != GLFW_RELEASE, scancode, mods, action};
+    viewerOf(w).input().push(e);
+  });
+  glfwSetCharCallback(window, [](GLFWwindow *w, unsigned c) {
+    viewerOf(w).input().push(InputEvent{InputEvent::Kind::Char, static_cast<int>(c)});
+  });
+  glfwSetWindowFocusCallback(window, [](GLFWwindow *w, int focused) {
+    viewerOf(w).input().push(InputEvent{InputEvent::Kind::Focus, focused});
+  });
+  glfwSetCursorEnterCallback(window, [](GLFWwindow *w, int entered) {
+    viewerOf(w).input().push(InputEvent{InputEvent::Kind::CursorEnter, entered});
+  });
+}
+
+} // namespace
 
 int runWindow(Session &session, const Options &options, ModelLoadJob &loading) {
   glfwSetErrorCallback(
@@ -43,10 +87,10 @@ int runWindow(Session &session, const Options &options, ModelLoadJob &loading) {
   }
 
   const std::string settingsPath = paths::settingsFile().string();
-  Result<ui::UiSettings> settings = ui::loadSettings(settingsPath);
-  ui::UiSettings uiSettings = settings ? *settings : ui::UiSettings{};
-  if (!settings)
-    log::warning(settings.error());
+  ui::LoadedSettings loadedSettings = ui::loadSettings(settingsPath); // never fails: warnings say why
+  for (const std::string &warning : loadedSettings.warnings)
+    log::warning(warning);
+  ui::UiSettings uiSettings = std::move(loadedSettings.settings);
   if (options.uiScale)
     uiSettings.scale = *options.uiScale;
   if (!uiSettings.disclaimerSeen) { // first start: the disclaimer comes first
@@ -75,13 +119,24 @@ int runWindow(Session &session, const Options &options, ModelLoadJob &loading) {
         if (count > 0)
           static_cast<Viewer *>(glfwGetWindowUserPointer(w))->openModel(paths[0]);
       });
+      installInputCallbacks(window);
+      if (!options.windowState.empty())
+        viewer.setRecordPresentation(true);
+      WindowStateFile windowState(options.windowState);
       int pendingFrames = 2;
+      int unsettledFrames = 0;
       int framesUntilCamera = -1; // set once the model is in: the view waits for the panels' layout
       bool startupApplied = false;
       double last = glfwGetTime();
       while (!glfwWindowShouldClose(window) && !viewer.quitRequested()) {
-        if (pendingFrames <= 0 && !session.animating()) {
-          if (viewer.refining() || viewer.loading())
+        // Draw until the screen shows the result of the last input: events still queued, a frame
+        // that changed something (a click's command is applied after the frame that saw it), or
+        // ImGui's second frame after an event. Past kMaxBusyFrames of constant change (something
+        // that animates by itself), frames are paced instead of drawn back to back.
+        const bool busy = pendingFrames > 0 || session.animating() || !viewer.input().empty() ||
+                          (!viewer.settled() && unsettledFrames < kMaxBusyFrames);
+        if (!busy) {
+          if (viewer.refining() || viewer.loading() || !viewer.settled())
             glfwWaitEventsTimeout(0.05); // the progress bar moves; the full image follows a move
           else
             glfwWaitEvents();
@@ -110,6 +165,13 @@ int runWindow(Session &session, const Options &options, ModelLoadJob &loading) {
             pendingFrames = 2;
           }
           glfwSwapBuffers(window);
+          unsettledFrames = viewer.settled() ? 0 : unsettledFrames + 1;
+          if (!options.windowState.empty())
+            if (Result<bool> written = windowState.update(viewer.presentedStateJson()); !written)
+              log::warning(written.error());
+        } else {
+          while (!viewer.input().empty()) // minimised: nothing to click on, and nothing may wait
+            viewer.input().takeFrame();
         }
         --pendingFrames;
       }

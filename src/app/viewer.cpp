@@ -5,10 +5,13 @@
 #include "ui/panels.h"
 
 #include <GLFW/glfw3.h>
+#include <cfloat>
 #include <chrono>
+#include <cstring>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
+#include <imgui_internal.h> // the list of windows a frame drew, for --window-state
 
 namespace atlas {
 
@@ -25,8 +28,10 @@ Result<std::unique_ptr<Viewer>> Viewer::create(Session &session, ui::UiSettings 
   ImGui::SetCurrentContext(v->imgui_);
   ImGuiIO &io = ImGui::GetIO();
   io.IniFilename = nullptr; // layout is fixed; never litter the working directory with imgui.ini
+  // The backend's callbacks are not installed: the window's input goes through the InputQueue
+  // (run_window.cpp pushes, beginUiFrame hands it to the backend a frame at a time).
   if (window)
-    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplGlfw_InitForOpenGL(window, false);
   ImGui_ImplOpenGL3_Init("#version 330 core");
   return v;
 }
@@ -58,10 +63,43 @@ void Viewer::prepareInterface() {
   ImGui_ImplOpenGL3_NewFrame(); // creates the device objects (font texture, shader) when missing
 }
 
+void Viewer::takeFrameInput() {
+  for (const InputEvent &e : input_.takeFrame()) {
+    switch (e.kind) {
+    case InputEvent::Kind::Key:
+      ImGui_ImplGlfw_KeyCallback(window_, e.code, e.scancode, e.action, e.mods);
+      break;
+    case InputEvent::Kind::Char:
+      ImGui_ImplGlfw_CharCallback(window_, static_cast<unsigned>(e.code));
+      break;
+    case InputEvent::Kind::Scroll:
+      ImGui_ImplGlfw_ScrollCallback(window_, e.x, e.y);
+      break;
+    case InputEvent::Kind::Focus:
+      ImGui_ImplGlfw_WindowFocusCallback(window_, e.code);
+      break;
+    case InputEvent::Kind::CursorEnter:
+      ImGui_ImplGlfw_CursorEnterCallback(window_, e.code);
+      break;
+    case InputEvent::Kind::MouseButton: // the queue keeps the buttons' state; applied below
+    case InputEvent::Kind::CursorPos:
+      break;
+    }
+  }
+}
+
 void Viewer::beginUiFrame(int width, int height, float dt) {
   prepareInterface();
   if (window_) {
+    takeFrameInput();
     ImGui_ImplGlfw_NewFrame();
+    // The backend reads the buttons and the pointer as they are now; the frame must see them as the
+    // events it was given left them (a tap's press in one frame, its release in the next).
+    ImGuiIO &io = ImGui::GetIO();
+    for (int b = 0; b < InputQueue::kMouseButtons; ++b)
+      io.MouseDown[b] = input_.mouseDown(b);
+    if (input_.hasCursor() && io.MousePos.x > -FLT_MAX * 0.5f)
+      io.MousePos = ImVec2(static_cast<float>(input_.cursorX()), static_cast<float>(input_.cursorY()));
   } else {
     ImGuiIO &io = ImGui::GetIO();
     io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
@@ -73,6 +111,10 @@ void Viewer::beginUiFrame(int width, int height, float dt) {
 void Viewer::buildInterface() {
   ui::FrameContext ctx{session_, settings_, fonts_, commands_, ui::Layout{}};
   ctx.contextStructure = contextStructure_;
+  interfaceSelection_ = session_.selected();
+  itemRects_.clear();
+  if (recordPresentation_)
+    ctx.itemRects = &itemRects_;
   ctx.reading = &session_.articleView;
   ui::LoadingStatus status;
   if (loading_.active()) {
@@ -167,7 +209,55 @@ bool sameCamera(const Camera &a, const Camera &b) {
 // (a mouse event now and then) is not interrupted by full-quality frames between the events.
 constexpr float kRefineAfterSeconds = 0.15f;
 
+// A hash of everything the interface's draw lists would put on screen: equal hashes on two frames
+// mean the second showed nothing new.
+std::uint64_t hashDrawData(const ImDrawData *data) {
+  std::uint64_t h = 1469598103934665603ull;
+  const auto mix = [&h](const void *bytes, std::size_t size) {
+    const auto *p = static_cast<const unsigned char *>(bytes);
+    std::size_t i = 0;
+    for (; i + 8 <= size; i += 8) {
+      std::uint64_t word;
+      std::memcpy(&word, p + i, 8);
+      h = (h ^ word) * 1099511628211ull;
+      h ^= h >> 29;
+    }
+    for (; i < size; ++i)
+      h = (h ^ p[i]) * 1099511628211ull;
+  };
+  if (!data)
+    return h;
+  for (int l = 0; l < data->CmdListsCount; ++l) {
+    const ImDrawList *list = data->CmdLists[l];
+    mix(list->VtxBuffer.Data, static_cast<std::size_t>(list->VtxBuffer.Size) * sizeof(ImDrawVert));
+    mix(list->IdxBuffer.Data, static_cast<std::size_t>(list->IdxBuffer.Size) * sizeof(ImDrawIdx));
+    for (const ImDrawCmd &cmd : list->CmdBuffer) {
+      mix(&cmd.ClipRect, sizeof cmd.ClipRect);
+      mix(&cmd.TextureId, sizeof cmd.TextureId);
+      mix(&cmd.ElemCount, sizeof cmd.ElemCount);
+      mix(&cmd.IdxOffset, sizeof cmd.IdxOffset);
+    }
+  }
+  return h;
+}
+
 } // namespace
+
+nlohmann::json Viewer::presentedStateJson() const {
+  nlohmann::json state = session_.stateJson();
+  nlohmann::json items = nlohmann::json::object();
+  for (const auto &[name, r] : itemRects_)
+    items[name] = {r.x, r.y, r.z, r.w};
+  const auto &structures = session_.scene().structures();
+  const bool known =
+      interfaceSelection_ >= 0 && static_cast<std::size_t>(interfaceSelection_) < structures.size();
+  state["interface"] = {
+      {"windows", visibleWindows_},
+      {"items", items},
+      {"selected", known ? nlohmann::json(structures[static_cast<std::size_t>(interfaceSelection_)].id)
+                         : nlohmann::json()}};
+  return state;
+}
 
 bool Viewer::SceneKey::operator==(const SceneKey &o) const {
   return sameCamera(camera, o.camera) && width == o.width && height == o.height && area.x == o.area.x &&
@@ -280,7 +370,19 @@ void Viewer::renderFrame(int width, int height, float dt, bool withUi) {
     uiDrawStart = Clock::now();
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     uiDrawEnd = Clock::now();
+    const std::uint64_t interfaceHash = hashDrawData(ImGui::GetDrawData());
+    settled_ = interfaceHash == interfaceHash_ && lastSceneDraw_ == SceneDraw::Reused && commands_.empty() &&
+               session_.selected() == interfaceSelection_ && input_.empty();
+    interfaceHash_ = interfaceHash;
+    if (recordPresentation_) {
+      visibleWindows_.clear();
+      for (const ImGuiWindow *w : GImGui->Windows)
+        if (w->Active && !w->Hidden && std::strncmp(w->Name, "Debug##", 7) != 0)
+          visibleWindows_.emplace_back(w->Name);
+    }
     applyCommands();
+  } else {
+    settled_ = lastSceneDraw_ == SceneDraw::Reused;
   }
   frameCost_.sceneSubmission = ms(sceneStart, sceneEnd);
   frameCost_.interfaceSubmission = ms(uiDrawStart, uiDrawEnd);

@@ -3,6 +3,7 @@
 // and re-uploads it when the session's model changes.
 #pragma once
 
+#include "app/input_queue.h"
 #include "app/model_load_job.h"
 #include "render/gpu_scene.h"
 #include "render/renderer.h"
@@ -12,7 +13,9 @@
 #include "ui/fonts.h"
 #include "ui/ui_settings.h"
 
+#include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 
@@ -73,6 +76,18 @@ public:
   enum class LoadEvent { None, Installed, Failed };
   LoadEvent lastLoadEvent() const { return loadEvent_; }
 
+  // Window input waits here until a frame takes it (see InputQueue); the window's callbacks push.
+  InputQueue &input() { return input_; }
+  // True when the last frame showed what the one before it showed and changed nothing: no command,
+  // no new image of the model, the same interface. Until then the window keeps drawing, so the
+  // result of a click or a key is on screen without waiting for the next event.
+  bool settled() const { return settled_; }
+  // Collect, for --window-state, the names of visible windows and the rectangles of named controls.
+  void setRecordPresentation(bool record) { recordPresentation_ = record; }
+  // The session's state plus what the last frame showed: "interface": {"windows", "items",
+  // "selected"} (the selection the panels were built with).
+  nlohmann::json presentedStateJson() const;
+
   ui::UiSettings &settings() { return settings_; }
   Session &session() { return session_; }
   void setStatus(const std::string &message) { status_ = message; }
@@ -101,6 +116,15 @@ private:
   std::string status_;
   bool quit_ = false;
   int contextStructure_ = -1; // target of the right-click menu
+
+  InputQueue input_;
+  void takeFrameInput();
+  bool settled_ = false;
+  std::uint64_t interfaceHash_ = 0; // the last frame's ImGui draw lists, hashed
+  bool recordPresentation_ = false;
+  std::map<std::string, glm::vec4> itemRects_;
+  std::vector<std::string> visibleWindows_;
+  int interfaceSelection_ = -1; // the selection the last frame's panels were built with
 
   // Everything the image of the model depends on; equal keys mean the kept image is still right.
   struct SceneKey {

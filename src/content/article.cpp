@@ -345,8 +345,10 @@ Article loadArticle(const std::string &dir, const std::set<std::string> &structu
   namespace fs = std::filesystem;
   std::vector<std::string> files;
   std::error_code ec;
+  // Not only regular files: a FIFO or a link out of the folder is reported by loadYamlFile, not skipped
+  // in silence.
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
-    if (it->is_regular_file() && (it->path().extension() == ".yaml" || it->path().extension() == ".yml"))
+    if (it->path().extension() == ".yaml" || it->path().extension() == ".yml")
       files.push_back(it->path().string());
   if (ec || files.empty()) {
     Article article;
@@ -356,7 +358,7 @@ Article loadArticle(const std::string &dir, const std::set<std::string> &structu
   std::sort(files.begin(), files.end());
   std::vector<SectionDoc> docs;
   for (const std::string &file : files)
-    docs.push_back({file, loadYamlFile(file)});
+    docs.push_back({file, loadYamlFile(file, dir)});
   return checkArticle(docs, dir, structureIds, claimIds);
 }
 

@@ -4,6 +4,7 @@
 
 #include "core/result.h"
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,9 +12,20 @@
 
 namespace atlas::content {
 
-// Parses a whole file; a syntax error gives "file:line:column: message".
-Result<YAML::Node> loadYamlFile(const std::string &path);
-// The same on text already in memory; `name` stands for the file in messages.
+// The largest content file read (the biggest real one is a few tens of KiB).
+constexpr std::size_t kMaxContentFileBytes = std::size_t{4} << 20; // 4 MiB
+
+// The text of one content file listed in `folder` (the file's own folder when empty). Refused with a
+// message naming the file: anything but a regular file ("not a regular file; skipped" — a FIFO is
+// never opened for a blocking read), a link that resolves outside `folder` (not followed), and a
+// file over kMaxContentFileBytes.
+Result<std::string> readContentFile(const std::string &path, const std::string &folder = "");
+// readContentFile, then parseYaml.
+Result<YAML::Node> loadYamlFile(const std::string &path, const std::string &folder = "");
+// Parses text already in memory; `name` stands for the file in messages. A syntax error gives
+// "file:line:column: message". Refused with "file:line: message": an anchor (&name) or alias (*name),
+// which content never needs and which multiply memory when expanded; a second document ('---'); and
+// text over kMaxContentFileBytes.
 Result<YAML::Node> parseYaml(const std::string &text, const std::string &name);
 
 // "file:line" of a node (line numbers start at 1).

@@ -1,17 +1,22 @@
-// glTF 2.0 loading through tinygltf, with the checks tinygltf leaves to its caller: every accessor
-// and buffer view must lie inside its buffer, external URIs must stay inside the model's folder, and
-// the node graph must be a forest. Section index:
-//   1. file-level checks (GLB header, URIs)   2. accessor reading   3. node traversal   4. loadGltf
+// glTF 2.0 loading through tinygltf, with the checks tinygltf leaves to its caller: the JSON must not
+// nest deeper than tinygltf's recursion can take, every accessor and buffer view must lie inside its
+// buffer (with arithmetic that cannot wrap), external URIs (percent-decoded first, as tinygltf does)
+// must name regular files inside the model's folder, extensions the file requires must be ones we
+// support (none), and the node graph must be a forest within LoadLimits after instancing. tinygltf
+// opens files only through our callbacks (model_files.h). Section index:
+//   1. file-level checks (GLB header, JSON depth, document)   2. accessor reading   3. node traversal
+//   4. file access for tinygltf   5. loadGltf
 #include "io/model_loader.h"
 
 #include "core/log.h"
+#include "io/load_budget.h"
+#include "io/model_files.h"
 
 #include <tiny_gltf.h>
 
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <glm/gtc/matrix_transform.hpp>
 #include <glm/gtc/quaternion.hpp>
 #include <glm/gtc/type_ptr.hpp>
@@ -44,6 +49,16 @@ std::uint32_t readU32(const std::vector<unsigned char> &bytes, std::size_t offse
   return v; // GLB is little-endian, as is every platform we build for
 }
 
+// a + b and a * b, or nothing when the result does not fit in 64 bits (hostile offsets near 2^64).
+std::optional<std::uint64_t> add(std::uint64_t a, std::uint64_t b) {
+  std::uint64_t sum = 0;
+  return __builtin_add_overflow(a, b, &sum) ? std::nullopt : std::optional<std::uint64_t>(sum);
+}
+std::optional<std::uint64_t> multiply(std::uint64_t a, std::uint64_t b) {
+  std::uint64_t product = 0;
+  return __builtin_mul_overflow(a, b, &product) ? std::nullopt : std::optional<std::uint64_t>(product);
+}
+
 // Returns the JSON text of a .glb after checking the header and chunk layout byte by byte.
 Result<std::string> glbJson(const std::vector<unsigned char> &bytes, const std::string &path) {
   if (bytes.size() < 12)
@@ -64,25 +79,59 @@ Result<std::string> glbJson(const std::vector<unsigned char> &bytes, const std::
   const std::uint32_t jsonLength = readU32(bytes, 12);
   if (std::memcmp(bytes.data() + 16, "JSON", 4) != 0)
     return Error{path + ": byte 16: first chunk should be of type 'JSON'"};
-  if (std::uint64_t(20) + jsonLength > bytes.size())
+  const std::optional<std::uint64_t> jsonEnd = add(20, jsonLength);
+  if (!jsonEnd || *jsonEnd > bytes.size())
     return Error{path + ": byte 12: JSON chunk of " + std::to_string(jsonLength) +
                  " bytes runs past the end of the file"};
-  const std::uint64_t binHeader = 20 + std::uint64_t(jsonLength);
+  const std::uint64_t binHeader = *jsonEnd;
   if (binHeader < bytes.size()) {
-    if (binHeader + 8 > bytes.size())
+    const std::optional<std::uint64_t> binData = add(binHeader, 8);
+    if (!binData || *binData > bytes.size())
       return Error{path + ": byte " + std::to_string(binHeader) + ": truncated chunk header"};
-    const std::uint32_t binLength = readU32(bytes, binHeader);
-    if (binHeader + 8 + binLength > bytes.size())
+    const std::uint32_t binLength = readU32(bytes, static_cast<std::size_t>(binHeader));
+    const std::optional<std::uint64_t> binEnd = add(*binData, binLength);
+    if (!binEnd || *binEnd > bytes.size())
       return Error{path + ": byte " + std::to_string(binHeader) + ": BIN chunk of " +
                    std::to_string(binLength) + " bytes runs past the end of the file"};
   }
   return std::string(reinterpret_cast<const char *>(bytes.data()) + 20, jsonLength);
 }
 
-// A URI may name a file beside the model or below it, never above it or elsewhere. A model read from
-// memory (`baseDir` empty) has no folder: only data: URIs.
-Result<bool> checkUris(const std::string &jsonText, const std::string &path,
-                       const std::optional<fs::path> &baseDir) {
+// Arrays and objects nested deeper than this are refused before any parser sees the text: tinygltf
+// (and nlohmann's value destructor) recurse once per level, and 20,000 levels in a 40 KB file
+// overflowed the stack. Real glTF files nest about 6 levels; `extras` a few more.
+constexpr int kMaxJsonDepth = 64;
+
+// The byte where `text` first nests deeper than kMaxJsonDepth, skipping strings; nothing if it never
+// does. Syntax is not checked here (the parser reports that with line and column).
+std::optional<std::size_t> tooDeep(const std::string &text) {
+  int depth = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '"') {
+      for (++i; i < text.size() && text[i] != '"'; ++i)
+        if (text[i] == '\\')
+          ++i; // the escaped character, a quote included
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxJsonDepth)
+        return i;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return std::nullopt;
+}
+
+// Checks the glTF document before tinygltf parses it. A URI may name a regular file beside the model
+// or below it, never above it, elsewhere or through a link that leads out; it is checked after
+// percent-decoding, as tinygltf decodes it before opening. A model read from memory (`files` null)
+// has no folder: only data: URIs. Every extension in extensionsRequired must be supported (none is).
+Result<bool> checkDocument(const std::string &jsonText, const std::string &path,
+                           model_files::SideFiles *files, std::size_t jsonByteInFile) {
+  if (const std::optional<std::size_t> deep = tooDeep(jsonText))
+    return Error{path + ": " + lineColumnOf(jsonText, *deep) + " (byte " +
+                 std::to_string(jsonByteInFile + *deep) + "): arrays and objects nested more than " +
+                 std::to_string(kMaxJsonDepth) + " levels deep; a glTF file needs far fewer"};
   nlohmann::json doc;
   try {
     doc = nlohmann::json::parse(jsonText);
@@ -96,6 +145,20 @@ Result<bool> checkUris(const std::string &jsonText, const std::string &path,
   }
   if (!doc.is_object())
     return Error{path + ": line 1: the glTF document must be a JSON object"};
+  if (auto required = doc.find("extensionsRequired"); required != doc.end()) {
+    if (!required->is_array())
+      return Error{path + ": extensionsRequired: expected an array of extension names"};
+    // glTF 2.0: a loader must refuse a file that requires an extension it does not support, and this
+    // one supports none (KHR_draco_mesh_compression, quantization, ... would be misread).
+    if (!required->empty()) {
+      const auto &name = (*required)[0];
+      if (!name.is_string())
+        return Error{path + ": extensionsRequired[0]: expected an extension name"};
+      return Error{path + ": extensionsRequired[0]: the file requires the extension '" +
+                   model_files::shortened(name.get<std::string>()) +
+                   "', which this viewer does not support (it supports no glTF extensions)"};
+    }
+  }
   for (const char *array : {"buffers", "images"}) {
     auto it = doc.find(array);
     if (it == doc.end() || !it->is_array())
@@ -105,26 +168,31 @@ Result<bool> checkUris(const std::string &jsonText, const std::string &path,
       if (!entry.is_object() || !entry.contains("uri") || !entry["uri"].is_string())
         continue;
       const std::string uri = entry["uri"].get<std::string>();
-      if (uri.rfind("data:", 0) == 0)
-        continue;
-      const std::string where = path + ": " + array + "[" + std::to_string(i) + "].uri \"" + uri + "\"";
-      if (uri.find("://") != std::string::npos)
+      const std::string where =
+          path + ": " + array + "[" + std::to_string(i) + "].uri \"" + model_files::shortened(uri) + "\"";
+      if (uri.rfind("data:", 0) == 0) {
+        if (tinygltf::IsDataURI(uri))
+          continue; // decoded by tinygltf itself, never a file
+        return Error{where + ": a data: URI the loader cannot decode; expected "
+                             "\"data:application/octet-stream;base64,...\" (or application/gltf-buffer, "
+                             "image/png, image/jpeg)"};
+      }
+      Result<std::string> decoded = model_files::percentDecode(uri);
+      if (!decoded)
+        return Error{where + ": " + decoded.error()};
+      if (uri.find("://") != std::string::npos || decoded->find("://") != std::string::npos)
         return Error{where + ": network URIs are not allowed; the file must be beside the model"};
-      if (!baseDir)
+      if (!files)
         return Error{where + ": a model read from memory cannot refer to other files; embed the data "
                              "(GLB or a data: URI)"};
-      const fs::path rel(uri);
-      if (rel.is_absolute() || uri.find('\\') != std::string::npos)
+      if (decoded->find('\\') != std::string::npos)
         return Error{where + ": absolute paths are not allowed; the file must be beside the model"};
-      // The error_code forms: a name the system refuses (too long, ...) is an error, not an exception.
-      std::error_code ec;
-      const fs::path base = fs::weakly_canonical(baseDir->empty() ? fs::path(".") : *baseDir, ec);
-      const fs::path resolved = ec ? fs::path() : fs::weakly_canonical(base / rel, ec);
-      if (ec)
-        return Error{where + ": cannot resolve the path (" + ec.message() + ")"};
-      const auto [baseEnd, _] = std::mismatch(base.begin(), base.end(), resolved.begin(), resolved.end());
-      if (baseEnd != base.end())
-        return Error{where + ": leaves the model's folder; the file must be beside the model or below it"};
+      const model_files::SideFiles::Resolved resolved = files->resolve(*decoded, false);
+      // A missing image only costs its texture (tinygltf warns); a missing buffer is an error.
+      if (!resolved && !(resolved.refusal.missing && std::string(array) == "images"))
+        return Error{where +
+                     (*decoded != uri ? " (decoded \"" + model_files::shortened(*decoded) + "\")" : "") +
+                     ": " + resolved.refusal.why};
     }
   }
   return true;
@@ -200,27 +268,34 @@ Result<AccessorView> viewAccessor(const tinygltf::Model &model, int index, int w
     return Error{at + ": bufferViews[" + std::to_string(acc.bufferView) + "].buffer " +
                  std::to_string(view.buffer) + " is out of range"};
   const std::vector<unsigned char> &buffer = model.buffers[static_cast<std::size_t>(view.buffer)].data;
+  // Every sum and product below is checked: offsets come from the file and may lie near 2^64, where
+  // a wrapped sum would pass the range checks and point before the buffer.
   const std::uint64_t elementBytes = componentBytes(acc.componentType) * typeComponents(acc.type);
   const std::uint64_t stride = view.byteStride ? view.byteStride : elementBytes;
-  const std::uint64_t viewEnd = std::uint64_t(view.byteOffset) + view.byteLength;
-  if (viewEnd > buffer.size())
-    return Error{at + ": bufferViews[" + std::to_string(acc.bufferView) + "] ends at byte " +
-                 std::to_string(viewEnd) + " but its buffer has only " + std::to_string(buffer.size()) +
-                 " bytes"};
+  const std::string viewName = "bufferViews[" + std::to_string(acc.bufferView) + "]";
+  const std::optional<std::uint64_t> viewEnd = add(view.byteOffset, view.byteLength);
+  if (!viewEnd || *viewEnd > buffer.size())
+    return Error{at + ": " + viewName + " (byteOffset " + std::to_string(view.byteOffset) + ", byteLength " +
+                 std::to_string(view.byteLength) + ") ends past its buffer of " +
+                 std::to_string(buffer.size()) + " bytes"};
   if (stride < elementBytes)
     return Error{at + ": byteStride " + std::to_string(stride) + " is smaller than one element (" +
                  std::to_string(elementBytes) + " bytes)"};
   if (acc.count == 0)
     return AccessorView{};
   // count is bounded by the view's real size below, so a hostile count cannot make us allocate.
-  const std::uint64_t first = std::uint64_t(view.byteOffset) + acc.byteOffset;
   const std::uint64_t count = acc.count;
-  if (count > viewEnd || (count - 1) > (viewEnd - std::min(first, viewEnd)) / stride ||
-      first + (count - 1) * stride + elementBytes > viewEnd)
-    return Error{at + ": " + std::to_string(acc.count) + " elements from byte " + std::to_string(first) +
-                 " run past the end of bufferViews[" + std::to_string(acc.bufferView) + "] (byte " +
-                 std::to_string(viewEnd) + ")"};
-  return AccessorView{buffer.data() + first, static_cast<std::size_t>(stride),
+  const std::optional<std::uint64_t> first = add(view.byteOffset, acc.byteOffset);
+  const std::optional<std::uint64_t> lastStart = multiply(count - 1, stride);
+  const std::optional<std::uint64_t> end =
+      first && lastStart ? add(*first, *lastStart) : std::optional<std::uint64_t>();
+  const std::optional<std::uint64_t> endOfLast =
+      end ? add(*end, elementBytes) : std::optional<std::uint64_t>();
+  if (!endOfLast || *endOfLast > *viewEnd)
+    return Error{at + ": " + std::to_string(acc.count) + " elements from byteOffset " +
+                 std::to_string(acc.byteOffset) + " run past the end of " + viewName + " (byte " +
+                 std::to_string(*viewEnd) + ")"};
+  return AccessorView{buffer.data() + *first, static_cast<std::size_t>(stride),
                       static_cast<std::size_t>(count), acc.componentType};
 }
 
@@ -266,8 +341,15 @@ std::vector<std::uint32_t> toTriangleList(std::vector<std::uint32_t> in, int mod
   return out;
 }
 
+// Triangles that `count` indices make in `mode`.
+std::uint64_t triangleCount(std::uint64_t count, int mode) {
+  if (mode == TINYGLTF_MODE_TRIANGLES)
+    return count / 3;
+  return count >= 3 ? count - 2 : 0;
+}
+
 Result<MeshData> readPrimitive(const tinygltf::Model &model, const tinygltf::Primitive &prim,
-                               const std::string &where, std::uint64_t &vertexBudget) {
+                               const std::string &where, LoadBudget &budget) {
   const int mode = prim.mode < 0 ? TINYGLTF_MODE_TRIANGLES : prim.mode;
   if (mode != TINYGLTF_MODE_TRIANGLES && mode != TINYGLTF_MODE_TRIANGLE_STRIP &&
       mode != TINYGLTF_MODE_TRIANGLE_FAN)
@@ -279,9 +361,21 @@ Result<MeshData> readPrimitive(const tinygltf::Model &model, const tinygltf::Pri
                                          {TINYGLTF_COMPONENT_TYPE_FLOAT}, where + " POSITION");
   if (!pv)
     return Error{pv.error()};
-  if (pv->count > vertexBudget)
-    return Error{where + ": the model has more than the limit of vertices; refusing to load it"};
-  vertexBudget -= pv->count;
+  std::optional<AccessorView> iv;
+  if (prim.indices >= 0) {
+    Result<AccessorView> view =
+        viewAccessor(model, prim.indices, TINYGLTF_TYPE_SCALAR,
+                     {TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE, TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT,
+                      TINYGLTF_COMPONENT_TYPE_UNSIGNED_INT},
+                     where + " indices");
+    if (!view)
+      return Error{view.error()};
+    iv = *view;
+  }
+  // Counted before anything is copied: every node that uses this mesh reads it again.
+  if (Result<bool> ok = budget.addMesh(where, pv->count, triangleCount(iv ? iv->count : pv->count, mode));
+      !ok)
+    return Error{ok.error()};
 
   MeshData mesh;
   mesh.positions = readVec3(*pv);
@@ -295,14 +389,7 @@ Result<MeshData> readPrimitive(const tinygltf::Model &model, const tinygltf::Pri
       mesh.normals = readVec3(*nv);
   }
   std::vector<std::uint32_t> indices;
-  if (prim.indices >= 0) {
-    Result<AccessorView> iv =
-        viewAccessor(model, prim.indices, TINYGLTF_TYPE_SCALAR,
-                     {TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE, TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT,
-                      TINYGLTF_COMPONENT_TYPE_UNSIGNED_INT},
-                     where + " indices");
-    if (!iv)
-      return Error{iv.error()};
+  if (iv) {
     indices = readIndices(*iv);
   } else {
     indices.resize(mesh.positions.size());
@@ -394,9 +481,10 @@ struct Traversal {
   Scene &scene;
   std::string path;
   std::vector<char> visiting;
-  std::uint64_t vertexBudget;
+  LoadBudget budget;
   LoadProgress *progress = nullptr;
   std::size_t visited = 0;
+  StructureIds ids;
 };
 
 Result<bool> visitNode(Traversal &t, int nodeIndex, int parent, const glm::mat4 &parentWorld, int depth) {
@@ -418,7 +506,10 @@ Result<bool> visitNode(Traversal &t, int nodeIndex, int parent, const glm::mat4 
   const glm::mat4 world = parentWorld * localTransform(node);
 
   Structure s;
-  s.id = uniqueStructureId(t.scene, node.name.empty() ? "node_" + std::to_string(nodeIndex) : node.name);
+  s.id = t.ids.take(t.scene, node.name.empty() ? "node_" + std::to_string(nodeIndex) : node.name);
+  if (Result<bool> ok = t.budget.addNode(t.path + ": nodes[" + std::to_string(nodeIndex) + "]", s.id.size());
+      !ok)
+    return ok;
   s.parent = parent;
   applyExtras(s, node.extras);
   if (node.mesh >= 0) {
@@ -429,7 +520,7 @@ Result<bool> visitNode(Traversal &t, int nodeIndex, int parent, const glm::mat4 
     for (std::size_t p = 0; p < mesh.primitives.size(); ++p) {
       const std::string where =
           t.path + ": meshes[" + std::to_string(node.mesh) + "].primitives[" + std::to_string(p) + "]";
-      Result<MeshData> data = readPrimitive(t.model, mesh.primitives[p], where, t.vertexBudget);
+      Result<MeshData> data = readPrimitive(t.model, mesh.primitives[p], where, t.budget);
       if (!data)
         return Error{data.error()};
       if (data->indices.empty())
@@ -447,29 +538,70 @@ Result<bool> visitNode(Traversal &t, int nodeIndex, int parent, const glm::mat4 
   return true;
 }
 
-// ---- 4. loadGltf ------------------------------------------------------------------------------
+// ---- 4. file access for tinygltf -------------------------------------------------------------
 
-// No file access for models read from memory, whatever the JSON says (checkUris refuses such URIs
-// first; this keeps tinygltf itself from ever opening a file for them).
-bool noFileExists(const std::string &, void *) {
-  return false;
+// tinygltf opens every external file through these callbacks. It asks for "<basedir>/<decoded URI>"
+// and then for "./<decoded URI>" (the current directory); only the first form is answered, and only
+// through SideFiles' rules, so the checks in checkDocument cannot be sidestepped. A model read from
+// memory has no SideFiles: every file is absent. The first refusal is kept for the error message.
+struct GltfFiles {
+  model_files::SideFiles *files = nullptr; // null: a model read from memory
+  std::string prefix;                      // the folder as given to tinygltf, ending in '/'
+  std::string refusal;
+
+  // The name relative to the folder, or nothing for a path tinygltf made up elsewhere.
+  std::optional<std::string> relative(const std::string &path) const {
+    if (!files || path.compare(0, prefix.size(), prefix) != 0)
+      return std::nullopt;
+    return path.substr(prefix.size());
+  }
+  void refuse(const std::string &name, const std::string &why) {
+    if (refusal.empty())
+      refusal = "file \"" + model_files::shortened(name) + "\": " + why;
+  }
+};
+
+bool sideFileExists(const std::string &path, void *user) {
+  auto &g = *static_cast<GltfFiles *>(user);
+  const std::optional<std::string> name = g.relative(path);
+  if (!name)
+    return false;
+  const model_files::SideFiles::Resolved resolved = g.files->resolve(*name, false);
+  if (!resolved && !resolved.refusal.missing) // a missing image is only a warning
+    g.refuse(*name, resolved.refusal.why);
+  return static_cast<bool>(resolved);
 }
-std::string noExpand(const std::string &path, void *) {
-  return path;
+std::string sideFileExpand(const std::string &path, void *) {
+  return path; // no ~ or $VARIABLE expansion
 }
-bool noFileRead(std::vector<unsigned char> *, std::string *err, const std::string &path, void *) {
+bool sideFileRead(std::vector<unsigned char> *out, std::string *err, const std::string &path, void *user) {
+  auto &g = *static_cast<GltfFiles *>(user);
+  const std::optional<std::string> name = g.relative(path);
+  std::string why = "a model read from memory cannot refer to other files";
+  if (name) {
+    const model_files::SideFiles::Resolved resolved = g.files->resolve(*name, false);
+    Result<std::vector<unsigned char>> bytes =
+        resolved ? g.files->read(resolved.file) : Error{resolved.refusal.why};
+    if (bytes) {
+      *out = std::move(*bytes);
+      return true;
+    }
+    why = bytes.error();
+    g.refuse(*name, why);
+  }
   if (err)
-    *err += "cannot read '" + path + "': a model read from memory cannot refer to other files\n";
+    *err += "cannot read '" + model_files::shortened(path) + "': " + why + "\n";
   return false;
 }
-bool noFileWrite(std::string *, const std::string &, const std::vector<unsigned char> &, void *) {
+bool sideFileWrite(std::string *, const std::string &, const std::vector<unsigned char> &, void *) {
   return false;
 }
 
-// Both entry points end here. `baseDir` is the model's folder, or nullopt for a model in memory.
+// ---- 5. loadGltf ------------------------------------------------------------------------------
+
+// Both entry points end here. `files` gives the model's folder, or is null for a model in memory.
 Result<Scene> loadGltfBytes(const std::vector<unsigned char> &bytes, const std::string &path,
-                            bool binaryExtension, const std::optional<fs::path> &baseDir,
-                            const LoadLimits &limits) {
+                            bool binaryExtension, model_files::SideFiles *files, const LoadLimits &limits) {
   if (bytes.empty())
     return Error{path + ": the file is empty"};
 
@@ -485,20 +617,27 @@ Result<Scene> loadGltfBytes(const std::vector<unsigned char> &bytes, const std::
       return Error{path + ": not a binary glTF file: bytes 0-3 should be 'glTF'"};
     jsonText.assign(bytes.begin(), bytes.end());
   }
-  if (Result<bool> uris = checkUris(jsonText, path, baseDir); !uris)
-    return Error{uris.error()};
+  if (Result<bool> document = checkDocument(jsonText, path, files, binary ? 20 : 0); !document)
+    return Error{document.error()};
 
   tinygltf::TinyGLTF loader;
   loader.SetImageLoader(skipImage, nullptr);
   tinygltf::Model model;
   std::string err, warn;
-  if (!baseDir)
-    loader.SetFsCallbacks({noFileExists, noExpand, noFileRead, noFileWrite, nullptr});
-  const std::string base = !baseDir ? std::string() : baseDir->empty() ? std::string(".") : baseDir->string();
+  GltfFiles access;
+  access.files = files;
+  std::string base;
+  if (files) {
+    base = files->folder().string();
+    access.prefix = base.back() == '/' ? base : base + '/';
+  }
+  loader.SetFsCallbacks({sideFileExists, sideFileExpand, sideFileRead, sideFileWrite, &access});
   const bool ok = binary ? loader.LoadBinaryFromMemory(&model, &err, &warn, bytes.data(),
                                                        static_cast<unsigned>(bytes.size()), base)
                          : loader.LoadASCIIFromString(&model, &err, &warn, jsonText.data(),
                                                       static_cast<unsigned>(jsonText.size()), base);
+  if (!ok && !access.refusal.empty())
+    return Error{path + ": " + access.refusal};
   if (!ok) {
     while (!err.empty() && (err.back() == '\n' || err.back() == ' '))
       err.pop_back();
@@ -514,12 +653,15 @@ Result<Scene> loadGltfBytes(const std::vector<unsigned char> &bytes, const std::
       return Error{path + ": " + kLoadCancelled};
     limits.progress->fraction = 0.6f;
   }
+  if (model.nodes.size() > limits.maxNodes)
+    return Error{path + ": the file has " + std::to_string(model.nodes.size()) +
+                 " nodes, more than the limit of " + std::to_string(limits.maxNodes)};
 
   Scene scene;
   if (model.asset.extras.IsObject() && model.asset.extras.Has("description"))
     scene.description = valueAsText(model.asset.extras.Get("description"));
-  Traversal t{model,          scene, path, std::vector<char>(model.nodes.size(), 0), limits.maxTotalVertices,
-              limits.progress};
+  Traversal t{model,           scene, path, std::vector<char>(model.nodes.size(), 0), LoadBudget(limits),
+              limits.progress, 0,     {}};
   std::vector<int> roots;
   if (!model.scenes.empty()) {
     const std::size_t which = model.defaultScene >= 0 ? static_cast<std::size_t>(model.defaultScene) : 0;
@@ -547,38 +689,23 @@ Result<Scene> loadGltfBytes(const std::vector<unsigned char> &bytes, const std::
 } // namespace
 
 Result<Scene> loadGltf(const std::string &path, const LoadLimits &limits) {
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  if (!in)
-    return Error{path + ": cannot open the file"};
-  // Read in blocks: reading is the first 30 % of the progress, and a cancel is seen between blocks.
-  const std::streamoff size = in.tellg();
-  if (size < 0)
-    return Error{path + ": cannot read the file size"};
-  if (static_cast<std::uint64_t>(size) > limits.maxFileBytes)
-    return Error{path + ": file is " + std::to_string(size) + " bytes, more than the limit of " +
-                 std::to_string(limits.maxFileBytes)};
-  in.seekg(0);
-  std::vector<unsigned char> bytes(static_cast<std::size_t>(size));
-  constexpr std::size_t kBlock = 4u << 20;
-  for (std::size_t done = 0; done < bytes.size();) {
-    const std::size_t block = std::min(kBlock, bytes.size() - done);
-    if (!in.read(reinterpret_cast<char *>(bytes.data() + done), static_cast<std::streamsize>(block)))
-      return Error{path + ": cannot read the file (byte " + std::to_string(done) + ")"};
-    done += block;
-    if (limits.progress) {
-      if (limits.progress->cancel)
-        return Error{path + ": " + kLoadCancelled};
-      limits.progress->fraction = 0.3f * static_cast<float>(done) / static_cast<float>(bytes.size());
-    }
-  }
-  return loadGltfBytes(bytes, path, fs::path(path).extension() == ".glb", fs::path(path).parent_path(),
-                       limits);
+  // Reading is the first 30 % of the progress, and a cancel is seen between blocks.
+  Result<std::vector<unsigned char>> bytes =
+      model_files::readModelFile(path, limits.maxFileBytes, limits.progress, 0.3f);
+  if (!bytes)
+    return Error{bytes.error()};
+  // The model and the files it names share maxFileBytes.
+  Result<model_files::SideFiles> files =
+      model_files::SideFiles::forModel(path, limits.maxFileBytes - bytes->size());
+  if (!files)
+    return Error{files.error()};
+  return loadGltfBytes(*bytes, path, fs::path(path).extension() == ".glb", &*files, limits);
 }
 
 Result<Scene> loadGltfFromMemory(const unsigned char *bytes, std::size_t size, bool binaryExtension,
                                  const std::string &name, const LoadLimits &limits) {
   const std::vector<unsigned char> copy(bytes, bytes + size);
-  return loadGltfBytes(copy, name, binaryExtension, std::nullopt, limits);
+  return loadGltfBytes(copy, name, binaryExtension, nullptr, limits);
 }
 
 } // namespace atlas

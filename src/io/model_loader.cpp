@@ -68,6 +68,11 @@ Result<bool> finishLoadedScene(Scene &scene, const std::string &what) {
         if (!std::isfinite(p.x) || !std::isfinite(p.y) || !std::isfinite(p.z))
           return Error{where + ": vertex " + std::to_string(v) +
                        " has a non-finite coordinate (NaN or infinity)"};
+        if (std::max({std::abs(p.x), std::abs(p.y), std::abs(p.z)}) > kMaxCoordinate)
+          return Error{where + ": vertex " + std::to_string(v) + " lies " +
+                       std::to_string(std::max({std::abs(p.x), std::abs(p.y), std::abs(p.z)})) +
+                       " units from the origin, more than the limit of 1e9 (the camera's arithmetic "
+                       "would overflow)"};
       }
       for (std::size_t i = 0; i < mesh.indices.size(); ++i)
         if (mesh.indices[i] >= mesh.positions.size())
@@ -95,16 +100,20 @@ Result<bool> finishLoadedScene(Scene &scene, const std::string &what) {
 } // namespace atlas
 
 namespace atlas {
-std::string uniqueStructureId(const Scene &scene, const std::string &wanted) {
+std::string StructureIds::take(const Scene &scene, const std::string &wanted) {
   const std::string base = wanted.empty() ? std::string("structure") : wanted;
   if (scene.indexOf(base) < 0)
     return base;
-  for (int n = 2;; ++n) {
-    std::string candidate = base + "_" + std::to_string(n);
-    if (scene.indexOf(candidate) < 0) {
-      log::warning("structure id '" + base + "' is used twice; the second is called '" + candidate + "'");
-      return candidate;
-    }
-  }
+  // Every suffix below nextSuffix_[base] is taken already; a node literally named "x_5" is skipped
+  // once, so the tries over a whole load are at most the nodes plus such names.
+  unsigned long &next = nextSuffix_.try_emplace(base, 2ul).first->second;
+  std::string candidate = base + "_" + std::to_string(next++);
+  while (scene.indexOf(candidate) >= 0)
+    candidate = base + "_" + std::to_string(next++);
+  constexpr std::size_t kReported = 10;
+  if (++repeats_ <= kReported)
+    log::warning("structure id '" + base + "' is used twice; the second is called '" + candidate + "'" +
+                 (repeats_ == kReported ? " (further repeated ids are not reported)" : ""));
+  return candidate;
 }
 } // namespace atlas

@@ -5,6 +5,59 @@
 #include <limits>
 
 namespace atlas {
+namespace {
+
+// RFC 3629: no overlong forms, no surrogates, nothing past U+10FFFF.
+bool isValidUtf8(const std::string &text) {
+  const auto *p = reinterpret_cast<const unsigned char *>(text.data());
+  const auto *end = p + text.size();
+  while (p < end) {
+    const unsigned char c = *p;
+    int follow = 0;
+    unsigned char low = 0x80, high = 0xBF; // the allowed range of the first continuation byte
+    if (c < 0x80)
+      follow = 0;
+    else if (c >= 0xC2 && c <= 0xDF)
+      follow = 1;
+    else if (c >= 0xE0 && c <= 0xEF) {
+      follow = 2;
+      low = c == 0xE0 ? 0xA0 : 0x80;
+      high = c == 0xED ? 0x9F : 0xBF;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      follow = 3;
+      low = c == 0xF0 ? 0x90 : 0x80;
+      high = c == 0xF4 ? 0x8F : 0xBF;
+    } else
+      return false;
+    if (end - p <= follow)
+      return false;
+    for (int i = 1; i <= follow; ++i) {
+      const unsigned char b = p[i];
+      if (b < (i == 1 ? low : 0x80) || b > (i == 1 ? high : 0xBF))
+        return false;
+    }
+    p += follow + 1;
+  }
+  return true;
+}
+
+// Names, ids and paths come from model files and the command line and may hold any bytes, but JSON
+// text must be UTF-8 (nlohmann's dump() throws otherwise): invalid sequences become U+FFFD, so that
+// --state and --list always print.
+void replaceInvalidUtf8(nlohmann::json &json) {
+  if (json.is_string()) {
+    std::string &text = json.get_ref<std::string &>();
+    if (!isValidUtf8(text))
+      text = nlohmann::json::parse(
+                 nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace))
+                 .get<std::string>();
+  } else if (json.is_structured()) {
+    for (nlohmann::json &item : json)
+      replaceInvalidUtf8(item);
+  }
+}
+
+} // namespace
 
 Result<bool> Session::open(const std::string &path) {
   Result<Scene> loaded = loadModel(path);
@@ -245,6 +298,7 @@ nlohmann::json Session::stateJson() const {
   const std::string reading = content::readingPanelTitle(articleView.panel);
   state["panel"] = reading.empty() ? shownPanel : reading;
   state["article"] = content::articleStateJson(articleView, article.get());
+  replaceInvalidUtf8(state);
   return state;
 }
 
@@ -260,6 +314,7 @@ nlohmann::json Session::structureListJson() const {
       entry["side"] = s.side;
     list.push_back(entry);
   }
+  replaceInvalidUtf8(list);
   return list;
 }
 

@@ -436,7 +436,9 @@ void drawDisclaimerWindow(FrameContext &ctx) {
   }
   ImGui::EndChild();
   ImGui::Separator();
-  if (ImGui::Button("I understand"))
+  const bool understood = ImGui::Button("I understand");
+  markItem(ctx, "disclaimer.understand");
+  if (understood)
     view.disclaimerOpen = false;
   ImGui::End();
 }

@@ -180,7 +180,9 @@ void drawHint(FrameContext &ctx) {
     ImGui::TextUnformatted("Click a structure to learn about it.");
     ImGui::TextDisabled("Start with the scalenus posterior,");
     ImGui::TextDisabled("the deepest of the three scalene muscles.");
-    if (ImGui::Button("Show me the scalenus posterior"))
+    const bool show = ImGui::Button("Show me the scalenus posterior");
+    markItem(ctx, "hint.show_scalenus_posterior");
+    if (show)
       ctx.commands.push_back(SelectCommand{"scalenus_posterior_right", false});
     boxMin = ImGui::GetWindowPos();
     boxMax = ImVec2(boxMin.x + ImGui::GetWindowSize().x, boxMin.y + ImGui::GetWindowSize().y);

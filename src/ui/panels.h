@@ -9,6 +9,7 @@
 
 #include <imgui.h>
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -44,7 +45,18 @@ struct FrameContext {
   content::ArticleView *reading = nullptr; // the article view state, owned by the Session
   const LoadingStatus *loading = nullptr;  // non-null while a model is being opened
   bool requestCancelLoading = false;
+  // Rectangles (x, y, w, h in ImGui coordinates) of named controls, filled only when the app asks
+  // (--window-state): window tests find what to click by name rather than by guessed pixels.
+  std::map<std::string, glm::vec4> *itemRects = nullptr;
 };
+
+// Records the last item's rectangle under `name` when the frame collects them (FrameContext).
+inline void markItem(FrameContext &ctx, const char *name) {
+  if (!ctx.itemRects)
+    return;
+  const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  (*ctx.itemRects)[name] = glm::vec4(min.x, min.y, max.x - min.x, max.y - min.y);
+}
 
 void drawMainMenu(FrameContext &ctx);
 void drawViewToolbar(FrameContext &ctx);

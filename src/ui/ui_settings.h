@@ -1,11 +1,16 @@
 // UiSettings: the user's interface preferences, as a plain struct that round-trips through JSON and
 // is saved atomically to the settings file.
+//
+// Loading never stops the app and never loses what the user had: a file that cannot be used is moved
+// aside (settings.json.bad-<date>-<time>) before anything is saved over it, keys this version does
+// not know are kept and written back, and every value that is not used is named in a warning.
 #pragma once
 
 #include "core/result.h"
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 namespace atlas::ui {
 
@@ -18,12 +23,25 @@ struct UiSettings {
   std::string filter;             // structure-list search text (not saved)
   std::string openPath;           // the File > Open path field (not saved)
   bool openFileRequested = false; // File > Open or Ctrl+O: the popup opens on the next frame
+  // Keys of the file this version does not know (a newer version's, or the user's): written back.
+  nlohmann::json extra = nlohmann::json::object();
+  // Not empty: why saving must not write over the settings file (a bad file that could not be moved
+  // aside); saveSettings() returns it as its error.
+  std::string saveRefused;
+};
+
+struct LoadedSettings {
+  UiSettings settings;
+  std::vector<std::string> warnings; // one line each, naming the file and the key
 };
 
 nlohmann::json toJson(const UiSettings &settings);
-// Unknown keys are ignored and out-of-range values clamped, so an old or edited file still loads.
-UiSettings settingsFromJson(const nlohmann::json &json);
-Result<UiSettings> loadSettings(const std::string &path);
+// Reads what it can; a wrongly typed or out-of-range value keeps its default and gets a warning
+// ("SOURCE: "key": expected ..., found ...; using ..."). Unknown keys go to `extra`.
+LoadedSettings settingsFromJson(const nlohmann::json &json, const std::string &source);
+UiSettings settingsFromJson(const nlohmann::json &json); // the same, without the warnings
+// No file: the defaults, without a warning. Never fails; problems come back as warnings.
+LoadedSettings loadSettings(const std::string &path);
 Result<bool> saveSettings(const UiSettings &settings, const std::string &path);
 
 } // namespace atlas::ui

@@ -4,6 +4,7 @@
 #include "support/fixtures.h"
 
 #include <catch2/catch.hpp>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <fcntl.h>
@@ -26,10 +27,9 @@ std::string slurp(const std::string &path) {
 } // namespace
 
 AppRun runApp(const std::vector<std::string> &args, const std::vector<std::string> &extraEnv) {
-  fs::create_directories(ATLAS_TEST_OUTPUT_DIR);
   static int counter = 0;
-  const std::string stem = std::string(ATLAS_TEST_OUTPUT_DIR) + "/run-" + std::to_string(getpid()) + "-" +
-                           std::to_string(counter++);
+  const std::string stem =
+      testOutputDir() + "/run-" + std::to_string(getpid()) + "-" + std::to_string(counter++);
   const std::string outPath = stem + ".out", errPath = stem + ".err";
   std::vector<std::string> argv{ATLAS_APP_BINARY};
   argv.insert(argv.end(), args.begin(), args.end());
@@ -67,9 +67,19 @@ std::string fixturePath(const std::string &name) {
   return std::string(ATLAS_TEST_FIXTURE_DIR) + "/" + name;
 }
 
+std::string testOutputDir() {
+  // CTest runs test cases in parallel, each in its own process: one folder per test case, named after
+  // it, so no two tests ever share a file (two once both wrote scene-anterior.png, at two sizes).
+  std::string folder;
+  for (char c : Catch::getResultCapture().getCurrentTestName())
+    folder += std::isalnum(static_cast<unsigned char>(c)) ? c : '-';
+  const fs::path dir = fs::path(ATLAS_TEST_OUTPUT_DIR) / folder.substr(0, 120);
+  fs::create_directories(dir);
+  return dir.string();
+}
+
 std::string outputPath(const std::string &name) {
-  fs::create_directories(ATLAS_TEST_OUTPUT_DIR);
-  return std::string(ATLAS_TEST_OUTPUT_DIR) + "/" + name;
+  return testOutputDir() + "/" + name;
 }
 
 Image readImage(const std::string &path) {

@@ -18,7 +18,8 @@ struct AppRun {
 // `extraEnv`: "NAME=value" entries added to this process's environment for the child.
 AppRun runApp(const std::vector<std::string> &args, const std::vector<std::string> &extraEnv = {});
 std::string fixturePath(const std::string &name); // writes the fixtures on first use
-std::string outputPath(const std::string &name);  // a file under the test output folder
+std::string testOutputDir();                      // this test case's own folder under the output folder
+std::string outputPath(const std::string &name);  // a file in testOutputDir()
 Image readImage(const std::string &path);         // REQUIREs that the PNG exists
 nlohmann::json readJson(const std::string &path);
 

@@ -1,7 +1,18 @@
-// The article's command-line options parse into Options, and wrong values are refused.
+// The article's command-line options parse into Options, and wrong values are refused; and
+// --export-article refuses to write a handout that lacks sections or comes from broken files.
+#include "app/article_startup.h"
 #include "app/cli.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <cstdio>
+#include <cstdlib>
+#include <fcntl.h>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <unistd.h>
 
 using namespace atlas;
 
@@ -31,4 +42,127 @@ TEST_CASE("the article options parse: --panel, --section, --search, --patient, -
   for (const char *panel : {"article", "functions", "disclaimer", "structures", "info"})
     CHECK(parse({"--panel", panel}));
   CHECK_FALSE(parse({"--panel", "sideways"}));
+}
+
+// --export-article on a copy of content/ (found through SCALENE_ATLAS_DATA): the whole article is
+// written, or nothing is and the exit code says so.
+namespace {
+namespace fs = std::filesystem;
+
+struct ExportRun {
+  int exitCode = 0;
+  std::string err;
+};
+
+// A copy of content/ under a scratch root, with SCALENE_ATLAS_DATA pointing at it while it lives.
+struct ScratchData {
+  fs::path root, content, output;
+  std::optional<std::string> previous;
+  explicit ScratchData(const std::string &name) {
+    root = fs::temp_directory_path() / ("atlas-export-" + name + "-" + std::to_string(::getpid()));
+    fs::remove_all(root);
+    content = root / "content";
+    output = root / "handout.md";
+    fs::create_directories(root);
+    fs::copy(fs::path(ATLAS_SOURCE_DIR) / "content", content, fs::copy_options::recursive);
+    if (const char *value = std::getenv("SCALENE_ATLAS_DATA"))
+      previous = value;
+    ::setenv("SCALENE_ATLAS_DATA", root.c_str(), 1);
+  }
+  ~ScratchData() {
+    if (previous)
+      ::setenv("SCALENE_ATLAS_DATA", previous->c_str(), 1);
+    else
+      ::unsetenv("SCALENE_ATLAS_DATA");
+    std::error_code ec;
+    fs::remove_all(root, ec);
+  }
+  // exportArticle with stderr captured in a file.
+  ExportRun exportArticle() const {
+    Options options;
+    options.exportArticle = output.string();
+    const fs::path errPath = root / "stderr.txt";
+    std::fflush(stderr);
+    const int saved = ::dup(2);
+    const int file = ::open(errPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    REQUIRE(saved >= 0);
+    REQUIRE(file >= 0);
+    ::dup2(file, 2);
+    ::close(file);
+    ExportRun run;
+    run.exitCode = atlas::exportArticle(options);
+    std::fflush(stderr);
+    ::dup2(saved, 2);
+    ::close(saved);
+    std::ifstream in(errPath);
+    std::stringstream text;
+    text << in.rdbuf();
+    run.err = text.str();
+    return run;
+  }
+};
+
+std::size_t lineCount(const std::string &text) {
+  return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+}
+
+} // namespace
+
+TEST_CASE("the --export-article option writes the handout only when every section is there and no file has a "
+          "problem",
+          "[cli][article][export][content]") {
+  SECTION("the intact content exports") {
+    ScratchData data("intact");
+    const ExportRun run = data.exportArticle();
+    INFO(run.err);
+    CHECK(run.exitCode == 0);
+    CHECK(run.err.empty());
+    CHECK(fs::file_size(data.output) > 10000);
+  }
+  SECTION("missing sections: one line names them and the folder; nothing is written") {
+    ScratchData data("missing");
+    fs::remove(data.content / "article" / "05_causes.yaml");
+    fs::remove(data.content / "article" / "13_faq.yaml");
+    const ExportRun run = data.exportArticle();
+    INFO(run.err);
+    CHECK(run.exitCode == 1);
+    CHECK_FALSE(fs::exists(data.output));
+    CHECK_THAT(run.err, Catch::Contains("scalene-atlas: error: --export-article: " + data.content.string() +
+                                        "/article lacks 2 of the article's 15 sections (causes, faq); "
+                                        "nothing written\n"));
+  }
+  SECTION("a section file that cannot be read (here a YAML alias) leaves its section missing") {
+    ScratchData data("alias");
+    std::ofstream(data.content / "article" / "14_conclusion.yaml", std::ios::app)
+        << "again: &a x\nmore: *a\n";
+    const ExportRun run = data.exportArticle();
+    INFO(run.err);
+    CHECK(run.exitCode == 1);
+    CHECK_FALSE(fs::exists(data.output));
+    CHECK_THAT(run.err, Catch::Contains("14_conclusion.yaml:"));
+    CHECK_THAT(run.err, Catch::Contains("YAML aliases (*a) are not allowed in content files"));
+    CHECK_THAT(run.err, Catch::Contains("lacks 1 of the article's 15 sections (conclusion)"));
+  }
+  SECTION("a problem inside a section that still loads fails the export too") {
+    ScratchData data("problem");
+    const fs::path faq = data.content / "article" / "13_faq.yaml";
+    std::ifstream in(faq);
+    std::stringstream text;
+    text << in.rdbuf();
+    std::string yaml = text.str();
+    yaml = yaml.substr(0, yaml.rfind("  - id: faq.")); // 14 of 15 questions
+    in.close();
+    std::ofstream(faq) << yaml;
+    const ExportRun run = data.exportArticle();
+    INFO(run.err);
+    CHECK(run.exitCode == 1);
+    CHECK_FALSE(fs::exists(data.output));
+    const std::string idLine = std::to_string(
+        std::count(yaml.begin(), yaml.begin() + static_cast<long>(yaml.find("id: faq")), '\n') + 1);
+    CHECK_THAT(run.err, Catch::Contains("scalene-atlas: error: " + faq.string() + ":" + idLine +
+                                        ": section 'faq' has 14 items; the article has 15\n"));
+    CHECK_THAT(run.err, Catch::EndsWith("--export-article: 1 problem(s) in the content files of " +
+                                        data.content.string() + " (above); nothing written\n"));
+    CHECK(lineCount(run.err) == 2);
+  }
 }

@@ -35,7 +35,7 @@ TEST_CASE("options are parsed into the Options struct", "[cli]") {
   CHECK(o.exitAfterCommands());
 }
 
-TEST_CASE("--help prints the options and asks to exit", "[cli]") {
+TEST_CASE("the --help option prints the options and asks to exit", "[cli]") {
   auto r = parse({"--help"});
   REQUIRE(r);
   CHECK(r->exitNow);
@@ -55,6 +55,14 @@ TEST_CASE("bad values give one clear message", "[cli]") {
       {{"--pick", "10"}, "X,Y"},
       {{"--pick", "5000,10"}, "outside"},
       {{"--ui-scale", "9"}, "0.5 to 4"},
+      // NaN passes every comparison, and infinity is no scale either.
+      {{"--ui-scale", "nan"}, "0.5 to 4"},
+      {{"--ui-scale", "inf"}, "0.5 to 4"},
+      {{"--pick", "nan,nan"}, "X,Y"},
+      {{"--pick", "10,nan"}, "X,Y"},
+      {{"--pick", "inf,10"}, "X,Y"},
+      {{"--pick", "1e25,10"}, "outside"},
+      {{"--pick", "10,-1e39"}, "X,Y"},
       {{"--no-such-option"}, "see --help"},
   };
   for (const Case &c : cases) {

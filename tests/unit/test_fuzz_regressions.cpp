@@ -3,34 +3,20 @@
 // file, never as an exception or an abort.
 #include "content/knowledge_base.h"
 #include "io/model_loader.h"
+#include "support/scratch_dir.h"
 
 #include <catch2/catch.hpp>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <unistd.h>
+#include <utility>
 
 using namespace atlas;
 namespace fs = std::filesystem;
+using test::ScratchDir;
 
 namespace {
-
-// A scratch folder for files a test writes, removed afterwards.
-struct ScratchDir {
-  fs::path dir;
-  explicit ScratchDir(const std::string &name) {
-    dir = fs::temp_directory_path() / ("atlas-fuzz-" + name + "-" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-  }
-  ~ScratchDir() {
-    std::error_code ec;
-    fs::remove_all(dir, ec);
-  }
-  std::string write(const std::string &name, const std::string &bytes) const {
-    std::ofstream(dir / name, std::ios::binary) << bytes;
-    return (dir / name).string();
-  }
-};
 
 Result<Scene> fromMemory(const std::string &bytes, const std::string &hint) {
   return loadModelFromMemory(reinterpret_cast<const unsigned char *>(bytes.data()), bytes.size(), hint,
@@ -151,4 +137,159 @@ TEST_CASE("OBJ in memory with a material library it cannot open loads without it
                                            empty.size(), "OBJ", "memory.obj");
   REQUIRE(!none);
   CHECK_THAT(none.error(), Catch::StartsWith("memory.obj: "));
+}
+
+// ---- found while hardening the loaders (issue items 2 and 3) ----------------------------------------
+
+namespace {
+std::string triangleGltf() {
+  return R"({"asset": {"version": "2.0"},
+  "buffers": [{"byteLength": 44, "uri": "data:application/octet-stream;base64,AAAAAAAAAAAAAAAAAACAPwAAAAAAAAAAAAAAAAAAgD8AAAAAAAABAAIAAAA="}],
+  "bufferViews": [{"buffer": 0, "byteOffset": 0, "byteLength": 36}, {"buffer": 0, "byteOffset": 36, "byteLength": 6}],
+  "accessors": [{"bufferView": 0, "componentType": 5126, "count": 3, "type": "VEC3"},
+                {"bufferView": 1, "componentType": 5123, "count": 3, "type": "SCALAR"}],
+  "meshes": [{"primitives": [{"attributes": {"POSITION": 0}, "indices": 1}]}],
+  "nodes": [{"name": "triangle", "mesh": 0}], "scenes": [{"nodes": [0]}], "scene": 0})";
+}
+// `text` with the first `from` replaced by `to`.
+std::string replaced(std::string text, const std::string &from, const std::string &to) {
+  const std::size_t at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  return text.replace(at, from.size(), to);
+}
+std::string glb(std::string json) {
+  while (json.size() % 4)
+    json += ' ';
+  const auto u32 = [](std::uint32_t v) { return std::string(reinterpret_cast<const char *>(&v), 4); };
+  return "glTF" + u32(2) + u32(static_cast<std::uint32_t>(20 + json.size())) +
+         u32(static_cast<std::uint32_t>(json.size())) + "JSON" + json;
+}
+} // namespace
+
+// A 40 KB glTF whose node `extras` nest 20,000 arrays deep: tinygltf converts extras recursively and
+// the process died of a stack overflow (ASan: stack-overflow). The nesting is now measured on the raw
+// text before any parser runs.
+TEST_CASE("glTF JSON nested 20,000 levels deep is refused before parsing", "[loader][fuzz]") {
+  const std::string prefix = R"({"asset":{"version":"2.0"},"nodes":[{"extras":)";
+  const std::string json = prefix + std::string(20000, '[') + std::string(20000, ']') + "}]}";
+  const std::size_t byte = prefix.size() + 61; // the 62nd '[' is the 65th level
+  Result<Scene> memory = fromMemory(json, "gltf");
+  REQUIRE_FALSE(memory);
+  CHECK(contains(memory.error(), "fuzz.gltf: line 1, column " + std::to_string(byte + 1) + " (byte " +
+                                     std::to_string(byte) +
+                                     "): arrays and objects nested more than 64 levels deep"));
+  Result<Scene> binary = fromMemory(glb(json), "glb");
+  REQUIRE_FALSE(binary);
+  CHECK(contains(binary.error(), "(byte " + std::to_string(20 + byte) + "): arrays and objects nested"));
+  const ScratchDir scratch("deep");
+  Result<Scene> file = loadModel(scratch.write("deep.gltf", json));
+  REQUIRE_FALSE(file);
+  CHECK(contains(file.error(), "deep.gltf: line 1"));
+  // Brackets inside strings do not count, and 64 levels are allowed.
+  const std::string shallow = replaced(
+      triangleGltf(), R"("name": "triangle")",
+      R"("name": "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[", "extras": {"x": )" +
+          std::string(60, '[') + std::string(60, ']') + "}");
+  Result<Scene> allowed = fromMemory(shallow, "gltf");
+  INFO(allowed.error());
+  CHECK(allowed);
+}
+
+// A 239-byte ASE file with a face index past its three vertices: Assimp's ASE importer wrote outside
+// its arrays and the process died (ASan: SEGV). ASE is no longer offered, by extension or by content.
+TEST_CASE("ASE file with a face index past its vertices is refused", "[loader][fuzz]") {
+  const std::string ase =
+      "*3DSMAX_ASCIIEXPORT 200\n*GEOMOBJECT {\n*NODE_NAME \"a\"\n*MESH {\n*MESH_NUMVERTEX 3\n"
+      "*MESH_NUMFACES 1\n*MESH_VERTEX_LIST {\n*MESH_VERTEX 0 0 0 0\n*MESH_VERTEX 1 1 0 0\n"
+      "*MESH_VERTEX 2 0 1 0\n}\n*MESH_FACE_LIST {\n*MESH_FACE 0: A: 0 B: 1 C: 999999\n}\n}\n}\n";
+  const ScratchDir scratch("ase");
+  Result<Scene> file = loadModel(scratch.write("face.ase", ase));
+  REQUIRE_FALSE(file);
+  CHECK(contains(file.error(), "face.ase: '.ase' files cannot be read"));
+  Result<Scene> renamed = loadModel(scratch.write("face.obj", ase));
+  REQUIRE_FALSE(renamed);
+  CHECK(contains(renamed.error(),
+                 "face.obj: byte 0: this is not OBJ text: it begins like a 3ds Max ASCII export"));
+  CHECK_FALSE(fromMemory(ase, "ase"));
+}
+
+// COLLADA: a node that instances itself (Assimp recursed until the stack overflowed), and 10,000
+// nested nodes (the same, by depth). COLLADA is no longer offered, by extension or by content.
+TEST_CASE("COLLADA node that instances itself, or 10,000 nested nodes, is refused", "[loader][fuzz]") {
+  const std::string loop =
+      R"(<?xml version="1.0" encoding="utf-8"?>
+<COLLADA xmlns="http://www.collada.org/2005/11/COLLADASchema" version="1.4.1">
+  <library_nodes><node id="loop" name="loop"><instance_node url="#loop"/></node></library_nodes>
+  <library_visual_scenes><visual_scene id="scene"><node id="root"><instance_node url="#loop"/></node>
+  </visual_scene></library_visual_scenes>
+  <scene><instance_visual_scene url="#scene"/></scene>
+</COLLADA>
+)";
+  std::string nested =
+      R"(<?xml version="1.0"?><COLLADA xmlns="http://www.collada.org/2005/11/COLLADASchema" )"
+      R"(version="1.4.1"><library_visual_scenes><visual_scene id="s">)";
+  for (int i = 0; i < 10000; ++i)
+    nested += "<node>";
+  for (int i = 0; i < 10000; ++i)
+    nested += "</node>";
+  nested +=
+      R"(</visual_scene></library_visual_scenes><scene><instance_visual_scene url="#s"/></scene></COLLADA>)";
+  const ScratchDir scratch("collada");
+  for (const auto &[name, text] : {std::pair<std::string, std::string>{"loop", loop}, {"nested", nested}}) {
+    INFO(name);
+    Result<Scene> file = loadModel(scratch.write(name + ".dae", text));
+    REQUIRE_FALSE(file);
+    CHECK(contains(file.error(), name + ".dae: '.dae' files cannot be read"));
+    Result<Scene> renamed = loadModel(scratch.write(name + ".obj", text));
+    REQUIRE_FALSE(renamed);
+    CHECK(contains(renamed.error(), name + ".obj: byte 0: this is not OBJ text: it begins like XML"));
+    CHECK_FALSE(fromMemory(text, "dae"));
+  }
+}
+
+// Accessor byteOffset 2^64 - 4 with count 1: `first + elementBytes` wrapped to 8, the range check
+// passed, and the positions were copied from before the buffer (ASan: heap-buffer-overflow, valgrind:
+// invalid read). Offsets are now added and multiplied with overflow checks.
+TEST_CASE("glTF accessor byteOffset near 2^64 is refused", "[loader][fuzz]") {
+  const std::string json =
+      replaced(triangleGltf(), R"("componentType": 5126, "count": 3)",
+               R"("componentType": 5126, "count": 1, "byteOffset": 18446744073709551612)");
+  Result<Scene> memory = fromMemory(json, "gltf");
+  REQUIRE_FALSE(memory);
+  CHECK(contains(memory.error(),
+                 "fuzz.gltf: meshes[0].primitives[0] POSITION: accessors[0]: 1 elements from "
+                 "byteOffset 18446744073709551612 run past the end of bufferViews[0] (byte 36)"));
+}
+
+// bufferViews[0] with byteOffset 2^64 - 8 and byteLength 16: the view's end wrapped to 8, inside the
+// 44-byte buffer, and the accessor read from 2^64 - 8 bytes past it (ASan: heap-buffer-overflow).
+TEST_CASE("glTF bufferView whose byteOffset + byteLength wraps is refused", "[loader][fuzz]") {
+  const std::string json =
+      replaced(replaced(triangleGltf(), R"({"buffer": 0, "byteOffset": 0, "byteLength": 36})",
+                        R"({"buffer": 0, "byteOffset": 18446744073709551608, "byteLength": 16})"),
+               R"("componentType": 5126, "count": 3)", R"("componentType": 5126, "count": 1)");
+  Result<Scene> memory = fromMemory(json, "gltf");
+  REQUIRE_FALSE(memory);
+  CHECK(contains(memory.error(),
+                 "fuzz.gltf: meshes[0].primitives[0] POSITION: accessors[0]: bufferViews[0] "
+                 "(byteOffset 18446744073709551608, byteLength 16) ends past its buffer of 44 bytes"));
+}
+
+// GLB chunk lengths are 32-bit and added to offsets: lengths near 2^32 must not wrap either.
+TEST_CASE("GLB chunk lengths near 2^32 are refused", "[loader][fuzz]") {
+  std::string file = glb(triangleGltf());
+  const std::uint32_t huge = 0xFFFFFFFCu;
+  std::string jsonTooLong = file;
+  std::memcpy(&jsonTooLong[12], &huge, 4);
+  Result<Scene> json = fromMemory(jsonTooLong, "glb");
+  REQUIRE_FALSE(json);
+  CHECK(contains(json.error(),
+                 "fuzz.glb: byte 12: JSON chunk of 4294967292 bytes runs past the end of the file"));
+  // A BIN chunk header after the JSON whose length runs past the end.
+  std::string binTooLong = file + std::string(reinterpret_cast<const char *>(&huge), 4) + "BIN" + '\0';
+  const std::uint32_t total = static_cast<std::uint32_t>(binTooLong.size());
+  std::memcpy(&binTooLong[8], &total, 4);
+  Result<Scene> bin = fromMemory(binTooLong, "glb");
+  REQUIRE_FALSE(bin);
+  CHECK(contains(bin.error(), "BIN chunk of 4294967292 bytes runs past the end of the file"));
 }

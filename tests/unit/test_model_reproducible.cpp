@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <unistd.h>
 
 using namespace atlas;
 
@@ -20,8 +21,9 @@ std::string readBytes(const std::string &path) {
 TEST_CASE("model: regenerating from assets/model gives the committed .glb byte for byte", "[model][slow]") {
   Result<modelgen::GeneratedModel> model = modelgen::generateModel(test::modelSpecDir());
   REQUIRE(model);
-  const std::string out =
-      (std::filesystem::temp_directory_path() / "atlas_test_cervical_region.glb").string();
+  const std::string out = (std::filesystem::temp_directory_path() /
+                           ("atlas_test_cervical_region-" + std::to_string(::getpid()) + ".glb"))
+                              .string();
   REQUIRE(writeGltf(model->scene, out, modelgen::writeOptions()));
   const std::string made = readBytes(out), committed = readBytes(test::committedModelPath());
   std::filesystem::remove(out);

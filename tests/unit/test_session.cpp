@@ -40,7 +40,7 @@ TEST_CASE("an unknown id is an error and changes nothing", "[session]") {
   CHECK(s.stateJson()["selected"] == "box_muscle");
 }
 
-TEST_CASE("a click selects what is under the pixel; empty space clears", "[session]") {
+TEST_CASE("a click selects what is under the pixel, and empty space clears", "[session]") {
   Session s = makeSession();
   const glm::vec2 sphere = pixelOf(s, {0.03f, 0.01f, 0.025f});
   s.clickAt(sphere.x, sphere.y);
@@ -54,7 +54,7 @@ TEST_CASE("a click selects what is under the pixel; empty space clears", "[sessi
   CHECK(s.stateJson()["panel"] == "Structures");
 }
 
-TEST_CASE("visibility changes never move the camera; standard views frame the whole model", "[session]") {
+TEST_CASE("visibility changes never move the camera, and standard views frame the whole model", "[session]") {
   Session s = makeSession();
   const glm::vec3 eye = s.camera().eye();
   REQUIRE(s.apply(IsolateCommand{"thin_nerve"}));

@@ -1,0 +1,54 @@
+// InputQueue: the window's input events in arrival order, handed to the interface a frame at a time.
+//
+// Dear ImGui 1.86 (Debian's) samples input once per frame: a key pressed and released within one
+// frame is never seen down, and a click whose press and release arrive together (a touchpad tap,
+// xdotool) relies on the backend's "just pressed" flag. Like the input queue of ImGui 1.87+, this
+// queue gives each frame the events up to, not including, the second change of the same mouse
+// button or key, so every press and every release is seen by the frame logic; the window keeps
+// drawing frames while events wait here. Pure logic (no GLFW calls), so it is unit-tested.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <deque>
+#include <vector>
+
+namespace atlas {
+
+struct InputEvent {
+  enum class Kind { MouseButton, CursorPos, Scroll, Key, Char, Focus, CursorEnter };
+  Kind kind = Kind::CursorPos;
+  int code = 0;                           // mouse button, key, character (Char), or 0/1 (Focus, CursorEnter)
+  bool down = false;                      // MouseButton and Key: pressed (or repeated) rather than released
+  int scancode = 0, mods = 0, action = 0; // Key: as GLFW gives them, passed on unchanged
+  double x = 0.0, y = 0.0;                // CursorPos: window coordinates; Scroll: offsets
+};
+
+class InputQueue {
+public:
+  static constexpr int kMouseButtons = 5;
+
+  void push(const InputEvent &event) { events_.push_back(event); }
+  bool empty() const { return events_.empty(); }
+  std::size_t size() const { return events_.size(); }
+
+  // Removes and returns the events for the next frame, and updates the mouse state they leave.
+  std::vector<InputEvent> takeFrame();
+
+  // The mouse as of the events taken so far: buttons held, and the last cursor position (if any
+  // arrived), so a press is seen where it happened even if the pointer has moved on since.
+  bool mouseDown(int button) const {
+    return button >= 0 && button < kMouseButtons && mouseDown_[static_cast<std::size_t>(button)];
+  }
+  bool hasCursor() const { return hasCursor_; }
+  double cursorX() const { return cursorX_; }
+  double cursorY() const { return cursorY_; }
+
+private:
+  std::deque<InputEvent> events_;
+  std::array<bool, kMouseButtons> mouseDown_{};
+  bool hasCursor_ = false;
+  double cursorX_ = 0.0, cursorY_ = 0.0;
+};
+
+} // namespace atlas
