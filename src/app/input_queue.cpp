@@ -15,6 +15,7 @@ bool isModifierKey(int key) {
 std::vector<InputEvent> InputQueue::takeFrame() {
   std::vector<InputEvent> frame;
   std::vector<int> changedButtons, changedKeys;
+  doubleClicked_.fill(false);
   const auto seen = [](const std::vector<int> &codes, int code) {
     return std::find(codes.begin(), codes.end(), code) != codes.end();
   };
@@ -24,8 +25,19 @@ std::vector<InputEvent> InputQueue::takeFrame() {
       if (seen(changedButtons, e.code))
         break; // its second change goes to the next frame, so the first one is seen
       changedButtons.push_back(e.code);
-      if (e.code >= 0 && e.code < kMouseButtons)
-        mouseDown_[static_cast<std::size_t>(e.code)] = e.down;
+      if (e.code >= 0 && e.code < kMouseButtons) {
+        const auto b = static_cast<std::size_t>(e.code);
+        mouseDown_[b] = e.down;
+        if (e.down) {
+          const double dx = cursorX_ - lastPressX_[b], dy = cursorY_ - lastPressY_[b];
+          doubleClicked_[b] = e.time - lastPressTime_[b] <= kDoubleClickSeconds &&
+                              dx * dx + dy * dy <= kDoubleClickPixels * kDoubleClickPixels;
+          // A third press starts a new pair rather than making another double-click.
+          lastPressTime_[b] = doubleClicked_[b] ? -1e9 : e.time;
+          lastPressX_[b] = cursorX_;
+          lastPressY_[b] = cursorY_;
+        }
+      }
     } else if (e.kind == InputEvent::Kind::Key) {
       if (seen(changedKeys, e.code))
         break;

@@ -22,11 +22,16 @@ struct InputEvent {
   bool down = false;                      // MouseButton and Key: pressed (or repeated) rather than released
   int scancode = 0, mods = 0, action = 0; // Key: as GLFW gives them, passed on unchanged
   double x = 0.0, y = 0.0;                // CursorPos: window coordinates; Scroll: offsets
+  double time = 0.0;                      // seconds, when the event arrived (MouseButton)
 };
 
 class InputQueue {
 public:
   static constexpr int kMouseButtons = 5;
+  // Two presses of a button this close in time (when they arrived, not when a frame saw them: a slow
+  // frame must not turn a double-click into two clicks) and in place make a double-click.
+  static constexpr double kDoubleClickSeconds = 0.5; // the common desktop default
+  static constexpr double kDoubleClickPixels = 6.0;
 
   void push(const InputEvent &event) { events_.push_back(event); }
   bool empty() const { return events_.empty(); }
@@ -40,6 +45,10 @@ public:
   bool mouseDown(int button) const {
     return button >= 0 && button < kMouseButtons && mouseDown_[static_cast<std::size_t>(button)];
   }
+  // Whether the last takeFrame() gave the second press of a double-click of `button`.
+  bool doubleClicked(int button) const {
+    return button >= 0 && button < kMouseButtons && doubleClicked_[static_cast<std::size_t>(button)];
+  }
   bool hasCursor() const { return hasCursor_; }
   double cursorX() const { return cursorX_; }
   double cursorY() const { return cursorY_; }
@@ -47,6 +56,9 @@ public:
 private:
   std::deque<InputEvent> events_;
   std::array<bool, kMouseButtons> mouseDown_{};
+  std::array<bool, kMouseButtons> doubleClicked_{};
+  std::array<double, kMouseButtons> lastPressTime_{-1e9, -1e9, -1e9, -1e9, -1e9};
+  std::array<double, kMouseButtons> lastPressX_{}, lastPressY_{};
   bool hasCursor_ = false;
   double cursorX_ = 0.0, cursorY_ = 0.0;
 };

@@ -26,6 +26,7 @@ void installInputCallbacks(GLFWwindow *window) {
   glfwSetMouseButtonCallback(window, [](GLFWwindow *w, int button, int action, int mods) {
     InputEvent e{InputEvent::Kind::MouseButton, button, action != GLFW_RELEASE};
     e.mods = mods;
+    e.time = glfwGetTime();
     viewerOf(w).input().push(e);
   });
   glfwSetCursorPosCallback(window, [](GLFWwindow *w, double x, double y) {

@@ -1,13 +1,18 @@
 #include "app/viewer.h"
 
+#include "content/article_markdown.h"
 #include "core/log.h"
+#include "io/atomic_file.h"
+#include "io/png.h"
 #include "render/gl.h"
+#include "ui/file_browser.h"
 #include "ui/panels.h"
 
 #include <GLFW/glfw3.h>
 #include <cfloat>
 #include <chrono>
 #include <cstring>
+#include <filesystem>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
@@ -82,6 +87,7 @@ void Viewer::takeFrameInput() {
       ImGui_ImplGlfw_CursorEnterCallback(window_, e.code);
       break;
     case InputEvent::Kind::MouseButton: // the queue keeps the buttons' state; applied below
+      break;
     case InputEvent::Kind::CursorPos:
       break;
     }
@@ -106,6 +112,9 @@ void Viewer::beginUiFrame(int width, int height, float dt) {
     io.DeltaTime = dt > 0.0f ? dt : 1.0f / 60.0f;
   }
   ImGui::NewFrame();
+  if (window_) // double-clicks by when the presses arrived (InputQueue), not by when frames saw them
+    for (int b = 0; b < InputQueue::kMouseButtons; ++b)
+      ImGui::GetIO().MouseDoubleClicked[b] = ImGui::GetIO().MouseDoubleClicked[b] || input_.doubleClicked(b);
 }
 
 void Viewer::buildInterface() {
@@ -122,9 +131,16 @@ void Viewer::buildInterface() {
     status.fraction = loading_.progress();
     ctx.loading = &status;
   }
+  ctx.errorMessage = &errorMessage_;
   ui::drawInterface(ctx, status_);
   if (ctx.requestCancelLoading)
     loading_.cancel();
+  if (!ctx.exportArticlePath.empty())
+    exportArticle(ctx.exportArticlePath);
+  if (!ctx.screenshotPath.empty()) { // taken once the dialog has gone from the screen
+    screenshotPath_ = ctx.screenshotPath;
+    screenshotFrames_ = 2;
+  }
   // The 3D view fills the space between the panels, so the model is centred where it can be seen.
   const glm::vec4 area = ui::sceneArea(ctx);
   const ImGuiIO &io = ImGui::GetIO();
@@ -142,6 +158,49 @@ void Viewer::settleInterface(int width, int height) {
   buildInterface();
   ImGui::EndFrame();
   commands_.clear();
+}
+
+void Viewer::exportArticle(const std::string &path) {
+  // The same Markdown as --export-article; the patient version when the reader has it on.
+  if (!session_.article) {
+    errorMessage_ = "The article is not loaded, so there is nothing to export.";
+    return;
+  }
+  const bool patient = session_.articleView.patientMode;
+  if (Result<bool> written = writeFileAtomically(path, content::articleMarkdown(*session_.article, patient));
+      !written) {
+    log::error(written.error());
+    errorMessage_ = written.error();
+    status_ = "Could not export the article";
+  } else {
+    status_ = std::string(patient ? "Article for patients" : "Article") + " exported to " + path;
+  }
+}
+
+void Viewer::takeScreenshot(int width, int height, GLuint framebuffer) {
+  // The window's back buffer, interface included, before it is swapped to the screen.
+  Image image;
+  image.width = width;
+  image.height = height;
+  image.rgba.resize(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4);
+  std::vector<std::uint8_t> rows(image.rgba.size());
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, framebuffer);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, rows.data());
+  const std::size_t stride = static_cast<std::size_t>(width) * 4;
+  for (int y = 0; y < height; ++y) // GL's rows run bottom to top
+    std::memcpy(image.rgba.data() + static_cast<std::size_t>(y) * stride,
+                rows.data() + static_cast<std::size_t>(height - 1 - y) * stride, stride);
+  for (std::size_t i = 3; i < image.rgba.size(); i += 4)
+    image.rgba[i] = 255;
+  if (Result<bool> written = writePng(image, screenshotPath_); !written) {
+    log::error(written.error());
+    errorMessage_ = written.error();
+    status_ = "Could not save the screenshot";
+  } else {
+    status_ = "Screenshot saved to " + screenshotPath_;
+  }
+  screenshotPath_.clear();
 }
 
 void Viewer::openModel(const std::string &path) {
@@ -173,15 +232,29 @@ void Viewer::pollLoading() {
   if (!done)
     return;
   if (!*done) {
-    // Nothing is lost: the session still has the model it had.
-    status_ = done->error();
-    log::error(done->error());
+    // Nothing is lost: the session still has the model it had. The full message goes where the
+    // user is looking (a box over the 3D view); the status bar keeps a short line.
+    const std::string &why = done->error();
+    log::error(why); // first: the window's log sink puts it on the status bar, shortened below
+    const std::string name = std::filesystem::path(loading_.path()).filename().string();
+    const std::string cancelled = kLoadCancelled;
+    if (why.size() >= cancelled.size() &&
+        why.compare(why.size() - cancelled.size(), cancelled.size(), cancelled) == 0) {
+      status_ = "Opening " + name + " was cancelled"; // the user asked for it: no box to dismiss
+    } else {
+      errorMessage_ = why;
+      status_ = "Could not open " + name;
+    }
     loadEvent_ = LoadEvent::Failed;
     return;
   }
   installModel(std::move(**done));
+  if (!loadingStartup_) // opened from the window: File > Open recent offers it next time
+    ui::addRecentFile(settings_.recentFiles,
+                      std::filesystem::absolute(loading_.path()).lexically_normal().string());
   sinceCameraMoved_ = 0.0f; // the first frames are coarse (and quick); the full one follows
   status_.clear();
+  errorMessage_.clear();
   if (!loadingStartup_) // the start-up view waits for the command line's options
     session_.setStandardView(StandardView::Default, false);
   loadEvent_ = LoadEvent::Installed;
@@ -254,6 +327,9 @@ nlohmann::json Viewer::presentedStateJson() const {
   state["interface"] = {
       {"windows", visibleWindows_},
       {"items", items},
+      {"ui_scale", settings_.scale},
+      {"status", status_},
+      {"message", errorMessage_},
       {"selected", known ? nlohmann::json(structures[static_cast<std::size_t>(interfaceSelection_)].id)
                          : nlohmann::json()}};
   return state;
@@ -362,6 +438,10 @@ void Viewer::renderFrame(int width, int height, float dt, bool withUi) {
     session_.setViewArea({});
   const Clock::time_point sceneStart = Clock::now();
   drawScene(width, height, static_cast<GLuint>(destination), dt);
+  // Input that arrived while the model was drawn is queued with its time now, not after the frame:
+  // a slow frame must not stretch the time between a double-click's presses past the limit.
+  if (window_)
+    glfwPollEvents();
   const Clock::time_point sceneEnd = Clock::now();
   Clock::time_point uiDrawStart = sceneEnd, uiDrawEnd = sceneEnd;
   if (withUi) {
@@ -370,9 +450,18 @@ void Viewer::renderFrame(int width, int height, float dt, bool withUi) {
     uiDrawStart = Clock::now();
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     uiDrawEnd = Clock::now();
+    if (!screenshotPath_.empty() && --screenshotFrames_ <= 0)
+      takeScreenshot(width, height, static_cast<GLuint>(destination));
     const std::uint64_t interfaceHash = hashDrawData(ImGui::GetDrawData());
     settled_ = interfaceHash == interfaceHash_ && lastSceneDraw_ == SceneDraw::Reused && commands_.empty() &&
-               session_.selected() == interfaceSelection_ && input_.empty();
+               session_.selected() == interfaceSelection_ && input_.empty() &&
+               !settings_.openFileRequested && // Ctrl+O: the popup opens on the next frame
+               screenshotPath_.empty();
+    // A window that appeared this frame is measured while hidden (auto-size) and drawn in the next:
+    // the frame is not the settled one yet.
+    for (const ImGuiWindow *w : GImGui->Windows)
+      if (w->Active && (w->HiddenFramesCannotSkipItems > 0 || w->HiddenFramesCanSkipItems > 0))
+        settled_ = false;
     interfaceHash_ = interfaceHash;
     if (recordPresentation_) {
       visibleWindows_.clear();

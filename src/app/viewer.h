@@ -102,6 +102,9 @@ private:
   void drawScene(int width, int height, GLuint destination, float dt);
   void takeMotionDetail();
   void pollLoading();
+  void exportArticle(const std::string &path); // File > Export article
+  void takeScreenshot(int width, int height,
+                      GLuint framebuffer); // File > Save screenshot: the frame just drawn
 
   Session &session_;
   ui::UiSettings settings_;
@@ -114,8 +117,12 @@ private:
   float fontScale_ = 0.0f;
   std::vector<Command> commands_;
   std::string status_;
+  std::string errorMessage_;   // shown over the 3D view until the user dismisses it
+  std::string screenshotPath_; // File > Save screenshot, taken screenshotFrames_ frames later
+  int screenshotFrames_ = 0;
   bool quit_ = false;
-  int contextStructure_ = -1; // target of the right-click menu
+  int contextStructure_ = -1;       // target of the right-click menu
+  bool doubleClickRelease_ = false; // the next left release ends a double-click on the 3D view
 
   InputQueue input_;
   void takeFrameInput();

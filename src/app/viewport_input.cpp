@@ -5,6 +5,7 @@
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
+#include <imgui_internal.h> // ClosePopupToLevel: Esc closes a menu from outside it
 
 namespace atlas {
 
@@ -27,19 +28,32 @@ void Viewer::handleViewportInput(int width, int height) {
       camera.pan(io.MouseDelta.x / std::max(io.DisplaySize.y, 1.0f),
                  io.MouseDelta.y / std::max(io.DisplaySize.y, 1.0f));
     }
-    if (io.MouseWheel != 0.0f)
-      camera.zoom(std::pow(0.88f, io.MouseWheel));
+    if (io.MouseWheel != 0.0f) {
+      // Toward the point under the cursor, which stays there; toward the centre over empty space.
+      const float factor = std::pow(0.88f, io.MouseWheel);
+      if (const auto point = session_.pointAt(mouse.x * sx, mouse.y * sy))
+        camera.zoomToward(factor, *point);
+      else
+        camera.zoom(factor);
+    }
     const bool released = ImGui::IsMouseReleased(ImGuiMouseButton_Left);
     const ImVec2 drag = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0.0f);
     if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
-      session_.clickAt(mouse.x * sx, mouse.y * sy);
+      // The first click of the pair has selected (or cleared) already; picking again would find
+      // whatever the opening Info panel has shifted under the pointer since, so frame that one.
       if (session_.selected() >= 0)
         session_.frameSelection(true);
-    } else if (released && drag.x * drag.x + drag.y * drag.y < 16.0f) {
+      // Its release is not a click of its own: by then the camera is turning to the selection, and
+      // a click there would pick whatever has moved under the pointer (or clear the selection).
+      doubleClickRelease_ = true;
+    } else if (released && doubleClickRelease_) {
+      doubleClickRelease_ = false;
+    } else if (released && !io.MouseDownOwned[ImGuiMouseButton_Left] && // a press that closed a menu
+               drag.x * drag.x + drag.y * drag.y < 16.0f) {             // is the interface's: no click
       session_.clickAt(mouse.x * sx, mouse.y * sy);
     }
     const ImVec2 rightDrag = ImGui::GetMouseDragDelta(ImGuiMouseButton_Right, 0.0f);
-    if (ImGui::IsMouseReleased(ImGuiMouseButton_Right) &&
+    if (ImGui::IsMouseReleased(ImGuiMouseButton_Right) && !io.MouseDownOwned[ImGuiMouseButton_Right] &&
         rightDrag.x * rightDrag.x + rightDrag.y * rightDrag.y < 16.0f) {
       if (auto hit = session_.structureAt(mouse.x * sx, mouse.y * sy)) {
         contextStructure_ = *hit;
@@ -68,8 +82,13 @@ void Viewer::handleViewportInput(int width, int height) {
       selected >= 0 ? session_.scene().structures()[static_cast<std::size_t>(selected)].id : std::string();
   if (ImGui::IsKeyPressed(GLFW_KEY_F, false))
     commands_.push_back(FrameSelectionCommand{});
-  if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false))
-    commands_.push_back(SelectCommand{});
+  if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false)) {
+    // Esc closes an open menu and nothing more; with none open it clears the selection.
+    if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId))
+      ImGui::ClosePopupToLevel(0, true);
+    else
+      commands_.push_back(SelectCommand{});
+  }
   if (ImGui::IsKeyPressed(GLFW_KEY_A, false) && !io.KeyCtrl)
     commands_.push_back(ShowAllCommand{});
   if (!selectedId.empty()) {

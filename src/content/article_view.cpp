@@ -40,7 +40,8 @@ bool followSelection(ArticleView &view, const Article &article, const std::strin
     if (!section)
       continue;
     view.openSections.insert(section->id);
-    if (!view.scrollToMark) {
+    // A patient reading keeps their place: the passages are marked, the page does not jump.
+    if (!view.scrollToMark && !view.patientMode) {
       view.section = section->id;
       view.scrollToMark = true;
       view.scrollToSection = false;
@@ -101,6 +102,16 @@ bool sectionExpanded(const ArticleView &view, const Article &article, const Arti
   }
   (void)article;
   return view.openSections.count(section.id) > 0;
+}
+
+std::string sectionAt(const std::vector<std::pair<std::string, float>> &headings, float readingLine) {
+  if (headings.empty())
+    return {};
+  std::string reading = headings.front().first;
+  for (const auto &[id, top] : headings)
+    if (top <= readingLine)
+      reading = id;
+  return reading;
 }
 
 std::vector<std::string> itemsShown(const ArticleView &view, const Article &article) {

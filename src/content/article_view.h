@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace atlas::content {
@@ -38,7 +39,8 @@ struct ArticleView {
 bool goToSection(ArticleView &view, const Article &article, const std::string &section);
 
 // Follows a new selection: recomputes the marked passages, opens their sections, makes the first
-// one's section current and asks the UI to scroll to it. Returns false (and changes nothing) when
+// one's section current and asks the UI to scroll to it (not in patient reading: the reader keeps
+// their place). Returns false (and changes nothing) when
 // the marks are already for `structureId`.
 bool followSelection(ArticleView &view, const Article &article, const std::string &structureId);
 
@@ -59,6 +61,11 @@ FunctionOnModel functionOnModel(const ArticleItem &function, const std::string &
 bool sectionExpanded(const ArticleView &view, const Article &article, const ArticleSection &section);
 // The item ids on screen: those of expanded sections that match the search, in reading order.
 std::vector<std::string> itemsShown(const ArticleView &view, const Article &article);
+
+// The section being read in a scrolled text: the last whose heading starts at or above
+// `readingLine` (the top of what is visible, plus a little); the first when none has reached it.
+// `headings` are (section id, heading top) in reading order; "" when there are none.
+std::string sectionAt(const std::vector<std::pair<std::string, float>> &headings, float readingLine);
 
 // {"panel_shown", "section", "patient_mode", "search", "items_shown", "marked", "problems"}.
 nlohmann::json articleStateJson(const ArticleView &view, const Article *article);

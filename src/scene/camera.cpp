@@ -88,6 +88,13 @@ void Camera::zoom(float factor) {
   distance = std::clamp(distance * factor, sceneRadius * 0.05f, sceneRadius * 20.0f);
 }
 
+void Camera::zoomToward(float factor, const glm::vec3 &point) {
+  const float before = distance;
+  zoom(factor);
+  const float k = distance / std::max(before, 1e-9f);
+  target = point + (target - point) * k;
+}
+
 Ray Camera::rayThroughPixel(float x, float y, int width, int height) const {
   const float aspect = static_cast<float>(width) / static_cast<float>(std::max(height, 1));
   const float ndcX = 2.0f * x / static_cast<float>(width) - 1.0f;
@@ -127,10 +134,14 @@ void frameBounds(Camera &camera, const Bounds &bounds, float aspect) {
   camera.distance = std::max(distance * 1.06f, radius * 0.1f);
 }
 
+glm::quat standardViewOrientation(StandardView view) {
+  const auto [forward, up] = viewAxes(view);
+  return glm::quatLookAt(forward, up);
+}
+
 Camera standardViewCamera(StandardView view, const Bounds &bounds, float aspect) {
   Camera camera;
-  const auto [forward, up] = viewAxes(view);
-  camera.orientation = glm::quatLookAt(forward, up);
+  camera.orientation = standardViewOrientation(view);
   camera.sceneRadius = std::max(bounds.radius(), 1e-4f);
   frameBounds(camera, bounds, aspect);
   return camera;

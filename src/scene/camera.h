@@ -44,6 +44,9 @@ struct Camera {
   void pan(float dxViewHeights, float dyViewHeights);
   // factor < 1 moves closer; distance stays within sensible bounds of the scene size.
   void zoom(float factor);
+  // Zooms as zoom() does, toward `point` (what is under the cursor): the point stays on the same
+  // pixel, because the eye and the target move along the lines through it.
+  void zoomToward(float factor, const glm::vec3 &point);
 
   // A ray from the eye through pixel (x, y) of a width x height image; (0, 0) is the top-left
   // corner, and pixel centres are at +0.5, exactly as the rasteriser samples them.
@@ -56,6 +59,8 @@ struct Camera {
 Camera standardViewCamera(StandardView view, const Bounds &bounds, float aspect);
 // Keeps the direction, re-centres and sets the distance so `bounds` fills the view.
 void frameBounds(Camera &camera, const Bounds &bounds, float aspect);
+// The camera looking along a standard view's direction (with its screen up), other fields kept.
+glm::quat standardViewOrientation(StandardView view);
 // Smooth interpolation for animated view changes: t in [0, 1].
 Camera interpolate(const Camera &from, const Camera &to, float t);
 

@@ -30,6 +30,10 @@ struct SetSystemVisibilityCommand {
 struct IsolateCommand {
   std::string id;
 };
+// Shows every structure of one system (all the muscles, all the nerves...) and hides the rest.
+struct IsolateSystemCommand {
+  System system = System::Muscle;
+};
 struct ShowAllCommand {};
 struct SetFocusCommand {
   bool focus = true;
@@ -43,6 +47,9 @@ struct ShowPartsCommand {
   std::string select;
   std::vector<std::string> parts;
   bool frame = true;
+  // A function's own view: everything solid and in sight, framed from where the muscle shows; the
+  // user's camera and visibility come back when the selection changes.
+  bool cleanView = false;
 };
 // Which source's attachments and supply light up: the standard references or the article.
 struct SetSourceCommand {
@@ -55,9 +62,9 @@ struct SetAttachmentsShownCommand {
   bool shown = false; // draw every attachment footprint, not only the highlighted ones
 };
 
-using Command =
-    std::variant<SelectCommand, SetViewCommand, FrameSelectionCommand, SetVisibilityCommand,
-                 SetSystemVisibilityCommand, IsolateCommand, ShowAllCommand, SetFocusCommand, OpenFileCommand,
-                 SetSourceCommand, SetAttachmentsShownCommand, SetLabelsCommand, ShowPartsCommand>;
+using Command = std::variant<SelectCommand, SetViewCommand, FrameSelectionCommand, SetVisibilityCommand,
+                             SetSystemVisibilityCommand, IsolateCommand, IsolateSystemCommand, ShowAllCommand,
+                             SetFocusCommand, OpenFileCommand, SetSourceCommand, SetAttachmentsShownCommand,
+                             SetLabelsCommand, ShowPartsCommand>;
 
 } // namespace atlas

@@ -2,6 +2,7 @@
 
 #include "io/model_loader.h"
 
+#include <algorithm>
 #include <limits>
 
 namespace atlas {
@@ -89,6 +90,7 @@ void Session::setScene(Scene scene) {
   }
   ++generation_;
   animation_.reset();
+  beforeFunction_.reset();
   shownPanel = "Structures";
   setStandardView(StandardView::Default, false);
 }
@@ -127,19 +129,31 @@ std::optional<glm::vec2> Session::projectToImage(const glm::vec3 &point) const {
   return *p + glm::vec2(static_cast<float>(a.x), static_cast<float>(a.y));
 }
 
-std::optional<int> Session::structureAt(float x, float y) const {
+std::optional<PickHit> Session::hitAt(float x, float y) const {
   const ViewArea a = viewArea();
   x -= static_cast<float>(a.x);
   y -= static_cast<float>(a.y);
   if (x < 0 || y < 0 || x >= static_cast<float>(a.width) || y >= static_cast<float>(a.height))
     return std::nullopt;
-  auto hit = view_.pick(pickingIndex(), camera_.rayThroughPixel(x, y, a.width, a.height));
+  return view_.pick(pickingIndex(), camera_.rayThroughPixel(x, y, a.width, a.height));
+}
+
+std::optional<int> Session::structureAt(float x, float y) const {
+  auto hit = hitAt(x, y);
   if (!hit)
     return std::nullopt;
   return hit->structure;
 }
 
+std::optional<glm::vec3> Session::pointAt(float x, float y) const {
+  auto hit = hitAt(x, y);
+  if (!hit)
+    return std::nullopt;
+  return hit->point;
+}
+
 void Session::clickAt(float x, float y) {
+  leaveFunctionView();
   select(structureAt(x, y).value_or(-1));
 }
 
@@ -190,6 +204,102 @@ void Session::frameSelection(bool animate) {
   animateTo(target, animate);
 }
 
+Camera Session::visibleViewCamera(int structure, const Bounds &bounds) const {
+  const Camera current = animation_ ? animation_->to : camera_;
+  std::vector<glm::quat> candidates{current.orientation};
+  for (StandardView v :
+       {StandardView::Anterior, StandardView::Posterior, StandardView::Left, StandardView::Right,
+        StandardView::Default, StandardView::Superior, StandardView::Inferior})
+    candidates.push_back(standardViewOrientation(v));
+  // Sample points: centres of triangles spread over the structure (a ray aimed at a vertex may slip
+  // between the triangles that share it).
+  std::vector<glm::vec3> samples;
+  if (structure >= 0 && static_cast<std::size_t>(structure) < scene_.structures().size()) {
+    std::size_t total = 0;
+    for (const MeshData &m : scene_.structures()[static_cast<std::size_t>(structure)].meshes)
+      total += m.indices.size() / 3;
+    const std::size_t step = std::max<std::size_t>(total / 64, 1);
+    std::size_t n = 0;
+    for (const MeshData &m : scene_.structures()[static_cast<std::size_t>(structure)].meshes)
+      for (std::size_t t = 0; t + 2 < m.indices.size(); t += 3)
+        if (n++ % step == 0)
+          samples.push_back(
+              (m.positions[m.indices[t]] + m.positions[m.indices[t + 1]] + m.positions[m.indices[t + 2]]) /
+              3.0f);
+  }
+  // X-rayed parts do not hide anything; the structure itself counts even when ghosted.
+  auto accept = [&](int s) {
+    return s == structure || (view_.isDrawn(s) && view_.visibility(s) == Visibility::Visible);
+  };
+  auto hitsStructure = [&](const glm::vec3 &from, const glm::vec3 &to) {
+    const glm::vec3 toward = to - from;
+    if (glm::dot(toward, toward) < 1e-12f)
+      return false;
+    const auto hit = pickingIndex().pick({from, glm::normalize(toward)}, accept);
+    return hit && hit->structure == structure;
+  };
+  struct Candidate {
+    Camera camera;
+    std::vector<glm::vec3> seen; // the samples in sight from there
+  };
+  std::vector<Candidate> scored;
+  for (const glm::quat &q : candidates) {
+    Candidate c{current, {}};
+    c.camera.orientation = q;
+    frameBounds(c.camera, bounds, aspect());
+    for (const glm::vec3 &p : samples)
+      if (hitsStructure(c.camera.eye(), p))
+        c.seen.push_back(p);
+    scored.push_back(std::move(c));
+  }
+  // The current direction stays unless another shows clearly more (a turn the user did not ask for
+  // costs orientation).
+  std::size_t best = 0;
+  for (std::size_t i = 1; i < scored.size(); ++i)
+    if (scored[i].seen.size() > scored[best].seen.size())
+      best = i;
+  if (scored[0].seen.size() * 5 >= scored[best].seen.size() * 4)
+    best = 0;
+  Candidate &chosen = scored[best];
+  if (chosen.seen.empty() || hitsStructure(chosen.camera.eye(), chosen.camera.target))
+    return chosen.camera;
+  // The centre of its box is not on it (a curved muscle) or lies behind something: centre the view
+  // on a point of it in sight instead, the one nearest that centre, still fitting the whole box.
+  std::sort(chosen.seen.begin(), chosen.seen.end(), [&](const glm::vec3 &a, const glm::vec3 &b) {
+    return glm::distance(a, bounds.center()) < glm::distance(b, bounds.center());
+  });
+  for (std::size_t i = 0; i < chosen.seen.size() && i < 16; ++i) {
+    const glm::vec3 p = chosen.seen[i];
+    Bounds around = bounds; // the box mirrored about p: centred on p and holding the whole structure
+    around.extend(2.0f * p - bounds.min);
+    around.extend(2.0f * p - bounds.max);
+    Camera c = chosen.camera;
+    frameBounds(c, around, aspect());
+    if (hitsStructure(c.eye(), c.target))
+      return c;
+  }
+  return chosen.camera;
+}
+
+void Session::frameSelectionInView(bool animate) {
+  if (view_.selected < 0) {
+    frameSelection(animate);
+    return;
+  }
+  const Bounds b = scene_.structures()[static_cast<std::size_t>(view_.selected)].bounds();
+  animateTo(visibleViewCamera(view_.selected, b), animate);
+}
+
+void Session::leaveFunctionView() {
+  if (!beforeFunction_)
+    return;
+  SavedView saved = std::move(*beforeFunction_);
+  beforeFunction_.reset();
+  for (std::size_t i = 0; i < saved.visibility.size() && i < view_.structureCount(); ++i)
+    view_.setVisibility(static_cast<int>(i), saved.visibility[i]);
+  animateTo(saved.camera, true);
+}
+
 Result<bool> Session::apply(const Command &command) {
   auto lookup = [this](const std::string &id) -> Result<int> {
     const int index = scene_.indexOf(id);
@@ -200,15 +310,18 @@ Result<bool> Session::apply(const Command &command) {
   };
   if (auto *c = std::get_if<SelectCommand>(&command)) {
     if (c->id.empty()) {
+      leaveFunctionView();
       select(-1);
       return true;
     }
     Result<int> index = lookup(c->id);
     if (!index)
       return Error{index.error()};
+    if (*index != view_.selected)
+      leaveFunctionView();
     select(*index);
     if (c->frame)
-      frameSelection(true);
+      frameSelectionInView(true);
   } else if (auto *v = std::get_if<SetViewCommand>(&command)) {
     setStandardView(v->view, true);
   } else if (std::holds_alternative<FrameSelectionCommand>(command)) {
@@ -228,6 +341,12 @@ Result<bool> Session::apply(const Command &command) {
     if (!index)
       return Error{index.error()};
     view_.isolate({*index});
+  } else if (auto *isoSys = std::get_if<IsolateSystemCommand>(&command)) {
+    std::vector<int> members;
+    for (std::size_t i = 0; i < scene_.structures().size(); ++i)
+      if (scene_.structures()[i].system == isoSys->system)
+        members.push_back(static_cast<int>(i));
+    view_.isolate(members);
   } else if (std::holds_alternative<ShowAllCommand>(command)) {
     view_.showAll();
   } else if (auto *f = std::get_if<SetFocusCommand>(&command)) {
@@ -236,6 +355,14 @@ Result<bool> Session::apply(const Command &command) {
     Result<int> index = lookup(show->select);
     if (!index)
       return Error{index.error()};
+    if (show->cleanView && !beforeFunction_) {
+      SavedView saved{animation_ ? animation_->to : camera_, {}};
+      for (std::size_t i = 0; i < view_.structureCount(); ++i)
+        saved.visibility.push_back(view_.visibility(static_cast<int>(i)));
+      beforeFunction_ = std::move(saved);
+    }
+    if (show->cleanView)
+      view_.showAll();
     select(*index);
     // The parts light up beside the selection's own highlights; parts the model lacks are skipped.
     for (const std::string &id : show->parts) {
@@ -243,7 +370,14 @@ Result<bool> Session::apply(const Command &command) {
       if (part >= 0 && part != *index)
         view_.highlights.push_back({part, HighlightRole::Related, "article"});
     }
-    if (show->frame)
+    if (show->cleanView) {
+      // Framed on the muscle and what it moves, from where the muscle is in sight.
+      Bounds b = scene_.structures()[static_cast<std::size_t>(*index)].bounds();
+      for (const Highlight &h : view_.highlights)
+        if (h.role == HighlightRole::Related)
+          b.extend(scene_.structures()[static_cast<std::size_t>(h.structure)].bounds());
+      animateTo(visibleViewCamera(*index, b), show->frame);
+    } else if (show->frame)
       frameSelection(true);
   } else if (auto *o = std::get_if<OpenFileCommand>(&command)) {
     return open(o->path);

@@ -64,6 +64,7 @@ public:
 
   // Selection exactly as a click: the front-most visible structure under pixel (x, y), or none.
   std::optional<int> structureAt(float x, float y) const;
+  std::optional<PickHit> hitAt(float x, float y) const;
   void clickAt(float x, float y);
   void select(int structure);
   int selected() const { return view_.selected; }
@@ -73,6 +74,15 @@ public:
 
   void setStandardView(StandardView view, bool animate);
   void frameSelection(bool animate);
+  // Frames the selection from the direction, among the current one and the standard views, from
+  // which most of it is in sight (the list and links: the part may lie behind the spine).
+  void frameSelectionInView(bool animate);
+  // A camera framing `bounds` that looks along the direction from which most sample points of
+  // `structure` are hit first by a ray (the current direction wins ties).
+  Camera visibleViewCamera(int structure, const Bounds &bounds) const;
+  // The model point under pixel (x, y) of the whole image (as structureAt), or none.
+  std::optional<glm::vec3> pointAt(float x, float y) const;
+  bool inFunctionView() const { return beforeFunction_.has_value(); }
   StandardView lastStandardView() const { return lastView_; }
 
   // Camera animation: advance() returns true while the camera is still moving.
@@ -114,6 +124,14 @@ private:
     float elapsed = 0.0f, duration = 0.6f;
   };
   std::optional<Animation> animation_;
+
+  // The user's camera and visibility before a function's clean view (ShowPartsCommand::cleanView).
+  struct SavedView {
+    Camera camera;
+    std::vector<Visibility> visibility;
+  };
+  std::optional<SavedView> beforeFunction_;
+  void leaveFunctionView();
 };
 
 } // namespace atlas

@@ -43,6 +43,7 @@ struct PassageContext {
   ArticleView &view;
   float wrapRight = 0.0f;
   bool scrolledThisFrame = false;
+  std::vector<std::pair<std::string, float>> headings{}; // section id, heading top (screen y)
 };
 
 // Draws a passage between begin() and end(): a bar and a tint when it is marked for the selection.
@@ -154,6 +155,7 @@ void drawSection(PassageContext &pc, const Article &article, const ArticleSectio
     view.scrollToSection = false;
     pc.scrolledThisFrame = true;
   }
+  pc.headings.emplace_back(section.id, ImGui::GetCursorScreenPos().y);
   ImGui::PushID(section.id.c_str());
   ImGui::PushFont(pc.ctx.fonts.heading);
   ImGui::SetNextItemOpen(wantOpen, ImGuiCond_Always);
@@ -218,6 +220,26 @@ int searchHits(const Article &article, const ArticleView &view) {
   return hits;
 }
 
+// The outline follows the reader: when the text is scrolled by hand (wheel, scrollbar, keys), the
+// section whose heading has passed the top of the text becomes the current one. The panel's own
+// scrolls (to a chosen section or a mark) are not the reader's: they leave the choice as it is.
+void followReading(PassageContext &pc) {
+  ImGuiStorage *storage = ImGui::GetStateStorage();
+  const ImGuiID lastId = ImGui::GetID("reading.scroll"), askedId = ImGui::GetID("reading.asked");
+  const float scroll = ImGui::GetScrollY();
+  // A scroll asked for in one frame is applied in the next one.
+  const bool asked = pc.scrolledThisFrame || pc.view.scrollToSection || pc.view.scrollToMark;
+  const bool askedBefore = storage->GetBool(askedId, true);
+  if (!asked && !askedBefore && scroll != storage->GetFloat(lastId, scroll)) {
+    const std::string reading =
+        content::sectionAt(pc.headings, ImGui::GetWindowPos().y + ImGui::GetFontSize() * 2.0f);
+    if (!reading.empty())
+      pc.view.section = reading;
+  }
+  storage->SetFloat(lastId, scroll);
+  storage->SetBool(askedId, asked);
+}
+
 // Places a right-hand panel below the menu bar, above the status bar.
 float placeRightPanel(FrameContext &ctx, float ems, float maxFraction) {
   const ImGuiViewport *vp = ImGui::GetMainViewport();
@@ -249,11 +271,12 @@ void drawToolbar(const Article &article, ArticleView &view) {
                                                      sections[static_cast<std::size_t>(current)].title;
   if (ImGui::BeginCombo("##outline", preview.c_str(), ImGuiComboFlags_HeightLargest)) {
     for (std::size_t i = 0; i < sections.size(); ++i) {
-      const std::string label =
-          std::to_string(i + 1) + ". " + sections[i].title +
-          (sections[i].items.empty() ? "" : "  (" + std::to_string(sections[i].items.size()) + ")");
+      const std::string label = std::to_string(i + 1) + ". " + sections[i].title;
       if (ImGui::Selectable(label.c_str(), static_cast<int>(i) == current))
         content::goToSection(view, article, sections[i].id);
+      const std::size_t entries = sections[i].items.size();
+      if (entries > 0 && ImGui::IsItemHovered())
+        ImGui::SetTooltip("%zu numbered entr%s", entries, entries == 1 ? "y" : "ies");
     }
     ImGui::EndCombo();
   }
@@ -365,6 +388,7 @@ bool drawArticlePanel(FrameContext &ctx) {
     drawSection(pc, article, article.sections[i], static_cast<int>(i) + 1);
   if (!view.search.empty() && searchHits(article, view) == 0)
     ImGui::TextDisabled("No passage contains \"%s\".", view.search.c_str());
+  followReading(pc);
   ImGui::Unindent(ImGui::GetFontSize() * 0.5f);
   // Credit, always at the end of the text.
   ImGui::Spacing();
@@ -374,6 +398,7 @@ bool drawArticlePanel(FrameContext &ctx) {
                       content::ArticleCredit::updated);
   ImGui::PopTextWrapPos();
   ImGui::EndChild();
+  markItem(ctx, "article.body");
   ImGui::End();
   return true;
 }

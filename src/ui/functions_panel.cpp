@@ -92,7 +92,7 @@ bool drawFunctionsPanel(FrameContext &ctx) {
     if (!haveMuscle)
       ImGui::BeginDisabled();
     if (ImGui::Button(shown ? "Shown on the model" : "Show on model")) {
-      ctx.commands.push_back(ShowPartsCommand{muscle, parts, /*frame=*/true});
+      ctx.commands.push_back(ShowPartsCommand{muscle, parts, /*frame=*/true, /*cleanView=*/true});
       view.shownFunction = item.id;
     }
     if (!haveMuscle) {

@@ -18,7 +18,7 @@ void drawLoadingOverlay(FrameContext &ctx) {
     const std::string name = std::filesystem::path(ctx.loading->file).filename().string();
     ImGui::Text("Opening %s", name.c_str());
     ImGui::ProgressBar(ctx.loading->fraction, ImVec2(ImGui::GetFontSize() * 18.0f, 0.0f));
-    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape, false))
+    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))
       ctx.requestCancelLoading = true;
   }
   ImGui::End();

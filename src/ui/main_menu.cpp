@@ -1,48 +1,295 @@
 #include "ui/panels.h"
 
+#include "ui/file_browser.h"
+
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
 #include <imgui.h>
 
 namespace atlas::ui {
 
 namespace {
 constexpr const char *kOpenPopup = "Open a model";
+constexpr const char *kScreenshotPopup = "Save screenshot";
+constexpr const char *kExportPopup = "Export article";
+
+// The File menu's dialogs between frames: which one to open next, the folder being browsed (its
+// entries read once per visit, not every frame), the recent-files search and the output paths.
+struct FileDialogs {
+  bool screenshotRequested = false, exportRequested = false;
+  std::string browsed;
+  std::vector<FolderEntry> entries;
+  std::string recentFilter;
+  std::string screenshotPath, exportPath;
+};
+FileDialogs &dialogs() {
+  static FileDialogs state;
+  return state;
+}
+
+std::string homeFolder() {
+  const char *home = std::getenv("HOME");
+  return home && *home ? std::string(home) : std::string(".");
+}
+
+// The folder the Open dialog browses: the typed path's folder, or the home folder.
+std::string folderOf(const std::string &typed) {
+  const std::size_t slash = typed.rfind('/');
+  if (slash == std::string::npos)
+    return homeFolder() + "/";
+  return typed.substr(0, slash + 1);
+}
+
+std::string timeStamp() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  char stamp[32];
+  std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &local);
+  return stamp;
+}
+
+int completeCallback(ImGuiInputTextCallbackData *data) {
+  if (data->EventFlag != ImGuiInputTextFlags_CallbackCompletion)
+    return 0;
+  const std::string typed(data->Buf, static_cast<std::size_t>(data->BufTextLen));
+  const std::string completed = completePath(typed);
+  if (completed != typed) {
+    data->DeleteChars(0, data->BufTextLen);
+    data->InsertChars(0, completed.c_str());
+  }
+  return 0;
+}
+
+// A path field with a button; true when the user confirmed (Return or the button).
+bool pathField(FrameContext &ctx, std::string &path, const char *button, const char *name, bool completion) {
+  if (ImGui::IsWindowAppearing())
+    ImGui::SetKeyboardFocusHere();
+  char buffer[1024];
+  std::snprintf(buffer, sizeof buffer, "%s", path.c_str());
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 32.0f);
+  ImGuiInputTextFlags flags = ImGuiInputTextFlags_EnterReturnsTrue;
+  if (completion)
+    flags |= ImGuiInputTextFlags_CallbackCompletion;
+  const bool entered = ImGui::InputTextWithHint("##path", "/path/to/file", buffer, sizeof buffer, flags,
+                                                completion ? completeCallback : nullptr);
+  markItem(ctx, (std::string(name) + ".path").c_str());
+  path = buffer;
+  const bool pressed = ImGui::Button(button);
+  markItem(ctx, (std::string(name) + ".ok").c_str());
+  return (pressed || entered) && !path.empty();
+}
+
+void drawFolderBrowser(FrameContext &ctx) {
+  FileDialogs &d = dialogs();
+  const std::string folder = folderOf(ctx.settings.openPath);
+  if (folder != d.browsed || ImGui::IsWindowAppearing()) {
+    d.browsed = folder;
+    d.entries = listFolder(folder);
+  }
+  ImGui::TextDisabled("In %s", folder.c_str());
+  ImGui::BeginChild("##entries",
+                    ImVec2(ImGui::GetFontSize() * 32.0f, ImGui::GetTextLineHeightWithSpacing() * 8.0f), true);
+  if (folder != "/" && ImGui::Selectable("../")) {
+    std::filesystem::path up = std::filesystem::path(folder).parent_path().parent_path();
+    ctx.settings.openPath = up.string() == "/" ? "/" : up.string() + "/";
+  }
+  for (const FolderEntry &e : d.entries) {
+    const std::string label = e.folder ? e.name + "/" : e.name;
+    if (ImGui::Selectable(label.c_str(), folder + e.name == ctx.settings.openPath,
+                          ImGuiSelectableFlags_AllowDoubleClick)) {
+      ctx.settings.openPath = folder + label; // a folder: enter it; a file: choose it
+      if (!e.folder && ImGui::IsMouseDoubleClicked(0)) {
+        ctx.commands.push_back(OpenFileCommand{ctx.settings.openPath});
+        ImGui::CloseCurrentPopup();
+      }
+    }
+  }
+  ImGui::EndChild();
+}
+
+void drawRecentFiles(FrameContext &ctx, bool inPopup) {
+  FileDialogs &d = dialogs();
+  char filter[256];
+  std::snprintf(filter, sizeof filter, "%s", d.recentFilter.c_str());
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 16.0f);
+  ImGui::InputTextWithHint("##recent_filter", "Search recent files", filter, sizeof filter);
+  d.recentFilter = filter;
+  for (const std::string &path : filterRecentFiles(ctx.settings.recentFiles, d.recentFilter)) {
+    const std::string name = std::filesystem::path(path).filename().string();
+    ImGui::PushID(path.c_str());
+    if (ImGui::Selectable(name.c_str())) {
+      ctx.commands.push_back(OpenFileCommand{path});
+      if (inPopup)
+        ImGui::CloseCurrentPopup();
+    }
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("%s", path.c_str());
+    ImGui::PopID();
+  }
+}
+
+bool escapePressed() {
+  return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape));
+}
+
 } // namespace
 
 void drawOpenFilePopup(FrameContext &ctx) {
+  FileDialogs &d = dialogs();
   if (ctx.settings.openFileRequested) {
     ImGui::OpenPopup(kOpenPopup);
     ctx.settings.openFileRequested = false;
   }
-  ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-  if (!ImGui::BeginPopupModal(kOpenPopup, nullptr, ImGuiWindowFlags_AlwaysAutoResize))
-    return;
-  ImGui::TextUnformatted("glTF (.glb, .gltf), OBJ, STL, PLY, FBX, DAE and other mesh files.");
-  ImGui::TextDisabled("You can also drop a file on the window.");
-  if (ImGui::IsWindowAppearing())
-    ImGui::SetKeyboardFocusHere();
-  char path[1024];
-  std::snprintf(path, sizeof path, "%s", ctx.settings.openPath.c_str());
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 32.0f);
-  const bool entered = ImGui::InputTextWithHint("##path", "/path/to/model.glb", path, sizeof path,
-                                                ImGuiInputTextFlags_EnterReturnsTrue);
-  ctx.settings.openPath = path; // kept between openings, like a file dialog's last folder
-  if ((ImGui::Button("Open") || entered) && !ctx.settings.openPath.empty()) {
-    ctx.commands.push_back(OpenFileCommand{ctx.settings.openPath});
-    ImGui::CloseCurrentPopup();
+  if (d.screenshotRequested) {
+    d.screenshotPath = homeFolder() +
+                       (std::filesystem::is_directory(homeFolder() + "/Pictures") ? "/Pictures" : "") +
+                       "/scalene-atlas-" + timeStamp() + ".png";
+    ImGui::OpenPopup(kScreenshotPopup);
+    d.screenshotRequested = false;
   }
-  ImGui::SameLine();
-  if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape))
-    ImGui::CloseCurrentPopup();
-  ImGui::EndPopup();
+  if (d.exportRequested) {
+    const bool patient = ctx.reading && ctx.reading->patientMode;
+    if (d.exportPath.empty() || d.exportPath.find("scalene-atlas-article") != std::string::npos)
+      d.exportPath =
+          homeFolder() + (patient ? "/scalene-atlas-article-patient.md" : "/scalene-atlas-article.md");
+    ImGui::OpenPopup(kExportPopup);
+    d.exportRequested = false;
+  }
+  const ImVec2 centre = ImGui::GetMainViewport()->GetCenter();
+  ImGui::SetNextWindowPos(centre, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  if (ImGui::BeginPopupModal(kOpenPopup, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::TextUnformatted("glTF (.glb, .gltf), OBJ, STL or PLY. Tab completes the path.");
+    ImGui::TextDisabled("You can also drop a file on the window.");
+    const bool open = pathField(ctx, ctx.settings.openPath, "Open", "open", true);
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel") || escapePressed())
+      ImGui::CloseCurrentPopup();
+    else if (open) {
+      ctx.commands.push_back(OpenFileCommand{ctx.settings.openPath});
+      ImGui::CloseCurrentPopup();
+    }
+    drawFolderBrowser(ctx);
+    if (!ctx.settings.recentFiles.empty()) {
+      ImGui::Separator();
+      ImGui::TextUnformatted("Recent");
+      drawRecentFiles(ctx, true);
+    }
+    ImGui::EndPopup();
+  }
+  ImGui::SetNextWindowPos(centre, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  if (ImGui::BeginPopupModal(kScreenshotPopup, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::TextUnformatted("A PNG of the window as it is now, panels included.");
+    const bool save = pathField(ctx, d.screenshotPath, "Save", "screenshot", false);
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel") || escapePressed())
+      ImGui::CloseCurrentPopup();
+    else if (save) {
+      ctx.screenshotPath = d.screenshotPath;
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+  }
+  ImGui::SetNextWindowPos(centre, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  if (ImGui::BeginPopupModal(kExportPopup, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    const bool patient = ctx.reading && ctx.reading->patientMode;
+    ImGui::TextUnformatted(patient ? "The article for patients as a Markdown handout."
+                                   : "The article as a Markdown handout.");
+    const bool save = pathField(ctx, d.exportPath, "Export", "export", false);
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel") || escapePressed())
+      ImGui::CloseCurrentPopup();
+    else if (save) {
+      ctx.exportArticlePath = d.exportPath;
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+  }
 }
+
+namespace {
+
+// Settings > UI scale. The scale rebuilds the fonts, which moves the slider under the pointer: applied
+// while dragging, a short drag fed on itself (1.25 ran to 3.00). The slider edits a pending value and
+// the scale changes on release; the steps and presets change it at once.
+constexpr float kMinScale = 0.75f, kMaxScale = 3.0f, kScaleStep = 0.25f;
+
+void setScale(FrameContext &ctx, float scale) {
+  scale = std::clamp(std::round(scale * 20.0f) / 20.0f, kMinScale, kMaxScale); // 0.05 steps
+  if (scale == ctx.settings.scale)
+    return;
+  ctx.settings.scale = scale;
+  ctx.requestScaleChange = true;
+}
+
+void drawScaleSettings(FrameContext &ctx) {
+  ImGuiStorage *storage = ImGui::GetStateStorage();
+  const ImGuiID pendingId = ImGui::GetID("ui_scale.pending");
+  const float scale = ctx.settings.scale;
+  ImGui::TextUnformatted("UI scale");
+  if (ImGui::Button("-##ui_scale_down"))
+    setScale(ctx, scale - kScaleStep);
+  markItem(ctx, "settings.ui_scale_down");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Smaller (%.2f)", static_cast<double>(kScaleStep));
+  ImGui::SameLine();
+  float pending = storage->GetFloat(pendingId, scale);
+  // Compact, so that the menu fits a 1280x720 window at the largest scale.
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.0f);
+  ImGui::SliderFloat("##ui_scale", &pending, kMinScale, kMaxScale, "%.2f", ImGuiSliderFlags_AlwaysClamp);
+  markItem(ctx, "settings.ui_scale");
+  if (ImGui::IsItemDeactivatedAfterEdit())
+    setScale(ctx, pending);
+  // Only a slider in use keeps its own value; otherwise it shows the scale in use.
+  storage->SetFloat(pendingId, ImGui::IsItemActive() ? pending : ctx.settings.scale);
+  ImGui::SameLine();
+  if (ImGui::Button("+##ui_scale_up"))
+    setScale(ctx, scale + kScaleStep);
+  markItem(ctx, "settings.ui_scale_up");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Larger (%.2f)", static_cast<double>(kScaleStep));
+  const std::pair<float, const char *> presets[] = {
+      {1.0f, "Laptop"}, {1.5f, "Projector"}, {2.0f, "Large room"}};
+  for (const auto &[value, what] : presets) {
+    char label[32];
+    std::snprintf(label, sizeof label, "%.1f##ui_scale_preset", static_cast<double>(value));
+    ImGui::PushID(what);
+    if (presets[0].first != value)
+      ImGui::SameLine();
+    if (ImGui::Button(label))
+      setScale(ctx, value);
+    ImGui::PopID();
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("%s", what);
+  }
+}
+
+} // namespace
 
 void drawMainMenu(FrameContext &ctx) {
   if (!ImGui::BeginMainMenuBar())
     return;
-  if (ImGui::BeginMenu("File")) {
+  const bool fileMenu = ImGui::BeginMenu("File");
+  if (!fileMenu)
+    markItem(ctx, "menu.file"); // the menu's title (only while closed: open, the popup is last)
+  if (fileMenu) {
     if (ImGui::MenuItem("Open...", "Ctrl+O", false, ctx.loading == nullptr))
       ctx.settings.openFileRequested = true;
+    if (ImGui::BeginMenu("Open recent", !ctx.settings.recentFiles.empty() && ctx.loading == nullptr)) {
+      drawRecentFiles(ctx, false);
+      ImGui::EndMenu();
+    }
+    ImGui::Separator();
+    if (ImGui::MenuItem("Save screenshot..."))
+      dialogs().screenshotRequested = true;
+    markItem(ctx, "file.save_screenshot");
+    if (ImGui::MenuItem("Export article...", nullptr, false, ctx.session.article != nullptr))
+      dialogs().exportRequested = true;
+    markItem(ctx, "file.export_article");
     ImGui::Separator();
     if (ImGui::MenuItem("Quit", "Ctrl+Q"))
       ctx.requestQuit = true;
@@ -85,13 +332,10 @@ void drawMainMenu(FrameContext &ctx) {
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Settings")) {
-    float scale = ctx.settings.scale;
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10.0f);
-    if (ImGui::SliderFloat("UI scale", &scale, 0.75f, 3.0f, "%.2f")) {
-      ctx.settings.scale = scale;
-      ctx.requestScaleChange = true;
-    }
+    drawScaleSettings(ctx);
     ImGui::EndMenu();
+  } else {
+    markItem(ctx, "menu.settings"); // the menu's title (only while closed: open, the popup is last)
   }
   drawReadingMenu(ctx);
   if (ImGui::BeginMenu("Help")) {

@@ -2,6 +2,7 @@
 // highlighted parts, the first-start hint, and the right-click menu on a structure.
 #include "ui/panels.h"
 
+#include "content/plain_words.h"
 #include "scene/label_layout.h"
 
 #include <imgui.h>
@@ -60,8 +61,14 @@ float legendHeight(const Session &session) {
          style.WindowPadding.y * 2.0f + 20.0f;
 }
 
-std::string labelText(const Session &session, const Highlight &h) {
+bool patientReading(const FrameContext &ctx) {
+  return ctx.reading && ctx.reading->patientMode;
+}
+
+std::string labelText(const Session &session, const Highlight &h, bool patient) {
   const Structure &s = session.scene().structures()[static_cast<std::size_t>(h.structure)];
+  if (patient) // plain words, the same for the same kind of part (duplicates are left out)
+    return content::plainLabel(s, h.role, s.attachment ? session.scene().find(s.attachment->bone) : nullptr);
   if (s.attachment) {
     const Structure *bone = session.scene().find(s.attachment->bone);
     return std::string(highlightRoleLabel(h.role)) + ": " + (bone ? bone->displayName() : s.attachment->bone);
@@ -80,16 +87,22 @@ void drawLegend(FrameContext &ctx) {
   ImGui::SetNextWindowPos(ImVec2(area.min.x + 10.0f, area.max.y - 10.0f), ImGuiCond_Always,
                           ImVec2(0.0f, 1.0f));
   ImGui::SetNextWindowBgAlpha(0.80f);
-  const ImGuiWindowFlags flags = kOverlayWindowFlags;
+  // Only a key to the colours: the wheel and clicks go through to the model (zoom over it works).
+  const ImGuiWindowFlags flags = kOverlayWindowFlags | ImGuiWindowFlags_NoInputs;
   if (ImGui::Begin("Legend", nullptr, flags)) {
     const float size = ImGui::GetTextLineHeight();
+    std::vector<std::string> shownRows;
     for (HighlightRole role : roles) {
+      const std::string text = patientReading(ctx) ? content::plainRoleLabel(role) : highlightRoleLabel(role);
+      if (std::find(shownRows.begin(), shownRows.end(), text) != shownRows.end())
+        continue; // origin and insertion are one row for patients: "Where it attaches"
+      shownRows.push_back(text);
       const ImVec2 p = ImGui::GetCursorScreenPos();
       ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + size, p.y + size), roleColor(role),
                                                 size * 0.2f);
       ImGui::Dummy(ImVec2(size, size));
       ImGui::SameLine();
-      ImGui::TextUnformatted(highlightRoleLabel(role));
+      ImGui::TextUnformatted(text.c_str());
     }
     ImGui::TextDisabled(session.sourceMode() == SourceMode::Article ? "As stated in the article"
                                                                     : "Standard anatomy");
@@ -136,7 +149,10 @@ void drawLabels(FrameContext &ctx) {
     const glm::vec2 anchor(p->x * toUiX, p->y * toUiY);
     if (anchor.x < area.min.x || anchor.x > area.max.x || anchor.y < area.min.y || anchor.y > area.max.y)
       continue;
-    std::string text = labelText(session, h);
+    std::string text = labelText(session, h, patientReading(ctx));
+    if (patientReading(ctx) &&
+        std::any_of(texts.begin(), texts.end(), [&text](const auto &t) { return t.second == text; }))
+      continue; // fewer labels: one "nerves to your arm", not one per nerve root
     const ImVec2 size = ImGui::CalcTextSize(text.c_str());
     requests.push_back(
         {anchor, glm::vec2(size.x + pad.x * 2.0f + ImGui::GetFontSize() * 0.5f, size.y + pad.y * 2.0f)});
@@ -226,6 +242,10 @@ void drawStructureMenu(FrameContext &ctx, int structure) {
   std::string hideSystem = std::string("Hide all: ") + systemName(s.system);
   if (ImGui::MenuItem(hideSystem.c_str()))
     ctx.commands.push_back(SetSystemVisibilityCommand{s.system, Visibility::Hidden});
+  const std::string isolateSystem = std::string("Isolate all: ") + systemName(s.system);
+  if (ImGui::MenuItem(isolateSystem.c_str()))
+    ctx.commands.push_back(IsolateSystemCommand{s.system});
+  markItem(ctx, "structure-menu.isolate-system");
   if (ImGui::MenuItem("Show all", "A"))
     ctx.commands.push_back(ShowAllCommand{});
   ImGui::EndPopup();

@@ -45,6 +45,13 @@ struct FrameContext {
   content::ArticleView *reading = nullptr; // the article view state, owned by the Session
   const LoadingStatus *loading = nullptr;  // non-null while a model is being opened
   bool requestCancelLoading = false;
+  // A message the user must see (a file that could not be opened), shown over the 3D view until
+  // dismissed; the overlay clears it (message_overlay.cpp). Null: none to show.
+  std::string *errorMessage = nullptr;
+  // File > Export article / Save screenshot: where the user asked the app to write (empty: not
+  // this frame). The app writes the file and reports on the status bar or in the message box.
+  std::string exportArticlePath{};
+  std::string screenshotPath{};
   // Rectangles (x, y, w, h in ImGui coordinates) of named controls, filled only when the app asks
   // (--window-state): window tests find what to click by name rather than by guessed pixels.
   std::map<std::string, glm::vec4> *itemRects = nullptr;
@@ -79,6 +86,9 @@ void drawLabels(FrameContext &ctx);
 void drawHint(FrameContext &ctx);
 // Over the 3D view while a model is opened: the file, a progress bar and Cancel (loading_overlay.cpp).
 void drawLoadingOverlay(FrameContext &ctx);
+// Near the top of the 3D view: *ctx.errorMessage in a box that stays until its x or OK is pressed
+// (message_overlay.cpp).
+void drawMessageOverlay(FrameContext &ctx);
 // File > Open...: a path field; emits OpenFileCommand (main_menu.cpp).
 void drawOpenFilePopup(FrameContext &ctx);
 void drawStructureMenu(FrameContext &ctx, int structure); // the right-click menu, opened by the app

@@ -58,6 +58,69 @@ float buttonsWidth() {
          style.ItemSpacing.x * 2.0f + style.ScrollbarSize;
 }
 
+// Width of the header's "hide", "x-ray" and "isolate" buttons.
+float groupButtonsWidth() {
+  const ImGuiStyle &style = ImGui::GetStyle();
+  return buttonsWidth() + ImGui::CalcTextSize("isolate").x + style.FramePadding.x * 2.0f +
+         style.ItemSpacing.x;
+}
+
+// A group's visibility as a whole: its buttons act on every member, so they say what all of them are.
+struct GroupState {
+  int members = 0, hidden = 0, ghosted = 0;
+};
+
+GroupState groupState(const Session &session, System system) {
+  GroupState g;
+  const auto &structures = session.scene().structures();
+  for (std::size_t i = 0; i < structures.size(); ++i) {
+    if (structures[i].system != system)
+      continue;
+    ++g.members;
+    const Visibility v = session.view().visibility(static_cast<int>(i));
+    g.hidden += v == Visibility::Hidden;
+    g.ghosted += v == Visibility::Ghosted;
+  }
+  return g;
+}
+
+// The header's label: the heading, and how many members are hidden or x-rayed when not all or none.
+// The "###" part keeps the header's id (and so its open state) whatever the counts say.
+std::string groupLabel(System system, const GroupState &g) {
+  std::string label = systemHeading(system);
+  if (g.hidden > 0 && g.hidden < g.members)
+    label += " (" + std::to_string(g.hidden) + " of " + std::to_string(g.members) + " hidden)";
+  else if (g.ghosted > 0 && g.ghosted < g.members)
+    label += " (" + std::to_string(g.ghosted) + " of " + std::to_string(g.members) + " x-ray)";
+  return label + "###group." + systemName(system);
+}
+
+// Hide / x-ray / isolate for the whole group, on the header line; they never open or close it.
+void groupButtons(FrameContext &ctx, System system, const GroupState &g) {
+  const std::string prefix = std::string("structures.group.") + systemName(system);
+  ImGui::PushID(prefix.c_str());
+  const bool allHidden = g.hidden == g.members;
+  if (ImGui::SmallButton(allHidden ? "show" : "hide"))
+    ctx.commands.push_back(
+        SetSystemVisibilityCommand{system, allHidden ? Visibility::Visible : Visibility::Hidden});
+  markItem(ctx, (prefix + ".hide").c_str());
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("%s", allHidden ? "Show every one" : "Hide every one");
+  ImGui::SameLine();
+  const bool allGhosted = g.ghosted == g.members;
+  if (ImGui::SmallButton(allGhosted ? "solid" : "x-ray"))
+    ctx.commands.push_back(
+        SetSystemVisibilityCommand{system, allGhosted ? Visibility::Visible : Visibility::Ghosted});
+  markItem(ctx, (prefix + ".xray").c_str());
+  ImGui::SameLine();
+  if (ImGui::SmallButton("isolate"))
+    ctx.commands.push_back(IsolateSystemCommand{system});
+  markItem(ctx, (prefix + ".isolate").c_str());
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Show only these");
+  ImGui::PopID();
+}
+
 } // namespace
 
 void drawStructurePanel(FrameContext &ctx) {
@@ -77,9 +140,20 @@ void drawStructurePanel(FrameContext &ctx) {
   }
   char buffer[128];
   std::snprintf(buffer, sizeof buffer, "%s", ctx.settings.filter.c_str());
-  ImGui::SetNextItemWidth(-1.0f);
+  const bool searching = !ctx.settings.filter.empty();
+  // Room for the clear button beside the field while there is something to clear.
+  ImGui::SetNextItemWidth(searching ? -(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.x) : -1.0f);
   if (ImGui::InputTextWithHint("##filter", "Search structures…", buffer, sizeof buffer))
     ctx.settings.filter = buffer;
+  markItem(ctx, "structures.search");
+  if (searching) {
+    ImGui::SameLine();
+    if (ImGui::Button("\xc3\x97##clear_search", ImVec2(ImGui::GetFrameHeight(), 0.0f))) // ×
+      ctx.settings.filter.clear();
+    markItem(ctx, "structures.search_clear");
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("Clear the search");
+  }
   const std::string needle = lower(ctx.settings.filter);
   if (ImGui::Button("Show all"))
     ctx.commands.push_back(ShowAllCommand{});
@@ -87,6 +161,7 @@ void drawStructurePanel(FrameContext &ctx) {
   const Session &session = ctx.session;
   const auto &structures = session.scene().structures();
   ImGui::BeginChild("list");
+  bool anyMatch = false;
   for (System system : {System::Muscle, System::Bone, System::Nerve, System::Artery, System::Cartilage,
                         System::Disc, System::Attachment, System::Other}) {
     std::vector<int> members;
@@ -101,14 +176,18 @@ void drawStructurePanel(FrameContext &ctx) {
     }
     if (members.empty())
       continue;
-    const bool open = ImGui::CollapsingHeader(
-        systemHeading(system), system == System::Attachment ? 0 : ImGuiTreeNodeFlags_DefaultOpen);
-    // Whole-system visibility on the header line.
-    ImGui::SameLine(ImGui::GetContentRegionAvail().x - buttonsWidth() + ImGui::GetStyle().ScrollbarSize);
-    const Visibility systemNow = session.view().visibility(members.front());
-    const Visibility systemNext = visibilityButtons(systemHeading(system), systemNow);
-    if (systemNext != systemNow)
-      ctx.commands.push_back(SetSystemVisibilityCommand{system, systemNext});
+    anyMatch = true;
+    const GroupState group = groupState(session, system);
+    // The header lets the buttons drawn over it take their clicks (AllowItemOverlap), so a click on
+    // them never opens or closes the group and the list does not move under the next click.
+    const bool open =
+        ImGui::CollapsingHeader(groupLabel(system, group).c_str(),
+                                ImGuiTreeNodeFlags_AllowItemOverlap |
+                                    (system == System::Attachment ? 0 : ImGuiTreeNodeFlags_DefaultOpen));
+    ImGui::SetItemAllowOverlap();
+    markItem(ctx, (std::string("structures.group.") + systemName(system)).c_str());
+    ImGui::SameLine(ImGui::GetContentRegionAvail().x - groupButtonsWidth() + ImGui::GetStyle().ScrollbarSize);
+    groupButtons(ctx, system, group);
     if (!open)
       continue;
     for (int index : members) {
@@ -122,16 +201,21 @@ void drawStructurePanel(FrameContext &ctx) {
               ImVec2(ImGui::GetContentRegionAvail().x - buttonsWidth() + ImGui::GetStyle().ScrollbarSize,
                      0.0f)))
         ctx.commands.push_back(SelectCommand{s.id, ImGui::IsMouseDoubleClicked(0)});
+      markItem(ctx, ("structures.row." + s.id).c_str());
       if (now == Visibility::Hidden)
         ImGui::PopStyleColor();
-      if (ImGui::IsItemHovered() && s.displayName() != s.id)
-        ImGui::SetTooltip("%s", s.id.c_str());
+      if (ImGui::IsItemHovered()) // the full name (a long one is cut off in the row), then the id
+        ImGui::SetTooltip("%s\n%s", s.displayName().c_str(), s.id.c_str());
       ImGui::SameLine();
       const Visibility next = visibilityButtons(s.id.c_str(), now);
       if (next != now)
         ctx.commands.push_back(SetVisibilityCommand{s.id, next});
       ImGui::PopID();
     }
+  }
+  if (!anyMatch && !needle.empty()) {
+    ImGui::TextWrapped("No structure matches '%s'", ctx.settings.filter.c_str());
+    markItem(ctx, "structures.no_match");
   }
   ImGui::EndChild();
   ImGui::End();

@@ -1,6 +1,7 @@
 #include "ui/ui_settings.h"
 
 #include "io/atomic_file.h"
+#include "ui/file_browser.h"
 
 #include <cerrno>
 #include <cmath>
@@ -16,7 +17,8 @@ namespace atlas::ui {
 namespace {
 
 constexpr float kMinScale = 0.5f, kMaxScale = 4.0f;
-const char *const kKnownKeys[] = {"ui_scale", "show_structures", "show_info", "show_help", "disclaimer_seen"};
+const char *const kKnownKeys[] = {"ui_scale",  "show_structures", "show_info",
+                                  "show_help", "disclaimer_seen", "recent_files"};
 
 // A value as the warning shows it: short, and safe to print whatever bytes the file held.
 std::string shown(const nlohmann::json &value) {
@@ -90,6 +92,7 @@ nlohmann::json toJson(const UiSettings &s) {
   json["show_info"] = s.showInfo;
   json["show_help"] = s.showHelp;
   json["disclaimer_seen"] = s.disclaimerSeen;
+  json["recent_files"] = s.recentFiles;
   return json;
 }
 
@@ -126,6 +129,21 @@ LoadedSettings settingsFromJson(const nlohmann::json &json, const std::string &s
   flag("show_info", s.showInfo);
   flag("show_help", s.showHelp);
   flag("disclaimer_seen", s.disclaimerSeen);
+  if (auto it = json.find("recent_files"); it != json.end()) {
+    // Each usable entry is kept; one that is not a path is named and dropped.
+    if (!it->is_array()) {
+      warn("recent_files", "a list of file paths", *it, "none");
+    } else {
+      for (const nlohmann::json &entry : *it) {
+        if (entry.is_string() && !entry.get<std::string>().empty()) {
+          if (s.recentFiles.size() < kMaxRecentFiles)
+            s.recentFiles.push_back(entry.get<std::string>());
+        } else {
+          warn("recent_files", "a file path", entry, "the others");
+        }
+      }
+    }
+  }
   s.extra = json;
   for (const char *key : kKnownKeys)
     s.extra.erase(key);

@@ -19,10 +19,11 @@ struct UiSettings {
   bool showStructures = true;
   bool showInfo = true;
   bool showHelp = false;
-  bool disclaimerSeen = false;    // the disclaimer opens by itself until it has been shown once
-  std::string filter;             // structure-list search text (not saved)
-  std::string openPath;           // the File > Open path field (not saved)
-  bool openFileRequested = false; // File > Open or Ctrl+O: the popup opens on the next frame
+  bool disclaimerSeen = false;          // the disclaimer opens by itself until it has been shown once
+  std::string filter;                   // structure-list search text (not saved)
+  std::string openPath;                 // the File > Open path field (not saved)
+  bool openFileRequested = false;       // File > Open or Ctrl+O: the popup opens on the next frame
+  std::vector<std::string> recentFiles; // models opened from the window, newest first (at most 10)
   // Keys of the file this version does not know (a newer version's, or the user's): written back.
   nlohmann::json extra = nlohmann::json::object();
   // Not empty: why saving must not write over the settings file (a bad file that could not be moved

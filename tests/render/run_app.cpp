@@ -26,13 +26,12 @@ std::string slurp(const std::string &path) {
 }
 } // namespace
 
-AppRun runApp(const std::vector<std::string> &args, const std::vector<std::string> &extraEnv) {
+ProcessRun runProcess(const std::vector<std::string> &argvIn, const std::vector<std::string> &extraEnv) {
   static int counter = 0;
   const std::string stem =
       testOutputDir() + "/run-" + std::to_string(getpid()) + "-" + std::to_string(counter++);
   const std::string outPath = stem + ".out", errPath = stem + ".err";
-  std::vector<std::string> argv{ATLAS_APP_BINARY};
-  argv.insert(argv.end(), args.begin(), args.end());
+  std::vector<std::string> argv(argvIn);
   std::vector<char *> cargv;
   for (std::string &a : argv)
     cargv.push_back(a.data());
@@ -49,8 +48,8 @@ AppRun runApp(const std::vector<std::string> &args, const std::vector<std::strin
     cenv.push_back(e.data());
   cenv.push_back(nullptr);
   pid_t pid = 0;
-  AppRun run;
-  if (posix_spawn(&pid, ATLAS_APP_BINARY, &actions, nullptr, cargv.data(), cenv.data()) == 0) {
+  ProcessRun run;
+  if (posix_spawn(&pid, argv[0].c_str(), &actions, nullptr, cargv.data(), cenv.data()) == 0) {
     int status = 0;
     waitpid(pid, &status, 0);
     run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
@@ -61,6 +60,12 @@ AppRun runApp(const std::vector<std::string> &args, const std::vector<std::strin
   fs::remove(outPath);
   fs::remove(errPath);
   return run;
+}
+
+AppRun runApp(const std::vector<std::string> &args, const std::vector<std::string> &extraEnv) {
+  std::vector<std::string> argv{ATLAS_APP_BINARY};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return runProcess(argv, extraEnv);
 }
 
 std::string fixturePath(const std::string &name) {

@@ -15,6 +15,10 @@ struct AppRun {
   std::string err; // stderr
 };
 
+// Runs any program (argv[0] is its path) and collects what it printed. `extraEnv` as for runApp.
+using ProcessRun = AppRun;
+ProcessRun runProcess(const std::vector<std::string> &argv, const std::vector<std::string> &extraEnv = {});
+
 // `extraEnv`: "NAME=value" entries added to this process's environment for the child.
 AppRun runApp(const std::vector<std::string> &args, const std::vector<std::string> &extraEnv = {});
 std::string fixturePath(const std::string &name); // writes the fixtures on first use

@@ -108,3 +108,22 @@ TEST_CASE("panning moves the target in the view plane", "[camera]") {
   CHECK(moved.y == Approx(0.0f).margin(1e-6));
   CHECK(moved.z == Approx(0.0f).margin(1e-6));
 }
+
+TEST_CASE("zooming toward a point keeps that point on the same pixel", "[camera]") {
+  const Bounds b = testBounds();
+  Camera c = standardViewCamera(StandardView::Anterior, b, 16.0f / 9.0f);
+  c.orbit(0.4f, -0.2f);
+  const glm::vec3 point(0.05f, 0.08f, 0.02f); // off the view's centre
+  const glm::vec2 before = *c.project(point, 1280, 720);
+  const float distanceBefore = c.distance;
+  const glm::vec3 targetBefore = c.target;
+  c.zoomToward(0.5f, point);
+  CHECK(c.distance == Approx(distanceBefore * 0.5f));
+  const glm::vec2 after = *c.project(point, 1280, 720);
+  CHECK(after.x == Approx(before.x).margin(0.01));
+  CHECK(after.y == Approx(before.y).margin(0.01));
+  // The target moved halfway toward the point; zooming back out returns it.
+  CHECK(glm::length(c.target - (targetBefore + point) * 0.5f) == Approx(0.0f).margin(1e-6));
+  c.zoomToward(2.0f, point);
+  CHECK(glm::length(c.target - targetBefore) == Approx(0.0f).margin(1e-6));
+}

@@ -65,6 +65,43 @@ TEST_CASE("a quick double-click gives four frames: down, up, down, up", "[input]
   CHECK(seen == std::vector<bool>{true, false, true, false});
 }
 
+TEST_CASE("a double-click is told by when the presses arrived, however late frames take them", "[input]") {
+  const auto press = [](double time) {
+    InputEvent e = button(0, true);
+    e.time = time;
+    return e;
+  };
+  InputQueue queue;
+  queue.push(cursor(100, 100));
+  queue.push(press(10.0));
+  queue.push(button(0, false));
+  queue.push(press(10.28)); // 0.28 s later, as a person double-clicks
+  queue.push(button(0, false));
+  queue.takeFrame();
+  CHECK_FALSE(queue.doubleClicked(0));
+  queue.takeFrame();
+  queue.takeFrame();
+  CHECK(queue.doubleClicked(0)); // the frame that takes the second press
+  queue.takeFrame();
+  CHECK_FALSE(queue.doubleClicked(0));
+
+  queue.push(press(20.0));
+  queue.push(button(0, false));
+  queue.push(press(20.6)); // too slow: two clicks
+  while (!queue.empty()) {
+    queue.takeFrame();
+    CHECK_FALSE(queue.doubleClicked(0));
+  }
+  queue.push(press(30.0));
+  queue.push(button(0, false));
+  queue.push(cursor(130, 100)); // moved 30 px: two clicks
+  queue.push(press(30.2));
+  while (!queue.empty()) {
+    queue.takeFrame();
+    CHECK_FALSE(queue.doubleClicked(0));
+  }
+}
+
 TEST_CASE("a tapped Ctrl+Q keeps Ctrl down in the frame that sees Q", "[input]") {
   InputQueue queue;
   queue.push(key(GLFW_KEY_LEFT_CONTROL, true));
