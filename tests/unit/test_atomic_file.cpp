@@ -2,6 +2,7 @@
 // refused, permissions kept), and a write that fails at any step leaves the old file as it was.
 #include "io/atomic_file.h"
 #include "support/scratch_dir.h"
+#include "support/unprivileged_scope.h"
 
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -19,6 +20,7 @@
 using namespace atlas;
 namespace fs = std::filesystem;
 using test::ScratchDir;
+using test::UnprivilegedScope;
 
 namespace {
 
@@ -49,19 +51,6 @@ struct UmaskScope {
   mode_t old;
   explicit UmaskScope(mode_t mask) : old(::umask(mask)) {}
   ~UmaskScope() { ::umask(old); }
-};
-
-// Permission checks do not apply to root; for the length of one scope, act as "nobody".
-struct UnprivilegedScope {
-  bool dropped = false;
-  UnprivilegedScope() {
-    if (::geteuid() == 0)
-      dropped = ::seteuid(65534) == 0;
-  }
-  ~UnprivilegedScope() {
-    if (dropped)
-      (void)::seteuid(0);
-  }
 };
 
 } // namespace

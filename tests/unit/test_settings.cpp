@@ -1,6 +1,7 @@
 // Settings round-trip through JSON, are written atomically, and never lose what the user had: a bad
 // file is moved aside, unknown keys are written back, and every value not used is named in a warning.
 #include "support/scratch_dir.h"
+#include "support/unprivileged_scope.h"
 #include "ui/ui_settings.h"
 
 #include <catch2/catch.hpp>
@@ -14,6 +15,7 @@
 
 using namespace atlas;
 namespace fs = std::filesystem;
+using test::UnprivilegedScope;
 
 namespace {
 
@@ -52,19 +54,6 @@ bool isAsideName(const std::string &name) {
       return false;
   return true;
 }
-
-// Permission checks do not apply to root; for the length of one scope, act as "nobody".
-struct UnprivilegedScope {
-  bool dropped = false;
-  UnprivilegedScope() {
-    if (::geteuid() == 0)
-      dropped = ::seteuid(65534) == 0;
-  }
-  ~UnprivilegedScope() {
-    if (dropped)
-      (void)::seteuid(0);
-  }
-};
 
 // A corrupt file is kept under its aside name, the warning names both files, and the defaults are
 // saved in its place.
