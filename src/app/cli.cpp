@@ -38,7 +38,8 @@ Result<ParsedCommandLine> parseCommandLine(int argc, const char *const *argv) {
   app.add_option("--size", size, "Image or window size in pixels, WxH (default 1280x720)");
   app.add_option("--view", o.view,
                  "Camera view: anterior, posterior, left, right, superior, inferior or default");
-  app.add_option("--select", o.select, "Select a structure by id, as a click would");
+  app.add_option("--select", o.select,
+                 "Select a structure by id, as a click would; ID,ID... selects several, as Ctrl+clicks");
   app.add_option("--pick", pick, "Left-click at pixel X,Y of the final image (after --view/--size)");
   app.add_option("--screenshot", o.screenshot, "Render one frame and write it as PNG (implies --headless)");
   app.add_flag("--no-ui", o.noUi, "Leave the interface out of the screenshot");
@@ -61,6 +62,10 @@ Result<ParsedCommandLine> parseCommandLine(int argc, const char *const *argv) {
   std::string labels = "on";
   app.add_option("--labels", labels, "Leader-line labels for the highlighted parts: on (default) or off")
       ->check(CLI::IsMember({"on", "off"}));
+  app.add_flag("--landmarks", o.landmarks,
+               "Show the named bony landmarks of the bones on show (markers and leader-line labels)");
+  app.add_option("--landmark", o.landmark,
+                 "Name a landmark by id (e.g. c2.dens), as a click on its marker does; its bone is selected");
   app.add_option("--panel", o.panel, "Open a panel: article, functions, disclaimer, structures or info")
       ->check(CLI::IsMember({"article", "functions", "disclaimer", "structures", "info"}));
   app.add_option("--section", o.section,

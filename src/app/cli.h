@@ -30,6 +30,8 @@ struct Options {
   int benchmarkFrames = 0;          // --benchmark-frames N: frame times after the screenshot
   std::string source = "reference"; // reference | article
   bool labels = true;
+  bool landmarks = false;    // --landmarks: markers and labels for the bony landmarks
+  std::string landmark;      // --landmark ID: name one landmark, as a click on its marker does
   std::string panel;         // reading panel to open: article | functions | disclaimer | structures | info
   std::string section;       // article section id to open
   std::string search;        // article search text

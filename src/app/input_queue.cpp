@@ -30,7 +30,9 @@ std::vector<InputEvent> InputQueue::takeFrame() {
         mouseDown_[b] = e.down;
         if (e.down) {
           const double dx = cursorX_ - lastPressX_[b], dy = cursorY_ - lastPressY_[b];
-          doubleClicked_[b] = e.time - lastPressTime_[b] <= kDoubleClickSeconds &&
+          // Found late by a poll after a slow frame, the press may have come as early as the last
+          // collection: the pair is a double-click if it can have been one.
+          doubleClicked_[b] = e.earliest - lastPressTime_[b] <= kDoubleClickSeconds &&
                               dx * dx + dy * dy <= kDoubleClickPixels * kDoubleClickPixels;
           // A third press starts a new pair rather than making another double-click.
           lastPressTime_[b] = doubleClicked_[b] ? -1e9 : e.time;

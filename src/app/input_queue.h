@@ -8,6 +8,7 @@
 // drawing frames while events wait here. Pure logic (no GLFW calls), so it is unit-tested.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <deque>
@@ -22,7 +23,10 @@ struct InputEvent {
   bool down = false;                      // MouseButton and Key: pressed (or repeated) rather than released
   int scancode = 0, mods = 0, action = 0; // Key: as GLFW gives them, passed on unchanged
   double x = 0.0, y = 0.0;                // CursorPos: window coordinates; Scroll: offsets
-  double time = 0.0;                      // seconds, when the event arrived (MouseButton)
+  double time = 0.0;                      // seconds, when the event was collected (MouseButton)
+  // The earliest it can have happened (set by push): the end of the collection before, when it was
+  // found by a poll after a slow frame rather than delivered while the app waited.
+  double earliest = 0.0;
 };
 
 class InputQueue {
@@ -33,7 +37,14 @@ public:
   static constexpr double kDoubleClickSeconds = 0.5; // the common desktop default
   static constexpr double kDoubleClickPixels = 6.0;
 
-  void push(const InputEvent &event) { events_.push_back(event); }
+  // Around each glfwPollEvents / glfwWaitEvents: a poll finds what arrived at any time since the
+  // last collection ended, a wait is handed each event as it arrives.
+  void collecting(bool waiting) { collectingSince_ = waiting ? -1.0 : lastCollected_; }
+  void collected(double now) { lastCollected_ = now; }
+  void push(InputEvent event) {
+    event.earliest = collectingSince_ >= 0.0 ? std::min(collectingSince_, event.time) : event.time;
+    events_.push_back(event);
+  }
   bool empty() const { return events_.empty(); }
   std::size_t size() const { return events_.size(); }
 
@@ -59,6 +70,7 @@ private:
   std::array<bool, kMouseButtons> doubleClicked_{};
   std::array<double, kMouseButtons> lastPressTime_{-1e9, -1e9, -1e9, -1e9, -1e9};
   std::array<double, kMouseButtons> lastPressX_{}, lastPressY_{};
+  double collectingSince_ = -1.0, lastCollected_ = 0.0;
   bool hasCursor_ = false;
   double cursorX_ = 0.0, cursorY_ = 0.0;
 };

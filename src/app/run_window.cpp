@@ -136,6 +136,7 @@ int runWindow(Session &session, const Options &options, ModelLoadJob &loading) {
         // that animates by itself), frames are paced instead of drawn back to back.
         const bool busy = pendingFrames > 0 || session.animating() || !viewer.input().empty() ||
                           (!viewer.settled() && unsettledFrames < kMaxBusyFrames);
+        viewer.input().collecting(!busy);
         if (!busy) {
           if (viewer.refining() || viewer.loading() || !viewer.settled())
             glfwWaitEventsTimeout(0.05); // the progress bar moves; the full image follows a move
@@ -145,6 +146,7 @@ int runWindow(Session &session, const Options &options, ModelLoadJob &loading) {
         } else {
           glfwPollEvents();
         }
+        viewer.input().collected(glfwGetTime());
         const double now = glfwGetTime();
         const float dt = static_cast<float>(std::min(now - last, 0.1));
         last = now;

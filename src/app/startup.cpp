@@ -20,10 +20,18 @@ content::KnowledgeLoad loadKnowledgeFor(const Scene &scene) {
   // Ids are checked against the model only for the bundled anatomical model; a teacher's own file
   // has its own names, and the knowledge base simply has nothing to say about them.
   std::set<std::string> modelIds;
+  std::vector<std::string> landmarkIds; // each of the model's landmarks needs a description
   if (scene.find("scalenus_posterior_right"))
-    for (const Structure &s : scene.structures())
+    for (const Structure &s : scene.structures()) {
       modelIds.insert(s.id);
-  return content::loadKnowledgeBase(dir, modelIds);
+      for (const Landmark &l : s.landmarks)
+        landmarkIds.push_back(l.id);
+    }
+  content::KnowledgeLoad loaded = content::loadKnowledgeBase(dir, modelIds);
+  for (std::string &problem :
+       content::undescribedLandmarks(loaded.knowledge, landmarkIds, dir + "/structures"))
+    loaded.problems.push_back(std::move(problem));
+  return loaded;
 }
 
 void loadKnowledge(Session &session) {
@@ -55,6 +63,8 @@ Result<bool> applyStartupOptions(Session &session, const Options &options, bool 
   if (options.source == "article")
     session.apply(SetSourceCommand{true});
   session.apply(SetLabelsCommand{options.labels});
+  if (options.landmarks)
+    session.apply(SetLandmarksShownCommand{true});
   for (const auto &[ids, flag] :
        {std::pair{&options.isolate, "--isolate"}, std::pair{&options.frame, "--frame"}})
     for (const std::string &id : *ids)
@@ -74,9 +84,20 @@ Result<bool> applyStartupOptions(Session &session, const Options &options, bool 
     for (const std::string &id : *ids)
       if (Result<bool> ok = session.apply(SetVisibilityCommand{id, visibility}); !ok)
         return Error{std::string(flag) + ": " + ok.error()};
-  if (!options.select.empty())
-    if (Result<bool> ok = session.apply(SelectCommand{options.select}); !ok)
+  // "--select a,b,c" gathers several parts as Ctrl+clicks do; the last is the one described.
+  std::string ids = options.select;
+  for (SelectMode mode = SelectMode::Replace; !ids.empty(); mode = SelectMode::Add) {
+    const std::size_t comma = ids.find(',');
+    const std::string id = ids.substr(0, comma);
+    ids = comma == std::string::npos ? std::string() : ids.substr(comma + 1);
+    if (id.empty())
+      return Error{"--select: an empty id in '" + options.select + "'; expected ID[,ID...]"};
+    if (Result<bool> ok = session.apply(SelectCommand{id, false, mode}); !ok)
       return Error{"--select: " + ok.error()};
+  }
+  if (!options.landmark.empty())
+    if (Result<bool> ok = session.apply(PickLandmarkCommand{options.landmark}); !ok)
+      return Error{"--landmark: " + ok.error()};
   if (withCamera)
     applyStartupCamera(session, options);
   return applyArticleOptions(session, options);

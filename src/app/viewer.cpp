@@ -112,9 +112,15 @@ void Viewer::beginUiFrame(int width, int height, float dt) {
     io.DeltaTime = dt > 0.0f ? dt : 1.0f / 60.0f;
   }
   ImGui::NewFrame();
-  if (window_) // double-clicks by when the presses arrived (InputQueue), not by when frames saw them
+  // Double-clicks by when the presses arrived (InputQueue), not by when frames saw them. This ImGui
+  // answers IsMouseDoubleClicked() from the click count, so that is what must say two.
+  ImGuiIO &io = ImGui::GetIO();
+  if (window_)
     for (int b = 0; b < InputQueue::kMouseButtons; ++b)
-      ImGui::GetIO().MouseDoubleClicked[b] = ImGui::GetIO().MouseDoubleClicked[b] || input_.doubleClicked(b);
+      if (input_.doubleClicked(b) && io.MouseClicked[b]) {
+        io.MouseDoubleClicked[b] = true;
+        io.MouseClickedCount[b] = std::max<ImU16>(io.MouseClickedCount[b], 2);
+      }
 }
 
 void Viewer::buildInterface() {
@@ -440,8 +446,11 @@ void Viewer::renderFrame(int width, int height, float dt, bool withUi) {
   drawScene(width, height, static_cast<GLuint>(destination), dt);
   // Input that arrived while the model was drawn is queued with its time now, not after the frame:
   // a slow frame must not stretch the time between a double-click's presses past the limit.
-  if (window_)
+  if (window_) {
+    input_.collecting(false);
     glfwPollEvents();
+    input_.collected(glfwGetTime());
+  }
   const Clock::time_point sceneEnd = Clock::now();
   Clock::time_point uiDrawStart = sceneEnd, uiDrawEnd = sceneEnd;
   if (withUi) {

@@ -50,7 +50,11 @@ void Viewer::handleViewportInput(int width, int height) {
       doubleClickRelease_ = false;
     } else if (released && !io.MouseDownOwned[ImGuiMouseButton_Left] && // a press that closed a menu
                drag.x * drag.x + drag.y * drag.y < 16.0f) {             // is the interface's: no click
-      session_.clickAt(mouse.x * sx, mouse.y * sy);
+      // Ctrl toggles the part in or out of the selection; Shift (a click, not a pan) adds it.
+      const SelectMode mode = io.KeyCtrl    ? SelectMode::Toggle
+                              : io.KeyShift ? SelectMode::Add
+                                            : SelectMode::Replace;
+      session_.clickAt(mouse.x * sx, mouse.y * sy, mode);
     }
     const ImVec2 rightDrag = ImGui::GetMouseDragDelta(ImGuiMouseButton_Right, 0.0f);
     if (ImGui::IsMouseReleased(ImGuiMouseButton_Right) && !io.MouseDownOwned[ImGuiMouseButton_Right] &&
@@ -91,13 +95,13 @@ void Viewer::handleViewportInput(int width, int height) {
   }
   if (ImGui::IsKeyPressed(GLFW_KEY_A, false) && !io.KeyCtrl)
     commands_.push_back(ShowAllCommand{});
-  if (!selectedId.empty()) {
+  if (!selectedId.empty()) { // every selected part, when several are
     if (ImGui::IsKeyPressed(GLFW_KEY_H, false))
-      commands_.push_back(SetVisibilityCommand{selectedId, Visibility::Hidden});
+      commands_.push_back(SetSelectionVisibilityCommand{Visibility::Hidden});
     if (ImGui::IsKeyPressed(GLFW_KEY_G, false))
-      commands_.push_back(SetVisibilityCommand{selectedId, Visibility::Ghosted});
+      commands_.push_back(SetSelectionVisibilityCommand{Visibility::Ghosted});
     if (ImGui::IsKeyPressed(GLFW_KEY_I, false))
-      commands_.push_back(IsolateCommand{selectedId});
+      commands_.push_back(IsolateSelectionCommand{});
   }
   if (ImGui::IsKeyPressed(GLFW_KEY_S, false))
     commands_.push_back(SetSourceCommand{session_.sourceMode() != SourceMode::Article});

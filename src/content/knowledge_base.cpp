@@ -117,6 +117,15 @@ void KnowledgeBase::addStructure(StructureEntry entry) {
 void KnowledgeBase::addClaim(Claim claim) {
   claims_.push_back(std::move(claim));
 }
+const LandmarkEntry *KnowledgeBase::findLandmark(const std::string &id) const {
+  for (const LandmarkEntry &l : landmarks_)
+    if (l.id == id)
+      return &l;
+  return nullptr;
+}
+void KnowledgeBase::addLandmark(LandmarkEntry entry) {
+  landmarks_.push_back(std::move(entry));
+}
 void KnowledgeBase::addSource(Source source) {
   sources_.push_back(std::move(source));
 }
@@ -248,6 +257,45 @@ struct Loader {
     }
   }
 
+  // landmarks: [{id: "<bone>.<name>", name, description, source, cite}]; "{side}" as for structures.
+  void loadLandmark(const std::string &file, const YAML::Node &node) {
+    static const std::set<std::string> kKeys{"id", "name", "description", "source", "cite"};
+    if (!node.IsMap()) {
+      problems.add(file, node,
+                   "each entry of 'landmarks' must be a map with id, name, description, source, cite");
+      return;
+    }
+    const std::size_t before = problems.messages().size();
+    for (const auto &field : node)
+      if (const std::string key = field.first.as<std::string>(""); !kKeys.count(key))
+        problems.add(file, field.first,
+                     "unknown field '" + key +
+                         "' in a landmark (expected id, name, description, source, cite)");
+    auto id = readString(file, node, "id", true, problems);
+    auto name = readString(file, node, "name", true, problems);
+    auto description = readString(file, node, "description", true, problems);
+    auto source = readString(file, node, "source", true, problems);
+    auto cite = readString(file, node, "cite", true, problems);
+    if (id && (id->find('.') == std::string::npos || id->front() == '.' || id->back() == '.'))
+      problems.add(file, node["id"], "landmark id '" + *id + "' must be '<structure id>.<name>'");
+    if (problems.messages().size() != before)
+      return;
+    for (const auto &[side, expandedId] : expandSides(*id)) {
+      if (kb.findLandmark(expandedId)) {
+        problems.add(file, node, "landmark id '" + expandedId + "' is defined twice");
+        continue;
+      }
+      const std::string bone = expandedId.substr(0, expandedId.find('.'));
+      if (!knownId(bone)) {
+        problems.add(file, node,
+                     "landmark '" + expandedId + "': structure '" + bone + "' is not in the model");
+        continue;
+      }
+      kb.addLandmark({expandedId, applySide(*name, side), applySide(*description, side), *source, *cite, file,
+                      lineOf(node)});
+    }
+  }
+
   void loadStructuresFile(const std::string &file, const Result<YAML::Node> &doc) {
     if (!doc) {
       problems.add(doc.error());
@@ -259,8 +307,9 @@ struct Loader {
     }
     for (const auto &entry : *doc) {
       const std::string key = entry.first.as<std::string>("");
-      if (key != "structures" && key != "claims")
-        problems.add(file, entry.first, "unknown section '" + key + "' (expected 'structures' or 'claims')");
+      if (key != "structures" && key != "claims" && key != "landmarks")
+        problems.add(file, entry.first,
+                     "unknown section '" + key + "' (expected 'structures', 'claims' or 'landmarks')");
     }
     if (const YAML::Node list = (*doc)["structures"]) {
       if (!list.IsSequence())
@@ -268,6 +317,13 @@ struct Loader {
       else
         for (const YAML::Node &node : list)
           loadStructure(file, node);
+    }
+    if (const YAML::Node list = (*doc)["landmarks"]) {
+      if (!list.IsSequence())
+        problems.add(file, list, "'landmarks' must be a list");
+      else
+        for (const YAML::Node &node : list)
+          loadLandmark(file, node);
     }
     if (const YAML::Node list = (*doc)["claims"]) {
       if (!list.IsSequence())
@@ -327,12 +383,40 @@ void finishKnowledgeBase(Loader &loader, KnowledgeLoad &result, const std::strin
   for (const std::string &id : modelIds)
     if (!kb.findStructure(id) && id.find('.') == std::string::npos)
       loader.problems.add(folder + ": model structure '" + id + "' has no entry in the knowledge base");
+  for (const LandmarkEntry &l : kb.landmarks()) {
+    const Source *source = kb.findSource(l.source);
+    if (!source) {
+      loader.problems.add(l.file + ":" + std::to_string(l.line) + ": source '" + l.source +
+                          "' is not defined in sources.yaml");
+      continue;
+    }
+    // Each cited work must be one the source lists, spelled as there.
+    for (std::size_t start = 0; start <= l.cite.size();) {
+      const std::size_t end = std::min(l.cite.find("; ", start), l.cite.size());
+      const std::string work = l.cite.substr(start, end - start);
+      if (std::find(source->works.begin(), source->works.end(), work) == source->works.end())
+        loader.problems.add(l.file + ":" + std::to_string(l.line) + ": landmark '" + l.id + "' cites '" +
+                            work + "', which sources.yaml does not list under '" + l.source + "'");
+      start = end + 2;
+    }
+  }
+
   result.problems = loader.problems.messages();
 }
 
 } // namespace
 
 // ---- 4. loadKnowledgeBase ---------------------------------------------------------------------
+
+std::vector<std::string> undescribedLandmarks(const KnowledgeBase &knowledge,
+                                              const std::vector<std::string> &landmarkIds,
+                                              const std::string &folder) {
+  std::vector<std::string> problems;
+  for (const std::string &id : landmarkIds)
+    if (!knowledge.findLandmark(id))
+      problems.push_back(folder + ": model landmark '" + id + "' has no description in the knowledge base");
+  return problems;
+}
 
 KnowledgeLoad loadKnowledgeBase(const std::string &contentDir, const std::set<std::string> &modelIds) {
   KnowledgeLoad result;

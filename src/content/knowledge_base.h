@@ -42,6 +42,17 @@ struct StructureEntry {
   int line = 0;
 };
 
+// A named bony landmark (its id is "<bone id>.<name>", the model's Landmark::id) with what the project
+// says about it and where that comes from.
+struct LandmarkEntry {
+  std::string id, name;
+  std::string description; // one or two sentences, the project's own words
+  std::string source;      // a sources.yaml id ("reference")
+  std::string cite;        // works of that source, "; "-separated
+  std::string file;
+  int line = 0;
+};
+
 struct Source {
   std::string id, title, author, updated, note;
   std::vector<std::string> works;
@@ -56,6 +67,8 @@ public:
   const StructureEntry *findStructure(const std::string &id) const;
   const Claim *findClaim(const std::string &id) const; // the first side's copy
   const Source *findSource(const std::string &id) const;
+  const std::vector<LandmarkEntry> &landmarks() const { return landmarks_; }
+  const LandmarkEntry *findLandmark(const std::string &id) const;
   std::vector<const Claim *> claimsAbout(const std::string &subject) const;
   std::vector<const Claim *> claimsTargeting(const std::string &target) const;
   std::set<std::string> claimIds() const;
@@ -64,12 +77,14 @@ public:
   void addStructure(StructureEntry entry);
   void addClaim(Claim claim);
   void addSource(Source source);
+  void addLandmark(LandmarkEntry entry);
 
 private:
   std::vector<StructureEntry> structures_;
   std::vector<Claim> claims_;
   std::vector<Source> sources_;
   std::map<std::string, std::size_t> structureIndex_;
+  std::vector<LandmarkEntry> landmarks_;
 };
 
 struct KnowledgeLoad {
@@ -85,6 +100,12 @@ KnowledgeLoad loadKnowledgeBase(const std::string &contentDir, const std::set<st
 KnowledgeLoad loadKnowledgeBaseFromTexts(const std::vector<ContentText> &structureFiles,
                                          const ContentText &sources, const std::string &folder,
                                          const std::set<std::string> &modelIds = {});
+
+// The consistency check of the model's landmarks: one problem ("<folder>: model landmark 'id' has no
+// description ...") for each id of `landmarkIds` the knowledge base does not describe.
+std::vector<std::string> undescribedLandmarks(const KnowledgeBase &knowledge,
+                                              const std::vector<std::string> &landmarkIds,
+                                              const std::string &folder);
 
 // "{side}" → right/left and "{Side}" → Right/Left; texts without a placeholder come back once.
 std::vector<std::pair<std::string, std::string>> expandSides(const std::string &text);

@@ -29,6 +29,8 @@ std::string plainName(const Structure &s) {
       return "your second rib";
     if (startsWith(id, "manubrium"))
       return "your breastbone";
+    if (startsWith(id, "clavicle"))
+      return "your collarbone";
     if (id.size() >= 2 && id[0] == 'c' && std::isdigit(static_cast<unsigned char>(id[1])))
       return "a bone of your neck";
     if (id.size() >= 2 && id[0] == 't' && std::isdigit(static_cast<unsigned char>(id[1])))

@@ -15,6 +15,7 @@
 #include <tiny_gltf.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <filesystem>
 #include <glm/gtc/matrix_transform.hpp>
@@ -22,6 +23,7 @@
 #include <glm/gtc/type_ptr.hpp>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 
 namespace atlas {
 namespace fs = std::filesystem;
@@ -452,10 +454,67 @@ std::string valueAsText(const tinygltf::Value &v) {
   return {};
 }
 
+// Three finite numbers within kMaxCoordinate, or a message saying what is wrong.
+std::optional<std::string> readVec3(const tinygltf::Value &v, glm::vec3 &out) {
+  if (!v.IsArray() || v.ArrayLen() != 3)
+    return std::string("must be an array of three numbers");
+  for (int i = 0; i < 3; ++i) {
+    const tinygltf::Value &c = v.Get(i);
+    if (!c.IsNumber() && !c.IsInt())
+      return "element " + std::to_string(i) + " is not a number";
+    const double d = c.GetNumberAsDouble();
+    if (!std::isfinite(d) || std::abs(d) > static_cast<double>(kMaxCoordinate))
+      return "element " + std::to_string(i) + " is not finite or lies beyond the limit of 1e9";
+    out[i] = static_cast<float>(d);
+  }
+  return std::nullopt;
+}
+
+// extras.landmarks: an array of {"id", "name", "position": [x,y,z], "normal": [x,y,z]}, checked before
+// use: ids unique in the model (`seen`), coordinates finite and in range, a normal that is not zero.
+// Positions are in the node's frame, like its meshes, and are moved into the model frame with them.
+Result<bool> readLandmarks(Structure &s, const tinygltf::Value &list, const std::string &where,
+                           const glm::mat4 &world, std::set<std::string> &seen) {
+  if (!list.IsArray())
+    return Error{where + ": must be an array of objects"};
+  const glm::mat3 normalMatrix = glm::transpose(glm::inverse(glm::mat3(world)));
+  for (std::size_t i = 0; i < list.ArrayLen(); ++i) {
+    const std::string at = where + "[" + std::to_string(i) + "]";
+    const tinygltf::Value &item = list.Get(static_cast<int>(i));
+    if (!item.IsObject())
+      return Error{at + ": must be an object with id, name, position and normal"};
+    Landmark l;
+    for (const char *key : {"id", "name"}) {
+      const tinygltf::Value &text = item.Get(key);
+      if (!text.IsString() || text.Get<std::string>().empty())
+        return Error{at + "." + key + ": must be a non-empty string"};
+    }
+    l.id = item.Get("id").Get<std::string>();
+    l.name = item.Get("name").Get<std::string>();
+    if (!seen.insert(l.id).second)
+      return Error{at + ".id: landmark id '" + l.id + "' is used twice in the model"};
+    if (auto bad = readVec3(item.Get("position"), l.position))
+      return Error{at + ".position: " + *bad};
+    if (auto bad = readVec3(item.Get("normal"), l.normal))
+      return Error{at + ".normal: " + *bad};
+    if (glm::length(l.normal) < 1e-6f)
+      return Error{at + ".normal: is zero; a landmark needs an outward direction"};
+    l.position = glm::vec3(world * glm::vec4(l.position, 1.0f));
+    l.normal = normalMatrix * l.normal;
+    if (!(glm::length(l.normal) >= 1e-6f)) // a degenerate node transform
+      return Error{at + ".normal: is zero in the model frame (the node's transform flattens it)"};
+    l.normal = glm::normalize(l.normal);
+    s.landmarks.push_back(std::move(l));
+  }
+  return true;
+}
+
 void applyExtras(Structure &s, const tinygltf::Value &extras) {
   if (!extras.IsObject())
     return;
   for (const std::string &key : extras.Keys()) {
+    if (key == "landmarks")
+      continue; // structured data: readLandmarks
     const std::string text = valueAsText(extras.Get(key));
     if (!text.empty())
       s.extras[key] = text;
@@ -485,6 +544,7 @@ struct Traversal {
   LoadProgress *progress = nullptr;
   std::size_t visited = 0;
   StructureIds ids;
+  std::set<std::string> landmarkIds;
 };
 
 Result<bool> visitNode(Traversal &t, int nodeIndex, int parent, const glm::mat4 &parentWorld, int depth) {
@@ -512,6 +572,13 @@ Result<bool> visitNode(Traversal &t, int nodeIndex, int parent, const glm::mat4 
     return ok;
   s.parent = parent;
   applyExtras(s, node.extras);
+  if (node.extras.IsObject() && node.extras.Has("landmarks"))
+    if (Result<bool> ok = readLandmarks(s, node.extras.Get("landmarks"),
+                                        t.path + ": nodes[" + std::to_string(nodeIndex) + "] (\"" + s.id +
+                                            "\").extras.landmarks",
+                                        world, t.landmarkIds);
+        !ok)
+      return ok;
   if (node.mesh >= 0) {
     if (static_cast<std::size_t>(node.mesh) >= t.model.meshes.size())
       return Error{t.path + ": nodes[" + std::to_string(nodeIndex) + "].mesh " + std::to_string(node.mesh) +
@@ -660,8 +727,9 @@ Result<Scene> loadGltfBytes(const std::vector<unsigned char> &bytes, const std::
   Scene scene;
   if (model.asset.extras.IsObject() && model.asset.extras.Has("description"))
     scene.description = valueAsText(model.asset.extras.Get("description"));
-  Traversal t{model,           scene, path, std::vector<char>(model.nodes.size(), 0), LoadBudget(limits),
-              limits.progress, 0,     {}};
+  Traversal t{
+      model, scene, path, std::vector<char>(model.nodes.size(), 0), LoadBudget(limits), limits.progress,
+      0,     {},    {}};
   std::vector<int> roots;
   if (!model.scenes.empty()) {
     const std::size_t which = model.defaultScene >= 0 ? static_cast<std::size_t>(model.defaultScene) : 0;

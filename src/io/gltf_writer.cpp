@@ -40,7 +40,8 @@ int appendAccessor(tinygltf::Model &model, int view, int componentType, int type
 tinygltf::Value extrasOf(const Structure &s) {
   tinygltf::Value::Object extras;
   for (const auto &[key, value] : s.extras)
-    extras[key] = tinygltf::Value(value);
+    if (key != "landmarks") // written from s.landmarks below
+      extras[key] = tinygltf::Value(value);
   extras["id"] = tinygltf::Value(s.id);
   if (!s.name.empty())
     extras["name"] = tinygltf::Value(s.name);
@@ -54,6 +55,24 @@ tinygltf::Value extrasOf(const Structure &s) {
   extras["system"] = tinygltf::Value(std::string(systemName(s.system)));
   if (!s.side.empty())
     extras["side"] = tinygltf::Value(s.side);
+  if (!s.landmarks.empty()) {
+    // In the structure's order (the generator's, deterministic); the loader checks ids are unique.
+    auto vec = [](const glm::vec3 &v) {
+      return tinygltf::Value(tinygltf::Value::Array{tinygltf::Value(static_cast<double>(v.x)),
+                                                    tinygltf::Value(static_cast<double>(v.y)),
+                                                    tinygltf::Value(static_cast<double>(v.z))});
+    };
+    tinygltf::Value::Array list;
+    for (const Landmark &l : s.landmarks) {
+      tinygltf::Value::Object entry;
+      entry["id"] = tinygltf::Value(l.id);
+      entry["name"] = tinygltf::Value(l.name);
+      entry["position"] = vec(l.position);
+      entry["normal"] = vec(l.normal);
+      list.push_back(tinygltf::Value(entry));
+    }
+    extras["landmarks"] = tinygltf::Value(list);
+  }
   if (s.attachment) {
     extras["role"] = tinygltf::Value(s.attachment->role);
     extras["muscle"] = tinygltf::Value(s.attachment->muscle);

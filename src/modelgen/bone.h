@@ -4,6 +4,7 @@
 
 #include "modelgen/sdf.h"
 #include "scene/bounds.h"
+#include "scene/structure.h"
 
 #include <map>
 #include <string>
@@ -19,6 +20,9 @@ struct BoneModel {
   float step = 0.4f; // meshing grid (mm)
   std::size_t targetTriangles = 12000;
   Landmarks landmarks;
+  // Named bony landmarks for the glTF (atlas::Landmark, but left side, mm, id without the structure id:
+  // "head" becomes "rib1_left.head"); positions on the surface of `sdf`, normals outward.
+  std::vector<Landmark> surfaceLandmarks;
 };
 
 } // namespace atlas::modelgen

@@ -104,6 +104,8 @@ struct Builder {
     s.fma = i.paired ? (side == "right" ? i.fmaRight : i.fmaLeft) : i.fma;
     s.side = i.paired ? side : "midline";
     s.system = systemFromName(i.system).value_or(System::Other);
+    if (!i.initially.empty())
+      s.extras["initially"] = i.initially;
     return s;
   }
 
@@ -115,12 +117,22 @@ struct Builder {
     }
   }
 
-  // Adds a midline structure, or both sides of a paired one from its left-side mesh (mm).
-  void add(const std::string &baseId, const MeshData &leftMm) {
+  // Adds a midline structure, or both sides of a paired one from its left-side mesh (mm), with its
+  // named landmarks (left side, mm; mirrored and converted to metres here).
+  void add(const std::string &baseId, const MeshData &leftMm, const std::vector<Landmark> &marks = {}) {
     const StructureInfo &i = *info.at(baseId);
+    auto landmarksFor = [&marks](const std::string &id, bool mirror) {
+      std::vector<Landmark> out;
+      for (const Landmark &l : marks) {
+        const vec3 flip(mirror ? -1.0f : 1.0f, 1.0f, 1.0f);
+        out.push_back({id + "." + l.id, l.name, l.position * flip * 0.001f, glm::normalize(l.normal * flip)});
+      }
+      return out;
+    };
     if (!i.paired) {
       Structure s = structureFor(baseId, "midline");
       s.meshes.push_back(toMetres(leftMm, colourFor(s.system)));
+      s.landmarks = landmarksFor(s.id, false);
       checkClosed(s);
       model.scene.add(std::move(s));
       return;
@@ -129,6 +141,7 @@ struct Builder {
       Structure s = structureFor(baseId, side);
       const MeshData mm = std::string(side) == "left" ? leftMm : mirrorX(leftMm);
       s.meshes.push_back(toMetres(mm, colourFor(s.system)));
+      s.landmarks = landmarksFor(s.id, std::string(side) == "right");
       checkClosed(s);
       model.scene.add(std::move(s));
     }
@@ -143,32 +156,35 @@ struct Builder {
       model.metrics.arcLength[r.id] = ribs.back().arcLength;
     }
     std::map<std::string, VertebraModel> vertebrae;
-    for (const VertebraSpec &v : spec.vertebrae) {
-      VertebraModel built = buildVertebra(v, landmarks);
+    for (std::size_t k = 0; k < spec.vertebrae.size(); ++k) {
+      const VertebraSpec &v = spec.vertebrae[k];
+      const VertebraSpec *below = k + 1 < spec.vertebrae.size() ? &spec.vertebrae[k + 1] : nullptr;
+      VertebraModel built = buildVertebra(v, landmarks, below);
       for (const auto &[name, p] : built.bone.landmarks)
         landmarks[name] = p;
       model.metrics.supNormal[v.id] = built.supNormal;
       model.metrics.infNormal[v.id] = built.infNormal;
       boneSdf[v.id] = built.bone.sdf;
       if (meshing)
-        add(v.id, meshOf(built.bone));
+        add(v.id, meshOf(built.bone), built.bone.surfaceLandmarks);
       vertebrae.emplace(v.id, std::move(built));
     }
     if (vertebrae.count("c2") && vertebrae.count("c7")) {
       const float c = glm::dot(vertebrae.at("c2").infNormal, vertebrae.at("c7").infNormal);
       model.metrics.cobbC2C7 = std::acos(std::clamp(c, -1.0f, 1.0f)) * 180.0f / kPi;
     }
-    for (const RibModel &r : ribs) {
-      boneSdf[r.bone.id] = r.bone.sdf;
-      ribCentre[r.bone.id] = r.centre;
+    std::map<std::string, Neighbour> spine;
+    for (const auto &[id, v] : vertebrae)
+      spine[id] = {v.bone.sdf, v.bone.box};
+    // Ribs, cartilages, manubrium and clavicles, seated against the spine and each other.
+    for (const BoneModel &b : assembleRibCage(spec, ribs, spine)) {
+      boneSdf[b.id] = b.sdf;
+      for (const RibModel &r : ribs)
+        if (r.bone.id == b.id)
+          ribCentre[b.id] = r.centre;
       if (meshing)
-        add(r.bone.id, meshOf(r.bone));
+        add(b.id, meshOf(b), b.surfaceLandmarks);
     }
-    for (const SweptSpec &c : spec.cartilages)
-      if (meshing)
-        add(c.id, meshOf(buildSwept(c, 0.45f, 2500).bone));
-    if (meshing)
-      add("manubrium", meshOf(buildManubrium(spec.manubrium)));
     for (const DiscSpec &d : spec.discs)
       if (meshing)
         add(d.id, meshOf(discBetween(d.id, vertebrae.at(d.upper), vertebrae.at(d.lower))));
@@ -185,8 +201,9 @@ struct Builder {
     frame.setAngle(std::atan2(axis.z, axis.y));
     const float gap = glm::length(axis) * 0.5f;
     const float halfHeight = gap + 2.8f;
-    const vec2 half = glm::min(upper.halfSize, lower.halfSize) - vec2(0.2f);
-    const Sdf ub = upper.body, lb = lower.body;
+    // As wide and deep as the bodies (flush with their fronts); the bones themselves trim it.
+    const vec2 half = (upper.halfSize + lower.halfSize) * 0.5f + vec2(0.3f);
+    const Sdf ub = upper.bone.sdf, lb = lower.bone.sdf;
     out.sdf = [frame, gap, half, ub, lb](const vec3 &world) {
       const vec3 p = frame.toLocal(world);
       const float t = std::clamp(p.y / gap, -1.0f, 1.0f);

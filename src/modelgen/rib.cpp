@@ -1,8 +1,10 @@
 #include "modelgen/rib.h"
 
+#include "modelgen/clavicle.h"
 #include "modelgen/tube.h"
 
 #include <memory>
+#include <stdexcept>
 
 namespace atlas::modelgen {
 namespace {
@@ -18,11 +20,35 @@ vec3 planeNormal(const std::vector<vec3> &points) {
   return n.y < 0.0f ? -n : n;
 }
 
+// 2-D ellipse distance (Quilez's two-gradient bound).
+float sdEllipse2(const vec2 &p, const vec2 &r) {
+  const float k0 = glm::length(p / r), k1 = glm::length(p / (r * r));
+  return k1 > 1e-9f ? k0 * (k0 - 1.0f) / k1 : -std::min(r.x, r.y);
+}
+
 // The swept bar: per centre-line sample, its frame and half sizes.
 struct Sweep {
   std::vector<vec3> points, across, normal; // across: in the rib plane, normal: across the plane
   std::vector<vec2> half;                   // (half breadth, half thickness)
+  std::vector<float> inner;                 // +1 / -1: the side of `across` facing the curve's centre
+  float taper = 0.0f, flatness = 0.0f;
   Bounds box;
+
+  // Half thickness at breadth coordinate x: thinner towards the inner border (rib 1's sharp edge).
+  float halfThickness(float x, const vec2 &h, float side) const {
+    const float u = std::clamp(side * x / h.x, -1.0f, 1.0f);
+    return h.y * (1.0f - taper * (u + 1.0f) * 0.5f);
+  }
+
+  // Section distance at (x across, y normal) for half sizes h.
+  float section(float x, float y, const vec2 &h, float side) const {
+    const float hy = std::max(halfThickness(x, h, side), 0.3f);
+    const float e = sdEllipse2(vec2(x, y), vec2(h.x, hy));
+    if (flatness <= 0.0f)
+      return e;
+    const float r = sdRoundRect(vec2(x, y), vec2(h.x, hy), std::min(hy, h.x) * 0.9f);
+    return e + (r - e) * flatness;
+  }
 
   float distance(const vec3 &p) const {
     float best = 1e9f;
@@ -30,17 +56,21 @@ struct Sweep {
       const vec3 a = points[i], ab = points[i + 1] - a;
       const float len2 = glm::dot(ab, ab);
       const float t = std::clamp(glm::dot(p - a, ab) / len2, 0.0f, 1.0f);
-      const vec3 c = a + ab * t;
-      const vec3 q = p - c;
+      const vec3 q = p - (a + ab * t);
+      if (glm::dot(q, q) > 900.0f && best < 1e8f) // far from this segment: cannot be the nearest
+        continue;
       const vec3 tangent = ab / std::sqrt(len2);
       const vec2 h = half[i] + (half[i + 1] - half[i]) * t;
       const vec3 across_ = glm::normalize(across[i] + (across[i + 1] - across[i]) * t);
       const vec3 normal_ = glm::normalize(normal[i] + (normal[i + 1] - normal[i]) * t);
-      // Elliptic cross-section; the along-axis term only matters beyond the ends (rounded caps).
-      const vec3 r(h.x, h.y, std::min(h.x, h.y));
-      const vec3 local(glm::dot(q, across_), glm::dot(q, normal_), glm::dot(q, tangent));
-      const float k0 = glm::length(local / r), k1 = glm::length(local / (r * r));
-      best = std::min(best, k1 > 1e-9f ? k0 * (k0 - 1.0f) / k1 : -std::min(h.x, h.y));
+      const float s = section(glm::dot(q, across_), glm::dot(q, normal_), h, inner[i]);
+      // Flat ends beyond the first and last samples (the joints cut them anyway); between segments the
+      // section simply continues, so bends have no creases.
+      const bool end = (i == 0 && t <= 0.0f) || (i + 2 == points.size() && t >= 1.0f);
+      const float z = std::abs(glm::dot(q, tangent));
+      const float d = end ? glm::length(glm::max(vec2(s, z), vec2(0.0f))) + std::min(std::max(s, z), 0.0f)
+                          : glm::length(vec2(std::max(s, 0.0f), z)) + std::min(s, 0.0f);
+      best = std::min(best, d);
     }
     return best;
   }
@@ -60,6 +90,30 @@ vec2 profileAt(const std::vector<vec3> &profile, float u) {
   return vec2(profile.back().y, profile.back().z) * 0.5f;
 }
 
+// An ellipsoid in a local frame (along, across, up), semi-axes r.
+struct Lump {
+  vec3 centre, along, across, up, radii;
+  float rough = 0.0f; // amplitude (mm) of the rough surface of a tuberosity
+  float distance(const vec3 &p) const {
+    const vec3 q = p - centre;
+    return sdEllipsoid(vec3(glm::dot(q, along), glm::dot(q, across), glm::dot(q, up)), vec3(0.0f), radii);
+  }
+};
+
+// Deterministic bumpy field (about 2 mm wavelength) for rough bone.
+float roughness(const vec3 &p) {
+  return std::sin(p.x * 2.9f + 1.3f) * std::sin(p.y * 3.1f + 0.7f) * std::sin(p.z * 2.7f + 2.1f);
+}
+
+vec3 surfacePoint(const Sdf &sdf, const vec3 &near) {
+  return projectToSurface(sdf, near);
+}
+
+Landmark landmarkOn(const Sdf &sdf, const std::string &name, const std::string &label, const vec3 &near) {
+  const vec3 p = surfacePoint(sdf, near);
+  return Landmark{name, label, p, sdfGradient(sdf, p)};
+}
+
 } // namespace
 
 RibModel buildSwept(const SweptSpec &spec, float step, std::size_t targetTriangles) {
@@ -68,59 +122,104 @@ RibModel buildSwept(const SweptSpec &spec, float step, std::size_t targetTriangl
   out.arcLength = polylineLength(out.centre) + spec.headRadius; // from the end of the head
   auto sweep = std::make_shared<Sweep>();
   sweep->points = out.centre;
+  sweep->taper = spec.taper;
+  sweep->flatness = spec.flatness;
   const vec3 n = planeNormal(spec.centreline);
+  vec3 middle(0.0f);
+  for (const vec3 &c : out.centre)
+    middle += c / float(out.centre.size());
+  std::vector<vec3> tangents;
   float walked = 0.0f;
   for (std::size_t i = 0; i < out.centre.size(); ++i) {
     if (i > 0)
       walked += glm::length(out.centre[i] - out.centre[i - 1]);
     const vec3 t =
         glm::normalize(out.centre[std::min(i + 1, out.centre.size() - 1)] - out.centre[i > 0 ? i - 1 : 0]);
+    tangents.push_back(t);
     const vec3 across = glm::normalize(glm::cross(n, t));
     sweep->across.push_back(across);
     sweep->normal.push_back(glm::normalize(glm::cross(t, across)));
+    sweep->inner.push_back(glm::dot(across, middle - out.centre[i]) >= 0.0f ? 1.0f : -1.0f);
     sweep->half.push_back(profileAt(spec.profile, walked / out.arcLength));
-    const float r = std::max(sweep->half.back().x, sweep->half.back().y) + 4.0f;
+    const float r = std::max(sweep->half.back().x, sweep->half.back().y) + 6.0f;
     sweep->box.extend(out.centre[i] - vec3(r));
     sweep->box.extend(out.centre[i] + vec3(r));
   }
-
-  // Features, each placed at the nearest centre-line sample of its landmark.
-  struct Feature {
-    std::string type;
-    vec3 centre, axis;
-    vec3 radii;
-    float depth;
+  auto nearestSample = [&](const vec3 &p) {
+    std::size_t nearest = 0;
+    for (std::size_t i = 0; i < out.centre.size(); ++i)
+      if (glm::length(out.centre[i] - p) < glm::length(out.centre[nearest] - p))
+        nearest = i;
+    return nearest;
   };
-  std::vector<Feature> features;
+
+  // Features, each placed at the nearest centre-line sample of its landmark; `anchors` are points
+  // just outside the finished surface that name it (projected onto it later).
+  std::vector<Lump> lumps;
+  struct Groove {
+    vec3 a, b;
+    float radius;
+  };
+  std::vector<Groove> grooves;
+  std::map<std::string, vec3> anchors;
   for (const RibFeatureSpec &f : spec.features) {
     auto it = spec.landmarks.find(f.at);
     if (it == spec.landmarks.end())
-      continue;
-    std::size_t nearest = 0;
-    for (std::size_t i = 0; i < out.centre.size(); ++i)
-      if (glm::length(out.centre[i] - it->second) < glm::length(out.centre[nearest] - it->second))
-        nearest = i;
-    Feature feature{f.type, it->second, sweep->across[nearest], f.radii, f.depth};
-    if (f.type == "groove") {
-      // A trough across the upper surface: the cutting capsule lies across the rib, above the top.
-      const float top = sweep->half[nearest].y;
-      feature.centre = out.centre[nearest] + sweep->normal[nearest] * (top + f.radii.x - f.depth);
+      throw std::runtime_error(spec.id + ": feature at unknown landmark '" + f.at + "'");
+    const std::size_t i = nearestSample(it->second);
+    const vec3 c = out.centre[i], t = tangents[i], across = sweep->across[i], up = sweep->normal[i];
+    const vec2 h = sweep->half[i];
+    const float side = sweep->inner[i];
+    if (f.type == "bump") { // axis-aligned knob (rib tubercles)
+      lumps.push_back({it->second, vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), f.radii});
+      anchors[f.at] = it->second + up * (f.radii.y + 1.0f);
+    } else if (f.type == "spur") { // on the inner border, standing up and in (scalene tubercle)
+      const float hy = sweep->halfThickness(side * h.x, h, side);
+      const vec3 centre = c + across * side * (h.x - f.radii.y * 0.2f) + up * (hy + f.radii.z * 0.3f);
+      lumps.push_back({centre, t, across, up, f.radii});
+      anchors[f.at] = centre + up * (f.radii.z + 1.0f) + across * side * 1.0f;
+    } else if (f.type == "tuberosity") { // a low rough area on the outer surface
+      const vec3 out_ = -across * side;
+      const vec3 centre = c + out_ * (h.x - f.radii.y * 0.35f);
+      lumps.push_back({centre, t, out_, up, vec3(f.radii.x, f.radii.y, f.radii.z), f.depth});
+      anchors[f.at] = centre + out_ * (f.radii.y + 1.0f);
+    } else if (f.type == "groove") { // an oblique trough right across the upper surface
+      const float a = radians(f.angle);
+      const vec3 axis = glm::normalize(across * std::cos(a) + t * std::sin(a));
+      const float top = sweep->halfThickness(0.0f, h, side);
+      const vec3 centre = c + up * (top + f.radii.x - f.depth);
+      const float reach = h.x * 1.6f + 4.0f;
+      grooves.push_back({centre - axis * reach, centre + axis * reach, f.radii.x});
+      anchors[f.at] = c + up * (top + 1.0f);
+    } else {
+      throw std::runtime_error(spec.id + ": unknown feature type '" + f.type + "'");
     }
-    features.push_back(feature);
   }
-  const vec3 head = spec.centreline.front();
+  const auto head = spec.landmarks.find("head"), tubercle = spec.landmarks.find("tubercle");
+  if (head != spec.landmarks.end() && tubercle != spec.landmarks.end()) {
+    const std::size_t i = nearestSample((head->second + tubercle->second) * 0.5f);
+    anchors["neck"] = out.centre[i] + sweep->normal[i] * (sweep->half[i].y + 1.0f);
+  }
+  if (head != spec.landmarks.end())
+    anchors["head"] = head->second + sweep->normal[0] * (spec.headRadius + 1.0f);
+
+  const vec3 headCentre = spec.centreline.front();
   const float headRadius = spec.headRadius;
   out.bone.id = spec.id;
-  out.bone.sdf = [sweep, features, head, headRadius](const vec3 &p) {
+  out.bone.sdf = [sweep, lumps, grooves, headCentre, headRadius](const vec3 &p) {
     float d = sweep->distance(p);
     if (headRadius > 0.0f)
-      d = smin(d, sdSphere(p, head, headRadius), 2.0f);
-    for (const Feature &f : features) {
-      if (f.type == "bump")
-        d = smin(d, sdEllipsoid(p, f.centre, f.radii), 1.5f);
-      else if (f.type == "groove")
-        d = subtract(d, sdCapsule(p, f.centre - f.axis * 14.0f, f.centre + f.axis * 14.0f, f.radii.x), 1.0f);
+      d = smin(d, sdSphere(p, headCentre, headRadius), 2.0f);
+    for (const Lump &l : lumps) {
+      const float e = l.distance(p);
+      if (e > 4.0f)
+        continue;
+      d = smin(d, e, 1.5f);
+      if (l.rough > 0.0f && e < 1.5f)
+        d += l.rough * roughness(p) * (1.0f - std::max(e, 0.0f) / 1.5f);
     }
+    for (const Groove &g : grooves)
+      d = subtract(d, sdCapsule(p, g.a, g.b, g.radius), 1.2f);
     return d;
   };
   out.bone.box = sweep->box;
@@ -128,6 +227,12 @@ RibModel buildSwept(const SweptSpec &spec, float step, std::size_t targetTriangl
   out.bone.targetTriangles = targetTriangles;
   for (const auto &[name, p] : spec.landmarks)
     out.bone.landmarks[spec.id + "." + name] = p;
+  // Muscles insert on the spur itself (scalene tubercle), not on the centre line under it.
+  for (const RibFeatureSpec &f : spec.features)
+    if (f.type == "spur")
+      out.bone.landmarks[spec.id + "." + f.at] = anchors.at(f.at);
+  for (const auto &[name, p] : anchors)
+    out.bone.surfaceLandmarks.push_back(Landmark{name, "", p, vec3(0.0f, 1.0f, 0.0f)});
   return out;
 }
 
@@ -142,24 +247,176 @@ BoneModel buildManubrium(const ManubriumSpec &spec) {
   const ManubriumSpec s = spec;
   out.sdf = [frame, halfLength, s](const vec3 &world) {
     const vec3 p = frame.toLocal(world);
-    // A trapezoid plate: wide at the clavicular notches, narrow at the sternal angle.
+    // A plate, wide and thick at the top (clavicular notches), narrower and thinner at the sternal
+    // angle: the box is drawn at the top's size and squeezed per height.
     const float t = std::clamp((p.y + halfLength) / (2.0f * halfLength), 0.0f, 1.0f);
-    const float halfWidth = 0.5f * (s.bottomWidth + (s.topWidth - s.bottomWidth) * t);
-    float d = sdRoundBox(vec3(p.x * (s.topWidth * 0.5f) / halfWidth, p.y, p.z), vec3(0.0f),
-                         vec3(s.topWidth * 0.5f, halfLength, s.thickness * 0.5f), 3.0f);
-    d *= halfWidth / (s.topWidth * 0.5f);
-    d = subtract(d, sdSphere(p, vec3(0, halfLength + 3.0f, 0), 7.0f), 1.0f); // jugular notch
+    const float w0 = s.topWidth * 0.5f, z0 = s.topThickness * 0.5f;
+    const float sx = w0 / (0.5f * (s.bottomWidth + (s.topWidth - s.bottomWidth) * t));
+    const float sz = z0 / (0.5f * (s.thickness + (s.topThickness - s.thickness) * t));
+    float d = sdRoundBox(vec3(p.x * sx, p.y, p.z * sz), vec3(0.0f), vec3(w0, halfLength, z0), 3.5f) /
+              std::max(sx, sz);
+    // Jugular notch: a broad curved dip in the middle of the upper border.
+    d = subtract(d, sdEllipse2(vec2(p.x, p.y - halfLength - 2.5f), vec2(12.0f, 8.0f)), 1.5f);
+    // Clavicular notches: oval hollows on the upper lateral angles, facing up and out.
     const vec3 q(std::abs(p.x), p.y, p.z);
-    d = subtract(d, sdSphere(q, vec3(s.topWidth * 0.5f, halfLength + 1.0f, 0), 6.5f),
-                 1.0f); // clavicular notch
+    const vec3 c(w0 - 1.0f, halfLength + 2.5f, 0.5f);
+    const vec3 v = q - c;
+    const vec3 tilt(0.8f * v.x - 0.6f * v.y, 0.6f * v.x + 0.8f * v.y, v.z); // 37 degrees out
+    d = subtract(d, sdEllipsoid(tilt, vec3(0.0f), vec3(6.0f, 5.5f, 10.0f)), 1.0f);
     return d;
   };
-  for (float x : {-30.0f, 30.0f})
+  for (float x : {-32.0f, 32.0f})
     for (float y : {-halfLength - 5.0f, halfLength + 5.0f})
-      for (float z : {-10.0f, 10.0f})
+      for (float z : {-12.0f, 12.0f})
         out.box.extend(frame.toWorld(vec3(x, y, z)));
-  out.step = 0.5f;
-  out.targetTriangles = 5000;
+  out.step = 0.45f;
+  out.targetTriangles = 7000;
+  const float w0 = s.topWidth * 0.5f;
+  out.surfaceLandmarks = {
+      Landmark{"jugular_notch", "", frame.toWorld(vec3(0.0f, halfLength + 1.0f, 0.0f)), vec3(0.0f)},
+      Landmark{"clavicular_notch_left", "", frame.toWorld(vec3(w0 - 2.0f, halfLength + 1.0f, 0.5f)),
+               vec3(0.0f)},
+      Landmark{"clavicular_notch_right", "", frame.toWorld(vec3(-w0 + 2.0f, halfLength + 1.0f, 0.5f)),
+               vec3(0.0f)},
+      Landmark{"sternal_angle", "", frame.toWorld(vec3(0.0f, -halfLength + 1.0f, s.thickness * 0.5f + 1.0f)),
+               vec3(0.0f)}};
+  return out;
+}
+
+Sdf keepApart(Sdf part, const std::vector<Neighbour> &neighbours, float gap) {
+  return [part, neighbours, gap](const vec3 &p) {
+    float d = part(p);
+    if (d > 3.0f)
+      return d;
+    for (const Neighbour &n : neighbours) {
+      const vec3 lo = n.box.min - vec3(gap + 1.0f), hi = n.box.max + vec3(gap + 1.0f);
+      if (p.x < lo.x || p.y < lo.y || p.z < lo.z || p.x > hi.x || p.y > hi.y || p.z > hi.z)
+        continue;
+      d = smax(d, gap - n.sdf(p), 0.4f);
+    }
+    return d;
+  };
+}
+
+namespace {
+
+// English names of the named landmarks (ids are "<structure>.<name>", a contract).
+const std::map<std::string, std::string> &landmarkNames() {
+  static const std::map<std::string, std::string> names = {
+      {"rib1.head", "Head of the first rib"},
+      {"rib1.neck", "Neck of the first rib"},
+      {"rib1.tubercle", "Tubercle of the first rib"},
+      {"rib1.scalene_tubercle", "Scalene tubercle"},
+      {"rib1.artery_groove", "Groove for the subclavian artery"},
+      {"rib1.vein_groove", "Groove for the subclavian vein"},
+      {"rib2.angle", "Angle of the second rib"},
+      {"rib2.tuberosity", "Tuberosity for serratus anterior"},
+      {"manubrium.jugular_notch", "Jugular notch"},
+      {"manubrium.clavicular_notch_left", "Clavicular notch (left)"},
+      {"manubrium.clavicular_notch_right", "Clavicular notch (right)"},
+      {"manubrium.sternal_angle", "Sternal angle"}};
+  return names;
+}
+// Spec names that the contract spells differently.
+const std::map<std::string, std::string> &contractIds() {
+  static const std::map<std::string, std::string> ids = {{"artery_groove", "subclavian_artery_groove"},
+                                                         {"vein_groove", "subclavian_vein_groove"},
+                                                         {"tuberosity", "serratus_anterior_tuberosity"}};
+  return ids;
+}
+
+// Keeps the anchors that have a name, moved onto the finished surface, with outward normals.
+void finishLandmarks(BoneModel &bone) {
+  std::vector<Landmark> out;
+  for (const Landmark &a : bone.surfaceLandmarks) {
+    auto name = landmarkNames().find(bone.id + "." + a.id);
+    if (name == landmarkNames().end())
+      continue;
+    auto id = contractIds().find(a.id);
+    out.push_back(
+        landmarkOn(bone.sdf, id == contractIds().end() ? a.id : id->second, name->second, a.position));
+  }
+  bone.surfaceLandmarks = out;
+}
+
+// The same neighbour on the other side (the manubrium meets both sides' cartilages and clavicles).
+Neighbour mirrored(const Neighbour &n) {
+  return {[s = n.sdf](const vec3 &p) { return s(vec3(-p.x, p.y, p.z)); },
+          Bounds{vec3(-n.box.max.x, n.box.min.y, n.box.min.z), vec3(-n.box.min.x, n.box.max.y, n.box.max.z)}};
+}
+
+// The joint plane at the end of a rib: the rib stops short of it, the cartilage starts beyond it.
+struct Junction {
+  vec3 point, normal; // normal along the rib, towards the cartilage
+};
+
+} // namespace
+
+std::vector<BoneModel> assembleRibCage(const ModelSpec &spec, const std::vector<RibModel> &ribs,
+                                       const std::map<std::string, Neighbour> &spine) {
+  std::vector<BoneModel> out;
+  std::vector<Neighbour> vertebrae;
+  for (const char *id : {"c7", "t1", "t2"})
+    if (auto it = spine.find(id); it != spine.end())
+      vertebrae.push_back(it->second);
+  std::map<std::string, Junction> junctions; // by rib number "1", "2"
+  std::map<std::string, Neighbour> built;
+  for (const RibModel &r : ribs) {
+    BoneModel b = r.bone;
+    // Head and tubercle 1-2 mm from their facets: a joint line, never bone in bone.
+    Sdf sdf = keepApart(b.sdf, vertebrae, 1.3f);
+    const std::vector<vec3> &c = r.centre;
+    if (c.size() >= 2) {
+      const vec3 n = glm::normalize(c.back() - c[c.size() - 2]);
+      const Junction j{c.back() - n * 0.6f, n};
+      junctions[b.id.substr(3)] = j;
+      sdf = [sdf, j](const vec3 &p) { return std::max(sdf(p), sdPlane(p, j.point, j.normal)); };
+    }
+    b.sdf = sdf;
+    finishLandmarks(b);
+    built[b.id] = {b.sdf, b.box};
+    out.push_back(std::move(b));
+  }
+  std::vector<Neighbour> cartilages;
+  for (const SweptSpec &cs : spec.cartilages) {
+    BoneModel b = buildSwept(cs, 0.45f, 2500).bone;
+    const std::string number = cs.id.substr(cs.id.size() - 1);
+    if (auto j = junctions.find(number); j != junctions.end()) {
+      const Sdf raw = b.sdf;
+      const Junction jn = j->second;
+      b.sdf = [raw, jn](const vec3 &p) { return std::max(raw(p), 0.3f - sdPlane(p, jn.point, jn.normal)); };
+    }
+    b.surfaceLandmarks.clear();
+    cartilages.push_back({b.sdf, b.box});
+    out.push_back(std::move(b));
+  }
+  std::vector<BoneModel> clavicles;
+  for (const SweptSpec &cs : spec.clavicles)
+    clavicles.push_back(buildClavicle(cs));
+  // Manubrium: notched by the cartilages (synchondroses, 0.3 mm) and the clavicles (sternoclavicular
+  // joints with their articular discs, 2 mm).
+  BoneModel manubrium = buildManubrium(spec.manubrium);
+  std::vector<Neighbour> bothCartilages = cartilages, clavicleRaw;
+  for (const Neighbour &c : cartilages)
+    bothCartilages.push_back(mirrored(c));
+  manubrium.sdf = keepApart(manubrium.sdf, bothCartilages, 0.3f);
+  for (const BoneModel &c : clavicles) {
+    clavicleRaw.push_back({c.sdf, c.box});
+    clavicleRaw.push_back(mirrored({c.sdf, c.box}));
+  }
+  manubrium.sdf = keepApart(manubrium.sdf, clavicleRaw, 2.0f);
+  finishLandmarks(manubrium);
+  const Neighbour manubriumDone{manubrium.sdf, manubrium.box};
+  out.push_back(std::move(manubrium));
+  // Clavicles: clear of rib 1 and its cartilage (the costoclavicular space stays open).
+  std::vector<Neighbour> under = cartilages;
+  if (auto it = built.find("rib1"); it != built.end())
+    under.push_back(it->second);
+  under.push_back(manubriumDone);
+  for (BoneModel &c : clavicles) {
+    c.sdf = keepApart(c.sdf, under, 1.0f);
+    out.push_back(std::move(c));
+  }
   return out;
 }
 

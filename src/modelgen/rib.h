@@ -1,11 +1,13 @@
-// Ribs 1 and 2, their costal cartilages and the manubrium (REFERENCE §3): bars with an elliptic
-// cross-section swept along a smooth centre line in the rib's own plane, plus head, tubercles,
-// grooves and tuberosity.
+// Ribs 1 and 2, their costal cartilages and the manubrium (REFERENCE §3): bars swept along a smooth
+// centre line in the rib's own plane (a section that can taper to a sharp inner border and flatten to
+// a rounded rectangle), plus head, tubercles, spurs, oblique grooves and rough tuberosities. The rib
+// cage is then assembled so that every joint is seated with a visible gap and nothing runs into bone.
 #pragma once
 
 #include "modelgen/bone.h"
 #include "modelgen/spec.h"
 
+#include <map>
 #include <vector>
 
 namespace atlas::modelgen {
@@ -16,9 +18,23 @@ struct RibModel {
   float arcLength = 0.0f;        // along the centre line, mm
 };
 
-// Builds a rib or a costal cartilage (features and head only where the spec has them).
+// A bone the rib cage is fitted against (a vertebra): its distance function and bounds.
+struct Neighbour {
+  Sdf sdf;
+  Bounds box;
+};
+
+// Builds a rib, costal cartilage or clavicle (features and head only where the spec has them).
 RibModel buildSwept(const SweptSpec &spec, float step, std::size_t targetTriangles);
 
 BoneModel buildManubrium(const ManubriumSpec &spec);
+
+// `part` kept at least `gap` mm away from each neighbour (a joint line instead of overlap).
+Sdf keepApart(Sdf part, const std::vector<Neighbour> &neighbours, float gap);
+
+// Ribs (as built by buildSwept) fitted to the spine, then cartilages, manubrium (with notches where
+// the cartilages and clavicles meet it) and clavicles, in that order, with their named landmarks.
+std::vector<BoneModel> assembleRibCage(const ModelSpec &spec, const std::vector<RibModel> &ribs,
+                                       const std::map<std::string, Neighbour> &spine);
 
 } // namespace atlas::modelgen

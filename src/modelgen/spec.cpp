@@ -2,6 +2,7 @@
 
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <stdexcept>
 
 namespace atlas::modelgen {
@@ -9,53 +10,139 @@ namespace {
 
 using nlohmann::json;
 
-glm::vec2 vec2Of(const json &j) {
+[[noreturn]] void fail(const std::string &where, const std::string &what) {
+  throw std::runtime_error(where.empty() ? what : where + ": " + what);
+}
+
+glm::vec2 vec2Of(const json &j, const std::string &where) {
+  if (!j.is_array() || j.size() != 2 || !j.at(0).is_number() || !j.at(1).is_number())
+    fail(where, "expected [a, b], got " + j.dump());
   return {j.at(0).get<float>(), j.at(1).get<float>()};
 }
-glm::vec3 vec3Of(const json &j) {
+glm::vec3 vec3Of(const json &j, const std::string &where) {
+  if (!j.is_array() || j.size() != 3 || !j.at(0).is_number() || !j.at(1).is_number() || !j.at(2).is_number())
+    fail(where, "expected [x, y, z], got " + j.dump());
   return {j.at(0).get<float>(), j.at(1).get<float>(), j.at(2).get<float>()};
 }
 
+// One JSON object of the description, read by key. Every key the parser reads or asks for is a known
+// key, and finish() refuses any other, so a typo cannot silently become a default; missing required
+// keys and wrong types are errors naming the object and the key. Keys starting with "_" are comments.
+class Obj {
+public:
+  Obj(const json &j, std::string where) : j_(j), where_(std::move(where)) {
+    if (!j_.is_object())
+      fail(where_, "expected an object, got " + j_.dump());
+    if (j_.contains("id") && j_.at("id").is_string())
+      where_ += (where_.empty() ? "(\"" : " (\"") + j_.at("id").get<std::string>() + "\")";
+  }
+  const std::string &where() const { return where_; }
+  std::string whereKey(const std::string &key) const {
+    return (where_.empty() ? "" : where_ + ": ") + "\"" + key + "\"";
+  }
+
+  bool has(const std::string &key) {
+    known_.insert(key);
+    return j_.contains(key);
+  }
+  const json &at(const std::string &key) {
+    if (!has(key))
+      fail(where_, "missing key \"" + key + "\"");
+    return j_.at(key);
+  }
+  template <class T> T get(const std::string &key) {
+    const json &v = at(key);
+    try {
+      return v.get<T>();
+    } catch (const json::exception &e) {
+      fail(whereKey(key), std::string("wrong type (") + e.what() + ")");
+    }
+  }
+  template <class T> T value(const std::string &key, T fallback) { return has(key) ? get<T>(key) : fallback; }
+  glm::vec2 vec2(const std::string &key) { return vec2Of(at(key), whereKey(key)); }
+  glm::vec3 vec3(const std::string &key) { return vec3Of(at(key), whereKey(key)); }
+  // Elements of an array, each with its place ("vertebrae[3]").
+  template <class F> void each(const std::string &key, F &&f) {
+    const json &a = at(key);
+    if (!a.is_array())
+      fail(whereKey(key), "expected an array");
+    for (std::size_t i = 0; i < a.size(); ++i)
+      f(a[i], (where_.empty() ? "" : where_ + ": ") + key + "[" + std::to_string(i) + "]");
+  }
+
+  // Refuses every key that was neither read nor asked for.
+  void finish() const {
+    for (const auto &item : j_.items()) {
+      if (item.key().rfind('_', 0) == 0 || known_.count(item.key()))
+        continue;
+      std::string expected;
+      for (const std::string &k : known_)
+        expected += (expected.empty() ? "" : ", ") + k;
+      fail(where_, "unknown key \"" + item.key() + "\"; expected one of " + expected);
+    }
+  }
+
+private:
+  const json &j_;
+  std::string where_;
+  std::set<std::string> known_;
+};
+
 // [x, y, z] or {"at": "c5.pt", "offset": [dx, dy, dz]}.
-PointSpec pointOf(const json &j) {
+PointSpec pointOf(const json &j, const std::string &where) {
   PointSpec p;
   if (j.is_array()) {
-    p.offset = vec3Of(j);
+    p.offset = vec3Of(j, where);
   } else {
-    p.landmark = j.at("at").get<std::string>();
-    if (j.contains("offset"))
-      p.offset = vec3Of(j.at("offset"));
+    Obj o(j, where);
+    p.landmark = o.get<std::string>("at");
+    if (o.has("offset"))
+      p.offset = o.vec3("offset");
+    o.finish();
   }
   return p;
 }
 
-std::vector<MusclePointSpec> musclePointsOf(const json &j) {
+std::vector<MusclePointSpec> musclePointsOf(Obj &parent, const std::string &key) {
   std::vector<MusclePointSpec> out;
-  for (const json &e : j)
-    out.push_back({pointOf(e.at("p")), e.at("r").get<float>()});
+  parent.each(key, [&](const json &e, const std::string &where) {
+    Obj o(e, where);
+    out.push_back({pointOf(o.at("p"), o.whereKey("p")), o.get<float>("r")});
+    o.finish();
+  });
   return out;
 }
 
-SweptSpec sweptOf(const json &j) {
+SweptSpec sweptOf(const json &j, const std::string &where) {
+  Obj o(j, where);
   SweptSpec s;
-  s.id = j.at("id").get<std::string>();
-  for (const json &p : j.at("centreline"))
-    s.centreline.push_back(vec3Of(p));
-  for (const json &p : j.at("profile"))
-    s.profile.push_back(vec3Of(p));
-  s.headRadius = j.value("headRadius", 0.0f);
-  if (j.contains("landmarks"))
-    for (const auto &[name, p] : j.at("landmarks").items())
-      s.landmarks[name] = vec3Of(p);
-  if (j.contains("features"))
-    for (const json &f : j.at("features")) {
+  s.id = o.get<std::string>("id");
+  o.each("centreline", [&](const json &p, const std::string &at) { s.centreline.push_back(vec3Of(p, at)); });
+  o.each("profile", [&](const json &p, const std::string &at) { s.profile.push_back(vec3Of(p, at)); });
+  s.headRadius = o.value("headRadius", 0.0f);
+  s.taper = o.value("taper", 0.0f);
+  s.flatness = o.value("flatness", 0.0f);
+  if (o.has("landmarks")) {
+    const json &marks = o.at("landmarks");
+    if (!marks.is_object())
+      fail(o.whereKey("landmarks"), "expected an object");
+    for (const auto &[name, p] : marks.items())
+      if (name.rfind('_', 0) != 0)
+        s.landmarks[name] = vec3Of(p, o.whereKey("landmarks") + "." + name);
+  }
+  if (o.has("features"))
+    o.each("features", [&](const json &f, const std::string &at) {
+      Obj fo(f, at);
       RibFeatureSpec feature;
-      feature.type = f.at("type").get<std::string>();
-      feature.at = f.at("at").get<std::string>();
-      feature.radii = vec3Of(f.at("radii"));
-      feature.depth = f.value("depth", 1.0f);
+      feature.type = fo.get<std::string>("type");
+      feature.at = fo.get<std::string>("at");
+      feature.radii = fo.vec3("radii");
+      feature.depth = fo.value("depth", 1.0f);
+      feature.angle = fo.value("angle", 0.0f);
+      fo.finish();
       s.features.push_back(feature);
-    }
+    });
+  o.finish();
   return s;
 }
 
@@ -71,114 +158,151 @@ json readJson(const std::string &path) {
 }
 
 void readStructures(const json &j, ModelSpec &spec) {
-  for (const json &e : j.at("structures")) {
+  Obj top(j, "");
+  top.each("structures", [&](const json &e, const std::string &where) {
+    Obj o(e, where);
     StructureInfo info;
-    info.id = e.at("id").get<std::string>();
-    info.name = e.at("name").get<std::string>();
-    info.latin = e.value("latin", "");
-    info.system = e.at("system").get<std::string>();
-    info.paired = e.value("paired", false);
-    if (e.contains("fma")) {
-      if (e.at("fma").is_array()) {
-        info.fmaRight = e.at("fma").at(0).get<std::string>();
-        info.fmaLeft = e.at("fma").at(1).get<std::string>();
+    info.id = o.get<std::string>("id");
+    info.name = o.get<std::string>("name");
+    info.latin = o.value<std::string>("latin", "");
+    info.system = o.get<std::string>("system");
+    info.paired = o.value("paired", false);
+    info.initially = o.value<std::string>("initially", "");
+    if (o.has("fma")) {
+      if (o.at("fma").is_array()) {
+        const json &fma = o.at("fma");
+        if (fma.size() != 2 || !fma.at(0).is_string() || !fma.at(1).is_string())
+          fail(o.whereKey("fma"), "expected [right, left] or one id");
+        info.fmaRight = fma.at(0).get<std::string>();
+        info.fmaLeft = fma.at(1).get<std::string>();
       } else {
-        info.fma = e.at("fma").get<std::string>();
+        info.fma = o.get<std::string>("fma");
       }
     }
+    o.finish();
     spec.structures.push_back(info);
-  }
-  spec.description = j.at("description").get<std::string>();
-  spec.copyright = j.value("copyright", "");
+  });
+  spec.description = top.get<std::string>("description");
+  spec.copyright = top.value<std::string>("copyright", "");
+  top.finish();
 }
 
 void readSkeleton(const json &j, ModelSpec &spec) {
-  for (const json &e : j.at("vertebrae")) {
+  Obj top(j, "");
+  top.each("vertebrae", [&](const json &e, const std::string &where) {
+    Obj o(e, where);
     VertebraSpec v;
-    v.id = e.at("id").get<std::string>();
-    v.kind = e.at("kind").get<std::string>();
-    v.bodyCentre = vec2Of(e.at("bodyCentre"));
-    v.supCentre = vec2Of(e.at("supCentre"));
-    v.infCentre = vec2Of(e.at("infCentre"));
-    v.supSlope = e.value("supSlope", 0.0f);
-    v.infSlope = e.value("infSlope", 0.0f);
-    v.bodyWidth = e.value("bodyWidth", 0.0f);
-    v.supWidth = e.value("supWidth", 0.0f);
-    v.infWidth = e.value("infWidth", 0.0f);
-    v.depth = e.value("depth", 0.0f);
-    v.canalWidth = e.value("canalWidth", 0.0f);
-    v.canalDepth = e.value("canalDepth", 0.0f);
-    v.tpSpan = e.value("tpSpan", 0.0f);
-    v.pedicleWidth = e.value("pedicleWidth", 5.0f);
-    v.pedicleHeight = e.value("pedicleHeight", 6.5f);
-    v.facetAngle = e.value("facetAngle", 45.0f);
-    v.facetSagittal = e.value("facetSagittal", 90.0f);
-    v.spinousTip = vec2Of(e.at("spinousTip"));
-    v.bifid = e.value("bifid", false);
-    v.ftDiameter = e.value("ftDiameter", 0.0f);
-    v.anteriorTubercleX = e.value("anteriorTubercleX", 0.0f);
-    v.anteriorTubercleRadius = e.value("anteriorTubercleRadius", 0.0f);
-    v.anteriorTubercleZ = e.value("anteriorTubercleZ", 2.0f);
-    v.posteriorTubercleRadius = e.value("posteriorTubercleRadius", 3.0f);
-    if (e.contains("tpTip"))
-      v.tpTip = vec3Of(e.at("tpTip"));
-    if (e.contains("costalPits"))
-      v.costalPits = e.at("costalPits").get<std::vector<std::string>>();
+    v.id = o.get<std::string>("id");
+    v.kind = o.get<std::string>("kind");
+    v.bodyCentre = o.vec2("bodyCentre");
+    v.supCentre = o.vec2("supCentre");
+    v.infCentre = o.vec2("infCentre");
+    v.supSlope = o.value("supSlope", 0.0f);
+    v.infSlope = o.value("infSlope", 0.0f);
+    v.bodyWidth = o.value("bodyWidth", 0.0f);
+    v.supWidth = o.value("supWidth", 0.0f);
+    v.infWidth = o.value("infWidth", 0.0f);
+    v.depth = o.value("depth", 0.0f);
+    v.canalWidth = o.value("canalWidth", 0.0f);
+    v.canalDepth = o.value("canalDepth", 0.0f);
+    v.tpSpan = o.value("tpSpan", 0.0f);
+    v.pedicleWidth = o.value("pedicleWidth", 5.0f);
+    v.pedicleHeight = o.value("pedicleHeight", 6.5f);
+    v.facetAngle = o.value("facetAngle", 45.0f);
+    v.facetSagittal = o.value("facetSagittal", 90.0f);
+    v.spinousTip = o.vec2("spinousTip");
+    v.bifid = o.value("bifid", false);
+    v.ftDiameter = o.value("ftDiameter", 0.0f);
+    v.anteriorTubercleX = o.value("anteriorTubercleX", 0.0f);
+    v.anteriorTubercleRadius = o.value("anteriorTubercleRadius", 0.0f);
+    v.anteriorTubercleZ = o.value("anteriorTubercleZ", 2.0f);
+    v.posteriorTubercleRadius = o.value("posteriorTubercleRadius", 3.0f);
+    if (o.has("tpTip"))
+      v.tpTip = o.vec3("tpTip");
+    if (o.has("costalPits"))
+      v.costalPits = o.get<std::vector<std::string>>("costalPits");
+    o.finish();
     spec.vertebrae.push_back(v);
-  }
-  for (const json &e : j.at("discs"))
-    spec.discs.push_back(
-        {e.at("id").get<std::string>(), e.at("upper").get<std::string>(), e.at("lower").get<std::string>()});
+  });
+  std::set<std::string> vertebrae;
+  for (const VertebraSpec &v : spec.vertebrae)
+    vertebrae.insert(v.id);
+  top.each("discs", [&](const json &e, const std::string &where) {
+    Obj o(e, where);
+    DiscSpec d{o.get<std::string>("id"), o.get<std::string>("upper"), o.get<std::string>("lower")};
+    for (const std::string *end : {&d.upper, &d.lower})
+      if (!vertebrae.count(*end))
+        fail(o.whereKey(end == &d.upper ? "upper" : "lower"),
+             "no vertebra \"" + *end + "\" in \"vertebrae\"");
+    o.finish();
+    spec.discs.push_back(d);
+  });
+  top.finish();
 }
 
 void readRibs(const json &j, ModelSpec &spec) {
-  for (const json &e : j.at("ribs"))
-    spec.ribs.push_back(sweptOf(e));
-  for (const json &e : j.at("cartilages"))
-    spec.cartilages.push_back(sweptOf(e));
-  const json &m = j.at("manubrium");
-  spec.manubrium.top = vec3Of(m.at("top"));
-  spec.manubrium.bottom = vec3Of(m.at("bottom"));
-  spec.manubrium.topWidth = m.at("topWidth").get<float>();
-  spec.manubrium.bottomWidth = m.at("bottomWidth").get<float>();
-  spec.manubrium.thickness = m.at("thickness").get<float>();
+  Obj top(j, "");
+  top.each("ribs", [&](const json &e, const std::string &where) { spec.ribs.push_back(sweptOf(e, where)); });
+  top.each("cartilages",
+           [&](const json &e, const std::string &where) { spec.cartilages.push_back(sweptOf(e, where)); });
+  Obj m(top.at("manubrium"), "manubrium");
+  spec.manubrium.top = m.vec3("top");
+  spec.manubrium.bottom = m.vec3("bottom");
+  spec.manubrium.topWidth = m.get<float>("topWidth");
+  spec.manubrium.bottomWidth = m.get<float>("bottomWidth");
+  spec.manubrium.thickness = m.get<float>("thickness");
+  spec.manubrium.topThickness = m.value("topThickness", spec.manubrium.thickness);
+  m.finish();
+  if (top.has("clavicles"))
+    top.each("clavicles",
+             [&](const json &e, const std::string &where) { spec.clavicles.push_back(sweptOf(e, where)); });
+  top.finish();
 }
 
 void readMuscles(const json &j, ModelSpec &spec) {
-  for (const json &e : j.at("muscles")) {
+  Obj top(j, "");
+  top.each("muscles", [&](const json &e, const std::string &where) {
+    Obj o(e, where);
     MuscleSpec m;
-    m.id = e.at("id").get<std::string>();
-    m.slips = musclePointsOf(e.at("slips"));
-    m.belly = musclePointsOf(e.at("belly"));
-    m.insertion = musclePointsOf(e.at("insertion"));
-    if (e.contains("broadAxis"))
-      m.broadAxis = vec3Of(e.at("broadAxis"));
-    m.halfWidth = e.value("halfWidth", 0.0f);
-    if (e.contains("footprintLayer"))
-      m.footprintLayer = vec2Of(e.at("footprintLayer"));
-    for (const json &f : e.at("footprints")) {
+    m.id = o.get<std::string>("id");
+    m.slips = musclePointsOf(o, "slips");
+    m.belly = musclePointsOf(o, "belly");
+    m.insertion = musclePointsOf(o, "insertion");
+    if (o.has("broadAxis"))
+      m.broadAxis = o.vec3("broadAxis");
+    m.halfWidth = o.value("halfWidth", 0.0f);
+    if (o.has("footprintLayer"))
+      m.footprintLayer = o.vec2("footprintLayer");
+    o.each("footprints", [&](const json &f, const std::string &at) {
+      Obj fo(f, at);
       FootprintSpec fp;
-      fp.role = f.at("role").get<std::string>();
-      fp.bone = f.at("bone").get<std::string>();
-      fp.source = f.at("source").get<std::string>();
-      fp.at = pointOf(f.at("at"));
-      fp.size = vec2Of(f.at("size"));
+      fp.role = fo.get<std::string>("role");
+      fp.bone = fo.get<std::string>("bone");
+      fp.source = fo.get<std::string>("source");
+      fp.at = pointOf(fo.at("at"), fo.whereKey("at"));
+      fp.size = fo.vec2("size");
+      fo.finish();
       m.footprints.push_back(fp);
-    }
+    });
+    o.finish();
     spec.muscles.push_back(m);
-  }
+  });
+  top.finish();
 }
 
 void readTubes(const json &j, ModelSpec &spec) {
-  for (const json &e : j.at("tubes")) {
+  Obj top(j, "");
+  top.each("tubes", [&](const json &e, const std::string &where) {
+    Obj o(e, where);
     TubeSpec t;
-    t.id = e.at("id").get<std::string>();
-    t.system = e.at("system").get<std::string>();
-    t.diameter = e.at("diameter").get<float>();
-    for (const json &p : e.at("path"))
-      t.path.push_back(pointOf(p));
+    t.id = o.get<std::string>("id");
+    t.system = o.get<std::string>("system");
+    t.diameter = o.get<float>("diameter");
+    o.each("path", [&](const json &p, const std::string &at) { t.path.push_back(pointOf(p, at)); });
+    o.finish();
     spec.tubes.push_back(t);
-  }
+  });
+  top.finish();
 }
 
 } // namespace

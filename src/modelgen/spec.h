@@ -27,6 +27,7 @@ struct StructureInfo {
   bool paired = false;
   std::string fma; // unpaired
   std::string fmaRight, fmaLeft;
+  std::string initially; // "" (shown) | "ghosted" | "hidden": how the viewer first shows it (glTF extras)
 };
 
 struct VertebraSpec {
@@ -54,6 +55,7 @@ struct RibFeatureSpec {
   std::string at;   // landmark name on this rib
   glm::vec3 radii{2.0f};
   float depth = 1.0f;
+  float angle = 0.0f; // groove: degrees its trough turns from straight across the rib (oblique grooves)
 };
 
 // A rib, costal cartilage or any swept bar: a smooth centre line with an elliptic cross-section.
@@ -62,6 +64,8 @@ struct SweptSpec {
   std::vector<glm::vec3> centreline;
   std::vector<glm::vec3> profile; // (arc fraction, breadth in the rib plane, thickness across it)
   float headRadius = 0.0f;
+  float taper = 0.0f;    // 0..1: how much thinner the inner (concave) border is than the outer one
+  float flatness = 0.0f; // 0: elliptic section, 1: rounded rectangle (flat surfaces)
   std::map<std::string, glm::vec3> landmarks;
   std::vector<RibFeatureSpec> features;
 };
@@ -69,6 +73,7 @@ struct SweptSpec {
 struct ManubriumSpec {
   glm::vec3 top{0}, bottom{0};
   float topWidth = 50, bottomWidth = 30, thickness = 10;
+  float topThickness = 10; // front to back at the top (thicker than at the sternal angle)
 };
 
 struct FootprintSpec {
@@ -112,6 +117,7 @@ struct ModelSpec {
   std::vector<DiscSpec> discs;
   std::vector<SweptSpec> ribs;       // rib1, rib2
   std::vector<SweptSpec> cartilages; // costal_cartilage1, costal_cartilage2
+  std::vector<SweptSpec> clavicles;  // clavicle (left; mirrored for the right)
   ManubriumSpec manubrium;
   std::vector<MuscleSpec> muscles;
   std::vector<TubeSpec> tubes;

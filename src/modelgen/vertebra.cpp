@@ -33,7 +33,29 @@ struct Level {
   float ftR = 0, atR = 0, ptR = 3;
   float yTp = -0.5f;
   std::vector<std::pair<vec3, float>> pits; // costal facets (local centre, radius)
+  // Facet joints: this level's superior facet plane (point, outward normal) and, from the level
+  // below, the plane its inferior facets stop at (1 mm above that level's superior facet), local.
+  vec3 supP{0}, supN{0, 1, 0}, infP{0}, infN{0, -1, 0};
+  vec2 pillarHalf{6.0f, 4.8f}; // articular pillar half width (X) and half depth (Z)
+  float laminaT = 1.75f;       // half thickness of the laminae
+  float yJunction = -2.5f;     // height of the spinolaminar junction (local)
 };
+
+// A plate: the segment a-b in the XZ plane thickened by `halfT` across, `halfH` up and down around
+// heights ya (at a) and yb (at b), edges rounded by r.
+float sdPlate(const vec3 &p, const vec3 &a, const vec3 &b, float halfT, float halfH, float r) {
+  const vec2 pa(p.x - a.x, p.z - a.z), ba(b.x - a.x, b.z - a.z);
+  const float h = std::clamp(glm::dot(pa, ba) / std::max(glm::dot(ba, ba), 1e-9f), 0.0f, 1.0f);
+  const float across = glm::length(pa - ba * h) - (halfT - r);
+  const float up = std::abs(p.y - (a.y + (b.y - a.y) * h)) - (halfH - r);
+  return glm::length(glm::max(vec2(across, up), vec2(0.0f))) + std::min(std::max(across, up), 0.0f) - r;
+}
+
+// Tapering process flattened side to side: a round cone evaluated with X stretched by `flat`.
+float sdFlatCone(const vec3 &p, const vec3 &a, const vec3 &b, float ra, float rb, float flat) {
+  const vec3 s(flat, 1.0f, 1.0f);
+  return sdRoundCone(p * s, a * s, b * s, ra, rb) / flat;
+}
 
 float bodyShape(const Level &L, const vec3 &p, bool uncinates) {
   const float halfH = L.h * 0.5f;
@@ -44,16 +66,20 @@ float bodyShape(const Level &L, const vec3 &p, bool uncinates) {
   const float top = p.y - (halfH - p.z * tw);
   const float bottom = (-halfH + p.z * tw) - p.y;
   float d = smax(smax(side, top, 1.2f), bottom, 1.2f);
-  d = subtract(d, sdSphere(p, vec3(0, halfH - 0.9f + 45.0f, -0.5f), 45.0f), 0.6f);  // flat superior dish
-  d = subtract(d, sdSphere(p, vec3(0, -halfH + 2.4f - 28.0f, -1.5f), 28.0f), 0.6f); // inferior recess
-  d = smin(d, sdEllipsoid(p, vec3(0, -halfH + 0.2f, L.b - 1.8f), vec3(L.a * 0.55f, 1.6f, 1.8f)), 1.0f);
+  d = subtract(d, sdSphere(p, vec3(0, halfH - 0.5f + 45.0f, -0.5f), 45.0f), 0.6f);  // flat superior dish
+  d = subtract(d, sdSphere(p, vec3(0, -halfH + 1.3f - 28.0f, -1.5f), 28.0f), 0.6f); // inferior recess
+  d = smin(d, sdEllipsoid(p, vec3(0, -halfH + 1.3f, L.b - 1.4f), vec3(L.a * 0.55f, 1.4f, 1.9f)),
+           1.0f); // anterior lip
   if (uncinates) {
+    // Uncinate processes: curved lips rising from the posterolateral rim of the upper endplate,
+    // highest (about 4 mm) at the back and fading out towards the front.
     const vec3 q = bilateral(p);
-    const float inner = L.s.supWidth * 0.5f, outer = L.s.bodyWidth * 0.5f;
-    const float half = std::max(0.6f, (outer - inner) * 0.5f);
-    const float unc = sdRoundBox(q, vec3((inner + outer) * 0.5f, halfH + 0.6f, -L.b * 0.3f),
-                                 vec3(half, 2.3f, L.b * 0.6f), std::min(half, 1.2f) * 0.9f);
-    d = smin(d, unc, 1.0f);
+    const float wall = std::abs(side + 1.1f) - 1.1f;
+    const float rise = 3.0f * std::clamp((L.b * 0.55f - p.z) / L.b, 0.0f, 1.0f);
+    const float top = p.y - (halfH - p.z * tw + rise - 0.4f);
+    const float lateral = L.s.supWidth * 0.5f - q.x;
+    const float lip = smax(smax(wall, top, 1.2f), smax(lateral, halfH - 2.5f - p.y, 0.8f), 0.8f);
+    d = smin(d, lip, 1.0f);
   }
   return d;
 }
@@ -64,42 +90,51 @@ float canal(const Level &L, const vec3 &p) {
   return (e - 1.0f) * std::min(L.s.canalWidth, L.s.canalDepth) * 0.5f;
 }
 
-// Articular pillar: a short column cut top and bottom by the facet planes (REFERENCE §2.4).
-float pillar(const Level &L, const vec3 &q, float halfSpan) {
-  const float theta = radians(L.s.facetAngle), alpha = radians(L.s.facetSagittal);
-  const vec3 n = glm::normalize(vec3(0, std::cos(theta), 0) +
-                                std::sin(theta) * vec3(-std::cos(alpha), 0.0f, -std::sin(alpha)));
-  const vec3 c(L.xl, -1.0f, L.zl);
-  const float slab =
-      std::max(sdPlane(q, c + vec3(0, halfSpan, 0), n), sdPlane(q, c - vec3(0, halfSpan, 0), -n));
-  const float column = glm::length(vec2(q.x - L.xl, q.z - L.zl)) - L.rl;
-  return smax(column, slab, 1.6f);
+// Articular pillar: an oval block (REFERENCE §2.3: about 12 x 12 x 11 mm) cut above by this level's
+// superior facet plane and below 1 mm above the next level's, so the facets meet in a joint line.
+float pillar(const Level &L, const vec3 &q) {
+  const float column = glm::length(vec2((q.x - L.xl) / L.pillarHalf.x, (q.z - L.zl) / L.pillarHalf.y)) - 1.0f;
+  const float slab = std::max(sdPlane(q, L.supP, L.supN), sdPlane(q, L.infP, L.infN));
+  return smax(column * std::min(L.pillarHalf.x, L.pillarHalf.y), slab, 1.0f);
 }
 
-float posteriorArch(const Level &L, const vec3 &p, float laminaRadius) {
+// Laminae as plates from the back of the pillars to the midline, and the spinous process: flattened,
+// tapering, bifid (C3–C6) or ending in a thick tubercle (C7, T1, T2).
+float posteriorArch(const Level &L, const vec3 &p, float laminaHalfHeight) {
   const vec3 q = bilateral(p);
-  const vec3 junction(0.0f, -2.5f, L.zj);
-  const vec3 pillarBack(L.xl - 2.0f, -1.0f, L.zl - 2.5f);
-  float d = smin(
-      sdCapsule(q, pillarBack + vec3(0, 3.0f, 1.0f), junction + vec3(0, 3.0f, 1.0f), laminaRadius),
-      sdCapsule(q, pillarBack + vec3(0, -3.0f, -1.0f), junction + vec3(0, -3.0f, -1.0f), laminaRadius), 2.5f);
-  // Spinous process from the junction to the tip, then a bifid or single knob whose surface reaches
-  // the tip given in §1.1.
+  // The frames tip the back of each level up (lordosis): the laminae sit lower in the local frame so
+  // that in the neck they lie level with their body, clear of the next laminae.
+  const vec3 junction(0.0f, L.yJunction, L.zj);
+  const vec3 pillarBack(L.xl - 1.5f, L.yJunction * 0.4f - 1.5f, L.zl - L.pillarHalf.y + 1.5f);
+  float d = sdPlate(q, pillarBack, junction + vec3(0.0f, 0.0f, 1.0f), L.laminaT, laminaHalfHeight, 1.2f);
   const vec3 dir = glm::normalize(L.tip - junction);
-  const float knobRadius = L.s.bifid ? 2.5f : 3.4f;
-  const vec3 tip = L.tip - dir * knobRadius;
-  d = smin(d, sdRoundCone(p, junction, tip, 2.8f, 2.2f), 2.0f);
-  d = smin(d, sdRoundCone(p, junction + vec3(0, -2.0f, 0), tip - dir * 4.0f + vec3(0, -1.0f, 0), 2.6f, 1.8f),
-           2.0f);
-  if (L.s.bifid) {
-    const vec3 fork = tip - dir * 7.0f;
-    const vec3 knob = tip + vec3(3.4f, -0.6f, 0.0f);
-    d = smin(d, sdRoundCone(q, fork, knob, 2.2f, 2.4f), 1.5f);
-    d = smin(d, sdSphere(q, knob, knobRadius), 1.0f);
+  const float len = glm::length(L.tip - junction);
+  const bool bifid = L.s.bifid;
+  const bool axis = L.s.kind == "axis";
+  // A flattened plate, tall at the root and tapering to the tip, about a third as thick as it is tall;
+  // the tip carries small rough tubercles, not a ball.
+  const float tipR = axis ? 4.6f : (bifid ? 2.9f : 4.0f);
+  const vec3 tip = L.tip - dir * (bifid ? 3.0f : tipR);
+  const float rootR = axis ? 6.5f : (len > 24.0f ? 6.0f : 4.8f);
+  const float flat = axis ? 1.5f : 2.6f;
+  d = smin(d, sdFlatCone(p, junction + vec3(0, -0.5f, 0), tip, rootR, tipR, flat), 2.0f);
+  if (bifid) {
+    // Two short diverging limbs, each ending in a tubercle flattened from above down and side to side.
+    const float spread = axis ? 5.5f : 2.8f;
+    const vec3 knob = L.tip - dir * (axis ? 4.0f : 2.0f) + vec3(spread, -0.8f, 0.0f);
+    const vec3 r = axis ? vec3(3.6f, 5.4f, 4.4f) : vec3(1.6f, 2.8f, 2.0f);
+    d = smin(d, sdFlatCone(q, tip - dir * 4.0f, knob, r.y * 0.8f, r.y * 0.85f, r.y / r.x), 1.5f);
+    d = smin(d, sdEllipsoid(q, knob, r), 1.2f);
+    // The notch between the two tubercles.
+    d = subtract(d, sdEllipsoid(p, L.tip + dir * 1.0f, vec3(spread * 0.45f, 3.0f, 4.0f)), 0.8f);
   } else {
-    d = smin(d, sdEllipsoid(p, tip, vec3(3.6f, 4.0f, knobRadius)), 2.0f);
+    // The tubercle: a slight swelling of the tip, deeper than it is wide.
+    d = smin(d, sdEllipsoid(p, tip + dir * 1.2f, vec3(2.4f, 4.1f, 2.6f)), 2.0f);
   }
-  return d;
+  // Nothing of the arch reaches below the facet joint with the next level, nor, beside the pillar,
+  // above this level's own superior facet (where the inferior process of the level above lies).
+  d = smax(d, sdPlane(q, L.infP, L.infN), 0.5f);
+  return smax(d, std::min(sdPlane(q, L.supP, L.supN), q.x - (L.xl - L.pillarHalf.x - 0.5f)), 0.5f);
 }
 
 // Transverse process of C3–C7: a plate joining the anterior and posterior tubercles around the
@@ -142,8 +177,8 @@ float typicalVertebra(const Level &L, const vec3 &p, const Sdf &body) {
   const float pr = L.s.pedicleWidth * 0.5f,
               ph = std::max(0.0f, (L.s.pedicleHeight - L.s.pedicleWidth) * 0.5f);
   d = smin(d, sdBar(q, vec3(L.a - 2.0f, 1.2f, -L.b + 3.0f), vec3(L.xl, 0.8f, L.zl), pr, ph), 1.5f);
-  d = smin(d, pillar(L, q, (L.h + 3.2f) * 0.5f), 1.2f);
-  d = smin(d, posteriorArch(L, p, L.s.id == "c7" ? 2.6f : 2.2f), 1.5f);
+  d = smin(d, pillar(L, q), 1.2f);
+  d = smin(d, posteriorArch(L, p, 5.5f), 1.5f);
   d = smin(d, transverseProcess(L, q), 1.2f);
   return subtract(d, canal(L, p), 0.5f);
 }
@@ -154,23 +189,38 @@ float thoracicVertebra(const Level &L, const vec3 &p, const Sdf &body) {
   const float pr = L.s.pedicleWidth * 0.5f,
               ph = std::max(0.0f, (L.s.pedicleHeight - L.s.pedicleWidth) * 0.5f);
   d = smin(d, sdBar(q, vec3(L.a - 2.5f, 2.0f, -L.b + 3.0f), vec3(L.xl, 2.0f, L.zl), pr, ph), 1.5f);
-  d = smin(d, pillar(L, q, (L.h + 4.5f) * 0.5f), 1.2f);
-  d = smin(d, posteriorArch(L, p, 2.6f), 1.5f);
+  d = smin(d, pillar(L, q), 1.2f);
+  d = smin(d, posteriorArch(L, p, 6.0f), 1.5f);
   // Transverse process: stout, running laterally and backwards to the facet for the rib tubercle.
-  d = smin(d, sdRoundCone(q, vec3(L.xl, 1.0f, L.zl), L.pt, 4.2f, 4.4f), 2.0f);
+  d = smin(d,
+           smax(sdRoundCone(q, vec3(L.xl, 1.0f, L.zl), L.pt, 4.2f, 4.4f), sdPlane(q, L.supP, L.supN), 0.5f),
+           2.0f);
   for (const auto &[centre, radius] : L.pits)
     d = subtract(d, sdSphere(q, centre, radius), 0.6f);
+  d = smax(d, std::min(sdPlane(q, L.supP, L.supN), q.x - (L.xl - L.pillarHalf.x - 0.5f)), 0.3f);
   return subtract(d, canal(L, p), 0.5f);
 }
+
+// The lateral atlanto-axial joint (world mm, left side): one plane facing up and out about 20 degrees;
+// C1's inferior facets lie just above it and C2's superior facets just below, 2.4 mm apart vertically
+// (dry bone: 2-3 mm of cartilage).
+const vec3 kAtlantoAxialN = glm::normalize(vec3(0.36f, 1.0f, 0.0f));
+const vec3 kAtlantoAxialP(17.0f, 93.25f, 6.0f);
+constexpr float kAtlantoAxialHalfGap = 1.13f; // along the normal
 
 // Atlas: a ring of two arches and two lateral masses, no body (REFERENCE §2.5).
 float atlasShape(const Level &L, const vec3 &p) {
   const vec3 q = bilateral(p);
   const float halfAp = L.s.depth * 0.5f; // overall AP 46.1
-  const vec3 mass(20.0f, 0.0f, 3.0f);
-  float d = sdEllipsoid(q, mass, vec3(6.8f, 7.0f, 10.5f));
-  d = subtract(d, sdEllipsoid(q, vec3(20.5f, 9.8f, 3.0f), vec3(5.5f, 4.5f, 10.5f)), 0.6f); // superior facet
-  d = smax(d, sdPlane(q, vec3(20.0f, -5.5f, 3.0f), glm::normalize(vec3(0.25f, -1.0f, 0.0f))), 0.8f);
+  // Lateral mass about 15 mm tall; its superior facet a concave, kidney-shaped dish (20.7 x 11.3).
+  const vec3 mass(20.0f, 1.0f, 5.0f);
+  float d = sdEllipsoid(q, mass, vec3(7.2f, 9.0f, 10.5f));
+  float dish = sdEllipsoid(q, vec3(20.3f, 11.6f, 5.0f), vec3(5.6f, 4.2f, 10.3f));
+  dish =
+      subtract(dish, sdEllipsoid(q, vec3(14.0f, 9.0f, 5.5f), vec3(2.6f, 6.0f, 2.4f)), 0.8f); // medial notch
+  d = subtract(d, dish, 0.6f);
+  const vec3 w = L.frame.toWorld(q);
+  d = smax(d, sdPlane(w, kAtlantoAxialP + kAtlantoAxialN * kAtlantoAxialHalfGap, -kAtlantoAxialN), 0.8f);
   const vec3 squash(1.0f, 1.0f / 1.25f, 1.0f);
   auto arch = [&](const vec3 &a, const vec3 &b, float r) {
     return sdCapsule(q * squash, a * squash, b * squash, r);
@@ -195,24 +245,39 @@ float atlasShape(const Level &L, const vec3 &p) {
   return subtract(d, hole, 0.4f);
 }
 
-// Axis: body with the dens, broad superior facets, stout laminae and a large bifid spinous process.
-float axisShape(const Level &L, const vec3 &p) {
-  const vec3 q = bilateral(p);
+// The body of the axis, with the anterior lip of its lower border.
+float axisBody(const Level &L, const vec3 &p) {
   const float slope = std::tan(radians(L.s.infSlope));
   float body = sdRoundBox(p, vec3(0, 9.0f, 0), vec3(8.0f, 9.0f, L.b), 3.0f);
   body = smax(body, -p.z * slope - p.y, 1.0f);
-  body = subtract(body, sdSphere(p, vec3(0, 2.2f - 28.0f, -1.5f), 28.0f), 0.6f);
+  body = subtract(body, sdSphere(p, vec3(0, 1.2f - 28.0f, -1.5f), 28.0f), 0.6f);
+  return smin(body, sdEllipsoid(p, vec3(0, 1.3f - L.b * slope, L.b - 1.3f), vec3(5.0f, 1.4f, 1.9f)), 1.0f);
+}
+
+// Axis: body with the dens, broad superior facets, stout laminae and a large bifid spinous process.
+float axisShape(const Level &L, const vec3 &p) {
+  const vec3 q = bilateral(p);
+  const float body = axisBody(L, p);
   const vec3 densTip = L.dens;
-  float d =
-      smin(body, sdRoundCone(p, vec3(0, 16.0f, -0.5f), densTip - vec3(0, 4.4f, -0.6f), 4.9f, 4.3f), 2.0f);
-  d = smin(d, sdEllipsoid(p, densTip - vec3(0, 5.5f, -0.7f), vec3(5.0f, 5.8f, 5.3f)), 2.0f);
+  // Dens: a neck narrowed below the head (waist), the head bearing the anterior facet for the atlas,
+  // and a pointed apex (for the apical ligament).
+  const vec3 head = densTip - vec3(0, 5.5f, -0.7f);
+  float d = smin(body, sdRoundCone(p, vec3(0, 16.0f, -0.5f), head - vec3(0, 3.0f, 0.2f), 4.9f, 3.8f), 2.0f);
+  d = smin(d, sdEllipsoid(p, head, vec3(4.8f, 4.6f, 5.3f)), 1.5f);
+  d = smin(d, sdRoundCone(p, head, densTip - vec3(0, 1.3f, -0.3f), 3.4f, 1.2f), 1.0f);
   // Superior articular facets: broad, lateral to the dens, facing up and a little outwards.
-  float facet = sdEllipsoid(q, vec3(11.5f, 14.0f, -1.0f), vec3(7.5f, 5.0f, 9.0f));
-  facet = smax(facet, sdPlane(q, vec3(11.5f, 17.0f, -1.0f), glm::normalize(vec3(0.3f, 1.0f, 0.0f))), 0.8f);
+  // Two oval superior facets (about 16 x 17 mm) lateral to the dens, facing up and out, below the
+  // atlanto-axial joint plane.
+  // A block-like lateral mass (an oval column) topped by the facet, not a ball.
+  const float column = (glm::length(vec2((q.x - 15.5f) / 7.8f, (q.z + 5.0f) / 8.4f)) - 1.0f) * 7.8f;
+  float facet = smax(column, std::abs(q.y - 16.0f) - 8.0f, 2.5f);
+  const vec3 w = L.frame.toWorld(q);
+  facet =
+      smax(facet, sdPlane(w, kAtlantoAxialP - kAtlantoAxialN * kAtlantoAxialHalfGap, kAtlantoAxialN), 0.6f);
   d = smin(d, facet, 1.5f);
   d = smin(d, sdBar(q, vec3(9.0f, 11.0f, -5.0f), vec3(L.xl, 5.0f, L.zl), 3.2f, 1.5f), 1.5f);
-  d = smin(d, pillar(L, q, 8.0f), 1.5f);
-  d = smin(d, posteriorArch(L, p, 2.8f), 1.5f);
+  d = smin(d, pillar(L, q), 1.5f);
+  d = smin(d, posteriorArch(L, p, 6.5f), 1.5f);
   // Small transverse process with its foramen.
   float tp = sdRoundBox(q, vec3((11.0f + L.pt.x) * 0.5f, L.yTp, -4.5f),
                         vec3((L.pt.x - 11.0f) * 0.5f, 2.5f, 4.0f), 2.0f);
@@ -225,7 +290,7 @@ float axisShape(const Level &L, const vec3 &p) {
   return subtract(d, (e - 1.0f) * 8.0f, 0.5f);
 }
 
-Level makeLevel(const VertebraSpec &s) {
+Level makeLevel(const VertebraSpec &s, const Landmarks &ribLandmarks) {
   Level L;
   L.s = s;
   const float depth = s.depth;
@@ -235,7 +300,7 @@ Level makeLevel(const VertebraSpec &s) {
   L.wedge = s.supSlope - s.infSlope;
   L.frame.origin = vec3(0.0f, s.bodyCentre.x, s.bodyCentre.y);
   L.frame.setAngle(radians((s.supSlope + s.infSlope) * 0.5f));
-  L.xl = s.canalWidth * 0.5f + 5.0f;
+  L.xl = s.canalWidth * 0.5f + 6.0f;
   L.zl = -L.b - 6.0f;
   L.zj = -L.b - s.canalDepth - 2.0f;
   L.ptR = s.posteriorTubercleRadius;
@@ -244,61 +309,143 @@ Level makeLevel(const VertebraSpec &s) {
   L.pt = vec3(s.tpSpan * 0.5f - L.ptR, L.yTp - 2.0f, -L.b - 2.5f);
   L.at = vec3(s.anteriorTubercleX, L.yTp - 1.5f, s.anteriorTubercleZ);
   L.ft = vec3(L.a + 1.0f + L.ftR + 1.2f, L.yTp, -4.4f);
-  const vec3 tipWorld(0.0f, s.spinousTip.x, s.spinousTip.y);
-  L.tip = L.frame.toLocal(tipWorld);
+  L.laminaT = s.kind == "prominens" ? 2.6f : 1.8f;
+  L.yJunction = L.zj * std::tan(L.frame.angle()) * 0.7f - 1.5f;
+  if (s.kind == "atlas") {
+    // Frame through the two tubercles: origin midway, local +Z towards the anterior tubercle.
+    const vec2 d = s.supCentre - s.infCentre; // (anterior tubercle) - (posterior tubercle)
+    L.frame.origin =
+        vec3(0.0f, (s.supCentre.x + s.infCentre.x) * 0.5f, (s.supCentre.y + s.infCentre.y) * 0.5f);
+    L.frame.setAngle(-std::atan2(d.x, d.y));
+    L.ft = vec3(26.5f, -1.5f, 0.0f);
+    L.pt = vec3(s.tpSpan * 0.5f - 4.0f, -2.0f, -2.0f);
+    L.at = L.pt;
+  } else if (s.kind == "axis") {
+    // Frame at the inferior endplate centre, upright; supCentre holds the dens apex.
+    L.frame.origin = vec3(0.0f, s.infCentre.x, s.infCentre.y);
+    L.frame.setAngle(0.0f);
+    L.xl = 16.0f;
+    L.zl = -L.b - 6.5f;
+    L.zj = -L.b - s.canalDepth - 2.5f;
+    L.pillarHalf = vec2(6.0f, 5.0f);
+    L.laminaT = 2.8f;
+    L.yJunction = 3.5f;
+    L.yTp = 7.0f;
+    L.ptR = 3.0f;
+    L.pt = vec3(s.tpSpan * 0.5f - L.ptR, L.yTp - 1.0f, -5.0f);
+    L.ft = vec3(17.0f, L.yTp, -4.0f);
+    L.at = L.pt;
+  } else if (s.kind == "thoracic") {
+    const vec2 axis = s.supCentre - s.infCentre;
+    L.frame.setAngle(std::atan2(axis.y, axis.x));
+    L.wedge = 0.0f;
+    L.laminaT = 3.0f;
+    L.yJunction = L.zj * std::tan(L.frame.angle()) * 0.7f - 1.5f;
+    L.pillarHalf = vec2(5.5f, 4.2f);
+    L.pt = L.frame.toLocal(s.tpTip);
+    L.at = L.pt;
+    for (const std::string &name : s.costalPits) {
+      auto it = ribLandmarks.find(name);
+      if (it != ribLandmarks.end())
+        L.pits.emplace_back(L.frame.toLocal(it->second),
+                            name.find("head") != std::string::npos ? 3.6f : 3.2f);
+    }
+  }
+  L.tip = L.frame.toLocal(vec3(0.0f, s.spinousTip.x, s.spinousTip.y));
+  L.dens = L.frame.toLocal(vec3(0.0f, s.supCentre.x, s.supCentre.y));
+  // Superior facet (REFERENCE §2.4): inclined facetAngle to the transverse plane, facing backwards
+  // and medially (< 90 to the sagittal plane) or laterally (> 90).
+  const float theta = radians(s.facetAngle), alpha = radians(s.facetSagittal);
+  L.supN = glm::normalize(vec3(0, std::cos(theta), 0) +
+                          std::sin(theta) * vec3(-std::cos(alpha), 0.0f, -std::sin(alpha)));
+  L.supP = s.kind == "axis" ? vec3(L.xl, 8.0f, L.zl) : vec3(L.xl, L.h * 0.5f - 1.5f, L.zl);
+  if (s.kind == "axis")
+    L.supN = vec3(0, 1, 0);
+  L.infN = -L.supN;
+  L.infP = L.supP - vec3(0.0f, L.h + 4.5f, 0.0f);
   return L;
+}
+
+// Named bony landmarks (issue 11 contract): an intended point in the local frame, moved onto the
+// bone's surface along the distance gradient; the gradient there is the outward normal. Paired ones
+// are placed on the left and mirrored.
+void addSurfaceLandmarks(const Level &L, BoneModel &bone) {
+  const std::string kind = L.s.kind, &id = L.s.id;
+  auto put = [&](const std::string &name, const std::string &label, const vec3 &local, bool paired) {
+    vec3 p = projectToSurface(bone.sdf, L.frame.toWorld(local));
+    if (std::abs(bone.sdf(p)) > 0.05f) {
+      // In a crevice (the notch of a bifid spine) Newton steps stall: march in along a ray instead.
+      const vec3 target = L.frame.toWorld(local), dir = glm::normalize(target - L.frame.origin);
+      p = target + dir * 10.0f;
+      for (int i = 0; i < 200 && bone.sdf(p) > 0.01f; ++i)
+        p -= dir * std::max(bone.sdf(p), 0.01f);
+    }
+    const vec3 n = sdfGradient(bone.sdf, p);
+    if (!paired) {
+      bone.surfaceLandmarks.push_back({name, label, p, n});
+      return;
+    }
+    bone.surfaceLandmarks.push_back({name + "_left", label + " (left)", p, n});
+    const vec3 flip(-1.0f, 1.0f, 1.0f);
+    bone.surfaceLandmarks.push_back({name + "_right", label + " (right)", p * flip, n * flip});
+  };
+  if (kind == "atlas") {
+    put("anterior_tubercle", "Anterior tubercle of the atlas", vec3(0, -0.5f, L.s.depth * 0.5f + 1.0f),
+        false);
+    put("posterior_tubercle", "Posterior tubercle of the atlas", vec3(0, -1.0f, -L.s.depth * 0.5f - 1.0f),
+        false);
+    return;
+  }
+  if (kind == "axis") {
+    put("dens", "Dens (odontoid process)", L.dens + vec3(0, 1.0f, 0), false);
+  }
+  if (kind == "typical") {
+    put("anterior_tubercle", "Anterior tubercle of the transverse process",
+        L.at + vec3(0.5f, 0, L.atR + 0.5f), true);
+    put("posterior_tubercle", "Posterior tubercle of the transverse process",
+        L.pt + vec3(L.ptR + 0.5f, 0, -0.5f), true);
+  }
+  if (id == "c6") {
+    put("carotid_tubercle", "Carotid tubercle (anterior tubercle of C6)", L.at + vec3(0.5f, 0, L.atR + 0.5f),
+        true);
+    put("foramen_transversarium", "Foramen transversarium", L.ft + vec3(L.ftR * 0.8f, 0, 0), true);
+  }
+  if (id == "c5") {
+    const float halfH = L.h * 0.5f;
+    put("uncinate_process", "Uncinate process", vec3(L.s.supWidth * 0.5f + 1.0f, halfH + 3.5f, -L.b * 0.6f),
+        true);
+    put("superior_facet", "Superior articular facet", L.supP + L.supN * 0.5f, true);
+    put("lamina", "Lamina", vec3(L.xl * 0.45f, L.yJunction * 0.7f - 1.5f, (L.zl + L.zj) * 0.5f - 3.0f), true);
+  }
+  if (kind != "atlas")
+    put("spinous_tip",
+        kind == "prominens" ? "Spinous process tip (vertebra prominens)" : "Spinous process tip",
+        L.tip + glm::normalize(L.tip - vec3(0, L.yJunction, L.zj)) * 1.0f, false);
 }
 
 } // namespace
 
-VertebraModel buildVertebra(const VertebraSpec &spec, const Landmarks &ribLandmarks) {
-  auto L = std::make_shared<Level>(makeLevel(spec));
+VertebraModel buildVertebra(const VertebraSpec &spec, const Landmarks &ribLandmarks,
+                            const VertebraSpec *below) {
+  auto L = std::make_shared<Level>(makeLevel(spec, ribLandmarks));
   VertebraModel out;
   const std::string &id = spec.id;
-  if (spec.kind == "atlas") {
-    // Frame through the two tubercles: origin midway, local +Z towards the anterior tubercle.
-    const vec2 d = spec.supCentre - spec.infCentre; // (anterior tubercle) - (posterior tubercle)
-    L->frame.origin = vec3(0.0f, (spec.supCentre.x + spec.infCentre.x) * 0.5f,
-                           (spec.supCentre.y + spec.infCentre.y) * 0.5f);
-    L->frame.setAngle(-std::atan2(d.x, d.y));
-    L->ft = vec3(26.5f, -1.5f, 0.0f);
-    L->ftR = spec.ftDiameter * 0.5f;
-    L->pt = vec3(spec.tpSpan * 0.5f - 4.0f, -2.0f, -2.0f);
-    L->at = L->pt;
-  } else if (spec.kind == "axis") {
-    // Frame at the inferior endplate centre, upright; supCentre holds the dens apex.
-    L->frame.origin = vec3(0.0f, spec.infCentre.x, spec.infCentre.y);
-    L->frame.setAngle(0.0f);
-    L->b = spec.depth * 0.5f;
-    L->xl = 15.5f;
-    L->zl = -L->b - 7.0f;
-    L->zj = -L->b - spec.canalDepth - 2.5f;
-    L->rl = 5.0f;
-    L->yTp = 7.0f;
-    L->ptR = 3.0f;
-    L->pt = vec3(spec.tpSpan * 0.5f - L->ptR, L->yTp - 1.0f, -5.0f);
-    L->ftR = spec.ftDiameter * 0.5f;
-    L->ft = vec3(17.0f, L->yTp, -4.0f);
-    L->at = L->pt;
-  } else if (spec.kind == "thoracic") {
-    L->frame.origin = vec3(0.0f, spec.bodyCentre.x, spec.bodyCentre.y);
-    const vec2 axis = spec.supCentre - spec.infCentre;
-    L->frame.setAngle(std::atan2(axis.y, axis.x));
-    L->wedge = 0.0f;
-    L->pt = L->frame.toLocal(spec.tpTip);
-    L->at = L->pt;
-    for (const std::string &name : spec.costalPits) {
-      auto it = ribLandmarks.find(name);
-      if (it != ribLandmarks.end())
-        L->pits.emplace_back(L->frame.toLocal(it->second),
-                             name.find("head") != std::string::npos ? 3.6f : 3.2f);
-    }
+  if (below && spec.kind != "atlas") {
+    // Inferior facets 1 mm above the superior facets of the level below: a visible joint line.
+    const Level lower = makeLevel(*below, ribLandmarks);
+    const vec3 n = lower.frame.directionToWorld(lower.supN);
+    const vec3 pWorld = lower.frame.toWorld(lower.supP) + n * 1.0f;
+    L->infP = L->frame.toLocal(pWorld);
+    L->infN = -(L->frame.toLocal(L->frame.origin + n));
   }
-  L->tip = L->frame.toLocal(vec3(0.0f, spec.spinousTip.x, spec.spinousTip.y));
-  L->dens = L->frame.toLocal(vec3(0.0f, spec.supCentre.x, spec.supCentre.y));
   out.frame = L->frame;
   const bool uncinates = spec.kind == "typical" || spec.kind == "prominens";
-  out.body = [L, uncinates](const vec3 &world) { return bodyShape(*L, L->frame.toLocal(world), uncinates); };
+  if (spec.kind == "axis")
+    out.body = [L](const vec3 &world) { return axisBody(*L, L->frame.toLocal(world)); };
+  else
+    out.body = [L, uncinates](const vec3 &world) {
+      return bodyShape(*L, L->frame.toLocal(world), uncinates);
+    };
   const Sdf body = [L, uncinates](const vec3 &local) { return bodyShape(*L, local, uncinates); };
   Sdf local;
   if (spec.kind == "atlas")
@@ -355,6 +502,7 @@ VertebraModel buildVertebra(const VertebraSpec &spec, const Landmarks &ribLandma
   lm[id + ".groove"] = L->frame.toWorld(vec3(L->pt.x - 1.0f, L->yTp + 1.5f, (L->at.z + L->pt.z) * 0.5f));
   // Intervertebral foramen below this level: behind the body, in front of the pillar.
   lm[id + ".ivf"] = L->frame.toWorld(vec3(spec.canalWidth * 0.5f + 1.5f, -L->h * 0.5f - 2.8f, -L->b - 2.0f));
+  addSurfaceLandmarks(*L, out.bone);
   return out;
 }
 

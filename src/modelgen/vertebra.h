@@ -16,7 +16,9 @@ struct VertebraModel {
   glm::vec2 halfSize{0};                // body half width (X) and half depth (Z)
 };
 
-// `ribLandmarks` supplies the rib heads and tubercles that carve the costal facets of T1 and T2.
-VertebraModel buildVertebra(const VertebraSpec &spec, const Landmarks &ribLandmarks);
+// `ribLandmarks` supplies the rib heads and tubercles that carve the costal facets of T1 and T2;
+// `below`, the next level down, places the inferior articular facets against its superior ones.
+VertebraModel buildVertebra(const VertebraSpec &spec, const Landmarks &ribLandmarks,
+                            const VertebraSpec *below = nullptr);
 
 } // namespace atlas::modelgen

@@ -25,6 +25,16 @@ struct AttachmentSite {
   std::string source; // "reference" | "article" | "both"
 };
 
+// A named bony landmark (dens, scalene tubercle, jugular notch...): a point on the bone's surface with
+// its outward normal, in the model frame (metres). Its id is a contract like a structure id: quiz
+// questions, lessons and the knowledge base refer to it.
+struct Landmark {
+  std::string id;   // unique in the model, e.g. "rib1_left.scalene_tubercle"
+  std::string name; // English display name, e.g. "Scalene tubercle"
+  glm::vec3 position{0.0f};
+  glm::vec3 normal{0.0f, 1.0f, 0.0f};
+};
+
 struct Structure {
   std::string id;   // unique; the glTF node name
   std::string name; // English display name (falls back to id)
@@ -33,7 +43,8 @@ struct Structure {
   std::string side; // "left" | "right" | "midline" | ""
   System system = System::Other;
   std::optional<AttachmentSite> attachment;
-  std::map<std::string, std::string> extras; // every glTF extras field, as text
+  std::map<std::string, std::string> extras; // every glTF extras field, as text (but landmarks)
+  std::vector<Landmark> landmarks;           // bones only; glTF extras "landmarks"
 
   int parent = -1;              // index of the parent structure, -1 at the root
   std::vector<MeshData> meshes; // baked into model space (node transforms applied)

@@ -158,6 +158,8 @@ struct Fnv {
 std::uint64_t ViewState::fingerprint() const {
   Fnv f;
   f.value(selected);
+  f.value(selection.size());
+  f.bytes(selection.data(), selection.size() * sizeof(int));
   f.value(focus);
   f.value(showAllAttachments);
   f.value(visibility_.size());

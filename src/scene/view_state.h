@@ -50,7 +50,8 @@ public:
   void isolate(const std::vector<int> &structures); // everything else hidden
   std::size_t structureCount() const { return visibility_.size(); }
 
-  int selected = -1;
+  int selected = -1;          // the part the info panel and the highlights are about (the last clicked)
+  std::vector<int> selection; // everything selected, in the order it was; holds `selected` when >= 0
   std::vector<Highlight> highlights; // includes the selection itself
   bool focus = true;                 // dim what is not highlighted while something is selected
   bool showAllAttachments = false;

@@ -11,9 +11,14 @@
 
 namespace atlas {
 
+// How a click changes the selection: a plain click replaces it, Ctrl+click toggles one part in or
+// out of it, Shift+click adds (a range in the list, one part in the 3D view).
+enum class SelectMode { Replace, Toggle, Add };
+
 struct SelectCommand {
   std::string id; // empty clears the selection
   bool frame = false;
+  SelectMode mode = SelectMode::Replace;
 };
 struct SetViewCommand {
   StandardView view = StandardView::Default;
@@ -35,6 +40,12 @@ struct IsolateSystemCommand {
   System system = System::Muscle;
 };
 struct ShowAllCommand {};
+// Hide, x-ray or show every selected structure at once (H, G with several selected).
+struct SetSelectionVisibilityCommand {
+  Visibility visibility = Visibility::Hidden;
+};
+// Shows the selected structures alone (I).
+struct IsolateSelectionCommand {};
 struct SetFocusCommand {
   bool focus = true;
 };
@@ -58,6 +69,14 @@ struct SetSourceCommand {
 struct SetLabelsCommand {
   bool shown = true;
 };
+// Markers and labels for the named bony landmarks of the bones on show (--landmarks, View menu).
+struct SetLandmarksShownCommand {
+  bool shown = true;
+};
+// Names a landmark by id, as a click on its marker does: its bone becomes the selection. Empty clears.
+struct PickLandmarkCommand {
+  std::string id;
+};
 struct SetAttachmentsShownCommand {
   bool shown = false; // draw every attachment footprint, not only the highlighted ones
 };
@@ -65,6 +84,7 @@ struct SetAttachmentsShownCommand {
 using Command = std::variant<SelectCommand, SetViewCommand, FrameSelectionCommand, SetVisibilityCommand,
                              SetSystemVisibilityCommand, IsolateCommand, IsolateSystemCommand, ShowAllCommand,
                              SetFocusCommand, OpenFileCommand, SetSourceCommand, SetAttachmentsShownCommand,
-                             SetLabelsCommand, ShowPartsCommand>;
+                             SetLabelsCommand, ShowPartsCommand, SetSelectionVisibilityCommand,
+                             IsolateSelectionCommand, SetLandmarksShownCommand, PickLandmarkCommand>;
 
 } // namespace atlas

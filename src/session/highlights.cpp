@@ -1,5 +1,7 @@
 #include "session/highlights.h"
 
+#include "content/plain_words.h"
+
 #include <algorithm>
 
 namespace atlas {
@@ -118,6 +120,29 @@ std::vector<Highlight> computeHighlights(const Scene &scene, const content::Know
       for (const std::string &target : claim->targets)
         c.add(target, HighlightRole::Related, claim->source);
   return c.out;
+}
+
+std::vector<std::pair<int, std::string>>
+highlightLabels(const Scene &scene, const std::vector<Highlight> &highlights, bool patient) {
+  std::vector<std::pair<int, std::string>> labels;
+  for (const Highlight &h : highlights) {
+    const Structure &s = scene.structures()[static_cast<std::size_t>(h.structure)];
+    const Structure *bone = s.attachment ? scene.find(s.attachment->bone) : nullptr;
+    std::string text;
+    if (patient)
+      text = content::plainLabel(s, h.role, bone);
+    else if (s.attachment)
+      text =
+          std::string(highlightRoleLabel(h.role)) + ": " + (bone ? bone->displayName() : s.attachment->bone);
+    else
+      text = s.displayName();
+    const bool said =
+        std::any_of(labels.begin(), labels.end(), [&text](const auto &l) { return l.second == text; });
+    if (patient && said)
+      continue; // fewer labels for patients: one "nerves to your arm", not one per nerve root
+    labels.emplace_back(h.structure, std::move(text));
+  }
+  return labels;
 }
 
 } // namespace atlas

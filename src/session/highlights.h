@@ -27,6 +27,12 @@ const content::Claim *primaryClaim(const content::KnowledgeBase &kb, const std::
 int footprintIndex(const Scene &scene, const std::string &muscle, const std::string &role,
                    const std::string &bone, SourceMode mode);
 
+// The labels of the highlighted parts, as the 3D view shows them: specialist names ("Origin: Fifth
+// cervical vertebra (C5)"), or in patient reading plain words, each said once ("your first rib",
+// "nerves to your arm"). Pairs of (structure index, text), in highlight order.
+std::vector<std::pair<int, std::string>>
+highlightLabels(const Scene &scene, const std::vector<Highlight> &highlights, bool patient);
+
 std::vector<Highlight> computeHighlights(const Scene &scene, const content::KnowledgeBase &kb, int selected,
                                          SourceMode mode);
 

@@ -74,7 +74,17 @@ void Session::setScene(Scene scene) {
   for (std::size_t i = 0; i < scene_.structures().size(); ++i)
     if (scene_.structures()[i].system == System::Attachment)
       view_.markAttachment(static_cast<int>(i));
+  // The model may ask for parts to open ghosted or hidden (glTF extras "initially"), e.g. the clavicles,
+  // which would otherwise hide the scalenes in the opening view.
+  for (std::size_t i = 0; i < scene_.structures().size(); ++i) {
+    const auto &extras = scene_.structures()[i].extras;
+    const auto initially = extras.find("initially");
+    if (initially != extras.end() && (initially->second == "ghosted" || initially->second == "hidden"))
+      view_.setVisibility(static_cast<int>(i),
+                          initially->second == "ghosted" ? Visibility::Ghosted : Visibility::Hidden);
+  }
   picking_.reset(); // built on the first pick: a screenshot never needs it
+  pickedLandmark_.reset();
   labelAnchors_.clear();
   for (const Structure &s : scene_.structures()) {
     const glm::vec3 centre = s.bounds().center();
@@ -152,21 +162,46 @@ std::optional<glm::vec3> Session::pointAt(float x, float y) const {
   return hit->point;
 }
 
-void Session::clickAt(float x, float y) {
+void Session::clickAt(float x, float y, SelectMode mode) {
+  const std::optional<int> hit = structureAt(x, y);
+  if (!hit && mode != SelectMode::Replace)
+    return; // a Ctrl/Shift click beside the model keeps what was gathered
   leaveFunctionView();
-  select(structureAt(x, y).value_or(-1));
+  select(hit.value_or(-1), mode);
+  // With landmarks on show, a click on or beside a marker names that landmark of the bone it hit.
+  if (landmarksShown_ && hit && mode == SelectMode::Replace)
+    if (const std::optional<PickHit> where = hitAt(x, y))
+      pickedLandmark_ = landmarkNearHit(*this, *where, glm::vec2(x, y));
 }
 
-void Session::select(int structure) {
+void Session::select(int structure, SelectMode mode) {
   if (structure >= static_cast<int>(scene_.structures().size()))
     structure = -1;
+  std::vector<int> &selection = view_.selection;
+  const auto member = std::find(selection.begin(), selection.end(), structure);
+  if (structure < 0 || mode == SelectMode::Replace) {
+    selection.clear();
+    if (structure >= 0)
+      selection.push_back(structure);
+  } else if (mode == SelectMode::Toggle && member != selection.end()) {
+    selection.erase(member); // the last one left (if any) becomes the part the panels describe
+    structure = selection.empty() ? -1 : selection.back();
+  } else if (member == selection.end()) {
+    selection.push_back(structure);
+  }
   view_.selected = structure;
+  if (pickedLandmark_ && pickedLandmark_->structure != structure)
+    pickedLandmark_.reset(); // a landmark is named only while its bone is the one described
   rebuildHighlights();
   shownPanel = structure >= 0 ? "Info" : "Structures";
 }
 
 void Session::rebuildHighlights() {
   view_.highlights = computeHighlights(scene_, knowledge_, view_.selected, sourceMode_);
+  // The other selected parts show as selected; the origins and supply are those of the last one.
+  for (int other : view_.selection)
+    if (other != view_.selected)
+      view_.highlights.push_back({other, HighlightRole::Selected, ""});
 }
 
 void Session::animateTo(const Camera &target, bool animate) {
@@ -189,17 +224,27 @@ bool Session::advance(float seconds) {
   return animation_.has_value();
 }
 
+Bounds Session::viewBounds() const {
+  // Parts the model opens ghosted or hidden ("initially", e.g. the long clavicles) are context: the
+  // standard views frame the rest, so the spine and the scalenes fill the picture.
+  Bounds b;
+  for (const Structure &s : scene_.structures())
+    if (!s.extras.count("initially"))
+      b.extend(s.bounds());
+  return b.empty() ? scene_.bounds() : b;
+}
+
 void Session::setStandardView(StandardView view, bool animate) {
   lastView_ = view;
   // Standard views frame the whole model, whatever is hidden, so views are comparable.
-  animateTo(standardViewCamera(view, scene_.bounds(), aspect()), animate);
+  animateTo(standardViewCamera(view, viewBounds(), aspect()), animate);
 }
 
 void Session::frameSelection(bool animate) {
   Camera target = animation_ ? animation_->to : camera_;
-  const Bounds b = view_.selected >= 0
-                       ? scene_.structures()[static_cast<std::size_t>(view_.selected)].bounds()
-                       : scene_.bounds();
+  Bounds b = view_.selection.empty() ? viewBounds() : Bounds{};
+  for (int member : view_.selection) // every selected part in the picture
+    b.extend(scene_.structures()[static_cast<std::size_t>(member)].bounds());
   frameBounds(target, b, aspect());
   animateTo(target, animate);
 }
@@ -319,7 +364,7 @@ Result<bool> Session::apply(const Command &command) {
       return Error{index.error()};
     if (*index != view_.selected)
       leaveFunctionView();
-    select(*index);
+    select(*index, c->mode);
     if (c->frame)
       frameSelectionInView(true);
   } else if (auto *v = std::get_if<SetViewCommand>(&command)) {
@@ -347,6 +392,12 @@ Result<bool> Session::apply(const Command &command) {
       if (scene_.structures()[i].system == isoSys->system)
         members.push_back(static_cast<int>(i));
     view_.isolate(members);
+  } else if (auto *selVis = std::get_if<SetSelectionVisibilityCommand>(&command)) {
+    for (int member : view_.selection)
+      view_.setVisibility(member, selVis->visibility);
+  } else if (std::holds_alternative<IsolateSelectionCommand>(command)) {
+    if (!view_.selection.empty())
+      view_.isolate(view_.selection);
   } else if (std::holds_alternative<ShowAllCommand>(command)) {
     view_.showAll();
   } else if (auto *f = std::get_if<SetFocusCommand>(&command)) {
@@ -386,6 +437,23 @@ Result<bool> Session::apply(const Command &command) {
     rebuildHighlights();
   } else if (auto *labels = std::get_if<SetLabelsCommand>(&command)) {
     view_.labels = labels->shown;
+  } else if (auto *marks = std::get_if<SetLandmarksShownCommand>(&command)) {
+    landmarksShown_ = marks->shown;
+    if (!landmarksShown_)
+      pickedLandmark_.reset();
+  } else if (auto *pickMark = std::get_if<PickLandmarkCommand>(&command)) {
+    if (pickMark->id.empty()) {
+      pickedLandmark_.reset();
+      return true;
+    }
+    const std::optional<LandmarkRef> ref = findLandmark(scene_, pickMark->id);
+    if (!ref)
+      return Error{"no landmark with id '" + pickMark->id + "' in " +
+                   (scene_.sourcePath.empty() ? std::string("the model") : scene_.sourcePath)};
+    if (ref->structure != view_.selected)
+      leaveFunctionView();
+    select(ref->structure);
+    pickedLandmark_ = ref;
   } else if (auto *att = std::get_if<SetAttachmentsShownCommand>(&command)) {
     view_.showAllAttachments = att->shown;
   }
@@ -400,6 +468,10 @@ nlohmann::json Session::stateJson() const {
   state["model"] = scene_.sourcePath;
   state["selected"] =
       view_.selected >= 0 ? json(structures[static_cast<std::size_t>(view_.selected)].id) : json();
+  json selection = json::array();
+  for (int member : view_.selection)
+    selection.push_back(structures[static_cast<std::size_t>(member)].id);
+  state["selection"] = selection;
   json highlighted = json::array();
   for (const Highlight &h : view_.highlights) {
     const Structure &hs = structures[static_cast<std::size_t>(h.structure)];
@@ -411,6 +483,17 @@ nlohmann::json Session::stateJson() const {
     highlighted.push_back(entry);
   }
   state["highlighted"] = highlighted;
+  // The labels' words (plain ones in patient reading), for the parts that are drawn.
+  json labels = json::array();
+  if (view_.labels) {
+    std::vector<Highlight> drawn;
+    for (const Highlight &h : view_.highlights)
+      if (view_.isDrawn(h.structure))
+        drawn.push_back(h);
+    for (const auto &[index, text] : highlightLabels(scene_, drawn, articleView.patientMode))
+      labels.push_back({{"id", structures[static_cast<std::size_t>(index)].id}, {"text", text}});
+  }
+  state["label_texts"] = labels;
   json hidden = json::array(), ghosted = json::array();
   for (std::size_t i = 0; i < structures.size(); ++i) {
     const Visibility v = view_.visibility(static_cast<int>(i));
@@ -423,6 +506,7 @@ nlohmann::json Session::stateJson() const {
   state["focus"] = view_.focus;
   state["source"] = sourceModeName(sourceMode_);
   state["labels"] = view_.labels;
+  state["landmarks"] = landmarksStateJson(*this);
   state["camera"] = {{"view", standardViewName(lastView_)}, {"eye", vec(camera_.eye())},
                      {"target", vec(camera_.target)},       {"up", vec(camera_.up())},
                      {"distance", camera_.distance},        {"fov_y_degrees", glm::degrees(camera_.fovY)}};

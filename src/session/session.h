@@ -11,6 +11,7 @@
 #include "scene/view_state.h"
 #include "session/commands.h"
 #include "session/highlights.h"
+#include "session/landmarks.h"
 
 #include "content/article_view.h"
 
@@ -65,14 +66,22 @@ public:
   // Selection exactly as a click: the front-most visible structure under pixel (x, y), or none.
   std::optional<int> structureAt(float x, float y) const;
   std::optional<PickHit> hitAt(float x, float y) const;
-  void clickAt(float x, float y);
-  void select(int structure);
+  // A click at pixel (x, y); Ctrl/Shift clicks gather several parts (SelectMode).
+  void clickAt(float x, float y, SelectMode mode = SelectMode::Replace);
+  void select(int structure, SelectMode mode = SelectMode::Replace);
+  const std::vector<int> &selection() const { return view_.selection; }
   int selected() const { return view_.selected; }
+  // Landmarks (session/landmarks.h): shown or not, and the one a click or PickLandmarkCommand named
+  // (kept while its bone stays the selection).
+  bool landmarksShown() const { return landmarksShown_; }
+  std::optional<LandmarkRef> pickedLandmark() const { return pickedLandmark_; }
   // A point on the structure's surface for its label's leader line (the vertex nearest the
   // centre of its bounds, so it lies on curved tubes too).
   glm::vec3 labelAnchor(int structure) const;
 
   void setStandardView(StandardView view, bool animate);
+  // What the standard views frame: the whole model but the parts it opens ghosted or hidden.
+  Bounds viewBounds() const;
   void frameSelection(bool animate);
   // Frames the selection from the direction, among the current one and the standard views, from
   // which most of it is in sight (the list and links: the part may lie behind the spine).
@@ -115,6 +124,8 @@ private:
   mutable std::optional<PickingIndex> picking_;
   std::vector<glm::vec3> labelAnchors_;
   std::uint64_t generation_ = 0;
+  bool landmarksShown_ = false;
+  std::optional<LandmarkRef> pickedLandmark_;
   int width_ = 1280, height_ = 720;
   ViewArea area_;
   StandardView lastView_ = StandardView::Default;

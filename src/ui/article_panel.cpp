@@ -91,7 +91,7 @@ void drawParagraph(PassageContext &pc, const std::string &passageId, const std::
   std::vector<Word> words;
   appendMarkup(words, markup, pc.ctx.fonts.body, ImGui::GetColorU32(ImGuiCol_Text), pc.view.search,
                pc.ctx.session);
-  selectLink(pc.ctx, flowWords(words, 0.0f, pc.wrapRight, pc.ctx.session));
+  selectLink(pc.ctx, flowWords(words, 0.0f, pc.wrapRight, pc.ctx.session, pc.ctx.itemRects));
   ImGui::Spacing();
 }
 
@@ -252,7 +252,7 @@ float placeRightPanel(FrameContext &ctx, float ems, float maxFraction) {
   return width;
 }
 
-void drawToolbar(const Article &article, ArticleView &view) {
+void drawToolbar(FrameContext &ctx, const Article &article, ArticleView &view) {
   // Outline: previous / section / next.
   const auto &sections = article.sections;
   int current = 0;
@@ -304,6 +304,17 @@ void drawToolbar(const Article &article, ArticleView &view) {
       content::goToSection(view, article, "see_doctor");
     }
   }
+  // The simplest view of the muscle for a patient: it alone lit, everything solid, seen from the
+  // side where it shows (the front view hides this deep muscle); the reader's place is kept.
+  const char *muscle = "scalenus_posterior_right";
+  if (view.patientMode && ctx.session.scene().find(muscle)) {
+    if (ImGui::Button("Show me the muscle"))
+      ctx.commands.push_back(ShowPartsCommand{muscle, {}, true, true});
+    markItem(ctx, "article.show_muscle");
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("The muscle on the right side of the neck, seen from where it shows");
+    ImGui::SameLine();
+  }
   ImGui::SameLine();
   if (ImGui::Button("Disclaimer"))
     view.disclaimerOpen = true;
@@ -333,7 +344,7 @@ bool drawArticlePanel(FrameContext &ctx) {
   }
   if (!open)
     view.panel = content::ReadingPanel::None;
-  drawToolbar(article, view);
+  drawToolbar(ctx, article, view);
 
   // What the marks and the search mean, in one line.
   if (!view.search.empty()) {

@@ -97,20 +97,49 @@ void drawInfoPanel(FrameContext &ctx) {
   facts += "  ·  " + s.id;
   ImGui::TextDisabled("%s", facts.c_str());
 
+  const std::size_t gathered = session.selection().size();
+  if (gathered > 1) {
+    // Several parts gathered with Ctrl/Shift: the buttons act on all of them; the text below is
+    // about the last one picked.
+    std::string names;
+    for (int member : session.selection())
+      names += (names.empty() ? "" : ", ") +
+               session.scene().structures()[static_cast<std::size_t>(member)].displayName();
+    ImGui::TextWrapped("%zu selected: %s", gathered, names.c_str());
+    markItem(ctx, "info.selection");
+  }
   if (ImGui::Button("Frame"))
     ctx.commands.push_back(FrameSelectionCommand{});
   ImGui::SameLine();
-  if (ImGui::Button("Isolate"))
-    ctx.commands.push_back(IsolateCommand{s.id});
+  if (ImGui::Button(gathered > 1 ? "Isolate all" : "Isolate"))
+    ctx.commands.push_back(IsolateSelectionCommand{});
+  markItem(ctx, "info.isolate");
   ImGui::SameLine();
-  if (ImGui::Button("Hide"))
-    ctx.commands.push_back(SetVisibilityCommand{s.id, Visibility::Hidden});
+  if (ImGui::Button(gathered > 1 ? "Hide all" : "Hide"))
+    ctx.commands.push_back(SetSelectionVisibilityCommand{Visibility::Hidden});
   ImGui::SameLine();
   if (ImGui::Button("Clear"))
     ctx.commands.push_back(SelectCommand{});
   ImGui::Separator();
 
   ImGui::BeginChild("info-body");
+  // A landmark named by a click on its marker comes first: it is what the user asked about.
+  if (const auto picked = session.pickedLandmark())
+    if (const Landmark *mark = landmarkOf(session.scene(), *picked)) {
+      ImGui::TextColored(ImVec4(0.35f, 0.70f, 0.95f, 1.0f), "Landmark: %s", mark->name.c_str());
+      markItem(ctx, "info.landmark");
+      if (const content::LandmarkEntry *about = kb.findLandmark(mark->id)) {
+        ImGui::TextWrapped("%s", about->description.c_str());
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("Source: %s", about->cite.c_str());
+        ImGui::PopStyleColor();
+      } else {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("The knowledge base has no description of %s.", mark->id.c_str());
+        ImGui::PopStyleColor();
+      }
+      ImGui::Separator();
+    }
   if (s.attachment) {
     ImGui::TextWrapped("%s of %s on %s.", s.attachment->role == "origin" ? "Origin" : "Insertion",
                        session.scene().find(s.attachment->muscle)

@@ -72,6 +72,7 @@ void drawInterface(FrameContext &ctx, const std::string &statusMessage) {
   drawViewToolbar(ctx);
   drawLabels(ctx);
   drawLegend(ctx);
+  drawWhereInset(ctx);
   drawHint(ctx);
   drawStructureMenu(ctx, ctx.contextStructure);
   drawHelpPanel(ctx);

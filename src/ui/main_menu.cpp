@@ -320,6 +320,10 @@ void drawMainMenu(FrameContext &ctx) {
     bool labels = ctx.session.view().labels;
     if (ImGui::MenuItem("Labels", "L", &labels))
       ctx.commands.push_back(SetLabelsCommand{labels});
+    bool landmarks = ctx.session.landmarksShown();
+    if (ImGui::MenuItem("Bony landmarks", nullptr, &landmarks))
+      ctx.commands.push_back(SetLandmarksShownCommand{landmarks});
+    markItem(ctx, "view.landmarks");
     bool attachments = ctx.session.view().showAllAttachments;
     if (ImGui::MenuItem("All attachment sites", nullptr, &attachments))
       ctx.commands.push_back(SetAttachmentsShownCommand{attachments});

@@ -5,6 +5,7 @@
 #include "content/plain_words.h"
 #include "scene/label_layout.h"
 
+#include <algorithm>
 #include <imgui.h>
 
 namespace atlas::ui {
@@ -66,14 +67,7 @@ bool patientReading(const FrameContext &ctx) {
 }
 
 std::string labelText(const Session &session, const Highlight &h, bool patient) {
-  const Structure &s = session.scene().structures()[static_cast<std::size_t>(h.structure)];
-  if (patient) // plain words, the same for the same kind of part (duplicates are left out)
-    return content::plainLabel(s, h.role, s.attachment ? session.scene().find(s.attachment->bone) : nullptr);
-  if (s.attachment) {
-    const Structure *bone = session.scene().find(s.attachment->bone);
-    return std::string(highlightRoleLabel(h.role)) + ": " + (bone ? bone->displayName() : s.attachment->bone);
-  }
-  return s.displayName();
+  return highlightLabels(session.scene(), {h}, patient).front().second; // the words --state reports
 }
 
 } // namespace
@@ -128,19 +122,48 @@ std::string shortenToWidth(const std::string &text, float width) {
 }
 } // namespace
 
+namespace {
+// Landmark markers in sight: every one of the bones on show while landmarks are shown, else only the
+// picked one (named by PickLandmarkCommand).
+std::vector<LandmarkOnScreen> landmarksToDraw(const Session &session) {
+  std::vector<LandmarkOnScreen> marks;
+  if (session.landmarksShown()) {
+    for (const LandmarkOnScreen &m : landmarksOnScreen(session))
+      if (m.screen)
+        marks.push_back(m);
+  } else if (const auto picked = session.pickedLandmark()) {
+    if (const Landmark *l = landmarkOf(session.scene(), *picked))
+      if (const auto p = session.projectToImage(l->position))
+        marks.push_back({*picked, *p});
+  }
+  return marks;
+}
+
+constexpr ImU32 kLandmarkColor = IM_COL32(0, 114, 178, 255); // Okabe & Ito blue: no role uses it
+} // namespace
+
 void drawLabels(FrameContext &ctx) {
   const Session &session = ctx.session;
-  if (!session.view().labels || session.view().highlights.empty())
+  const bool structureLabels = session.view().labels && !session.view().highlights.empty();
+  const std::vector<LandmarkOnScreen> marks = landmarksToDraw(session);
+  if (!structureLabels && marks.empty())
     return;
   const ImGuiIO &io = ImGui::GetIO();
   const float toUiX = io.DisplaySize.x / static_cast<float>(session.viewportWidth());
   const float toUiY = io.DisplaySize.y / static_cast<float>(session.viewportHeight());
   const ImVec2 pad(ImGui::GetFontSize() * 0.45f, ImGui::GetFontSize() * 0.2f);
   std::vector<LabelRequest> requests;
-  std::vector<std::pair<const Highlight *, std::string>> texts;
+  struct LabelText {
+    ImU32 color;
+    std::string text;
+    bool landmark;
+  };
+  std::vector<LabelText> texts;
   ScreenRect area = freeArea(ctx);
   area.max.y -= legendHeight(session);
   for (const Highlight &h : session.view().highlights) {
+    if (!structureLabels)
+      break;
     if (!session.view().isDrawn(h.structure))
       continue;
     auto p = session.projectToImage(session.labelAnchor(h.structure));
@@ -151,25 +174,47 @@ void drawLabels(FrameContext &ctx) {
       continue;
     std::string text = labelText(session, h, patientReading(ctx));
     if (patientReading(ctx) &&
-        std::any_of(texts.begin(), texts.end(), [&text](const auto &t) { return t.second == text; }))
+        std::any_of(texts.begin(), texts.end(), [&text](const auto &t) { return t.text == text; }))
       continue; // fewer labels: one "nerves to your arm", not one per nerve root
     const ImVec2 size = ImGui::CalcTextSize(text.c_str());
     requests.push_back(
         {anchor, glm::vec2(size.x + pad.x * 2.0f + ImGui::GetFontSize() * 0.5f, size.y + pad.y * 2.0f)});
-    texts.emplace_back(&h, std::move(text));
+    texts.push_back({roleColor(h.role), std::move(text), false});
+  }
+  // Landmarks: a marker on the bone and a label in the same columns, so no label covers another.
+  auto isPicked = [&session](const LandmarkRef &ref) {
+    return session.pickedLandmark() && *session.pickedLandmark() == ref;
+  };
+  for (const LandmarkOnScreen &m : marks) {
+    const glm::vec2 anchor(m.screen->x * toUiX, m.screen->y * toUiY);
+    const ImU32 color = isPicked(m.ref) ? roleColor(HighlightRole::Selected) : kLandmarkColor;
+    if (anchor.x < area.min.x || anchor.x > area.max.x || anchor.y < area.min.y || anchor.y > area.max.y)
+      continue;
+    std::string text = landmarkOf(session.scene(), m.ref)->name;
+    const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+    requests.push_back(
+        {anchor, glm::vec2(size.x + pad.x * 2.0f + ImGui::GetFontSize() * 0.5f, size.y + pad.y * 2.0f)});
+    texts.push_back({color, std::move(text), true});
   }
   const auto placed = layoutLabels(requests, area, ImGui::GetFontSize() * 0.3f, ImGui::GetFontSize() * 0.5f);
   ImDrawList *draw = ImGui::GetBackgroundDrawList();
+  // Two layers: leader lines and landmark markers below, label boxes above (a box may cover a marker,
+  // never its text).
+  draw->ChannelsSplit(2);
   for (const PlacedLabel &l : placed) {
     if (!l.shown)
       continue;
-    const auto &[highlight, text] = texts[l.request];
-    const ImU32 color = roleColor(highlight->role);
+    const ImU32 color = texts[l.request].color;
+    const std::string &text = texts[l.request].text;
+    draw->ChannelsSetCurrent(0);
     draw->AddLine(ImVec2(l.attach.x, l.attach.y), ImVec2(l.anchor.x, l.anchor.y), IM_COL32(0, 0, 0, 160),
                   4.0f);
     draw->AddLine(ImVec2(l.attach.x, l.attach.y), ImVec2(l.anchor.x, l.anchor.y), color, 2.0f);
-    draw->AddCircleFilled(ImVec2(l.anchor.x, l.anchor.y), 4.5f, IM_COL32(0, 0, 0, 200));
-    draw->AddCircleFilled(ImVec2(l.anchor.x, l.anchor.y), 3.0f, color);
+    if (!texts[l.request].landmark) { // a landmark's marker is drawn below, over its leader line
+      draw->AddCircleFilled(ImVec2(l.anchor.x, l.anchor.y), 4.5f, IM_COL32(0, 0, 0, 200));
+      draw->AddCircleFilled(ImVec2(l.anchor.x, l.anchor.y), 3.0f, color);
+    }
+    draw->ChannelsSetCurrent(1);
     draw->AddRectFilled(ImVec2(l.box.min.x, l.box.min.y), ImVec2(l.box.max.x, l.box.max.y),
                         IM_COL32(20, 22, 26, 230), 4.0f);
     draw->AddRectFilled(ImVec2(l.box.min.x, l.box.min.y),
@@ -180,6 +225,17 @@ void drawLabels(FrameContext &ctx) {
     draw->AddText(ImVec2(l.box.min.x + pad.x + ImGui::GetFontSize() * 0.3f, l.box.min.y + pad.y),
                   IM_COL32(245, 245, 240, 255), shown.c_str());
   }
+  // Every landmark in sight has a marker, labelled or not (a full column leaves some without).
+  draw->ChannelsSetCurrent(0);
+  for (const LandmarkOnScreen &m : marks) {
+    const ImVec2 at(m.screen->x * toUiX, m.screen->y * toUiY);
+    const bool picked = isPicked(m.ref);
+    draw->AddCircleFilled(at, picked ? 8.0f : 6.5f, IM_COL32(0, 0, 0, 220));
+    draw->AddCircleFilled(at, picked ? 6.5f : 5.0f, IM_COL32(255, 255, 255, 255)); // a ring on any colour
+    draw->AddCircleFilled(at, picked ? 5.0f : 3.5f,
+                          picked ? roleColor(HighlightRole::Selected) : kLandmarkColor);
+  }
+  draw->ChannelsMerge();
 }
 
 void drawHint(FrameContext &ctx) {
@@ -229,6 +285,19 @@ void drawStructureMenu(FrameContext &ctx, int structure) {
   const Structure &s = ctx.session.scene().structures()[static_cast<std::size_t>(structure)];
   ImGui::TextDisabled("%s", s.displayName().c_str());
   ImGui::Separator();
+  const std::vector<int> &selection = ctx.session.selection();
+  if (selection.size() > 1 && std::find(selection.begin(), selection.end(), structure) != selection.end()) {
+    // Right-clicking one of several selected parts acts on all of them.
+    const std::string count = " the " + std::to_string(selection.size()) + " selected";
+    if (ImGui::MenuItem(("Isolate" + count).c_str(), "I"))
+      ctx.commands.push_back(IsolateSelectionCommand{});
+    markItem(ctx, "structure-menu.isolate-selection");
+    if (ImGui::MenuItem(("Hide" + count).c_str(), "H"))
+      ctx.commands.push_back(SetSelectionVisibilityCommand{Visibility::Hidden});
+    if (ImGui::MenuItem(("X-ray" + count).c_str(), "G"))
+      ctx.commands.push_back(SetSelectionVisibilityCommand{Visibility::Ghosted});
+    ImGui::Separator();
+  }
   if (ImGui::MenuItem("Select"))
     ctx.commands.push_back(SelectCommand{s.id, false});
   if (ImGui::MenuItem("Select and frame"))

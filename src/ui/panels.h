@@ -80,6 +80,8 @@ void drawDisclaimerWindow(FrameContext &ctx);
 void drawStatusBar(FrameContext &ctx, const std::string &message);
 // Overlays on the 3D view (overlays.cpp).
 void drawLegend(FrameContext &ctx);
+// In patient reading: an outline of head, neck and shoulders with the selection marked (where_inset.cpp).
+void drawWhereInset(FrameContext &ctx);
 // The part of the window left to the 3D view after the panels (ImGui coordinates): x, y, w, h.
 glm::vec4 sceneArea(const FrameContext &ctx);
 void drawLabels(FrameContext &ctx);

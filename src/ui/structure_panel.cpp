@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cctype>
 #include <imgui.h>
+#include <optional>
+#include <vector>
 
 namespace atlas::ui {
 namespace {
@@ -95,6 +97,28 @@ std::string groupLabel(System system, const GroupState &g) {
   return label + "###group." + systemName(system);
 }
 
+// Ctrl+click toggles one row in or out of the selection; Shift+click adds every row from the last
+// selected one to this one, as in a file manager.
+void selectFromList(FrameContext &ctx, const std::vector<int> &rows, int clicked, bool ctrl) {
+  const auto &structures = ctx.session.scene().structures();
+  if (ctrl) {
+    ctx.commands.push_back(
+        SelectCommand{structures[static_cast<std::size_t>(clicked)].id, false, SelectMode::Toggle});
+    return;
+  }
+  auto from = std::find(rows.begin(), rows.end(), ctx.session.selected());
+  auto to = std::find(rows.begin(), rows.end(), clicked);
+  if (from == rows.end())
+    from = to;
+  const int step = from <= to ? 1 : -1;
+  for (auto row = from;; row += step) { // ends on the clicked row, which the panels then describe
+    ctx.commands.push_back(
+        SelectCommand{structures[static_cast<std::size_t>(*row)].id, false, SelectMode::Add});
+    if (row == to)
+      break;
+  }
+}
+
 // Hide / x-ray / isolate for the whole group, on the header line; they never open or close it.
 void groupButtons(FrameContext &ctx, System system, const GroupState &g) {
   const std::string prefix = std::string("structures.group.") + systemName(system);
@@ -162,6 +186,9 @@ void drawStructurePanel(FrameContext &ctx) {
   const auto &structures = session.scene().structures();
   ImGui::BeginChild("list");
   bool anyMatch = false;
+  std::vector<int> rows;      // the rows in the order shown, for a Shift+click range
+  std::optional<int> clicked; // the row clicked this frame
+  const ImGuiIO &io = ImGui::GetIO();
   for (System system : {System::Muscle, System::Bone, System::Nerve, System::Artery, System::Cartilage,
                         System::Disc, System::Attachment, System::Other}) {
     std::vector<int> members;
@@ -196,11 +223,18 @@ void drawStructurePanel(FrameContext &ctx) {
       ImGui::PushID(index);
       if (now == Visibility::Hidden)
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+      rows.push_back(index);
+      const bool inSelection = std::find(session.selection().begin(), session.selection().end(), index) !=
+                               session.selection().end();
       if (ImGui::Selectable(
-              s.displayName().c_str(), session.selected() == index, ImGuiSelectableFlags_AllowDoubleClick,
+              s.displayName().c_str(), inSelection, ImGuiSelectableFlags_AllowDoubleClick,
               ImVec2(ImGui::GetContentRegionAvail().x - buttonsWidth() + ImGui::GetStyle().ScrollbarSize,
-                     0.0f)))
-        ctx.commands.push_back(SelectCommand{s.id, ImGui::IsMouseDoubleClicked(0)});
+                     0.0f))) {
+        if (io.KeyCtrl || io.KeyShift)
+          clicked = index;
+        else
+          ctx.commands.push_back(SelectCommand{s.id, ImGui::IsMouseDoubleClicked(0)});
+      }
       markItem(ctx, ("structures.row." + s.id).c_str());
       if (now == Visibility::Hidden)
         ImGui::PopStyleColor();
@@ -213,6 +247,8 @@ void drawStructurePanel(FrameContext &ctx) {
       ImGui::PopID();
     }
   }
+  if (clicked)
+    selectFromList(ctx, rows, *clicked, io.KeyCtrl);
   if (!anyMatch && !needle.empty()) {
     ImGui::TextWrapped("No structure matches '%s'", ctx.settings.filter.c_str());
     markItem(ctx, "structures.no_match");

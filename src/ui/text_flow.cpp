@@ -72,7 +72,8 @@ void appendMarkup(std::vector<Word> &words, const std::string &markup, ImFont *f
 
 // Lays the words out from the cursor, wrapping at `right` (screen x); draws them unless the block
 // is off screen; links are clickable when the model has the structure. Returns the clicked id.
-std::string flowWords(const std::vector<Word> &words, float indent, float right, const Session &session) {
+std::string flowWords(const std::vector<Word> &words, float indent, float right, const Session &session,
+                      std::map<std::string, glm::vec4> *linkRects) {
   ImDrawList *draw = ImGui::GetWindowDrawList();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float left = origin.x + indent;
@@ -105,6 +106,8 @@ std::string flowWords(const std::vector<Word> &words, float indent, float right,
       draw->AddText(font, ImGui::GetFontSize(), min, w.color, w.text.c_str());
     if (!w.link.empty() && visible) {
       const bool clickable = session.scene().indexOf(w.link) >= 0;
+      if (linkRects) // the first word of the first occurrence on screen
+        linkRects->emplace("article.link." + w.link, glm::vec4(min.x, min.y, max.x - min.x, max.y - min.y));
       const bool hovered = windowHovered && ImGui::IsMouseHoveringRect(min, max);
       // One underline under all the words of a link, gaps included.
       const float from = previousLink == w.link && !newLine ? previousEnd : min.x;

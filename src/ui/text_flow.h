@@ -6,6 +6,7 @@
 #include "session/session.h"
 
 #include <imgui.h>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -31,8 +32,10 @@ void appendWords(std::vector<Word> &words, const std::string &text, const std::s
 void appendMarkup(std::vector<Word> &words, const std::string &markup, ImFont *font, ImU32 color,
                   const std::string &needle, const Session &session);
 // Lays the words out from the cursor (plus `indent`), wrapping at screen x `right`, and advances
-// the cursor below them. Returns the id of a link clicked this frame, or "".
-std::string flowWords(const std::vector<Word> &words, float indent, float right, const Session &session);
+// the cursor below them. Returns the id of a link clicked this frame, or "". `linkRects`, when given,
+// receives the first visible word of each link as "article.link.<id>" (window tests click it).
+std::string flowWords(const std::vector<Word> &words, float indent, float right, const Session &session,
+                      std::map<std::string, glm::vec4> *linkRects = nullptr);
 
 // One paragraph of marked-up text in the body font and text colour; returns a clicked link id.
 std::string flowParagraph(const std::string &markup, float indent, float right, const Session &session,

@@ -2,10 +2,12 @@
 // marks in --state, the Markdown handouts, and the panel on screen.
 #include "render/run_app.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <set>
 #include <sstream>
 
 using namespace atlas;
@@ -195,4 +197,38 @@ TEST_CASE("a key function is shown on the model from the command line", "[render
   AppRun bad = runApp({bundledModel, "--headless", "--show-function", "juggling", "--state", state});
   CHECK(bad.exitCode == 1);
   CHECK_THAT(bad.err, Catch::Contains("rib_movement"));
+}
+
+TEST_CASE("in patient reading the 3D view's labels use plain words, each said once",
+          "[render][article][patient]") {
+  const std::string specialist = outputPath("labels-specialist.json"),
+                    patient = outputPath("labels-patient.json");
+  REQUIRE(runApp({bundledModel, "--headless", "--select", "scalenus_posterior_right", "--state", specialist})
+              .exitCode == 0);
+  REQUIRE(runApp({bundledModel, "--headless", "--select", "scalenus_posterior_right", "--patient", "--state",
+                  patient})
+              .exitCode == 0);
+  auto texts = [](const nlohmann::json &state) {
+    std::vector<std::string> out;
+    for (const auto &label : state["label_texts"])
+      out.push_back(label["text"].get<std::string>());
+    return out;
+  };
+  const std::vector<std::string> expert = texts(readJson(specialist)), plain = texts(readJson(patient));
+  INFO("specialist: " << readJson(specialist)["label_texts"].dump()
+                      << "\npatient: " << readJson(patient)["label_texts"].dump());
+  auto has = [](const std::vector<std::string> &list, const std::string &needle) {
+    return std::any_of(list.begin(), list.end(),
+                       [&needle](const std::string &t) { return t.find(needle) != std::string::npos; });
+  };
+  // The specialist labels name the rami and the attachment sites...
+  CHECK(has(expert, "Ventral ramus"));
+  CHECK(has(expert, "Origin:"));
+  // ...the patient's say the same in plain words, with no duplicates and fewer of them.
+  CHECK_FALSE(has(plain, "Ventral ramus"));
+  CHECK_FALSE(has(plain, "Origin"));
+  CHECK_FALSE(has(plain, "cervical vertebra"));
+  CHECK(has(plain, "muscle"));
+  CHECK(plain.size() < expert.size());
+  CHECK(std::set<std::string>(plain.begin(), plain.end()).size() == plain.size());
 }

@@ -9,6 +9,7 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
+#include <tuple>
 #include <unistd.h>
 
 namespace atlas::test {
@@ -117,6 +118,19 @@ Scene makeTestScene() {
   return scene;
 }
 
+Scene makeLandmarkScene() {
+  Scene scene = makeTestScene();
+  const int sphere = scene.indexOf("sphere_bone");
+  auto &marks = scene.structures()[static_cast<std::size_t>(sphere)].landmarks;
+  const glm::vec3 centre(0.03f, 0.01f, 0.0f);
+  const float radius = 0.025f;
+  for (const auto &[name, label, normal] : {std::tuple{"front", "Front pole", glm::vec3(0, 0, 1)},
+                                            std::tuple{"top", "Top pole", glm::vec3(0, 1, 0)},
+                                            std::tuple{"back", "Back pole", glm::vec3(0, 0, -1)}})
+    marks.push_back({std::string("sphere_bone.") + name, label, centre + radius * normal, normal});
+  return scene;
+}
+
 std::string makeGltfJson(const GltfJsonOptions &o) {
   std::string bytes(reinterpret_cast<const char *>(o.positions.data()), o.positions.size() * sizeof(float));
   const std::size_t indexOffset = bytes.size();
@@ -162,6 +176,9 @@ std::vector<FixtureFile> writeFixtures(const std::string &dirName) {
   };
   writeScene("scene.glb", true);
   writeScene("scene.gltf", false);
+  if (Result<bool> ok = writeGltf(makeLandmarkScene(), (dir / "landmarks.glb").string(), {}); !ok)
+    throw std::runtime_error(ok.error());
+  files.push_back({"landmarks.glb", ""});
   writeText(dir / "scene.obj", toObj(scene));
   files.push_back({"scene.obj", ""});
   writeText(dir / "scene.stl", toAsciiStl(scene.structures()[0].meshes[0], "sphere_bone"));

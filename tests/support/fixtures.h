@@ -12,6 +12,10 @@ namespace atlas::test {
 // Three named parts in front of the origin: a sphere ("sphere_bone", a bone at the patient's left,
 // +X), a box ("box_muscle", right, -X) and a thin tube ("thin_nerve") crossing the middle below them.
 Scene makeTestScene();
+// makeTestScene with three landmarks on the sphere's surface: "sphere_bone.front" (+Z, faces the
+// anterior view), "sphere_bone.top" (+Y) and "sphere_bone.back" (-Z, out of sight from the front).
+// Written as the fixture "landmarks.glb".
+Scene makeLandmarkScene();
 
 // A minimal glTF JSON with one triangle mesh whose fields can be broken on purpose.
 struct GltfJsonOptions {

@@ -30,6 +30,7 @@ std::set<std::string> modelIds() {
       "t2", "manubrium", "disc_c2_c3", "disc_c3_c4", "disc_c4_c5", "disc_c5_c6", "disc_c6_c7", "disc_c7_t1"};
   for (const char *paired : {"rib1",
                              "rib2",
+                             "clavicle",
                              "costal_cartilage1",
                              "costal_cartilage2",
                              "scalenus_anterior",

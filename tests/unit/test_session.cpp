@@ -106,3 +106,100 @@ TEST_CASE("the structure list reports ids, names, systems and triangle counts", 
   CHECK(list[1]["system"] == "muscle");
   CHECK(list[1]["triangles"] == 12);
 }
+
+TEST_CASE("Ctrl+click gathers parts into the selection and toggles one out again", "[session][multiselect]") {
+  Session s = makeSession();
+  const glm::vec2 sphere = pixelOf(s, {0.03f, 0.01f, 0.025f});
+  const glm::vec2 nerve = pixelOf(s, {0.0f, -0.03f, 0.001f});
+  s.clickAt(sphere.x, sphere.y);
+  s.clickAt(nerve.x, nerve.y, SelectMode::Toggle);
+  auto state = s.stateJson();
+  CHECK(state["selection"] == nlohmann::json::array({"sphere_bone", "thin_nerve"}));
+  CHECK(state["selected"] == "thin_nerve"); // the last one picked is the one described
+  // Both light up as selected.
+  std::vector<std::string> lit;
+  for (const auto &h : state["highlighted"])
+    if (h["role"] == "selected")
+      lit.push_back(h["id"]);
+  CHECK(lit == std::vector<std::string>{"thin_nerve", "sphere_bone"});
+  // A Ctrl+click beside the model keeps the gathered parts.
+  s.clickAt(2.0f, 2.0f, SelectMode::Toggle);
+  CHECK(s.stateJson()["selection"].size() == 2);
+  // Ctrl+click on a selected part takes it out; the other becomes the one described.
+  s.clickAt(nerve.x, nerve.y, SelectMode::Toggle);
+  state = s.stateJson();
+  CHECK(state["selection"] == nlohmann::json::array({"sphere_bone"}));
+  CHECK(state["selected"] == "sphere_bone");
+  // A plain click starts over.
+  s.clickAt(nerve.x, nerve.y);
+  CHECK(s.stateJson()["selection"] == nlohmann::json::array({"thin_nerve"}));
+  s.clickAt(2.0f, 2.0f);
+  CHECK(s.stateJson()["selection"].empty());
+}
+
+TEST_CASE("hide, x-ray and isolate act on every selected part", "[session][multiselect]") {
+  Session s = makeSession();
+  REQUIRE(s.apply(SelectCommand{"box_muscle"}));
+  REQUIRE(s.apply(SelectCommand{"thin_nerve", false, SelectMode::Add}));
+  REQUIRE(s.apply(SelectCommand{"thin_nerve", false, SelectMode::Add})); // adding twice keeps one
+  CHECK(s.selection().size() == 2);
+  REQUIRE(s.apply(IsolateSelectionCommand{}));
+  CHECK(s.stateJson()["visibility"]["hidden"] == nlohmann::json::array({"sphere_bone"}));
+  REQUIRE(s.apply(ShowAllCommand{}));
+  REQUIRE(s.apply(SetSelectionVisibilityCommand{Visibility::Ghosted}));
+  CHECK(s.stateJson()["visibility"]["ghosted"] == nlohmann::json::array({"box_muscle", "thin_nerve"}));
+  REQUIRE(s.apply(SetSelectionVisibilityCommand{Visibility::Hidden}));
+  CHECK(s.stateJson()["visibility"]["hidden"] == nlohmann::json::array({"box_muscle", "thin_nerve"}));
+  // Framing takes in every selected part.
+  REQUIRE(s.apply(ShowAllCommand{}));
+  s.frameSelection(false);
+  for (const glm::vec3 &corner :
+       {s.scene().find("box_muscle")->bounds().min, s.scene().find("thin_nerve")->bounds().max}) {
+    const auto p = s.camera().project(corner, s.viewportWidth(), s.viewportHeight());
+    REQUIRE(p);
+    CHECK(p->x >= 0.0f);
+    CHECK(p->x <= static_cast<float>(s.viewportWidth()));
+    CHECK(p->y >= 0.0f);
+    CHECK(p->y <= static_cast<float>(s.viewportHeight()));
+  }
+  // Clearing clears them all.
+  REQUIRE(s.apply(SelectCommand{}));
+  CHECK(s.selection().empty());
+}
+
+TEST_CASE("a part the model marks 'initially ghosted' opens as x-ray, and Show all shows it", "[session]") {
+  Scene scene = test::makeTestScene();
+  for (Structure &s : scene.structures())
+    if (s.id == "sphere_bone")
+      s.extras["initially"] = "ghosted";
+    else if (s.id == "thin_nerve")
+      s.extras["initially"] = "hidden";
+  Session s;
+  s.setScene(std::move(scene));
+  auto state = s.stateJson();
+  CHECK(state["visibility"]["ghosted"] == nlohmann::json::array({"sphere_bone"}));
+  CHECK(state["visibility"]["hidden"] == nlohmann::json::array({"thin_nerve"}));
+  REQUIRE(s.apply(ShowAllCommand{}));
+  CHECK(s.stateJson()["visibility"]["ghosted"].empty());
+  CHECK(s.stateJson()["visibility"]["hidden"].empty());
+}
+
+TEST_CASE("the standard views frame the model without the parts it opens as context", "[session]") {
+  Scene scene = test::makeTestScene();
+  Session plain;
+  plain.setScene(scene);
+  plain.setViewport(1280, 720);
+  plain.setStandardView(StandardView::Anterior, false);
+  for (Structure &s : scene.structures())
+    if (s.id == "sphere_bone")
+      s.extras["initially"] = "ghosted";
+  Session context;
+  context.setScene(std::move(scene));
+  context.setViewport(1280, 720);
+  context.setStandardView(StandardView::Anterior, false);
+  const Bounds rest = context.viewBounds();
+  CHECK(rest.max.x < plain.viewBounds().max.x); // the sphere on the +X side is left out
+  // The camera frames the rest: closer than when the sphere counts.
+  CHECK(glm::length(context.camera().eye() - rest.center()) <
+        glm::length(plain.camera().eye() - plain.viewBounds().center()));
+}

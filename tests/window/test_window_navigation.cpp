@@ -20,11 +20,6 @@ glm::dvec3 vec(const nlohmann::json &v) {
   return {v[0].get<double>(), v[1].get<double>(), v[2].get<double>()};
 }
 
-std::pair<int, int> viewCentre(const nlohmann::json &state) {
-  const nlohmann::json area = state["view_area"];
-  return {area[0].get<int>() + area[2].get<int>() / 2, area[1].get<int>() + area[3].get<int>() / 2};
-}
-
 } // namespace
 
 TEST_CASE("the wheel zooms toward the point under the cursor", "[window][navigation]") {

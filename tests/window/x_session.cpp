@@ -207,4 +207,9 @@ bool windowShown(const nlohmann::json &state, const std::string &prefix) {
   return false;
 }
 
+std::pair<int, int> viewCentre(const nlohmann::json &state) {
+  const nlohmann::json &area = state["view_area"];
+  return {area[0].get<int>() + area[2].get<int>() / 2, area[1].get<int>() + area[3].get<int>() / 2};
+}
+
 } // namespace atlas::test

@@ -89,5 +89,7 @@ private:
 // The centre of a named control's rectangle in the state's "interface"."items" (window coordinates).
 std::optional<std::pair<int, int>> itemCentre(const nlohmann::json &state, const std::string &name);
 bool windowShown(const nlohmann::json &state, const std::string &prefix);
+// The centre of the 3D view (the state's "view_area"), in window coordinates.
+std::pair<int, int> viewCentre(const nlohmann::json &state);
 
 } // namespace atlas::test

@@ -1,0 +1,64 @@
+#include "modelgen/clavicle.h"
+
+#include "modelgen/rib.h"
+
+namespace atlas::modelgen {
+namespace {
+
+// An ellipsoid cap over one end of the bar: `inward` points along the bar, radii are (along, breadth
+// front-to-back, thickness); it is centred `inset` mm inside the end so that it hides the flat cut.
+struct Cap {
+  vec3 centre, along, across, up, radii;
+  float distance(const vec3 &p) const {
+    const vec3 q = p - centre;
+    return sdEllipsoid(vec3(glm::dot(q, along), glm::dot(q, across), glm::dot(q, up)), vec3(0.0f), radii);
+  }
+};
+
+Cap capAt(const std::vector<vec3> &centre, bool sternal, const vec3 &radii, float inset) {
+  const std::size_t n = centre.size(), k = std::min<std::size_t>(3, n - 1);
+  const vec3 end = sternal ? centre.front() : centre.back();
+  const vec3 inward = glm::normalize(sternal ? centre[k] - centre[0] : centre[n - 1 - k] - centre[n - 1]);
+  const vec3 across = glm::normalize(glm::cross(vec3(0.0f, 1.0f, 0.0f), inward));
+  return Cap{end + inward * inset, inward, across, glm::normalize(glm::cross(inward, across)), radii};
+}
+
+} // namespace
+
+BoneModel buildClavicle(const SweptSpec &spec) {
+  // The S-curve and the section (round medially, flat laterally) come from the profile; the swept
+  // builder's plane is near horizontal here, so breadth is front-to-back and thickness vertical.
+  RibModel swept = buildSwept(spec, 0.45f, 7000);
+  BoneModel bone = swept.bone;
+  bone.surfaceLandmarks.clear(); // none in the landmark contract yet
+  if (swept.centre.size() < 4)
+    return bone;
+  // Closed ends: a rounded, enlarged sternal end (it sits in the manubrium's clavicular notch) and a
+  // flat oval acromial end, instead of the bar's flat cuts.
+  const float sternalBreadth = spec.profile.empty() ? 19.0f : spec.profile.front().y;
+  const float sternalThick = spec.profile.empty() ? 17.0f : spec.profile.front().z;
+  const float acromialBreadth = spec.profile.empty() ? 22.0f : spec.profile.back().y;
+  const float acromialThick = spec.profile.empty() ? 7.0f : spec.profile.back().z;
+  const Cap sternal =
+      capAt(swept.centre, true, vec3(7.0f, sternalBreadth * 0.56f, sternalThick * 0.56f), 2.0f);
+  const Cap acromial =
+      capAt(swept.centre, false, vec3(5.0f, acromialBreadth * 0.56f, acromialThick * 0.62f), 1.5f);
+  // The bar stops 1 mm inside each cap, so only the caps' curved surfaces close the ends.
+  const Sdf raw = bone.sdf;
+  const Sdf bar = [raw, sternal, acromial](const vec3 &p) {
+    const float cut = std::max(glm::dot(p - sternal.centre, -sternal.along) - 1.0f,
+                               glm::dot(p - acromial.centre, -acromial.along) - 0.5f);
+    return std::max(raw(p), cut);
+  };
+  bone.sdf = [bar, sternal, acromial](const vec3 &p) {
+    return smin(smin(bar(p), sternal.distance(p), 4.0f), acromial.distance(p), 2.0f);
+  };
+  for (const Cap &c : {sternal, acromial}) {
+    const float r = std::max({c.radii.x, c.radii.y, c.radii.z}) + 3.0f;
+    bone.box.extend(c.centre - vec3(r));
+    bone.box.extend(c.centre + vec3(r));
+  }
+  return bone;
+}
+
+} // namespace atlas::modelgen

@@ -1,0 +1,270 @@
+#include "modelgen/contact_check.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace atlas::modelgen {
+namespace {
+
+using glm::vec3;
+
+// Closest point of triangle abc to p (Ericson, Real-Time Collision Detection §5.1.5).
+vec3 closestOnTriangle(const vec3 &p, const vec3 &a, const vec3 &b, const vec3 &c) {
+  const vec3 ab = b - a, ac = c - a, ap = p - a;
+  const float d1 = glm::dot(ab, ap), d2 = glm::dot(ac, ap);
+  if (d1 <= 0 && d2 <= 0)
+    return a;
+  const vec3 bp = p - b;
+  const float d3 = glm::dot(ab, bp), d4 = glm::dot(ac, bp);
+  if (d3 >= 0 && d4 <= d3)
+    return b;
+  const float vc = d1 * d4 - d3 * d2;
+  if (vc <= 0 && d1 >= 0 && d3 <= 0)
+    return a + ab * (d1 / (d1 - d3));
+  const vec3 cp = p - c;
+  const float d5 = glm::dot(ab, cp), d6 = glm::dot(ac, cp);
+  if (d6 >= 0 && d5 <= d6)
+    return c;
+  const float vb = d5 * d2 - d1 * d6;
+  if (vb <= 0 && d2 >= 0 && d6 <= 0)
+    return a + ac * (d2 / (d2 - d6));
+  const float va = d3 * d6 - d5 * d4;
+  if (va <= 0 && (d4 - d3) >= 0 && (d5 - d6) >= 0)
+    return b + (c - b) * ((d4 - d3) / ((d4 - d3) + (d5 - d6)));
+  const float denom = 1.0f / (va + vb + vc);
+  return a + ab * (vb * denom) + ac * (vc * denom);
+}
+
+struct Crossing {
+  float at;
+  bool front; // which way the triangle faces along the ray
+};
+
+// A ray through a shared edge or vertex hits every triangle there: one crossing of the surface
+// where those triangles face the same way.
+std::vector<float> merged(std::vector<Crossing> hits) {
+  std::sort(hits.begin(), hits.end(), [](const Crossing &l, const Crossing &r) { return l.at < r.at; });
+  std::vector<float> out;
+  for (std::size_t i = 0; i < hits.size(); ++i) {
+    const float eps = 1e-5f * (1.0f + std::abs(hits[i].at)); // float rounding of one crossing
+    if (i > 0 && hits[i].at - hits[i - 1].at < eps && hits[i].front == hits[i - 1].front)
+      continue;
+    out.push_back(hits[i].at);
+  }
+  return out;
+}
+
+} // namespace
+
+SurfaceIndex::SurfaceIndex(const std::vector<MeshData> &meshes, float scale, float cell) : cell_(cell) {
+  bool first = true;
+  for (const MeshData &m : meshes) {
+    for (const vec3 &p : m.positions) {
+      const vec3 q = p * scale;
+      vertices_.push_back(q);
+      lo_ = first ? q : glm::min(lo_, q);
+      hi_ = first ? q : glm::max(hi_, q);
+      first = false;
+    }
+    for (std::size_t t = 0; t + 2 < m.indices.size(); t += 3)
+      tris_.push_back({m.positions[m.indices[t]] * scale, m.positions[m.indices[t + 1]] * scale,
+                       m.positions[m.indices[t + 2]] * scale});
+  }
+  if (tris_.empty())
+    return;
+  lo_ -= vec3(cell_ * 0.5f);
+  hi_ += vec3(cell_ * 0.5f);
+  // Distance queries use cells twice as coarse as the ray columns: fewer, fuller cells.
+  const float c3 = cell_ * 2.0f;
+  for (int k = 0; k < 3; ++k)
+    dims_[k] = std::max(1, static_cast<int>(std::ceil((hi_[k] - lo_[k]) / c3)));
+  cells3_.resize(static_cast<std::size_t>(dims_.x) * dims_.y * dims_.z);
+  for (int k = 0; k < 3; ++k) {
+    Grid2 &g = columns_[k];
+    g.axis = k;
+    const int u = (k + 1) % 3, v = (k + 2) % 3;
+    g.nu = std::max(1, static_cast<int>(std::ceil((hi_[u] - lo_[u]) / cell_)));
+    g.nv = std::max(1, static_cast<int>(std::ceil((hi_[v] - lo_[v]) / cell_)));
+    g.cells.resize(static_cast<std::size_t>(g.nu) * g.nv);
+  }
+  for (std::size_t t = 0; t < tris_.size(); ++t) {
+    const Tri &tr = tris_[t];
+    const vec3 lo = glm::min(tr.a, glm::min(tr.b, tr.c)), hi = glm::max(tr.a, glm::max(tr.b, tr.c));
+    glm::ivec3 i0, i1;
+    for (int k = 0; k < 3; ++k) {
+      i0[k] = std::clamp(static_cast<int>((lo[k] - lo_[k]) / c3), 0, dims_[k] - 1);
+      i1[k] = std::clamp(static_cast<int>((hi[k] - lo_[k]) / c3), 0, dims_[k] - 1);
+    }
+    for (int z = i0.z; z <= i1.z; ++z)
+      for (int y = i0.y; y <= i1.y; ++y)
+        for (int x = i0.x; x <= i1.x; ++x)
+          cells3_[(static_cast<std::size_t>(z) * dims_.y + y) * dims_.x + x].push_back(static_cast<int>(t));
+    for (Grid2 &g : columns_) {
+      const int u = (g.axis + 1) % 3, v = (g.axis + 2) % 3;
+      const int u0 = cellIndex(lo[u], u, g.nu), u1 = cellIndex(hi[u], u, g.nu);
+      const int v0 = cellIndex(lo[v], v, g.nv), v1 = cellIndex(hi[v], v, g.nv);
+      for (int j = v0; j <= v1; ++j)
+        for (int i = u0; i <= u1; ++i)
+          g.cells[static_cast<std::size_t>(j) * g.nu + i].push_back(static_cast<int>(t));
+    }
+  }
+}
+
+int SurfaceIndex::cellIndex(float v, int axis, int n) const {
+  return std::clamp(static_cast<int>((v - lo_[axis]) / cell_), 0, n - 1);
+}
+
+const std::vector<int> &SurfaceIndex::column(const vec3 &p, int axis) const {
+  const Grid2 &g = columns_[axis];
+  const int u = (axis + 1) % 3, v = (axis + 2) % 3;
+  if (tris_.empty() || p[u] < lo_[u] || p[u] > hi_[u] || p[v] < lo_[v] || p[v] > hi_[v])
+    return none_;
+  return g.cells[static_cast<std::size_t>(cellIndex(p[v], v, g.nv)) * g.nu + cellIndex(p[u], u, g.nu)];
+}
+
+std::vector<float> SurfaceIndex::axisCrossings(const vec3 &p, int axis) const {
+  const int u = (axis + 1) % 3, v = (axis + 2) % 3;
+  std::vector<Crossing> hits;
+  for (int t : column(p, axis)) {
+    const Tri &tr = tris_[t];
+    const glm::vec2 a(tr.a[u], tr.a[v]), b(tr.b[u], tr.b[v]), c(tr.c[u], tr.c[v]), q(p[u], p[v]);
+    const auto edge = [](const glm::vec2 &e0, const glm::vec2 &e1, const glm::vec2 &x) {
+      return (e1.x - e0.x) * (x.y - e0.y) - (e1.y - e0.y) * (x.x - e0.x);
+    };
+    const float area = edge(a, b, c);
+    if (std::abs(area) < 1e-12f)
+      continue; // parallel to the line
+    const float la = edge(b, c, q) / area, lb = edge(c, a, q) / area, lc = edge(a, b, q) / area;
+    if (la < 0 || lb < 0 || lc < 0)
+      continue;
+    hits.push_back({la * tr.a[axis] + lb * tr.b[axis] + lc * tr.c[axis], area > 0});
+  }
+  return merged(std::move(hits));
+}
+
+std::vector<float> SurfaceIndex::rayCrossings(const vec3 &origin, const vec3 &dir) const {
+  std::vector<Crossing> hits;
+  for (const Tri &tr : tris_) {
+    const vec3 e1 = tr.b - tr.a, e2 = tr.c - tr.a, pv = glm::cross(dir, e2);
+    const float det = glm::dot(e1, pv);
+    if (std::abs(det) < 1e-12f)
+      continue;
+    const vec3 tv = origin - tr.a;
+    const float u = glm::dot(tv, pv) / det;
+    if (u < 0 || u > 1)
+      continue;
+    const vec3 qv = glm::cross(tv, e1);
+    const float v = glm::dot(dir, qv) / det;
+    if (v < 0 || u + v > 1)
+      continue;
+    const float t = glm::dot(e2, qv) / det;
+    if (t > 0)
+      hits.push_back({t, det > 0});
+  }
+  return merged(std::move(hits));
+}
+
+bool SurfaceIndex::inside(const vec3 &p) const {
+  if (tris_.empty() || glm::any(glm::lessThan(p, lo_)) || glm::any(glm::greaterThan(p, hi_)))
+    return false;
+  int votes = 0;
+  for (int axis = 0; axis < 3; ++axis) {
+    const std::vector<float> along = axisCrossings(p, axis);
+    const auto above = std::count_if(along.begin(), along.end(), [&](float a) { return a > p[axis]; });
+    votes += above % 2;
+  }
+  return votes >= 2;
+}
+
+float SurfaceIndex::distance(const vec3 &p, vec3 *nearest) const {
+  if (tris_.empty())
+    return INFINITY;
+  const float c3 = cell_ * 2.0f;
+  glm::ivec3 home;
+  for (int k = 0; k < 3; ++k)
+    home[k] = std::clamp(static_cast<int>((p[k] - lo_[k]) / c3), 0, dims_[k] - 1);
+  const int maxRing = std::max(dims_.x, std::max(dims_.y, dims_.z));
+  float best2 = INFINITY;
+  vec3 bestPoint(0.0f);
+  for (int r = 0; r <= maxRing; ++r) {
+    for (int z = home.z - r; z <= home.z + r; ++z)
+      for (int y = home.y - r; y <= home.y + r; ++y)
+        for (int x = home.x - r; x <= home.x + r; ++x) {
+          if (std::max({std::abs(x - home.x), std::abs(y - home.y), std::abs(z - home.z)}) != r)
+            continue; // inner rings are done
+          if (x < 0 || y < 0 || z < 0 || x >= dims_.x || y >= dims_.y || z >= dims_.z)
+            continue;
+          for (int t : cells3_[(static_cast<std::size_t>(z) * dims_.y + y) * dims_.x + x]) {
+            const Tri &tr = tris_[t];
+            const vec3 q = closestOnTriangle(p, tr.a, tr.b, tr.c);
+            const float d2 = glm::dot(q - p, q - p);
+            if (d2 < best2) {
+              best2 = d2;
+              bestPoint = q;
+            }
+          }
+        }
+    // Unvisited cells are at least r cells away from p (or from p clamped into the grid, which is
+    // no farther from them than p).
+    const float reach = static_cast<float>(r) * c3;
+    if (best2 <= reach * reach)
+      break;
+  }
+  if (nearest)
+    *nearest = bestPoint;
+  return std::sqrt(best2);
+}
+
+Penetration deepestInside(const SurfaceIndex &a, const SurfaceIndex &b) {
+  Penetration out;
+  for (const vec3 &v : a.vertices()) {
+    if (glm::any(glm::lessThan(v, b.lo())) || glm::any(glm::greaterThan(v, b.hi())) || !b.inside(v))
+      continue;
+    const float d = b.distance(v);
+    if (d > out.depth) {
+      out.depth = d;
+      out.where = v;
+    }
+  }
+  return out;
+}
+
+std::vector<Penetration> penetrations(const Scene &scene, float minDepthMm) {
+  std::vector<const Structure *> solids;
+  std::vector<SurfaceIndex> indices;
+  for (const Structure &s : scene.structures())
+    if (s.system == System::Bone || s.system == System::Disc || s.system == System::Cartilage) {
+      solids.push_back(&s);
+      indices.emplace_back(s.meshes, 1000.0f);
+    }
+  std::vector<Penetration> out;
+  for (std::size_t i = 0; i < solids.size(); ++i)
+    for (std::size_t j = i + 1; j < solids.size(); ++j) {
+      const SurfaceIndex &a = indices[i], &b = indices[j];
+      if (a.empty() || b.empty() || glm::any(glm::lessThan(a.hi(), b.lo())) ||
+          glm::any(glm::lessThan(b.hi(), a.lo())))
+        continue;
+      Penetration ab = deepestInside(a, b), ba = deepestInside(b, a);
+      ab.by = solids[i]->id;
+      ab.into = solids[j]->id;
+      ba.by = solids[j]->id;
+      ba.into = solids[i]->id;
+      const Penetration &deeper = ab.depth >= ba.depth ? ab : ba;
+      if (deeper.depth > minDepthMm)
+        out.push_back(deeper);
+    }
+  std::sort(out.begin(), out.end(), [](const Penetration &l, const Penetration &r) {
+    return l.depth != r.depth ? l.depth > r.depth : l.by + l.into < r.by + r.into;
+  });
+  return out;
+}
+
+std::string describe(const Penetration &p) {
+  char text[160];
+  std::snprintf(text, sizeof text, ": %.2f mm at (%.1f, %.1f, %.1f) mm", p.depth, p.where.x, p.where.y,
+                p.where.z);
+  return p.by + " into " + p.into + text;
+}
+
+} // namespace atlas::modelgen
