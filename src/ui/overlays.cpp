@@ -66,10 +66,6 @@ bool patientReading(const FrameContext &ctx) {
   return ctx.reading && ctx.reading->patientMode;
 }
 
-std::string labelText(const Session &session, const Highlight &h, bool patient) {
-  return highlightLabels(session.scene(), {h}, patient).front().second; // the words --state reports
-}
-
 } // namespace
 
 void drawLegend(FrameContext &ctx) {
@@ -161,6 +157,9 @@ void drawLabels(FrameContext &ctx) {
   std::vector<LabelText> texts;
   ScreenRect area = freeArea(ctx);
   area.max.y -= legendHeight(session);
+  // The highlighted parts whose anchor is in the free area, worded as --state reports them.
+  std::vector<Highlight> inSight;
+  std::vector<glm::vec2> anchors; // beside inSight
   for (const Highlight &h : session.view().highlights) {
     if (!structureLabels)
       break;
@@ -172,14 +171,18 @@ void drawLabels(FrameContext &ctx) {
     const glm::vec2 anchor(p->x * toUiX, p->y * toUiY);
     if (anchor.x < area.min.x || anchor.x > area.max.x || anchor.y < area.min.y || anchor.y > area.max.y)
       continue;
-    std::string text = labelText(session, h, patientReading(ctx));
-    if (patientReading(ctx) &&
-        std::any_of(texts.begin(), texts.end(), [&text](const auto &t) { return t.text == text; }))
-      continue; // fewer labels: one "nerves to your arm", not one per nerve root
+    inSight.push_back(h);
+    anchors.push_back(anchor);
+  }
+  for (auto &[index, text] : highlightLabels(session.scene(), inSight, patientReading(ctx))) {
+    const std::size_t i = static_cast<std::size_t>(
+        std::find_if(inSight.begin(), inSight.end(),
+                     [index = index](const Highlight &h) { return h.structure == index; }) -
+        inSight.begin());
     const ImVec2 size = ImGui::CalcTextSize(text.c_str());
     requests.push_back(
-        {anchor, glm::vec2(size.x + pad.x * 2.0f + ImGui::GetFontSize() * 0.5f, size.y + pad.y * 2.0f)});
-    texts.push_back({roleColor(h.role), std::move(text), false});
+        {anchors[i], glm::vec2(size.x + pad.x * 2.0f + ImGui::GetFontSize() * 0.5f, size.y + pad.y * 2.0f)});
+    texts.push_back({roleColor(inSight[i].role), std::move(text), false});
   }
   // Landmarks: a marker on the bone and a label in the same columns, so no label covers another.
   auto isPicked = [&session](const LandmarkRef &ref) {

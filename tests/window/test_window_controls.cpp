@@ -14,12 +14,6 @@ namespace {
 
 const std::string kSettings = R"({"disclaimer_seen": true, "ui_scale": 1.25})";
 
-void tap(const XSession &x, WindowApp &app, int px, int py) {
-  x.xdotool({"mousemove", "--window", app.windowId(), std::to_string(px), std::to_string(py)});
-  std::this_thread::sleep_for(700ms);
-  x.xdotool({"click", "1"});
-}
-
 float uiScale(const nlohmann::json &s) {
   const nlohmann::json &v = s["interface"]["ui_scale"];
   return v.is_number() ? v.get<float>() : -1.0f;

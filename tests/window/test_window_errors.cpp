@@ -10,7 +10,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-const std::string kDisclaimerSeen = R"({"disclaimer_seen": true})";
 const std::string kErrorWindow = "Could not open the file";
 
 } // namespace

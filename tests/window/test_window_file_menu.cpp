@@ -15,14 +15,10 @@ using namespace std::chrono_literals;
 
 namespace {
 
-const std::string kDisclaimerSeen = R"({"disclaimer_seen": true})";
-
 void tapItem(const XSession &x, WindowApp &app, const std::string &item) {
   REQUIRE(app.waitFor([&](const nlohmann::json &s) { return itemCentre(s, item).has_value(); }, 20s));
   const auto [px, py] = *itemCentre(app.state(), item);
-  x.xdotool({"mousemove", "--window", app.windowId(), std::to_string(px), std::to_string(py)});
-  std::this_thread::sleep_for(700ms);
-  x.xdotool({"click", "1"});
+  tap(x, app, px, py);
 }
 
 // Opens File > `item`'s dialog and writes `path` in its field, replacing the default, then Return.

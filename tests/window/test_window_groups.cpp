@@ -11,16 +11,9 @@ using namespace std::chrono_literals;
 
 namespace {
 
-const std::string kDisclaimerSeen = R"({"disclaimer_seen": true})";
 const std::vector<std::string> kMuscles{"scalenus_anterior_right",  "scalenus_anterior_left",
                                         "scalenus_medius_right",    "scalenus_medius_left",
                                         "scalenus_posterior_right", "scalenus_posterior_left"};
-
-void tap(const XSession &x, WindowApp &app, int px, int py) {
-  x.xdotool({"mousemove", "--window", app.windowId(), std::to_string(px), std::to_string(py)});
-  std::this_thread::sleep_for(700ms);
-  x.xdotool({"click", "1"});
-}
 
 bool contains(const nlohmann::json &list, const std::string &id) {
   for (const auto &e : list)

@@ -9,19 +9,7 @@
 using namespace atlas::test;
 using namespace std::chrono_literals;
 
-namespace {
-
-const std::string kDisclaimerSeen = R"({"disclaimer_seen": true})";
-
-// Moves the pointer onto the control and lets the window draw the hover, then taps: press and
-// release back to back, as a touchpad tap or `xdotool click` sends them.
-void tap(const XSession &x, WindowApp &app, int px, int py) {
-  x.xdotool({"mousemove", "--window", app.windowId(), std::to_string(px), std::to_string(py)});
-  std::this_thread::sleep_for(700ms);
-  x.xdotool({"click", "1"});
-}
-
-} // namespace
+namespace {} // namespace
 
 TEST_CASE("a tap on 'I understand' closes the disclaimer with no further input", "[window]") {
   XSession x(1280, 720);

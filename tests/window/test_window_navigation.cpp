@@ -14,8 +14,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-const std::string kDisclaimerSeen = R"({"disclaimer_seen": true})";
-
 glm::dvec3 vec(const nlohmann::json &v) {
   return {v[0].get<double>(), v[1].get<double>(), v[2].get<double>()};
 }

@@ -12,18 +12,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-const std::string kDisclaimerSeen = R"({"disclaimer_seen": true})";
-
-// Moves to (px, py), then clicks with `modifier` ("ctrl", "shift" or "") held down.
-void clickWith(const XSession &x, WindowApp &app, int px, int py, const std::string &modifier) {
-  x.xdotool({"mousemove", "--window", app.windowId(), std::to_string(px), std::to_string(py)});
-  std::this_thread::sleep_for(700ms);
-  if (modifier.empty())
-    x.xdotool({"click", "1"});
-  else
-    x.xdotool({"keydown", modifier, "click", "1", "keyup", modifier});
-}
-
 std::set<std::string> idsOf(const nlohmann::json &list) {
   std::set<std::string> out;
   for (const auto &e : list)
@@ -49,7 +37,7 @@ TEST_CASE("Ctrl+click in the list gathers the three scalenes and I isolates them
   // A plain click on the first, Ctrl+click on the other two (rows looked up again: the list stays).
   for (std::size_t i = 0; i < scalenes.size(); ++i) {
     const auto [rx, ry] = *itemCentre(app.state(), "structures.row." + scalenes[i]);
-    clickWith(x, app, rx, ry, i == 0 ? "" : "ctrl");
+    tap(x, app, rx, ry, i == 0 ? "" : "ctrl");
     const std::size_t expected = i + 1;
     const bool gathered = app.waitFor(
         [&](const nlohmann::json &s) {
@@ -96,14 +84,14 @@ TEST_CASE("Ctrl+click in the 3D view adds the part under the cursor to the selec
       30s));
   // The middle of the view from behind: a vertebra's spinous process.
   const auto [cx, cy] = viewCentre(app.state());
-  clickWith(x, app, cx, cy, "ctrl");
+  tap(x, app, cx, cy, "ctrl");
   const bool added = app.waitFor([](const nlohmann::json &s) { return s["selection"].size() == 2; }, 20s);
   INFO("selection: " << app.state()["selection"].dump());
   REQUIRE(added);
   CHECK(app.state()["selection"][0] == "scalenus_posterior_right");
   CHECK(app.state()["selected"] == app.state()["selection"][1]);
   // Ctrl+click on it again takes it out, and the muscle is the one described again.
-  clickWith(x, app, cx, cy, "ctrl");
+  tap(x, app, cx, cy, "ctrl");
   const bool removed = app.waitFor(
       [](const nlohmann::json &s) {
         return s["selection"].size() == 1 && s["selected"] == "scalenus_posterior_right";
@@ -128,7 +116,7 @@ TEST_CASE("an article link to the part already selected still frames it", "[wind
   // The whole model from behind: framing the muscle comes much closer.
   const double before = app.state()["camera"]["distance"].get<double>();
   const auto [lx, ly] = *itemCentre(app.state(), link);
-  clickWith(x, app, lx, ly, "");
+  tap(x, app, lx, ly, "");
   const bool framed = app.waitFor(
       [before](const nlohmann::json &s) {
         return s["camera"]["distance"].get<double>() < before * 0.8 &&

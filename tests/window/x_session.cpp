@@ -212,4 +212,13 @@ std::pair<int, int> viewCentre(const nlohmann::json &state) {
   return {area[0].get<int>() + area[2].get<int>() / 2, area[1].get<int>() + area[3].get<int>() / 2};
 }
 
+void tap(const XSession &x, WindowApp &app, int px, int py, const std::string &modifier) {
+  x.xdotool({"mousemove", "--window", app.windowId(), std::to_string(px), std::to_string(py)});
+  std::this_thread::sleep_for(std::chrono::milliseconds(700));
+  if (modifier.empty())
+    x.xdotool({"click", "1"});
+  else
+    x.xdotool({"keydown", modifier, "click", "1", "keyup", modifier});
+}
+
 } // namespace atlas::test

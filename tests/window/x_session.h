@@ -89,6 +89,14 @@ private:
 // The centre of a named control's rectangle in the state's "interface"."items" (window coordinates).
 std::optional<std::pair<int, int>> itemCentre(const nlohmann::json &state, const std::string &name);
 bool windowShown(const nlohmann::json &state, const std::string &prefix);
+// Settings for a start past the disclaimer.
+inline const std::string kDisclaimerSeen = R"({"disclaimer_seen": true})";
+
+// Moves the pointer onto (px, py) and lets the window draw the hover, then taps: press and release
+// back to back, as a touchpad tap or `xdotool click` sends them, with `modifier` ("ctrl", "shift")
+// held when given.
+void tap(const XSession &x, WindowApp &app, int px, int py, const std::string &modifier = "");
+
 // The centre of the 3D view (the state's "view_area"), in window coordinates.
 std::pair<int, int> viewCentre(const nlohmann::json &state);
 
