@@ -3,8 +3,8 @@
 // loading; the real scalene-atlas binary (posix_spawn, wait4) for start-up, frames, memory and the
 // peer comparison with f3d.
 //
-//   atlas-bench [--runs N] [SECTION...]   sections: pick select load gpu startup frames peer large
-//                                         (default: all)
+//   atlas-bench [--runs N] [SECTION...]   sections: pick select load gpu occlusion startup frames peer
+//                                         large (default: all)
 #include "app/article_startup.h"
 #include "content/knowledge_base.h"
 #include "core/paths.h"
@@ -15,8 +15,12 @@
 #include "render/headless_context.h"
 #include "render/offscreen_target.h"
 #include "render/renderer.h"
+#include "scene/level_of_detail.h"
 #include "scene_generator.h"
 #include "session/session.h"
+#ifdef ATLAS_BENCH_HAVE_MODELGEN
+#include "modelgen/occlusion.h"
+#endif
 
 #include <algorithm>
 #include <chrono>
@@ -264,6 +268,78 @@ void sectionGpu(int runs) {
                 }),
          "ms", 33.0);
   report("read back (resolve + glReadPixels)", repeat(10, [&] { Image image = target->readPixels(); }));
+}
+
+// Issue 11: what the baked ambient occlusion costs. The bake (generator side) on the bundled model's
+// own meshes, and frames drawn with the occlusion the model carries against the same model with it
+// stripped (the renderer then feeds 1.0 everywhere), A and B interleaved so that load from other
+// processes on this shared machine falls on both alike.
+void sectionOcclusion(int runs) {
+  std::printf("ambient occlusion (issue 11)\n");
+  const Scene withOcclusion = mustLoad(bundledModel());
+  Scene without = withOcclusion;
+  std::size_t vertices = 0, baked = 0;
+  for (Structure &s : without.structures())
+    for (MeshData &m : s.meshes) {
+      vertices += m.positions.size();
+      baked += m.occlusion.empty() ? 0 : m.positions.size();
+      m.occlusion.clear();
+    }
+  std::printf("  %zu vertices, %zu with baked occlusion\n", vertices, baked);
+#ifdef ATLAS_BENCH_HAVE_MODELGEN
+  Scene rebake = without;
+  report("bake (modelgen::bakeSceneOcclusion), bundled",
+         repeat(std::min(runs, 3), [&] { modelgen::bakeSceneOcclusion(rebake); }));
+#else
+  std::printf("  bake: not measured (built without the model generator)\n");
+#endif
+  Result<std::unique_ptr<HeadlessContext>> context = HeadlessContext::create();
+  if (!context) {
+    std::printf("  frames skipped: %s\n", context.error().c_str());
+    return;
+  }
+  Result<Renderer> renderer = Renderer::create();
+  // As the viewer draws them: moving frames single-sampled, still frames with 4x MSAA.
+  Result<OffscreenTarget> movingTarget = OffscreenTarget::create(kWidth, kHeight, 0);
+  Result<OffscreenTarget> stillTarget = OffscreenTarget::create(kWidth, kHeight, 4);
+  if (!renderer || !movingTarget || !stillTarget) {
+    std::printf("  frames skipped: %s\n",
+                !renderer ? renderer.error().c_str()
+                          : (!movingTarget ? movingTarget.error() : stillTarget.error()).c_str());
+    return;
+  }
+  Session session;
+  session.setScene(withOcclusion);
+  session.setViewport(kWidth, kHeight);
+  const MotionDetail detail = buildMotionDetail(withOcclusion, 0);
+  GpuScene gpuWith, gpuWithout;
+  gpuWith.upload(withOcclusion);
+  gpuWith.uploadMotionDetail(detail);
+  gpuWithout.upload(without);
+  gpuWithout.uploadMotionDetail(detail);
+  std::vector<double> moving[2], still[2];
+  const GpuScene *gpus[2] = {&gpuWithout, &gpuWith};
+  for (int pass = 0; pass < 40; ++pass)
+    for (int which = 0; which < 2; ++which) {
+      session.camera().orbit(0.02f, 0.0f);
+      movingTarget->bind();
+      Clock::time_point start = Clock::now();
+      renderer->draw(session.scene(), *gpus[which], session.view(), session.camera(), kWidth, kHeight, {},
+                     true);
+      glFinish();
+      if (pass > 0) // the first draw compiles the shader variants in llvmpipe
+        moving[which].push_back(msSince(start));
+      stillTarget->bind();
+      start = Clock::now();
+      renderer->draw(session.scene(), *gpus[which], session.view(), session.camera(), kWidth, kHeight);
+      glFinish();
+      if (pass > 0)
+        still[which].push_back(msSince(start));
+    }
+  report("draw orbiting (coarse, no MSAA), no AO", stats(moving[0]), "ms", 33.0);
+  report("draw orbiting (coarse, no MSAA), AO", stats(moving[1]), "ms", 33.0);
+  report("draw still (4x MSAA), no AO", stats(still[0]));
+  report("draw still (4x MSAA), AO", stats(still[1]));
 }
 
 // ---- the real binary -------------------------------------------------------------------------
@@ -550,7 +626,8 @@ int main(int argc, char **argv) {
     if (arg == "--runs" && i + 1 < argc)
       runs = std::max(1, std::atoi(argv[++i]));
     else if (arg == "-h" || arg == "--help") {
-      std::printf("usage: atlas-bench [--runs N] [pick select load gpu startup frames peer idle large]\n");
+      std::printf(
+          "usage: atlas-bench [--runs N] [pick select load gpu occlusion startup frames peer idle large]\n");
       return 0;
     } else
       sections.insert(arg);
@@ -577,6 +654,8 @@ int main(int argc, char **argv) {
     sectionLarge(runs);
   if (want("gpu"))
     sectionGpu(runs);
+  if (want("occlusion"))
+    sectionOcclusion(runs);
   if (want("large"))
     sectionLargeProcess(runs);
   return 0;

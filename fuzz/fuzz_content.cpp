@@ -25,7 +25,7 @@ const ContentText kStructures{"content/structures/base.yaml",
                               "    patient: Your top rib.\n"
                               "claims:\n  - id: rib1.relation\n    subject: \"rib1_{side}\"\n"
                               "    role: relation\n    targets: [c7]\n    text: Below C7.\n"
-                              "    source: reference\n    cite: Gray\n"};
+                              "    source: reference\n    cite: [gray41]\n"};
 const std::set<std::string> kModelIds{"c7", "rib1_right", "rib1_left", "scalenus_posterior_right",
                                       "scalenus_posterior_left"};
 

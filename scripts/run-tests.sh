@@ -10,10 +10,18 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 jobs="$(nproc 2>/dev/null || echo 2)"
 
 echo "== 1/3 clang-format"
-mapfile -t sources < <(git ls-files 'src/*.cpp' 'src/*.h' 'tests/*.cpp' 'tests/*.h' 'bench/*.cpp' 'fuzz/*.cpp' 2>/dev/null || true)
-if [ ${#sources[@]} -gt 0 ]; then
-  clang-format --dry-run --Werror "${sources[@]}"
+# The list comes from git; if git fails (not a clone, no git) or finds nothing, no file would be
+# checked and the step would pass silently, so both are errors.
+if ! file_list="$(git ls-files 'src/*.cpp' 'src/*.h' 'tests/*.cpp' 'tests/*.h' 'bench/*.cpp' 'fuzz/*.cpp')"; then
+  echo "run-tests: 'git ls-files' failed; run the tests from a git clone of the project" >&2
+  exit 1
 fi
+mapfile -t sources <<<"$file_list"
+if [ -z "$file_list" ]; then
+  echo "run-tests: git lists no C++ files to format-check" >&2
+  exit 1
+fi
+clang-format --dry-run --Werror "${sources[@]}"
 
 echo "== 2/3 build and test with sanitizers"
 cmake -S . -B build-test -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DATLAS_SANITIZE=ON -DATLAS_WERROR=ON \
@@ -23,13 +31,18 @@ export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:strict_string_checks=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 export LSAN_OPTIONS="suppressions=$PWD/tests/sanitizers/lsan.supp:print_suppressions=0"
 export EGL_PLATFORM=surfaceless
-(cd build-test && ctest --output-on-failure -j "$jobs")
+# --no-tests=error: a suite that registered nothing (a broken discovery step) must not pass.
+(cd build-test && ctest --output-on-failure --no-tests=error -j "$jobs")
 
 echo "== 3/3 model and robustness checks"
+# Both checks are part of the suite: a script that is missing or lost its run bit is a failure,
+# not a reason to skip it.
 for extra in scripts/validate-model.sh scripts/fuzz-smoke.sh; do
-  if [ -x "$extra" ]; then
-    echo "-- $extra"
-    "$extra"
+  if [ ! -f "$extra" ] || [ ! -x "$extra" ]; then
+    echo "run-tests: $extra is missing or not executable (git update-index --chmod=+x $extra)" >&2
+    exit 1
   fi
+  echo "-- $extra"
+  "$extra"
 done
 echo "All checks passed."

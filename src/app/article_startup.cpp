@@ -1,6 +1,7 @@
 #include "app/article_startup.h"
 
 #include "content/article_markdown.h"
+#include "content/article_sources.h"
 #include "core/log.h"
 #include "core/paths.h"
 #include "io/atomic_file.h"
@@ -25,8 +26,11 @@ std::string selectedId(const Session &session) {
 } // namespace
 
 content::Article loadArticleWith(const std::string &contentDir, const content::KnowledgeBase &knowledge) {
-  content::Article article =
-      content::loadArticle(contentDir + "/article", structureIds(knowledge), knowledge.claimIds());
+  // The bibliography checks the clinical notes' sources and gives them their citations (issue 13).
+  const content::Bibliography bibliography = content::loadBibliography(contentDir);
+  content::Article article = content::loadArticle(contentDir + "/article", structureIds(knowledge),
+                                                  knowledge.claimIds(), bibliography.ids());
+  content::attachBibliography(article, bibliography);
   content::attachClaimNotes(article,
                             [&knowledge](const std::string &id) -> std::optional<content::ClaimNote> {
                               const content::Claim *claim = knowledge.findClaim(id);
@@ -69,8 +73,13 @@ Result<bool> applyArticleOptions(Session &session, const Options &options) {
     view.panel = content::ReadingPanel::Functions;
   else if (options.panel == "disclaimer")
     view.disclaimerOpen = true;
+  else if (options.panel == "sources")
+    session.sourcesView.open = true;
   else if (!options.panel.empty()) // structures, info: the model panels, no reading panel
     view.panel = content::ReadingPanel::None;
+  if (!options.showSource.empty())
+    if (Result<bool> shown = session.apply(ShowSourceCommand{options.showSource}); !shown)
+      return Error{"--show-source: " + shown.error()};
   view.patientMode = view.patientMode || options.patient;
   view.search = options.search;
   if (!session.article)

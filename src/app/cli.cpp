@@ -66,8 +66,11 @@ Result<ParsedCommandLine> parseCommandLine(int argc, const char *const *argv) {
                "Show the named bony landmarks of the bones on show (markers and leader-line labels)");
   app.add_option("--landmark", o.landmark,
                  "Name a landmark by id (e.g. c2.dens), as a click on its marker does; its bone is selected");
-  app.add_option("--panel", o.panel, "Open a panel: article, functions, disclaimer, structures or info")
-      ->check(CLI::IsMember({"article", "functions", "disclaimer", "structures", "info"}));
+  app.add_option("--panel", o.panel,
+                 "Open a panel: article, functions, disclaimer, sources, structures or info")
+      ->check(CLI::IsMember({"article", "functions", "disclaimer", "sources", "structures", "info"}));
+  app.add_option("--show-source", o.showSource,
+                 "Open the Sources panel at this work of content/bibliography (e.g. gray41)");
   app.add_option("--section", o.section,
                  "Open the article at this section id (overview, anatomy, causes, ...)");
   app.add_option("--search", o.search, "Search the article for this text (hits are highlighted)");
@@ -77,14 +80,9 @@ Result<ParsedCommandLine> parseCommandLine(int argc, const char *const *argv) {
                  "Show a key function on the model as its button does (respiration, posture, ...)");
   app.add_option("--export-article", o.exportArticle,
                  "Write the whole article as a Markdown handout to FILE.md and exit (no model or GL needed)");
-  CLI::Option *soak = app.add_option(
-      "--soak", o.soak,
-      "Soak test: N random interactions on the model headless, checking invariants and memory (sanitizer "
-      "builds); 480x320 and --samples 0 unless given");
   app.add_option("--window-state", o.windowState,
                  "Window mode: write the state of the frame on screen as JSON to FILE whenever it changes "
                  "(for tests and automation)");
-  app.add_option("--seed", o.seed, "The soak's random seed, to replay a run (default: from the clock)");
   app.set_version_flag("--version", "scalene-atlas 0.1.0");
   try {
     app.parse(argc, argv);
@@ -98,16 +96,6 @@ Result<ParsedCommandLine> parseCommandLine(int argc, const char *const *argv) {
     return parsed;
   } catch (const CLI::ParseError &e) {
     return Error{std::string(e.what()) + " (see --help)"};
-  }
-  if (soak->count() > 0 && o.soak < 1)
-    return Error{"--soak " + std::to_string(o.soak) + ": expected a number of interactions, 1 or more"};
-  if (o.soak > 0) { // small and without multisampling unless asked: thousands of frames
-    if (size.empty()) {
-      o.width = 480;
-      o.height = 320;
-    }
-    if (app.count("--samples") == 0)
-      o.samples = 0;
   }
   if (!size.empty()) {
     int w = 0, h = 0;

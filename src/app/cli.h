@@ -32,20 +32,18 @@ struct Options {
   bool labels = true;
   bool landmarks = false;    // --landmarks: markers and labels for the bony landmarks
   std::string landmark;      // --landmark ID: name one landmark, as a click on its marker does
-  std::string panel;         // reading panel to open: article | functions | disclaimer | structures | info
+  std::string panel;         // panel to open: article | functions | disclaimer | sources | structures | info
+  std::string showSource;    // --show-source ID: the Sources panel at this bibliography work
   std::string section;       // article section id to open
   std::string search;        // article search text
   bool patient = false;      // the article's plain-language version (panels and --export-article)
   std::string exportArticle; // write the article as Markdown to this file and exit
   std::string showFunction;  // a key function to show on the model, as its button does
-  int soak = 0;              // --soak N: N random interactions headless (app/soak.h); implies headless
-  std::optional<std::uint32_t> seed; // --seed S: the soak's random seed (else from the clock)
   // --window-state FILE: in the window, write the state of the last frame shown on screen to FILE
   // whenever it changes (tests and automation drive the real window with X input and read this)
   std::string windowState;
   bool exitAfterCommands() const {
-    return headless || list || !screenshot.empty() || !statePath.empty() || !exportArticle.empty() ||
-           soak > 0;
+    return headless || list || !screenshot.empty() || !statePath.empty() || !exportArticle.empty();
   }
 };
 

@@ -4,7 +4,6 @@
 #include "app/cli.h"
 #include "app/model_load_job.h"
 #include "app/phase_timings.h"
-#include "app/soak.h"
 #include "app/startup.h"
 #include "core/log.h"
 #include "core/paths.h"
@@ -46,13 +45,11 @@ int main(int argc, char **argv) {
         std::fprintf(stderr, "scalene-atlas: %s%s\n",
                      level == atlas::log::Level::Error ? "error: " : "warning: ", message.c_str());
     });
-    if (options.list || options.soak > 0) {
+    if (options.list) {
       if (atlas::Result<bool> loaded = atlas::finishLoading(session, loading); !loaded) {
         atlas::log::error(loaded.error());
         return 1;
       }
-      if (options.soak > 0)
-        return atlas::runSoak(session, options);
       std::cout << session.structureListJson().dump(2) << "\n";
       return 0;
     }

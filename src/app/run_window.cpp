@@ -168,6 +168,10 @@ int runWindow(Session &session, const Options &options, ModelLoadJob &loading) {
             pendingFrames = 2;
           }
           glfwSwapBuffers(window);
+          // The model on screen, the picking index builds on a worker (again after a reload), so a
+          // first click does not wait for it. Nothing happens once it is built or building.
+          if (!session.scene().structures().empty() && !viewer.loading())
+            session.preparePicking();
           unsettledFrames = viewer.settled() ? 0 : unsettledFrames + 1;
           if (!options.windowState.empty())
             if (Result<bool> written = windowState.update(viewer.presentedStateJson()); !written)

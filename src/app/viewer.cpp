@@ -131,6 +131,7 @@ void Viewer::buildInterface() {
   if (recordPresentation_)
     ctx.itemRects = &itemRects_;
   ctx.reading = &session_.articleView;
+  ctx.sources = &session_.sourcesView;
   ui::LoadingStatus status;
   if (loading_.active()) {
     status.file = loading_.path();
@@ -342,10 +343,13 @@ nlohmann::json Viewer::presentedStateJson() const {
 }
 
 bool Viewer::SceneKey::operator==(const SceneKey &o) const {
-  return sameCamera(camera, o.camera) && width == o.width && height == o.height && area.x == o.area.x &&
-         area.y == o.area.y && area.width == o.area.width && area.height == o.area.height && view == o.view &&
-         generation == o.generation && backgroundTop == o.backgroundTop &&
-         backgroundBottom == o.backgroundBottom;
+  // Structured bindings name every field: a field added to SceneKey and not compared here is a
+  // compile error ("wrong number of structured bindings"), not a stale picture on screen.
+  const auto &[aCamera, aWidth, aHeight, aArea, aView, aGeneration, aTop, aBottom] = *this;
+  const auto &[bCamera, bWidth, bHeight, bArea, bView, bGeneration, bTop, bBottom] = o;
+  return sameCamera(aCamera, bCamera) && aWidth == bWidth && aHeight == bHeight && aArea.x == bArea.x &&
+         aArea.y == bArea.y && aArea.width == bArea.width && aArea.height == bArea.height && aView == bView &&
+         aGeneration == bGeneration && aTop == bTop && aBottom == bBottom;
 }
 
 void Viewer::prepareMotionDetail() {

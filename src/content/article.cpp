@@ -98,11 +98,68 @@ const ArticleSection *Article::sectionOfItem(const std::string &itemId) const {
   return nullptr;
 }
 
+const CitedWork *Article::findCited(const std::string &workId) const {
+  for (const CitedWork &work : cited)
+    if (work.id == workId)
+      return &work;
+  return nullptr;
+}
+
 std::size_t Article::itemCount() const {
   std::size_t n = 0;
   for (const ArticleSection &s : sections)
     n += s.items.size();
   return n;
+}
+
+// ---- urgency tiers ------------------------------------------------------------------------------
+
+const std::vector<UrgencyTier> &urgencyTiers() {
+  static const std::vector<UrgencyTier> tiers = {
+      {"emergency", "Emergency now: call an ambulance or go to the emergency department"},
+      {"today", "See a doctor today"},
+      {"soon", "See a doctor soon (within days to a week)"}};
+  return tiers;
+}
+
+int tierRank(const std::string &tierId) {
+  const std::vector<UrgencyTier> &tiers = urgencyTiers();
+  for (std::size_t i = 0; i < tiers.size(); ++i)
+    if (tierId == tiers[i].id)
+      return static_cast<int>(i);
+  return -1;
+}
+
+std::string tierTitle(const std::string &tierId) {
+  const int rank = tierRank(tierId);
+  return rank < 0 ? std::string() : urgencyTiers()[static_cast<std::size_t>(rank)].title;
+}
+
+bool hasTiers(const ArticleSection &section) {
+  return !section.redFlags.empty() || std::any_of(section.items.begin(), section.items.end(),
+                                                  [](const ArticleItem &item) { return !item.tier.empty(); });
+}
+
+std::vector<TierBlock> tierBlocks(const ArticleSection &section) {
+  std::vector<TierBlock> blocks;
+  TierBlock untiered;
+  for (std::size_t i = 0; i < section.items.size(); ++i)
+    if (tierRank(section.items[i].tier) < 0)
+      untiered.items.emplace_back(static_cast<int>(i) + 1, &section.items[i]);
+  if (!untiered.items.empty())
+    blocks.push_back(std::move(untiered));
+  for (const UrgencyTier &tier : urgencyTiers()) {
+    TierBlock block{tier.id, {}, {}};
+    for (std::size_t i = 0; i < section.items.size(); ++i)
+      if (section.items[i].tier == tier.id)
+        block.items.emplace_back(static_cast<int>(i) + 1, &section.items[i]);
+    for (const RedFlag &flag : section.redFlags)
+      if (flag.tier == tier.id)
+        block.redFlags.push_back(&flag);
+    if (!block.items.empty() || !block.redFlags.empty())
+      blocks.push_back(std::move(block));
+  }
+  return blocks;
 }
 
 // ---- contract -----------------------------------------------------------------------------------
@@ -136,6 +193,7 @@ int lineOf(const YAML::Node &node) {
 struct Checker {
   const std::set<std::string> &structureIds;
   const std::set<std::string> &claimIds;
+  const std::set<std::string> &workIds;
   Problems &problems;
 
   // Inline markup and link ids inside one text field.
@@ -160,12 +218,101 @@ struct Checker {
       problems.add(file, node,
                    "claim '" + id + "' is not a claim id of the knowledge base (content/structures)");
   }
+  // A clinical statement without a source, or citing a work the bibliography lacks, is refused.
+  void checkSources(const std::string &file, const YAML::Node &node, const std::string &what,
+                    const std::vector<std::string> &sources) const {
+    if (sources.empty())
+      problems.add(file, node, what + " cites no source; add 'sources: [work_id]' (content/bibliography)");
+    for (const std::string &id : sources)
+      if (!workIds.empty() && !workIds.count(id))
+        problems.add(file, node,
+                     what + " cites '" + id +
+                         "', which is not a work id of the bibliography (content/bibliography)");
+  }
+  void checkTier(const std::string &file, const YAML::Node &node, const std::string &what,
+                 const std::string &tier) const {
+    if (!tier.empty() && tierRank(tier) < 0)
+      problems.add(file, node, what + " has tier '" + tier + "'; expected emergency, today or soon");
+  }
 };
+
+// Fields of a map that are not in `known`, reported with the names that are.
+void reportUnknownKeys(const std::string &file, const YAML::Node &node, const std::set<std::string> &known,
+                       const std::string &what, Problems &problems) {
+  std::string expected;
+  for (const std::string &k : known)
+    expected += (expected.empty() ? "" : ", ") + k;
+  for (const auto &entry : node) {
+    const std::string key = entry.first.Scalar();
+    if (!known.count(key))
+      problems.add(file, entry.first,
+                   "unknown field '" + key + "' in " + what + " (expected " + expected + ")");
+  }
+}
 
 // A list field's node for line numbers: the field itself when present, else the map.
 YAML::Node nodeFor(const YAML::Node &map, const char *key) {
   const YAML::Node value = map[key];
   return value ? value : map;
+}
+
+std::optional<ClinicalNote> readClinicalNote(const std::string &file, const YAML::Node &node,
+                                             const std::string &itemId, const Checker &check) {
+  Problems &problems = check.problems;
+  const std::string what = "a clinical note of item '" + itemId + "'";
+  if (!node.IsMap()) {
+    problems.add(file, node, what + " should be a map with kind, text, patient and sources");
+    return std::nullopt;
+  }
+  ClinicalNote note;
+  note.file = file;
+  note.line = lineOf(node);
+  Problems fields;
+  note.kind = readString(file, node, "kind", true, fields).value_or("");
+  note.text = readString(file, node, "text", true, fields).value_or("");
+  note.patient = readString(file, node, "patient", true, fields).value_or("");
+  note.sources = readStringList(file, node, "sources", false, fields).value_or(std::vector<std::string>{});
+  for (const std::string &message : fields.messages())
+    problems.add(message + " (" + what + ")");
+  static const std::set<std::string> kinds = {"correction", "risk", "evidence"};
+  if (!note.kind.empty() && !kinds.count(note.kind))
+    problems.add(file, nodeFor(node, "kind"),
+                 what + " has kind '" + note.kind + "'; expected correction, risk or evidence");
+  reportUnknownKeys(file, node, {"kind", "text", "patient", "sources"}, what, problems);
+  check.checkText(file, nodeFor(node, "text"), "text", note.text);
+  check.checkText(file, nodeFor(node, "patient"), "patient", note.patient);
+  check.checkSources(file, nodeFor(node, "sources"), what, note.sources);
+  return note;
+}
+
+std::optional<RedFlag> readRedFlag(const std::string &file, const YAML::Node &node, const Checker &check) {
+  Problems &problems = check.problems;
+  if (!node.IsMap()) {
+    problems.add(file, node,
+                 "every entry of 'red_flags' should be a map with id, tier, text, patient, sources");
+    return std::nullopt;
+  }
+  RedFlag flag;
+  flag.file = file;
+  flag.line = lineOf(node);
+  const std::optional<std::string> id = readString(file, node, "id", true, problems);
+  if (!id)
+    return std::nullopt;
+  flag.id = *id;
+  const std::string what = "red flag '" + flag.id + "'";
+  Problems fields;
+  flag.tier = readString(file, node, "tier", true, fields).value_or("");
+  flag.text = readString(file, node, "text", true, fields).value_or("");
+  flag.patient = readString(file, node, "patient", true, fields).value_or("");
+  flag.sources = readStringList(file, node, "sources", false, fields).value_or(std::vector<std::string>{});
+  for (const std::string &message : fields.messages())
+    problems.add(message + " (" + what + ")");
+  reportUnknownKeys(file, node, {"id", "tier", "text", "patient", "sources"}, what, problems);
+  check.checkTier(file, nodeFor(node, "tier"), what, flag.tier);
+  check.checkText(file, nodeFor(node, "text"), "text", flag.text);
+  check.checkText(file, nodeFor(node, "patient"), "patient", flag.patient);
+  check.checkSources(file, nodeFor(node, "sources"), what, flag.sources);
+  return flag;
 }
 
 std::optional<ArticleItem> readItem(const std::string &file, const YAML::Node &node, const Checker &check) {
@@ -190,16 +337,22 @@ std::optional<ArticleItem> readItem(const std::string &file, const YAML::Node &n
   item.note = readString(file, node, "note", false, fields).value_or("");
   item.links = readStringList(file, node, "links", false, fields).value_or(std::vector<std::string>{});
   item.claims = readStringList(file, node, "claims", false, fields).value_or(std::vector<std::string>{});
+  item.tier = readString(file, node, "tier", false, fields).value_or("");
   for (const std::string &message : fields.messages())
     problems.add(message + " (item '" + item.id + "')");
-  static const std::set<std::string> known = {"id",      "term", "group", "text",
-                                              "patient", "note", "links", "claims"};
-  for (const auto &entry : node) {
-    const std::string key = entry.first.Scalar();
-    if (!known.count(key))
-      problems.add(file, entry.first,
-                   "unknown field '" + key + "' in item '" + item.id +
-                       "' (expected id, term, group, text, patient, note, links, claims)");
+  static const std::set<std::string> known = {"id",   "term",  "group",  "text", "patient",
+                                              "note", "links", "claims", "tier", "clinical_notes"};
+  reportUnknownKeys(file, node, known, "item '" + item.id + "'", problems);
+  check.checkTier(file, nodeFor(node, "tier"), "item '" + item.id + "'", item.tier);
+  if (const YAML::Node notes = node["clinical_notes"]) {
+    if (!notes.IsSequence())
+      problems.add(file, notes,
+                   "field 'clinical_notes' of item '" + item.id +
+                       "' should be a list of notes starting with '- kind:'");
+    else
+      for (const YAML::Node &n : notes)
+        if (std::optional<ClinicalNote> note = readClinicalNote(file, n, item.id, check))
+          item.clinicalNotes.push_back(std::move(*note));
   }
   check.checkText(file, nodeFor(node, "term"), "term", item.term);
   check.checkText(file, nodeFor(node, "text"), "text", item.text);
@@ -210,6 +363,24 @@ std::optional<ArticleItem> readItem(const std::string &file, const YAML::Node &n
   for (const std::string &claim : item.claims)
     check.checkClaim(file, nodeFor(node, "claims"), claim);
   return item;
+}
+
+// In a section with tiers every item has one, and the items run from the most urgent tier down, so
+// the first screen of the section shows what needs help now.
+void checkTierOrder(const ArticleSection &section, Problems &problems) {
+  if (!hasTiers(section))
+    return;
+  int previous = 0;
+  for (const ArticleItem &item : section.items) {
+    const int rank = tierRank(item.tier);
+    if (item.tier.empty())
+      problems.add(item.file + ":" + std::to_string(item.line) + ": item '" + item.id + "' of section '" +
+                   section.id + "' has no tier; every item of a section with tiers needs one");
+    else if (rank >= 0 && rank < previous)
+      problems.add(item.file + ":" + std::to_string(item.line) + ": item '" + item.id + "' (tier " +
+                   item.tier + ") comes after a less urgent item; list the items most urgent first");
+    previous = std::max(previous, rank);
+  }
 }
 
 std::optional<ArticleSection> readSection(const std::string &file, const YAML::Node &root,
@@ -252,15 +423,9 @@ std::optional<ArticleSection> readSection(const std::string &file, const YAML::N
   for (const std::string &p : section.patientParagraphs)
     check.checkText(file, nodeFor(root, "patient_paragraphs"), "patient_paragraphs", p);
   static const std::set<std::string> known = {
-      "id", "title", "order", "intro", "patient_intro", "paragraphs", "patient_paragraphs", "items"};
-  for (const auto &entry : root) {
-    const std::string key = entry.first.Scalar();
-    if (!known.count(key))
-      problems.add(
-          file, entry.first,
-          "unknown field '" + key +
-              "' (expected id, title, order, intro, patient_intro, paragraphs, patient_paragraphs, items)");
-  }
+      "id",    "title",    "order", "intro", "patient_intro", "paragraphs", "patient_paragraphs",
+      "items", "red_flags"};
+  reportUnknownKeys(file, root, known, "section '" + section.id + "'", problems);
   if (const YAML::Node items = root["items"]) {
     if (!items.IsSequence()) {
       problems.add(file, items, "field 'items' should be a list of entries starting with '- id:'");
@@ -270,7 +435,36 @@ std::optional<ArticleSection> readSection(const std::string &file, const YAML::N
           section.items.push_back(std::move(*item));
     }
   }
+  if (const YAML::Node flags = root["red_flags"]) {
+    if (!flags.IsSequence()) {
+      problems.add(file, flags, "field 'red_flags' should be a list of entries starting with '- id:'");
+    } else {
+      for (const YAML::Node &node : flags)
+        if (std::optional<RedFlag> flag = readRedFlag(file, node, check))
+          section.redFlags.push_back(std::move(*flag));
+    }
+  }
+  checkTierOrder(section, problems);
   return section;
+}
+
+// Every work id cited by a note or a red flag, in reading order, each once.
+std::vector<CitedWork> citedWorks(const Article &article) {
+  std::vector<CitedWork> cited;
+  std::set<std::string> seen;
+  auto add = [&](const std::vector<std::string> &ids) {
+    for (const std::string &id : ids)
+      if (seen.insert(id).second)
+        cited.push_back({id, id, ""});
+  };
+  for (const ArticleSection &s : article.sections) {
+    for (const ArticleItem &item : s.items)
+      for (const ClinicalNote &note : item.clinicalNotes)
+        add(note.sources);
+    for (const RedFlag &flag : s.redFlags)
+      add(flag.sources);
+  }
+  return cited;
 }
 
 // One parsed section file (or its syntax error).
@@ -281,10 +475,11 @@ struct SectionDoc {
 
 // Reads every section, then the whole-article checks: duplicates, the contract, order.
 Article checkArticle(const std::vector<SectionDoc> &docs, const std::string &dir,
-                     const std::set<std::string> &structureIds, const std::set<std::string> &claimIds) {
+                     const std::set<std::string> &structureIds, const std::set<std::string> &claimIds,
+                     const std::set<std::string> &workIds) {
   Article article;
   Problems problems;
-  const Checker check{structureIds, claimIds, problems};
+  const Checker check{structureIds, claimIds, workIds, problems};
   for (const SectionDoc &doc : docs) {
     if (!doc.root) {
       problems.add(doc.root.error());
@@ -334,6 +529,7 @@ Article checkArticle(const std::vector<SectionDoc> &docs, const std::string &dir
   }
   std::stable_sort(article.sections.begin(), article.sections.end(),
                    [](const ArticleSection &a, const ArticleSection &b) { return a.order < b.order; });
+  article.cited = citedWorks(article);
   article.problems = problems.messages();
   return article;
 }
@@ -341,7 +537,7 @@ Article checkArticle(const std::vector<SectionDoc> &docs, const std::string &dir
 } // namespace
 
 Article loadArticle(const std::string &dir, const std::set<std::string> &structureIds,
-                    const std::set<std::string> &claimIds) {
+                    const std::set<std::string> &claimIds, const std::set<std::string> &workIds) {
   namespace fs = std::filesystem;
   std::vector<std::string> files;
   std::error_code ec;
@@ -359,16 +555,16 @@ Article loadArticle(const std::string &dir, const std::set<std::string> &structu
   std::vector<SectionDoc> docs;
   for (const std::string &file : files)
     docs.push_back({file, loadYamlFile(file, dir)});
-  return checkArticle(docs, dir, structureIds, claimIds);
+  return checkArticle(docs, dir, structureIds, claimIds, workIds);
 }
 
 Article loadArticleFromTexts(const std::vector<ContentText> &files, const std::string &dir,
-                             const std::set<std::string> &structureIds,
-                             const std::set<std::string> &claimIds) {
+                             const std::set<std::string> &structureIds, const std::set<std::string> &claimIds,
+                             const std::set<std::string> &workIds) {
   std::vector<SectionDoc> docs;
   for (const ContentText &file : files)
     docs.push_back({file.name, parseYaml(file.text, file.name)});
-  return checkArticle(docs, dir, structureIds, claimIds);
+  return checkArticle(docs, dir, structureIds, claimIds, workIds);
 }
 
 // ---- queries ------------------------------------------------------------------------------------
@@ -460,6 +656,9 @@ bool itemMatches(const ArticleItem &item, const std::string &needle, bool patien
   for (const SourceNote &note : item.notes)
     if (contains(note.text, needle) || contains(note.reference, needle))
       return true;
+  for (const ClinicalNote &note : item.clinicalNotes)
+    if (contains(plainText(patient ? note.patient : note.text), needle))
+      return true;
   return false;
 }
 
@@ -496,6 +695,18 @@ void attachClaimNotes(Article &article, const ClaimLookup &lookup) {
           }
         item.notes.push_back(std::move(note));
       }
+    }
+}
+
+// ---- citations ----------------------------------------------------------------------------------
+
+void attachCitations(Article &article, const CiteLookup &lookup) {
+  if (!lookup)
+    return;
+  for (CitedWork &work : article.cited)
+    if (const std::optional<CitedWork> found = lookup(work.id)) {
+      work.shortCite = found->shortCite;
+      work.fullCite = found->fullCite;
     }
 }
 

@@ -49,6 +49,48 @@ struct SourceNote {
   std::string claimId;   // the knowledge-base claim the note comes from ("" for an item's own note)
 };
 
+// A clinician's note beside a statement: where a guideline or the evidence says otherwise
+// (correction), what can go wrong with a treatment (risk), or how strong the evidence is (evidence).
+// Every note cites at least one bibliography work (content/bibliography) by id.
+struct ClinicalNote {
+  std::string kind;                 // correction | risk | evidence
+  std::string text;                 // for clinicians and students
+  std::string patient;              // the same in plain words
+  std::vector<std::string> sources; // bibliography work ids
+  std::string file;
+  int line = 0;
+};
+
+// How soon to get help, most urgent first. An item of "When to see a doctor" and a guideline red
+// flag each name one tier by id.
+struct UrgencyTier {
+  const char *id;    // "emergency", "today", "soon"
+  const char *title; // what to do, as the heading says it
+};
+const std::vector<UrgencyTier> &urgencyTiers();
+// The tier's place in urgencyTiers() (0 = most urgent), or -1 for an unknown id.
+int tierRank(const std::string &tierId);
+// The tier's heading ("" for an unknown id).
+std::string tierTitle(const std::string &tierId);
+
+// A warning sign that neck-pain guidelines list beyond the article's own ten, with its tier.
+struct RedFlag {
+  std::string id;
+  std::string tier;
+  std::string text;                 // for clinicians and students
+  std::string patient;              // plain words
+  std::vector<std::string> sources; // bibliography work ids
+  std::string file;
+  int line = 0;
+};
+
+// A work cited by a note or a red flag, as the panel and the handout show it.
+struct CitedWork {
+  std::string id;
+  std::string shortCite; // "NICE 2023"; the id itself until attachBibliography() runs
+  std::string fullCite;  // one line for the Sources list ("" until attachBibliography() runs)
+};
+
 // One numbered entry of a section: a cause, a symptom, a treatment, a question...
 struct ArticleItem {
   std::string id;                  // e.g. "causes.poor_posture"; unique across the article
@@ -60,7 +102,9 @@ struct ArticleItem {
   std::vector<std::string> links;  // structure ids the entry is about
   std::vector<std::string> claims; // knowledge-base claim ids behind the entry
   std::vector<SourceNote> notes;   // resolved by attachClaimNotes(), plus `note`
-  std::string file;                // where it was read, for messages
+  std::string tier;                // urgency tier id ("When to see a doctor"; "" elsewhere)
+  std::vector<ClinicalNote> clinicalNotes;
+  std::string file; // where it was read, for messages
   int line = 0;
 };
 
@@ -71,6 +115,7 @@ struct ArticleSection {
   std::string intro, patientIntro;
   std::vector<std::string> paragraphs, patientParagraphs;
   std::vector<ArticleItem> items;
+  std::vector<RedFlag> redFlags; // guideline warning signs, shown with the items of their tier
   std::string file;
   int line = 0;
 
@@ -83,6 +128,9 @@ struct ArticleSection {
 struct Article {
   std::vector<ArticleSection> sections; // in reading order
   std::vector<std::string> problems;    // "file:line: message", one per problem found while loading
+  std::vector<CitedWork> cited;         // every work the notes and red flags cite, in order of first use
+
+  const CitedWork *findCited(const std::string &workId) const;
 
   const ArticleSection *findSection(const std::string &id) const;
   const ArticleItem *findItem(const std::string &id) const;
@@ -113,15 +161,16 @@ const std::vector<SectionContract> &articleContract();
 // Reads every *.yaml file of `dir` (in file-name order) and checks it: YAML syntax (file:line:col),
 // required fields, duplicate section and item ids, link ids (inline and `links:`) against
 // `structureIds`, claim ids against `claimIds`, and the sections, their order and item counts
-// against articleContract(). Every problem is reported with file and line in Article::problems and
-// everything else still loads. An empty id set skips that check.
+// against articleContract(), clinical notes and red flags (at least one source each, source ids
+// against `workIds`, tiers known and in order, most urgent first). Every problem is reported with file and
+// line in Article::problems and everything else still loads. An empty id set skips that check.
 Article loadArticle(const std::string &dir, const std::set<std::string> &structureIds,
-                    const std::set<std::string> &claimIds);
+                    const std::set<std::string> &claimIds, const std::set<std::string> &workIds = {});
 // The same checks on section files already in memory, in the order given (loadArticle sorts by file
 // name); `dir` names the article folder in messages about the whole article.
 Article loadArticleFromTexts(const std::vector<ContentText> &files, const std::string &dir,
-                             const std::set<std::string> &structureIds,
-                             const std::set<std::string> &claimIds);
+                             const std::set<std::string> &structureIds, const std::set<std::string> &claimIds,
+                             const std::set<std::string> &workIds = {});
 
 // ---- queries ------------------------------------------------------------------------------------
 
@@ -144,6 +193,19 @@ bool sectionTextMatches(const ArticleSection &section, const std::string &needle
 // Byte ranges [begin, end) of every case-insensitive occurrence of `needle` in `text`.
 std::vector<std::pair<std::size_t, std::size_t>> findAll(const std::string &text, const std::string &needle);
 
+// ---- urgency tiers ------------------------------------------------------------------------------
+
+// A section's text by tier, most urgent first: the numbered items of each tier (with their number
+// in the section) and the guideline red flags of that tier. Items without a tier come first, in a
+// block whose `tier` is "".
+struct TierBlock {
+  std::string tier;
+  std::vector<std::pair<int, const ArticleItem *>> items;
+  std::vector<const RedFlag *> redFlags;
+};
+bool hasTiers(const ArticleSection &section);
+std::vector<TierBlock> tierBlocks(const ArticleSection &section);
+
 // ---- notes from the knowledge base --------------------------------------------------------------
 
 // What the article needs to know of a knowledge-base claim (the knowledge base's Claim has these).
@@ -155,5 +217,12 @@ using ClaimLookup = std::function<std::optional<ClaimNote>(const std::string &id
 // Fills ArticleItem::notes: the item's own `note`, then for each of its claims that carries a note,
 // that note with the standard references' version of the fact (the claim it differs from).
 void attachClaimNotes(Article &article, const ClaimLookup &lookup);
+
+// ---- the bibliography ---------------------------------------------------------------------------
+
+// How a work id reads in the panel and the handout; the loader calls it for every id cited.
+using CiteLookup = std::function<std::optional<CitedWork>(const std::string &workId)>;
+// Fills Article::cited's short and full citations (content/bibliography.h's shortCite, fullCite).
+void attachCitations(Article &article, const CiteLookup &lookup);
 
 } // namespace atlas::content

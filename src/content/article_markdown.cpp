@@ -1,5 +1,6 @@
 #include "content/article_markdown.h"
 
+#include <algorithm>
 #include <cctype>
 #include <sstream>
 
@@ -33,7 +34,64 @@ void writeNote(std::ostringstream &md, const SourceNote &note, bool patient) {
   md << "\n\n";
 }
 
+// "(NICE 2023; Stiell et al. 2001)": the short citations of a note's works.
+std::string cites(const Article &article, const std::vector<std::string> &ids) {
+  std::string out;
+  for (const std::string &id : ids) {
+    const CitedWork *work = article.findCited(id);
+    out += (out.empty() ? "" : "; ") + (work ? work->shortCite : id);
+  }
+  return out.empty() ? out : " (" + out + ")";
+}
+
+void writeClinicalNote(std::ostringstream &md, const Article &article, const ClinicalNote &note,
+                       bool patient) {
+  md << "    > **" << clinicalNoteLabel(note.kind, patient) << ":** "
+     << prose(patient ? note.patient : note.text) << cites(article, note.sources) << "\n\n";
+}
+
+void writeItem(std::ostringstream &md, const Article &article, const ArticleItem &item, int number,
+               bool patient) {
+  md << number << ". **" << prose(item.term) << "** — " << prose(patient ? item.patient : item.text)
+     << "\n\n";
+  for (const SourceNote &note : item.notes)
+    writeNote(md, note, patient);
+  for (const ClinicalNote &note : item.clinicalNotes)
+    writeClinicalNote(md, article, note, patient);
+}
+
+// "When to see a doctor": a heading per urgency tier, most urgent first, the guideline red flags
+// of that tier and then the article's items of the same tier.
+void writeTiers(std::ostringstream &md, const Article &article, const ArticleSection &s, bool patient) {
+  for (const TierBlock &block : tierBlocks(s)) {
+    if (!block.tier.empty())
+      md << "### " << tierTitle(block.tier) << "\n\n";
+    // The guideline's signs first: they are the fuller list, and the first screen should show them.
+    if (!block.redFlags.empty())
+      md << (patient ? "Warning signs that doctors' guidelines list:"
+                     : "Red flags from neck-pain guidelines:")
+         << "\n\n";
+    for (const RedFlag *flag : block.redFlags)
+      md << "- " << prose(patient ? flag->patient : flag->text) << cites(article, flag->sources) << "\n";
+    if (!block.redFlags.empty())
+      md << "\n";
+    if (!block.redFlags.empty() && !block.items.empty())
+      md << (patient ? "Signs from the article in this group:" : "The article's signs in this tier:")
+         << "\n\n";
+    for (const auto &[number, item] : block.items)
+      writeItem(md, article, *item, number, patient);
+  }
+}
+
 } // namespace
+
+const char *clinicalNoteLabel(const std::string &kind, bool patient) {
+  if (kind == "correction")
+    return patient ? "Please note" : "Correction";
+  if (kind == "risk")
+    return "Risks";
+  return patient ? "What studies show" : "Evidence";
+}
 
 std::string articleMarkdown(const Article &article, bool patient) {
   std::ostringstream md;
@@ -45,7 +103,8 @@ std::string articleMarkdown(const Article &article, bool patient) {
   md << "> Adapted in the project's own words from the article \"" << ArticleCredit::title << "\" ("
      << ArticleCredit::publisher << ", last updated " << ArticleCredit::updated
      << "). Facts are kept; the sentences are our own. Where the article differs from standard anatomy "
-        "references, a note says so. This text is for education only and does not replace a clinician: "
+        "references or from clinical guidelines, a note says so, with its source. This text is for education "
+        "only and does not replace a clinician: "
         "see the disclaimer at the end.\n\n";
 
   md << "## Contents\n\n";
@@ -63,6 +122,10 @@ std::string articleMarkdown(const Article &article, bool patient) {
       md << prose(s.introFor(patient)) << "\n\n";
     for (const std::string &p : s.paragraphsFor(patient))
       md << prose(p) << "\n\n";
+    if (hasTiers(s)) {
+      writeTiers(md, article, s, patient);
+      continue;
+    }
     std::string group;
     int number = 0;
     for (const ArticleItem &item : s.items) {
@@ -70,11 +133,22 @@ std::string articleMarkdown(const Article &article, bool patient) {
         group = item.group;
         md << "### " << group << "\n\n";
       }
-      md << ++number << ". **" << prose(item.term) << "** — " << prose(patient ? item.patient : item.text)
-         << "\n\n";
-      for (const SourceNote &note : item.notes)
-        writeNote(md, note, patient);
+      writeItem(md, article, item, ++number, patient);
     }
+  }
+
+  if (!article.cited.empty()) {
+    md << "## Sources\n\n";
+    md << (patient ? "The notes and warning signs above come from these works:"
+                   : "Works cited by the clinical notes and red flags above:")
+       << "\n\n";
+    std::vector<std::string> lines; // alphabetical, as a reference list is read
+    for (const CitedWork &work : article.cited)
+      lines.push_back(work.fullCite.empty() ? work.id : work.fullCite);
+    std::sort(lines.begin(), lines.end());
+    for (const std::string &line : lines)
+      md << "- " << line << "\n";
+    md << "\n";
   }
 
   md << "---\n\n";

@@ -26,6 +26,14 @@ constexpr std::array<RoleNames, 6> kRoles{{
     {ClaimRole::Action, "action", "Actions"},
     {ClaimRole::Relation, "relation", "Relations"},
 }};
+
+// "a; b; c": how cites are shown in one line.
+std::string joinCites(const std::vector<std::string> &parts) {
+  std::string out;
+  for (const std::string &p : parts)
+    out += (out.empty() ? "" : "; ") + p;
+  return out;
+}
 } // namespace
 
 const char *claimRoleName(ClaimRole role) {
@@ -130,6 +138,44 @@ void KnowledgeBase::addSource(Source source) {
   sources_.push_back(std::move(source));
 }
 
+void KnowledgeBase::setBibliography(Bibliography bibliography) {
+  bibliography_ = std::move(bibliography);
+  const auto shortCites = [this](const std::vector<std::string> &ids) {
+    std::vector<std::string> cites;
+    for (const std::string &id : ids) {
+      const Work *work = bibliography_.find(id);
+      cites.push_back(work ? shortCite(*work) : id);
+    }
+    return joinCites(cites);
+  };
+  for (Claim &c : claims_)
+    c.cite = shortCites(c.works);
+  for (LandmarkEntry &l : landmarks_)
+    if (!l.works.empty())
+      l.cite = shortCites(l.works);
+}
+
+std::vector<std::string> citationProblems(const KnowledgeBase &knowledge, const Bibliography &bibliography) {
+  std::vector<std::string> problems;
+  const auto check = [&](const std::string &where, const std::string &what,
+                         const std::vector<std::string> &ids) {
+    if (ids.empty())
+      problems.push_back(where + ": " + what + " cites no work (cite: [work id, ...])");
+    for (const std::string &id : ids)
+      if (!bibliography.find(id))
+        problems.push_back(where + ": " + what + " cites '" + id +
+                           "', which no content/bibliography file defines");
+  };
+  std::set<std::string> seen; // a "{side}" claim exists twice with the same id: report it once
+  for (const Claim &c : knowledge.claims())
+    if (seen.insert(c.id).second)
+      check(c.file + ":" + std::to_string(c.line), "claim '" + c.id + "'", c.works);
+  for (const LandmarkEntry &l : knowledge.landmarks())
+    if (!l.works.empty() && seen.insert(l.file + ":" + std::to_string(l.line)).second)
+      check(l.file + ":" + std::to_string(l.line), "landmark '" + l.id + "'", l.works);
+  return problems;
+}
+
 // ---- 3. loading one structures file -------------------------------------------------------------
 
 namespace {
@@ -206,7 +252,7 @@ struct Loader {
     auto targets = readStringList(file, node, "targets", true, problems);
     auto text = readString(file, node, "text", true, problems);
     auto source = readString(file, node, "source", true, problems);
-    auto cite = readString(file, node, "cite", true, problems);
+    auto cite = readStringList(file, node, "cite", true, problems);
     auto differsFrom = readString(file, node, "differs_from", false, problems);
     auto note = readString(file, node, "note", false, problems);
     auto variation = readString(file, node, "variation", false, problems);
@@ -232,7 +278,8 @@ struct Loader {
       c.role = *role;
       c.text = applySide(*text, side);
       c.source = *source;
-      c.cite = *cite;
+      c.works = *cite;
+      c.cite = joinCites(*cite);
       c.variation = variation && *variation == "true";
       c.differsFrom = differsFrom.value_or("");
       c.note = note ? applySide(*note, side) : std::string();
@@ -275,7 +322,15 @@ struct Loader {
     auto name = readString(file, node, "name", true, problems);
     auto description = readString(file, node, "description", true, problems);
     auto source = readString(file, node, "source", true, problems);
-    auto cite = readString(file, node, "cite", true, problems);
+    // `cite:` is a list of bibliography ids, or (older form) text naming works of the source.
+    std::optional<std::string> cite;
+    std::optional<std::vector<std::string>> works;
+    if (node["cite"] && node["cite"].IsSequence())
+      works = readStringList(file, node, "cite", true, problems);
+    else
+      cite = readString(file, node, "cite", true, problems);
+    if (works)
+      cite = joinCites(*works);
     if (id && (id->find('.') == std::string::npos || id->front() == '.' || id->back() == '.'))
       problems.add(file, node["id"], "landmark id '" + *id + "' must be '<structure id>.<name>'");
     if (problems.messages().size() != before)
@@ -291,8 +346,11 @@ struct Loader {
                      "landmark '" + expandedId + "': structure '" + bone + "' is not in the model");
         continue;
       }
-      kb.addLandmark({expandedId, applySide(*name, side), applySide(*description, side), *source, *cite, file,
-                      lineOf(node)});
+      LandmarkEntry entry{
+          expandedId,  applySide(*name, side), applySide(*description, side), *source, {}, *cite, file,
+          lineOf(node)};
+      entry.works = works.value_or(std::vector<std::string>{});
+      kb.addLandmark(std::move(entry));
     }
   }
 
@@ -390,6 +448,8 @@ void finishKnowledgeBase(Loader &loader, KnowledgeLoad &result, const std::strin
                           "' is not defined in sources.yaml");
       continue;
     }
+    if (!l.works.empty())
+      continue; // bibliography ids: citationProblems checks them
     // Each cited work must be one the source lists, spelled as there.
     for (std::size_t start = 0; start <= l.cite.size();) {
       const std::size_t end = std::min(l.cite.find("; ", start), l.cite.size());
@@ -407,6 +467,16 @@ void finishKnowledgeBase(Loader &loader, KnowledgeLoad &result, const std::strin
 } // namespace
 
 // ---- 4. loadKnowledgeBase ---------------------------------------------------------------------
+
+namespace {
+// The bibliography's own problems, then the citation rule, then the short cites for display.
+void addBibliography(KnowledgeLoad &result, Bibliography bibliography) {
+  result.problems.insert(result.problems.end(), bibliography.problems.begin(), bibliography.problems.end());
+  const std::vector<std::string> cites = citationProblems(result.knowledge, bibliography);
+  result.problems.insert(result.problems.end(), cites.begin(), cites.end());
+  result.knowledge.setBibliography(std::move(bibliography));
+}
+} // namespace
 
 std::vector<std::string> undescribedLandmarks(const KnowledgeBase &knowledge,
                                               const std::vector<std::string> &landmarkIds,
@@ -439,6 +509,7 @@ KnowledgeLoad loadKnowledgeBase(const std::string &contentDir, const std::set<st
   const std::string sources = (fs::path(contentDir) / "sources.yaml").string();
   loader.loadSources(sources, loadYamlFile(sources, contentDir));
   finishKnowledgeBase(loader, result, dir.string(), modelIds);
+  addBibliography(result, loadBibliography(contentDir));
   return result;
 }
 
@@ -451,6 +522,15 @@ KnowledgeLoad loadKnowledgeBaseFromTexts(const std::vector<ContentText> &structu
     loader.loadStructuresFile(file.name, parseYaml(file.text, file.name));
   loader.loadSources(sources.name, parseYaml(sources.text, sources.name));
   finishKnowledgeBase(loader, result, folder, modelIds);
+  return result;
+}
+
+KnowledgeLoad loadKnowledgeBaseFromTexts(const std::vector<ContentText> &structureFiles,
+                                         const ContentText &sources,
+                                         const std::vector<ContentText> &bibliographyFiles,
+                                         const std::string &folder, const std::set<std::string> &modelIds) {
+  KnowledgeLoad result = loadKnowledgeBaseFromTexts(structureFiles, sources, folder, modelIds);
+  addBibliography(result, loadBibliographyFromTexts(bibliographyFiles));
   return result;
 }
 

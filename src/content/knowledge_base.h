@@ -1,8 +1,10 @@
 // KnowledgeBase: what the project says about each structure — names, descriptions, and the claims
 // (origin, insertion, nerve and blood supply, actions, relations), each with its source. Loaded from
-// content/structures/*.yaml and content/sources.yaml; see content/README.md for the format.
+// content/structures/*.yaml, content/sources.yaml and content/bibliography/*.yaml (the works claims
+// cite); see content/README.md for the format.
 #pragma once
 
+#include "content/bibliography.h"
 #include "content/content_text.h"
 
 #include <map>
@@ -25,11 +27,12 @@ struct Claim {
   ClaimRole role = ClaimRole::Relation;
   std::vector<std::string> targets; // structure ids it points at
   std::string text;
-  std::string source; // "reference" | "article"
-  std::string cite;
-  bool variation = false;  // a version the references themselves report as variation
-  std::string differsFrom; // id of the claim (other source) it disagrees with
-  std::string note;        // plain words on the difference
+  std::string source;             // "reference" | "article"
+  std::vector<std::string> works; // ids of the bibliography's works (`cite: [gray41, gray1918]`)
+  std::string cite;               // for display: "Standring 2016; Gray 1918" (the ids until resolved)
+  bool variation = false;         // a version the references themselves report as variation
+  std::string differsFrom;        // id of the claim (other source) it disagrees with
+  std::string note;               // plain words on the difference
   std::string file;
   int line = 0;
 };
@@ -46,9 +49,10 @@ struct StructureEntry {
 // says about it and where that comes from.
 struct LandmarkEntry {
   std::string id, name;
-  std::string description; // one or two sentences, the project's own words
-  std::string source;      // a sources.yaml id ("reference")
-  std::string cite;        // works of that source, "; "-separated
+  std::string description;        // one or two sentences, the project's own words
+  std::string source;             // a sources.yaml id ("reference")
+  std::vector<std::string> works; // bibliography ids when `cite:` is a list
+  std::string cite; // for display (short cites), or, written as text, works of the source "; "-separated
   std::string file;
   int line = 0;
 };
@@ -72,12 +76,16 @@ public:
   std::vector<const Claim *> claimsAbout(const std::string &subject) const;
   std::vector<const Claim *> claimsTargeting(const std::string &target) const;
   std::set<std::string> claimIds() const;
+  // The works the claims cite (empty when loaded without content/bibliography).
+  const Bibliography &bibliography() const { return bibliography_; }
 
   // Used by the loader.
   void addStructure(StructureEntry entry);
   void addClaim(Claim claim);
   void addSource(Source source);
   void addLandmark(LandmarkEntry entry);
+  // Keeps the bibliography and turns every claim's and landmark's `cite` into short cites.
+  void setBibliography(Bibliography bibliography);
 
 private:
   std::vector<StructureEntry> structures_;
@@ -85,6 +93,7 @@ private:
   std::vector<Source> sources_;
   std::map<std::string, std::size_t> structureIndex_;
   std::vector<LandmarkEntry> landmarks_;
+  Bibliography bibliography_;
 };
 
 struct KnowledgeLoad {
@@ -92,14 +101,25 @@ struct KnowledgeLoad {
   std::vector<std::string> problems; // "file:line: message", one per problem; loading goes on
 };
 
-// Loads every content/structures/*.yaml and content/sources.yaml under `contentDir`. When
-// `modelIds` is not empty, ids that the model lacks are problems too.
+// Loads every content/structures/*.yaml, content/sources.yaml and content/bibliography/*.yaml under
+// `contentDir`, with citationProblems. When `modelIds` is not empty, ids that the model lacks are
+// problems too.
 KnowledgeLoad loadKnowledgeBase(const std::string &contentDir, const std::set<std::string> &modelIds = {});
 // The same checks on files already in memory: the structures files in the order given, then
 // sources.yaml. `folder` names the structures folder in messages about the whole knowledge base.
 KnowledgeLoad loadKnowledgeBaseFromTexts(const std::vector<ContentText> &structureFiles,
                                          const ContentText &sources, const std::string &folder,
                                          const std::set<std::string> &modelIds = {});
+// The same with the bibliography files too (in the order given), checked with citationProblems.
+KnowledgeLoad loadKnowledgeBaseFromTexts(const std::vector<ContentText> &structureFiles,
+                                         const ContentText &sources,
+                                         const std::vector<ContentText> &bibliographyFiles,
+                                         const std::string &folder,
+                                         const std::set<std::string> &modelIds = {});
+
+// The sources rule: every claim cites at least one work, and every work a claim or landmark cites is in
+// `bibliography`. One "file:line: ..." message per problem.
+std::vector<std::string> citationProblems(const KnowledgeBase &knowledge, const Bibliography &bibliography);
 
 // The consistency check of the model's landmarks: one problem ("<folder>: model landmark 'id' has no
 // description ...") for each id of `landmarkIds` the knowledge base does not describe.

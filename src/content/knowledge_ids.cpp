@@ -1,5 +1,6 @@
 #include "content/knowledge_ids.h"
 
+#include "content/bibliography.h"
 #include "content/yaml_file.h"
 
 #include <filesystem>
@@ -10,6 +11,22 @@ namespace {
 std::string scalar(const YAML::Node &map, const char *key) {
   const YAML::Node value = map[key];
   return value && value.IsScalar() ? value.Scalar() : std::string();
+}
+
+// A claim's `cite: [ids]` as short cites ("Standring 2016; Gray 1918"); an id the bibliography lacks
+// stays as written (the knowledge base reports it).
+std::string citeText(const YAML::Node &claim, const Bibliography &bibliography) {
+  const YAML::Node cite = claim["cite"];
+  if (!cite || !cite.IsSequence())
+    return scalar(claim, "cite");
+  std::string out;
+  for (const YAML::Node &id : cite) {
+    if (!id.IsScalar())
+      continue;
+    const Work *work = bibliography.find(id.Scalar());
+    out += (out.empty() ? "" : "; ") + (work ? shortCite(*work) : id.Scalar());
+  }
+  return out;
 }
 
 void replaceAll(std::string &s, const std::string &from, const std::string &to) {
@@ -38,6 +55,11 @@ ClaimLookup KnowledgeIds::lookup() const {
 KnowledgeIds readKnowledgeIds(const std::string &dir) {
   namespace fs = std::filesystem;
   KnowledgeIds ids;
+  // The bibliography lives beside the structures folder (content/bibliography).
+  fs::path structures(dir);
+  if (!structures.has_filename()) // "content/structures/"
+    structures = structures.parent_path();
+  const Bibliography bibliography = loadBibliography(structures.parent_path().string());
   std::error_code ec;
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
     if (it->path().extension() != ".yaml")
@@ -64,8 +86,8 @@ KnowledgeIds readKnowledgeIds(const std::string &dir) {
       for (const YAML::Node &c : claims) {
         if (!c.IsMap() || scalar(c, "id").empty())
           continue;
-        ClaimNote note{scalar(c, "id"),     scalar(c, "text"), scalar(c, "note"),
-                       scalar(c, "source"), scalar(c, "cite"), scalar(c, "differs_from")};
+        ClaimNote note{scalar(c, "id"),     scalar(c, "text"),         scalar(c, "note"),
+                       scalar(c, "source"), citeText(c, bibliography), scalar(c, "differs_from")};
         ids.claims.emplace(note.id, note);
       }
   }

@@ -1,8 +1,9 @@
 // Result<T>: a value or a human-readable error message for bad *data* (files, user input).
-// Programmer misuse is an assert instead; see README "Errors".
+// Programmer misuse is an ATLAS_CHECK instead (core/check.h: on in every build, tests included).
 #pragma once
 
-#include <cassert>
+#include "core/check.h"
+
 #include <optional>
 #include <string>
 #include <utility>
@@ -23,11 +24,11 @@ public:
   const std::string &error() const { return error_; }
 
   T &value() {
-    assert(ok() && "Result::value(): no value");
+    ATLAS_CHECK(ok(), "Result::value(): no value");
     return *value_;
   }
   const T &value() const {
-    assert(ok() && "Result::value(): no value");
+    ATLAS_CHECK(ok(), "Result::value(): no value");
     return *value_;
   }
   T &operator*() { return value(); }

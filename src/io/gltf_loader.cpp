@@ -350,6 +350,58 @@ std::uint64_t triangleCount(std::uint64_t count, int mode) {
   return count >= 3 ? count - 2 : 0;
 }
 
+// The generator's baked ambient occlusion (attribute "_OCCLUSION", written by gltf_writer.cpp): one
+// SCALAR per vertex, float in [0, 1] or a normalized unsigned byte or short. Checked before use: its
+// type, component type and count, and every float value; a model without it gets an empty vector.
+Result<std::vector<float>> readOcclusion(const tinygltf::Model &model, const tinygltf::Primitive &prim,
+                                         std::size_t vertexCount, const std::string &where) {
+  auto attribute = prim.attributes.find("_OCCLUSION");
+  if (attribute == prim.attributes.end())
+    return std::vector<float>{};
+  const std::string at = where + " _OCCLUSION";
+  const int index = attribute->second;
+  if (index >= 0 && static_cast<std::size_t>(index) < model.accessors.size()) {
+    const tinygltf::Accessor &acc = model.accessors[static_cast<std::size_t>(index)];
+    const std::string name = at + ": accessors[" + std::to_string(index) + "]";
+    if (acc.type != TINYGLTF_TYPE_SCALAR)
+      return Error{name + ": has " + std::to_string(typeComponents(acc.type)) +
+                   " components per vertex; occlusion is one number per vertex (type SCALAR)"};
+    const bool integer = acc.componentType == TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE ||
+                         acc.componentType == TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT;
+    if (acc.componentType != TINYGLTF_COMPONENT_TYPE_FLOAT && !(integer && acc.normalized))
+      return Error{name + ": componentType " + std::to_string(acc.componentType) +
+                   (integer ? " is not normalized" : " is not allowed") +
+                   "; occlusion must be float (5126) or normalized unsigned byte (5121) or short (5123)"};
+    if (acc.count != vertexCount)
+      return Error{name + ": has " + std::to_string(acc.count) + " values but POSITION has " +
+                   std::to_string(vertexCount) + " vertices; occlusion needs one per vertex"};
+  }
+  Result<AccessorView> view =
+      viewAccessor(model, index, TINYGLTF_TYPE_SCALAR,
+                   {TINYGLTF_COMPONENT_TYPE_FLOAT, TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE,
+                    TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT},
+                   at);
+  if (!view)
+    return Error{view.error()};
+  std::vector<float> out(view->count);
+  for (std::size_t i = 0; i < view->count; ++i) {
+    const unsigned char *p = view->data + i * view->stride;
+    if (view->componentType == TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE) {
+      out[i] = static_cast<float>(*p) / 255.0f;
+    } else if (view->componentType == TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT) {
+      std::uint16_t s;
+      std::memcpy(&s, p, 2);
+      out[i] = static_cast<float>(s) / 65535.0f;
+    } else {
+      std::memcpy(&out[i], p, 4);
+      if (!(out[i] >= 0.0f && out[i] <= 1.0f)) // NaN fails too
+        return Error{at + ": vertex " + std::to_string(i) + " has occlusion " + std::to_string(out[i]) +
+                     ", outside [0, 1]"};
+    }
+  }
+  return out;
+}
+
 Result<MeshData> readPrimitive(const tinygltf::Model &model, const tinygltf::Primitive &prim,
                                const std::string &where, LoadBudget &budget) {
   const int mode = prim.mode < 0 ? TINYGLTF_MODE_TRIANGLES : prim.mode;
@@ -390,6 +442,10 @@ Result<MeshData> readPrimitive(const tinygltf::Model &model, const tinygltf::Pri
     if (nv->count == pv->count)
       mesh.normals = readVec3(*nv);
   }
+  Result<std::vector<float>> occlusion = readOcclusion(model, prim, pv->count, where);
+  if (!occlusion)
+    return Error{occlusion.error()};
+  mesh.occlusion = std::move(*occlusion);
   std::vector<std::uint32_t> indices;
   if (iv) {
     indices = readIndices(*iv);

@@ -120,6 +120,16 @@ int addMesh(tinygltf::Model &model, std::map<std::array<float, 4>, int> &materia
       primitive.attributes["NORMAL"] =
           appendAccessor(model, nView, TINYGLTF_COMPONENT_TYPE_FLOAT, TINYGLTF_TYPE_VEC3, m.normals.size());
     }
+    if (m.occlusion.size() == m.positions.size()) {
+      // An application-specific attribute (glTF 2.0 3.7.2.1: names start with '_'), not COLOR_0:
+      // other viewers would multiply a colour into the base colour, and our loader would read any
+      // file's vertex colours as occlusion. Float keeps the 4-byte alignment vertex data needs.
+      // Read back by gltf_loader.cpp (readOcclusion).
+      const int oView = appendView(model, m.occlusion.data(), m.occlusion.size() * sizeof(float),
+                                   TINYGLTF_TARGET_ARRAY_BUFFER);
+      primitive.attributes["_OCCLUSION"] = appendAccessor(model, oView, TINYGLTF_COMPONENT_TYPE_FLOAT,
+                                                          TINYGLTF_TYPE_SCALAR, m.occlusion.size());
+    }
     if (m.positions.size() <= 65535) {
       std::vector<std::uint16_t> small(m.indices.begin(), m.indices.end());
       const int iView = appendView(model, small.data(), small.size() * sizeof(std::uint16_t),

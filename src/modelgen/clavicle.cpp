@@ -9,9 +9,10 @@ namespace {
 // front-to-back, thickness); it is centred `inset` mm inside the end so that it hides the flat cut.
 struct Cap {
   vec3 centre, along, across, up, radii;
+  float round = 0.0f; // > 0: a rounded block (edges of this radius) instead of an ellipsoid
   float distance(const vec3 &p) const {
-    const vec3 q = p - centre;
-    return sdEllipsoid(vec3(glm::dot(q, along), glm::dot(q, across), glm::dot(q, up)), vec3(0.0f), radii);
+    const vec3 q = p - centre, local(glm::dot(q, along), glm::dot(q, across), glm::dot(q, up));
+    return round > 0.0f ? sdRoundBox(local, vec3(0.0f), radii, round) : sdEllipsoid(local, vec3(0.0f), radii);
   }
 };
 
@@ -26,9 +27,9 @@ Cap capAt(const std::vector<vec3> &centre, bool sternal, const vec3 &radii, floa
 } // namespace
 
 BoneModel buildClavicle(const SweptSpec &spec) {
-  // The S-curve and the section (round medially, flat laterally) come from the profile; the swept
-  // builder's plane is near horizontal here, so breadth is front-to-back and thickness vertical.
-  RibModel swept = buildSwept(spec, 0.45f, 7000);
+  // The S-curve and the section (round medially, flat laterally) come from the profile; the section's
+  // breadth lies in the horizontal plane (front to back), its thickness is vertical.
+  RibModel swept = buildSwept(spec, 0.45f, 7000, vec3(0.0f, 1.0f, 0.0f));
   BoneModel bone = swept.bone;
   bone.surfaceLandmarks.clear(); // none in the landmark contract yet
   if (swept.centre.size() < 4)
@@ -39,19 +40,32 @@ BoneModel buildClavicle(const SweptSpec &spec) {
   const float sternalThick = spec.profile.empty() ? 17.0f : spec.profile.front().z;
   const float acromialBreadth = spec.profile.empty() ? 22.0f : spec.profile.back().y;
   const float acromialThick = spec.profile.empty() ? 7.0f : spec.profile.back().z;
-  const Cap sternal =
-      capAt(swept.centre, true, vec3(7.0f, sternalBreadth * 0.56f, sternalThick * 0.56f), 2.0f);
+  // The sternal end is a thick three-sided block (its medial face sits in the clavicular notch); the
+  // acromial end is as broad and flat as the bar there, its end face rounded off.
+  Cap sternal = capAt(swept.centre, true, vec3(6.5f, sternalBreadth * 0.5f, sternalThick * 0.5f), 3.0f);
+  sternal.round = 4.0f;
   const Cap acromial =
-      capAt(swept.centre, false, vec3(5.0f, acromialBreadth * 0.56f, acromialThick * 0.62f), 1.5f);
-  // The bar stops 1 mm inside each cap, so only the caps' curved surfaces close the ends.
+      capAt(swept.centre, false, vec3(6.0f, acromialBreadth * 0.5f, acromialThick * 0.5f), 3.0f);
+  // The bar stops inside each cap, so only the caps' curved surfaces close the ends.
   const Sdf raw = bone.sdf;
   const Sdf bar = [raw, sternal, acromial](const vec3 &p) {
     const float cut = std::max(glm::dot(p - sternal.centre, -sternal.along) - 1.0f,
-                               glm::dot(p - acromial.centre, -acromial.along) - 0.5f);
+                               glm::dot(p - acromial.centre, -acromial.along) + 1.0f);
     return std::max(raw(p), cut);
   };
-  bone.sdf = [bar, sternal, acromial](const vec3 &p) {
-    return smin(smin(bar(p), sternal.distance(p), 4.0f), acromial.distance(p), 2.0f);
+  // Flat above laterally: a plane through the lateral third of the centre line, raised by 40 % of
+  // the end's thickness, shaves the top of the bar there (Gray's: the acromial end is flattened).
+  const std::size_t n = swept.centre.size();
+  const vec3 a = swept.centre[n * 2 / 3], b = swept.centre[n - 1];
+  const vec3 lateral = glm::normalize(b - a);
+  const vec3 front = glm::normalize(glm::cross(lateral, vec3(0.0f, 1.0f, 0.0f)));
+  const vec3 up = glm::normalize(glm::cross(front, lateral));
+  const vec3 shave = (a + b) * 0.5f + up * acromialThick * 0.45f;
+  bone.sdf = [bar, sternal, acromial, a, lateral, up, shave](const vec3 &p) {
+    float d = smin(smin(bar(p), sternal.distance(p), 4.0f), acromial.distance(p), 2.0f);
+    const float along = glm::dot(p - a, lateral); // the shave fades in over the first 20 mm
+    const float plane = glm::dot(p - shave, up) - std::max(0.0f, 20.0f - along) * 0.25f;
+    return smax(d, plane, 1.5f);
   };
   for (const Cap &c : {sternal, acromial}) {
     const float r = std::max({c.radii.x, c.radii.y, c.radii.z}) + 3.0f;

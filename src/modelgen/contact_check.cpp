@@ -267,4 +267,69 @@ std::string describe(const Penetration &p) {
   return p.by + " into " + p.into + text;
 }
 
+JointGap gapNear(const SurfaceIndex &part, const SurfaceIndex &facetBone, const vec3 &near, float radius) {
+  JointGap out;
+  out.gap = INFINITY;
+  for (const vec3 &v : part.vertices()) {
+    if (glm::dot(v - near, v - near) > radius * radius)
+      continue;
+    const float d = facetBone.distance(v);
+    const float signedGap = facetBone.inside(v) ? -d : d;
+    if (signedGap < out.gap) {
+      out.gap = signedGap;
+      out.where = v;
+    }
+  }
+  return out;
+}
+
+std::vector<JointGap> costalJointGaps(const Scene &scene,
+                                      const std::map<std::string, std::vector<std::string>> &costalFacets,
+                                      const std::map<std::string, vec3> &leftPointsMm, float radius) {
+  std::vector<JointGap> out;
+  std::map<std::string, SurfaceIndex> indices; // built once per structure
+  const auto indexOf = [&](const std::string &id) -> const SurfaceIndex * {
+    auto it = indices.find(id);
+    if (it == indices.end()) {
+      const Structure *s = scene.find(id);
+      if (!s)
+        return nullptr;
+      it = indices.emplace(id, SurfaceIndex(s->meshes, 1000.0f)).first;
+    }
+    return &it->second;
+  };
+  for (const auto &[vertebra, points] : costalFacets)
+    for (const std::string &point : points) {
+      const auto dot = point.find('.');
+      const auto at = leftPointsMm.find(point);
+      if (dot == std::string::npos || at == leftPointsMm.end())
+        continue;
+      for (const char *side : {"_left", "_right"}) {
+        const std::string rib = point.substr(0, dot) + side;
+        const vec3 near = side[1] == 'l' ? at->second : vec3(-at->second.x, at->second.y, at->second.z);
+        const SurfaceIndex *part = indexOf(rib), *bone = indexOf(vertebra);
+        JointGap g;
+        g.part = rib + point.substr(dot);
+        g.facet = vertebra;
+        g.gap = INFINITY;
+        g.where = near;
+        if (part && bone) {
+          const JointGap measured = gapNear(*part, *bone, near, radius);
+          g.gap = measured.gap;
+          if (std::isfinite(measured.gap))
+            g.where = measured.where;
+        }
+        out.push_back(g);
+      }
+    }
+  return out;
+}
+
+std::string describe(const JointGap &g) {
+  char text[160];
+  std::snprintf(text, sizeof text, ": %.2f mm at (%.1f, %.1f, %.1f) mm", g.gap, g.where.x, g.where.y,
+                g.where.z);
+  return g.part + " to " + g.facet + text;
+}
+
 } // namespace atlas::modelgen

@@ -6,6 +6,7 @@
 #include "scene/scene.h"
 
 #include <glm/glm.hpp>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -67,5 +68,28 @@ std::vector<Penetration> penetrations(const Scene &scene, float minDepthMm);
 
 // "c2 into c3: 4.5 mm at (1.0, 2.0, 3.0) mm"
 std::string describe(const Penetration &p);
+
+// A joint measured on the meshes: how close `part` (near a named point of it) comes to the bone that
+// carries its facet. Synovial joints want a thin visible line: neither contact nor a wide gap.
+struct JointGap {
+  std::string part, facet; // "rib2_left.head", "t1"
+  float gap = 0.0f;        // mm; negative: the part runs into the facet's bone that deep
+  glm::vec3 where{0.0f};   // the part's closest point, mm
+};
+
+// The closest approach to `facetBone` of the vertices of `part` within `radius` of `near`; INFINITY
+// when no vertex of `part` lies that close to `near`.
+JointGap gapNear(const SurfaceIndex &part, const SurfaceIndex &facetBone, const glm::vec3 &near,
+                 float radius);
+
+// Rib heads and tubercles against their costal facets, both sides, in the scene (metres).
+// `costalFacets`: per vertebra id, the rib points its facets receive ("rib2.head"), as in the spec's
+// costalPits; `leftPointsMm`: those points on the left side (mm; the right side is the mirror image).
+std::vector<JointGap> costalJointGaps(const Scene &scene,
+                                      const std::map<std::string, std::vector<std::string>> &costalFacets,
+                                      const std::map<std::string, glm::vec3> &leftPointsMm, float radius);
+
+// "rib2_left.head to t1: 1.30 mm at (1.0, 2.0, 3.0) mm"
+std::string describe(const JointGap &g);
 
 } // namespace atlas::modelgen

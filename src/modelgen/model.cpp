@@ -6,6 +6,7 @@
 #include "modelgen/mesh_check.h"
 #include "modelgen/mesher.h"
 #include "modelgen/muscle.h"
+#include "modelgen/occlusion.h"
 #include "modelgen/rib.h"
 #include "modelgen/tube.h"
 #include "modelgen/vertebra.h"
@@ -296,6 +297,7 @@ Result<GeneratedModel> generateModel(const ModelSpec &spec) {
     builder.buildMuscles();
     builder.buildTubes();
     builder.buildFootprints();
+    bakeSceneOcclusion(builder.model.scene); // last: every mesh shades the others where they meet
   } catch (const std::exception &e) {
     return Error{std::string("model generator: ") + e.what()};
   }

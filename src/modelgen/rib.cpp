@@ -1,6 +1,7 @@
 #include "modelgen/rib.h"
 
 #include "modelgen/clavicle.h"
+#include "modelgen/manubrium.h"
 #include "modelgen/tube.h"
 
 #include <memory>
@@ -116,7 +117,7 @@ Landmark landmarkOn(const Sdf &sdf, const std::string &name, const std::string &
 
 } // namespace
 
-RibModel buildSwept(const SweptSpec &spec, float step, std::size_t targetTriangles) {
+RibModel buildSwept(const SweptSpec &spec, float step, std::size_t targetTriangles, const vec3 &planeUp) {
   RibModel out;
   out.centre = smoothCurve(spec.centreline, 2.0f);
   out.arcLength = polylineLength(out.centre) + spec.headRadius; // from the end of the head
@@ -124,7 +125,7 @@ RibModel buildSwept(const SweptSpec &spec, float step, std::size_t targetTriangl
   sweep->points = out.centre;
   sweep->taper = spec.taper;
   sweep->flatness = spec.flatness;
-  const vec3 n = planeNormal(spec.centreline);
+  const vec3 n = glm::length(planeUp) > 0.0f ? glm::normalize(planeUp) : planeNormal(spec.centreline);
   vec3 middle(0.0f);
   for (const vec3 &c : out.centre)
     middle += c / float(out.centre.size());
@@ -236,53 +237,6 @@ RibModel buildSwept(const SweptSpec &spec, float step, std::size_t targetTriangl
   return out;
 }
 
-BoneModel buildManubrium(const ManubriumSpec &spec) {
-  BoneModel out;
-  out.id = "manubrium";
-  const vec3 axis = spec.top - spec.bottom;
-  Frame frame;
-  frame.origin = (spec.top + spec.bottom) * 0.5f;
-  frame.setAngle(std::atan2(axis.z, axis.y));
-  const float halfLength = glm::length(axis) * 0.5f;
-  const ManubriumSpec s = spec;
-  out.sdf = [frame, halfLength, s](const vec3 &world) {
-    const vec3 p = frame.toLocal(world);
-    // A plate, wide and thick at the top (clavicular notches), narrower and thinner at the sternal
-    // angle: the box is drawn at the top's size and squeezed per height.
-    const float t = std::clamp((p.y + halfLength) / (2.0f * halfLength), 0.0f, 1.0f);
-    const float w0 = s.topWidth * 0.5f, z0 = s.topThickness * 0.5f;
-    const float sx = w0 / (0.5f * (s.bottomWidth + (s.topWidth - s.bottomWidth) * t));
-    const float sz = z0 / (0.5f * (s.thickness + (s.topThickness - s.thickness) * t));
-    float d = sdRoundBox(vec3(p.x * sx, p.y, p.z * sz), vec3(0.0f), vec3(w0, halfLength, z0), 3.5f) /
-              std::max(sx, sz);
-    // Jugular notch: a broad curved dip in the middle of the upper border.
-    d = subtract(d, sdEllipse2(vec2(p.x, p.y - halfLength - 2.5f), vec2(12.0f, 8.0f)), 1.5f);
-    // Clavicular notches: oval hollows on the upper lateral angles, facing up and out.
-    const vec3 q(std::abs(p.x), p.y, p.z);
-    const vec3 c(w0 - 1.0f, halfLength + 2.5f, 0.5f);
-    const vec3 v = q - c;
-    const vec3 tilt(0.8f * v.x - 0.6f * v.y, 0.6f * v.x + 0.8f * v.y, v.z); // 37 degrees out
-    d = subtract(d, sdEllipsoid(tilt, vec3(0.0f), vec3(6.0f, 5.5f, 10.0f)), 1.0f);
-    return d;
-  };
-  for (float x : {-32.0f, 32.0f})
-    for (float y : {-halfLength - 5.0f, halfLength + 5.0f})
-      for (float z : {-12.0f, 12.0f})
-        out.box.extend(frame.toWorld(vec3(x, y, z)));
-  out.step = 0.45f;
-  out.targetTriangles = 7000;
-  const float w0 = s.topWidth * 0.5f;
-  out.surfaceLandmarks = {
-      Landmark{"jugular_notch", "", frame.toWorld(vec3(0.0f, halfLength + 1.0f, 0.0f)), vec3(0.0f)},
-      Landmark{"clavicular_notch_left", "", frame.toWorld(vec3(w0 - 2.0f, halfLength + 1.0f, 0.5f)),
-               vec3(0.0f)},
-      Landmark{"clavicular_notch_right", "", frame.toWorld(vec3(-w0 + 2.0f, halfLength + 1.0f, 0.5f)),
-               vec3(0.0f)},
-      Landmark{"sternal_angle", "", frame.toWorld(vec3(0.0f, -halfLength + 1.0f, s.thickness * 0.5f + 1.0f)),
-               vec3(0.0f)}};
-  return out;
-}
-
 Sdf keepApart(Sdf part, const std::vector<Neighbour> &neighbours, float gap) {
   return [part, neighbours, gap](const vec3 &p) {
     float d = part(p);
@@ -339,10 +293,53 @@ void finishLandmarks(BoneModel &bone) {
   bone.surfaceLandmarks = out;
 }
 
+// Rib heads and tubercles to their facets, mm (issue 11 asks for 1-2 mm: a visible joint line).
+constexpr float kCostalJointGap = 1.5f;
+
+// How far from a costochondral junction its cutting plane applies, mm (beyond the shaft's breadth).
+constexpr float kJunctionReach = 20.0f;
+
 // The same neighbour on the other side (the manubrium meets both sides' cartilages and clavicles).
 Neighbour mirrored(const Neighbour &n) {
   return {[s = n.sdf](const vec3 &p) { return s(vec3(-p.x, p.y, p.z)); },
           Bounds{vec3(-n.box.max.x, n.box.min.y, n.box.min.z), vec3(-n.box.min.x, n.box.max.y, n.box.max.z)}};
+}
+
+// The rib's head and tubercle grown towards the facets that receive them (the vertebrae's costalPits),
+// so that keepApart then trims each to a joint line just off its facet, wherever the spec put it.
+Sdf reachFacets(Sdf rib, const SweptSpec &ribSpec, const ModelSpec &spec,
+                const std::map<std::string, Neighbour> &spine) {
+  struct Reach {
+    vec3 from, to;
+    float radius;
+  };
+  std::vector<Reach> reaches;
+  for (const VertebraSpec &v : spec.vertebrae) {
+    auto vertebra = spine.find(v.id);
+    if (vertebra == spine.end())
+      continue;
+    for (const std::string &pit : v.costalPits) {
+      const auto dot = pit.find('.');
+      if (pit.substr(0, dot) != ribSpec.id)
+        continue;
+      auto at = ribSpec.landmarks.find(pit.substr(dot + 1));
+      if (at == ribSpec.landmarks.end() || vertebra->second.sdf(at->second) <= 0.0f)
+        continue; // a point inside the vertebra cannot reach out to it
+      const vec3 facet = projectToSurface(vertebra->second.sdf, at->second);
+      const vec3 towards = glm::normalize(facet - at->second);
+      // A head's facets are nearly as broad as the head; a tubercle's facet is an oval about 6 mm.
+      const bool head = pit.find("head") != std::string::npos;
+      reaches.push_back({at->second, facet + towards * 1.5f, head ? ribSpec.headRadius * 0.8f : 3.0f});
+    }
+  }
+  if (reaches.empty())
+    return rib;
+  return [rib, reaches](const vec3 &p) {
+    float d = rib(p);
+    for (const Reach &r : reaches)
+      d = smin(d, sdCapsule(p, r.from, r.to, r.radius), 1.5f);
+    return d;
+  };
 }
 
 // The joint plane at the end of a rib: the rib stops short of it, the cartilage starts beyond it.
@@ -364,13 +361,22 @@ std::vector<BoneModel> assembleRibCage(const ModelSpec &spec, const std::vector<
   for (const RibModel &r : ribs) {
     BoneModel b = r.bone;
     // Head and tubercle 1-2 mm from their facets: a joint line, never bone in bone.
-    Sdf sdf = keepApart(b.sdf, vertebrae, 1.3f);
+    Sdf sdf = b.sdf;
+    for (const SweptSpec &rs : spec.ribs)
+      if (rs.id == b.id)
+        sdf = reachFacets(sdf, rs, spec, spine);
+    sdf = keepApart(sdf, vertebrae, kCostalJointGap);
     const std::vector<vec3> &c = r.centre;
     if (c.size() >= 2) {
       const vec3 n = glm::normalize(c.back() - c[c.size() - 2]);
       const Junction j{c.back() - n * 0.6f, n};
       junctions[b.id.substr(3)] = j;
-      sdf = [sdf, j](const vec3 &p) { return std::max(sdf(p), sdPlane(p, j.point, j.normal)); };
+      // Only near the junction: rib 2 curves back towards the midline, so the plane, extended, would
+      // cut through its own head.
+      sdf = [sdf, j](const vec3 &p) {
+        const float d = sdf(p);
+        return glm::length(p - j.point) > kJunctionReach ? d : std::max(d, sdPlane(p, j.point, j.normal));
+      };
     }
     b.sdf = sdf;
     finishLandmarks(b);
@@ -394,7 +400,7 @@ std::vector<BoneModel> assembleRibCage(const ModelSpec &spec, const std::vector<
   for (const SweptSpec &cs : spec.clavicles)
     clavicles.push_back(buildClavicle(cs));
   // Manubrium: notched by the cartilages (synchondroses, 0.3 mm) and the clavicles (sternoclavicular
-  // joints with their articular discs, 2 mm).
+  // joints, 1.5 mm: a visible joint line where the articular disc lies).
   BoneModel manubrium = buildManubrium(spec.manubrium);
   std::vector<Neighbour> bothCartilages = cartilages, clavicleRaw;
   for (const Neighbour &c : cartilages)
@@ -404,7 +410,7 @@ std::vector<BoneModel> assembleRibCage(const ModelSpec &spec, const std::vector<
     clavicleRaw.push_back({c.sdf, c.box});
     clavicleRaw.push_back(mirrored({c.sdf, c.box}));
   }
-  manubrium.sdf = keepApart(manubrium.sdf, clavicleRaw, 2.0f);
+  manubrium.sdf = keepApart(manubrium.sdf, clavicleRaw, 1.5f);
   finishLandmarks(manubrium);
   const Neighbour manubriumDone{manubrium.sdf, manubrium.box};
   out.push_back(std::move(manubrium));

@@ -25,9 +25,10 @@ struct Neighbour {
 };
 
 // Builds a rib, costal cartilage or clavicle (features and head only where the spec has them).
-RibModel buildSwept(const SweptSpec &spec, float step, std::size_t targetTriangles);
-
-BoneModel buildManubrium(const ManubriumSpec &spec);
+// `planeUp`: the normal of the plane the section's breadth lies in; zero: fitted to the centre line
+// (a rib), given where the centre line is not a plane curve (the S of the clavicle).
+RibModel buildSwept(const SweptSpec &spec, float step, std::size_t targetTriangles,
+                    const vec3 &planeUp = vec3(0.0f));
 
 // `part` kept at least `gap` mm away from each neighbour (a joint line instead of overlap).
 Sdf keepApart(Sdf part, const std::vector<Neighbour> &neighbours, float gap);

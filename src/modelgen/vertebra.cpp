@@ -61,7 +61,15 @@ float bodyShape(const Level &L, const vec3 &p, bool uncinates) {
   const float halfH = L.h * 0.5f;
   const float t = std::clamp(p.y / halfH, -1.0f, 1.0f);
   const float waist = 1.0f - 0.05f * (1.0f - t * t);
-  const float side = sdRoundRect(vec2(p.x, p.z), vec2(L.a * waist, L.b), std::min(L.a, L.b) * 0.7f);
+  float side = sdRoundRect(vec2(p.x, p.z), vec2(L.a * waist, L.b), std::min(L.a, L.b) * 0.7f);
+  if (L.s.kind == "thoracic") {
+    // Heart-shaped thoracic body: narrower in front, notched behind where the canal presses on it.
+    const float front = std::clamp(p.z / L.b, 0.0f, 1.0f);
+    side = sdRoundRect(vec2(p.x, p.z), vec2(L.a * waist * (1.0f - 0.2f * front * front), L.b),
+                       std::min(L.a, L.b) * 0.7f);
+    const float notch = (glm::length(vec2(p.x / 6.0f, (p.z + L.b + 1.0f) / 3.0f)) - 1.0f) * 3.0f;
+    side = subtract(side, notch, 1.5f);
+  }
   const float tw = std::tan(radians(L.wedge * 0.5f));
   const float top = p.y - (halfH - p.z * tw);
   const float bottom = (-halfH + p.z * tw) - p.y;
@@ -90,12 +98,38 @@ float canal(const Level &L, const vec3 &p) {
   return (e - 1.0f) * std::min(L.s.canalWidth, L.s.canalDepth) * 0.5f;
 }
 
-// Articular pillar: an oval block (REFERENCE §2.3: about 12 x 12 x 11 mm) cut above by this level's
-// superior facet plane and below 1 mm above the next level's, so the facets meet in a joint line.
+// An oval articular facet lying in the plane (centre c, outward normal n): a pad `raise` mm thick
+// standing proud of the pillar, `halfAcross` wide side to side and `halfAlong` up the slope of the plane
+// (REFERENCE §2.4: facets 11-14 mm long, round-oval at C3-C5).
+float facetPad(const vec3 &q, const vec3 &c, const vec3 &n, float halfAcross, float halfAlong, float raise) {
+  const vec3 across = glm::normalize(vec3(1.0f, 0.0f, 0.0f) - n * n.x);
+  const vec3 along = glm::cross(n, across);
+  const vec3 r = q - c;
+  const float ellipse =
+      (glm::length(vec2(glm::dot(r, across) / halfAcross, glm::dot(r, along) / halfAlong)) - 1.0f) *
+      std::min(halfAcross, halfAlong);
+  const float slab = std::abs(glm::dot(r, n) + raise) - raise;
+  return smax(ellipse, slab, 0.5f);
+}
+
+// Where the pillar's axis (vertical through xl, zl) meets a facet plane.
+vec3 facetCentre(const Level &L, const vec3 &point, const vec3 &n) {
+  const float y = point.y - ((L.xl - point.x) * n.x + (L.zl - point.z) * n.z) / n.y;
+  return {L.xl, y, L.zl};
+}
+
+// Articular pillar: a block with rounded edges (REFERENCE §2.3: about 12 x 12 x 11 mm) whose upper
+// and lower faces are bevelled back, leaving an oval facet standing on each: the superior facet in this
+// level's facet plane, the inferior one 1 mm above the next level's, so the two meet in a joint line.
 float pillar(const Level &L, const vec3 &q) {
+  constexpr float kRaise = 0.9f;
   const float column = glm::length(vec2((q.x - L.xl) / L.pillarHalf.x, (q.z - L.zl) / L.pillarHalf.y)) - 1.0f;
-  const float slab = std::max(sdPlane(q, L.supP, L.supN), sdPlane(q, L.infP, L.infN));
-  return smax(column * std::min(L.pillarHalf.x, L.pillarHalf.y), slab, 1.0f);
+  const float slab = std::max(sdPlane(q, L.supP, L.supN) + kRaise, sdPlane(q, L.infP, L.infN) + kRaise);
+  float d = smax(column * std::min(L.pillarHalf.x, L.pillarHalf.y), slab, 3.0f);
+  const float across = L.pillarHalf.x - 0.8f, along = std::min(L.pillarHalf.y / L.supN.y, 7.0f) - 0.8f;
+  const float pads = std::min(facetPad(q, facetCentre(L, L.supP, L.supN), L.supN, across, along, kRaise),
+                              facetPad(q, facetCentre(L, L.infP, L.infN), L.infN, across, along, kRaise));
+  return smin(d, pads, 0.6f);
 }
 
 // Laminae as plates from the back of the pillars to the midline, and the spinous process: flattened,
@@ -106,7 +140,8 @@ float posteriorArch(const Level &L, const vec3 &p, float laminaHalfHeight) {
   // that in the neck they lie level with their body, clear of the next laminae.
   const vec3 junction(0.0f, L.yJunction, L.zj);
   const vec3 pillarBack(L.xl - 1.5f, L.yJunction * 0.4f - 1.5f, L.zl - L.pillarHalf.y + 1.5f);
-  float d = sdPlate(q, pillarBack, junction + vec3(0.0f, 0.0f, 1.0f), L.laminaT, laminaHalfHeight, 1.2f);
+  float d = sdPlate(q, pillarBack, junction + vec3(0.0f, 0.0f, 1.0f), L.laminaT, laminaHalfHeight,
+                    std::min(L.laminaT - 0.3f, 2.5f));
   const vec3 dir = glm::normalize(L.tip - junction);
   const float len = glm::length(L.tip - junction);
   const bool bifid = L.s.bifid;
@@ -120,13 +155,14 @@ float posteriorArch(const Level &L, const vec3 &p, float laminaHalfHeight) {
   d = smin(d, sdFlatCone(p, junction + vec3(0, -0.5f, 0), tip, rootR, tipR, flat), 2.0f);
   if (bifid) {
     // Two short diverging limbs, each ending in a tubercle flattened from above down and side to side.
-    const float spread = axis ? 5.5f : 2.8f;
-    const vec3 knob = L.tip - dir * (axis ? 4.0f : 2.0f) + vec3(spread, -0.8f, 0.0f);
-    const vec3 r = axis ? vec3(3.6f, 5.4f, 4.4f) : vec3(1.6f, 2.8f, 2.0f);
+    // C2's tubercles make a tip about 18 mm wide and 13 mm tall (REFERENCE §2.5, issue 11).
+    const float spread = axis ? 5.6f : 2.8f;
+    const vec3 knob = L.tip - dir * (axis ? 4.0f : 2.0f) + vec3(spread, axis ? -1.2f : -0.8f, 0.0f);
+    const vec3 r = axis ? vec3(3.9f, 6.1f, 4.8f) : vec3(1.6f, 2.8f, 2.0f);
     d = smin(d, sdFlatCone(q, tip - dir * 4.0f, knob, r.y * 0.8f, r.y * 0.85f, r.y / r.x), 1.5f);
     d = smin(d, sdEllipsoid(q, knob, r), 1.2f);
     // The notch between the two tubercles.
-    d = subtract(d, sdEllipsoid(p, L.tip + dir * 1.0f, vec3(spread * 0.45f, 3.0f, 4.0f)), 0.8f);
+    d = subtract(d, sdEllipsoid(p, L.tip + dir * 1.0f, vec3(spread * 0.45f, axis ? 4.5f : 3.0f, 4.0f)), 0.8f);
   } else {
     // The tubercle: a slight swelling of the tip, deeper than it is wide.
     d = smin(d, sdEllipsoid(p, tip + dir * 1.2f, vec3(2.4f, 4.1f, 2.6f)), 2.0f);
@@ -137,26 +173,35 @@ float posteriorArch(const Level &L, const vec3 &p, float laminaHalfHeight) {
   return smax(d, std::min(sdPlane(q, L.supP, L.supN), q.x - (L.xl - L.pillarHalf.x - 0.5f)), 0.5f);
 }
 
-// Transverse process of C3–C7: a plate joining the anterior and posterior tubercles around the
-// foramen transversarium, with the groove for the spinal nerve on its upper face.
+// Transverse process of C3–C7: a bar joining the anterior and posterior tubercles lateral to the
+// foramen transversarium; the tubercles stand above it, so its upper face is a gutter for the spinal
+// nerve, running out and a little down (REFERENCE §2.4). C7 has a large posterior root.
 float transverseProcess(const Level &L, const vec3 &q) {
-  // The plate is level over the foramen and slopes down beyond it.
-  const float slope = 0.2f;
+  // The bar is level over the foramen and slopes down beyond it.
+  const float slope = 0.22f, halfThick = 2.2f;
   const float slopeStart = L.ft.x + L.ftR;
-  auto yAt = [&](float x) { return L.yTp - slope * std::max(0.0f, x - slopeStart); };
+  auto yAt = [&](float x) { return L.yTp - 0.4f - slope * std::max(0.0f, x - slopeStart); };
   const float x0 = L.a - 1.0f, x1 = L.pt.x;
   const float z0 = L.pt.z - 1.0f, z1 = L.at.z + 1.0f;
   const vec3 lifted(q.x, q.y - yAt(q.x) + L.yTp, q.z);
   float d = sdRoundBox(lifted, vec3((x0 + x1) * 0.5f, L.yTp, (z0 + z1) * 0.5f),
-                       vec3((x1 - x0) * 0.5f, 2.8f, (z1 - z0) * 0.5f), 2.2f);
+                       vec3((x1 - x0) * 0.5f, halfThick, (z1 - z0) * 0.5f), 1.8f);
   // Anterior root: a stout bar from the body to the anterior tubercle, in front of the foramen.
   d = smin(
       d,
       sdCapsule(q, vec3(L.a - 1.5f, L.yTp - 0.3f, L.at.z - 0.2f), vec3(L.at.x, L.at.y, L.at.z - 0.2f), 2.7f),
       1.0f);
-  d = smin(d, sdSphere(q, L.pt, L.ptR), 1.5f);
+  // Posterior root from the pillar to the posterior tubercle: at C7 the largest part of the process.
+  const bool prominens = L.s.kind == "prominens";
+  const float rootR = prominens ? 3.6f : 2.4f;
+  d = smin(d, sdCapsule(q, vec3(L.xl, L.yTp - 0.5f, L.zl + 2.0f), L.pt, rootR), 1.5f);
+  // Tubercles: rounded knobs taller than wide, rising above the bar as the walls of the gutter.
+  auto knob = [&](const vec3 &c, float r) {
+    return sdEllipsoid(q, c + vec3(0, 0.5f * r, 0), vec3(r, 1.4f * r, r));
+  };
+  d = smin(d, knob(L.pt, L.ptR), 1.5f);
   if (L.atR > 0.0f)
-    d = smin(d, sdSphere(q, L.at, L.atR), 1.5f);
+    d = smin(d, knob(L.at, L.atR), 1.5f);
   // Lateral notch between the two tubercles.
   const float notchZ = (L.at.z + L.pt.z) * 0.5f;
   d = subtract(d, sdCapsule(q, vec3(x1 + 1.5f, -8, notchZ), vec3(x1 + 1.5f, 8, notchZ), 2.4f), 0.8f);
@@ -165,9 +210,11 @@ float transverseProcess(const Level &L, const vec3 &q) {
         std::max(glm::length(vec2(q.x - L.ft.x, q.z - L.ft.z)) - L.ftR, std::abs(q.y - L.yTp) - 8.0f);
     d = subtract(d, hole, 0.4f);
   }
-  const vec3 g0(L.ft.x + L.ftR + 0.3f, yAt(L.ft.x) + 2.9f, L.ft.z - 0.5f);
-  const vec3 g1(x1 + 3.0f, yAt(x1) + 2.4f, notchZ - 0.5f);
-  d = subtract(d, sdCapsule(q, g0, g1, 1.9f), 0.8f);
+  // The gutter: a round-bottomed channel about 5 mm wide and 1.5 mm deep in the upper face.
+  const float top = halfThick - 0.4f + 0.9f;
+  const vec3 g0(L.ft.x + L.ftR * 0.5f, yAt(L.ft.x) + top, L.ft.z - 0.5f);
+  const vec3 g1(x1 + 4.0f, yAt(x1 + 4.0f) + top, notchZ - 0.3f);
+  d = subtract(d, sdCapsule(q, g0, g1, 3.0f), 0.7f);
   return d;
 }
 
@@ -192,12 +239,13 @@ float thoracicVertebra(const Level &L, const vec3 &p, const Sdf &body) {
   d = smin(d, pillar(L, q), 1.2f);
   d = smin(d, posteriorArch(L, p, 6.0f), 1.5f);
   // Transverse process: stout, running laterally and backwards to the facet for the rib tubercle.
-  d = smin(d,
-           smax(sdRoundCone(q, vec3(L.xl, 1.0f, L.zl), L.pt, 4.2f, 4.4f), sdPlane(q, L.supP, L.supN), 0.5f),
-           2.0f);
+  d = smin(d, sdRoundCone(q, vec3(L.xl, 1.0f, L.zl), L.pt, 4.2f, 4.4f), 2.0f);
   for (const auto &[centre, radius] : L.pits)
     d = subtract(d, sdSphere(q, centre, radius), 0.6f);
-  d = smax(d, std::min(sdPlane(q, L.supP, L.supN), q.x - (L.xl - L.pillarHalf.x - 0.5f)), 0.3f);
+  // Above the superior facet, next to the pillar, lies the inferior process of the level above: keep
+  // that space clear, but leave the transverse process beyond it whole.
+  const float outside = (L.xl + L.pillarHalf.x + 3.0f) - q.x;
+  d = smax(d, std::min({sdPlane(q, L.supP, L.supN), q.x - (L.xl - L.pillarHalf.x - 0.5f), outside}), 0.3f);
   return subtract(d, canal(L, p), 0.5f);
 }
 
@@ -214,8 +262,10 @@ float atlasShape(const Level &L, const vec3 &p) {
   const float halfAp = L.s.depth * 0.5f; // overall AP 46.1
   // Lateral mass about 15 mm tall; its superior facet a concave, kidney-shaped dish (20.7 x 11.3).
   const vec3 mass(20.0f, 1.0f, 5.0f);
-  float d = sdEllipsoid(q, mass, vec3(7.2f, 9.0f, 10.5f));
-  float dish = sdEllipsoid(q, vec3(20.3f, 11.6f, 5.0f), vec3(5.6f, 4.2f, 10.3f));
+  // A short oval column with well-rounded rims, so the dish keeps a whole rim all round.
+  const float column = (glm::length(vec2((q.x - mass.x) / 6.8f, (q.z - mass.z) / 10.5f)) - 1.0f) * 6.8f;
+  float d = smax(column, std::abs(q.y - mass.y) - 9.0f, 4.0f);
+  float dish = sdEllipsoid(q, vec3(20.3f, 11.6f, 5.0f), vec3(5.3f, 4.2f, 9.0f));
   dish =
       subtract(dish, sdEllipsoid(q, vec3(14.0f, 9.0f, 5.5f), vec3(2.6f, 6.0f, 2.4f)), 0.8f); // medial notch
   d = subtract(d, dish, 0.6f);
@@ -230,25 +280,27 @@ float atlasShape(const Level &L, const vec3 &p) {
   anterior = smin(anterior, sdEllipsoid(q, vec3(0, -0.5f, halfAp - 2.6f), vec3(5.0f, 5.5f, 2.6f)), 2.0f);
   anterior =
       subtract(anterior, sdEllipsoid(q, vec3(0, 0, 12.4f), vec3(4.6f, 5.0f, 4.0f)), 0.5f); // dens facet
-  float posterior = smin(arch(vec3(15, 0.5f, -7), vec3(12, 0.5f, -16), 3.0f),
+  float posterior = smin(arch(vec3(15, 0.5f, -7), vec3(12, 0.5f, -16), 3.5f),
                          arch(vec3(12, 0.5f, -16), vec3(0, 0, -20.5f), 3.0f), 2.0f);
   posterior = smin(posterior, sdEllipsoid(q, vec3(0, -1.0f, -halfAp + 2.6f), vec3(5.0f, 5.0f, 2.6f)), 2.0f);
   posterior =
-      subtract(posterior, sdCapsule(q, vec3(25, 5.0f, -6), vec3(9, 4.6f, -15), 2.6f), 0.6f); // VA groove
+      subtract(posterior, sdCapsule(q, vec3(25, 5.8f, -6), vec3(9, 5.4f, -15), 3.0f), 0.6f); // VA groove
   d = smin(d, anterior, 2.0f);
   d = smin(d, posterior, 2.0f);
   const float tipX = L.s.tpSpan * 0.5f - 4.0f;
   float tp = sdRoundCone(q, vec3(22.0f, -1.0f, 1.0f), vec3(tipX, -2.0f, -2.0f), 4.6f, 4.0f);
   d = smin(d, tp, 2.0f);
   const float hole =
-      std::max(glm::length(vec2(q.x - L.ft.x, q.z - L.ft.z)) - L.ftR, std::abs(q.y + 1.5f) - 8.0f);
+      std::max(glm::length(vec2(q.x - L.ft.x, q.z - L.ft.z)) - L.ftR, std::abs(q.y + 1.5f) - 5.0f);
   return subtract(d, hole, 0.4f);
 }
 
 // The body of the axis, with the anterior lip of its lower border.
 float axisBody(const Level &L, const vec3 &p) {
   const float slope = std::tan(radians(L.s.infSlope));
-  float body = sdRoundBox(p, vec3(0, 9.0f, 0), vec3(8.0f, 9.0f, L.b), 3.0f);
+  float body = sdRoundBox(p, vec3(0, 9.0f, 0), vec3(8.0f, 9.0f, L.b), 4.5f);
+  // A median ridge down the front of the body, between the hollows for longus colli.
+  body = smin(body, sdEllipsoid(p, vec3(0, 8.0f, L.b - 1.2f), vec3(2.6f, 8.0f, 1.8f)), 1.5f);
   body = smax(body, -p.z * slope - p.y, 1.0f);
   body = subtract(body, sdSphere(p, vec3(0, 1.2f - 28.0f, -1.5f), 28.0f), 0.6f);
   return smin(body, sdEllipsoid(p, vec3(0, 1.3f - L.b * slope, L.b - 1.3f), vec3(5.0f, 1.4f, 1.9f)), 1.0f);
@@ -263,21 +315,32 @@ float axisShape(const Level &L, const vec3 &p) {
   // and a pointed apex (for the apical ligament).
   const vec3 head = densTip - vec3(0, 5.5f, -0.7f);
   float d = smin(body, sdRoundCone(p, vec3(0, 16.0f, -0.5f), head - vec3(0, 3.0f, 0.2f), 4.9f, 3.8f), 2.0f);
-  d = smin(d, sdEllipsoid(p, head, vec3(4.8f, 4.6f, 5.3f)), 1.5f);
-  d = smin(d, sdRoundCone(p, head, densTip - vec3(0, 1.3f, -0.3f), 3.4f, 1.2f), 1.0f);
-  // Superior articular facets: broad, lateral to the dens, facing up and a little outwards.
+  // The head, about 11 mm front to back (REFERENCE §2.5: 10.6), its front flattened into the oval
+  // facet for the anterior arch of the atlas.
+  const float facetCut = sdPlane(p, head + vec3(0, 0, 5.0f), glm::normalize(vec3(0, 0.15f, 1.0f)));
+  const float densHead = smin(smax(sdEllipsoid(p, head, vec3(4.8f, 4.8f, 5.7f)), facetCut, 0.4f),
+                              sdRoundCone(p, head, densTip - vec3(0, 1.3f, -0.3f), 3.4f, 1.2f), 1.0f);
+  d = smin(d, densHead, 1.5f);
   // Two oval superior facets (about 16 x 17 mm) lateral to the dens, facing up and out, below the
   // atlanto-axial joint plane.
-  // A block-like lateral mass (an oval column) topped by the facet, not a ball.
-  const float column = (glm::length(vec2((q.x - 15.5f) / 7.8f, (q.z + 5.0f) / 8.4f)) - 1.0f) * 7.8f;
-  float facet = smax(column, std::abs(q.y - 16.0f) - 8.0f, 2.5f);
+  // A rounded lateral mass that swells out over the body, topped by the facet.
+  float facet = sdEllipsoid(q, vec3(15.5f, 13.0f, -5.0f), vec3(9.3f, 11.0f, 10.0f));
   const vec3 w = L.frame.toWorld(q);
-  facet =
-      smax(facet, sdPlane(w, kAtlantoAxialP - kAtlantoAxialN * kAtlantoAxialHalfGap, kAtlantoAxialN), 0.6f);
+  // The top of the mass is bevelled back around an oval facet (about 15 x 16 mm) that stands 0.8 mm
+  // proud in the joint plane.
+  const vec3 joint = kAtlantoAxialP - kAtlantoAxialN * kAtlantoAxialHalfGap;
+  const vec3 axisTop = L.frame.toWorld(vec3(15.5f, 0.0f, -5.0f));
+  const vec3 centre(
+      axisTop.x,
+      joint.y - ((axisTop.x - joint.x) * kAtlantoAxialN.x + (axisTop.z - joint.z) * kAtlantoAxialN.z) /
+                    kAtlantoAxialN.y,
+      axisTop.z);
+  facet = smax(facet, sdPlane(w, joint, kAtlantoAxialN) + 0.8f, 2.0f);
+  facet = smin(facet, facetPad(w, centre, kAtlantoAxialN, 7.0f, 7.8f, 0.8f), 0.6f);
   d = smin(d, facet, 1.5f);
   d = smin(d, sdBar(q, vec3(9.0f, 11.0f, -5.0f), vec3(L.xl, 5.0f, L.zl), 3.2f, 1.5f), 1.5f);
   d = smin(d, pillar(L, q), 1.5f);
-  d = smin(d, posteriorArch(L, p, 6.5f), 1.5f);
+  d = smin(d, posteriorArch(L, p, 5.5f), 1.5f);
   // Small transverse process with its foramen.
   float tp = sdRoundBox(q, vec3((11.0f + L.pt.x) * 0.5f, L.yTp, -4.5f),
                         vec3((L.pt.x - 11.0f) * 0.5f, 2.5f, 4.0f), 2.0f);
@@ -286,8 +349,9 @@ float axisShape(const Level &L, const vec3 &p) {
       std::max(glm::length(vec2(q.x - L.ft.x, q.z - L.ft.z)) - L.ftR, std::abs(q.y - L.yTp) - 8.0f);
   d = smin(d, subtract(tp, hole, 0.4f), 1.5f);
   d = subtract(d, hole, 0.4f);
+  // The canal is cut below the atlas; the head of the dens, which rises into the atlas ring, is kept whole.
   const float e = glm::length(vec2(p.x / 11.5f, (p.z + L.b + 8.0f) / 8.0f));
-  return subtract(d, (e - 1.0f) * 8.0f, 0.5f);
+  return smin(subtract(d, (e - 1.0f) * 8.0f, 0.5f), densHead, 0.5f);
 }
 
 Level makeLevel(const VertebraSpec &s, const Landmarks &ribLandmarks) {
@@ -317,7 +381,7 @@ Level makeLevel(const VertebraSpec &s, const Landmarks &ribLandmarks) {
     L.frame.origin =
         vec3(0.0f, (s.supCentre.x + s.infCentre.x) * 0.5f, (s.supCentre.y + s.infCentre.y) * 0.5f);
     L.frame.setAngle(-std::atan2(d.x, d.y));
-    L.ft = vec3(26.5f, -1.5f, 0.0f);
+    L.ft = vec3(27.5f, -1.5f, 0.0f);
     L.pt = vec3(s.tpSpan * 0.5f - 4.0f, -2.0f, -2.0f);
     L.at = L.pt;
   } else if (s.kind == "axis") {

@@ -1,12 +1,17 @@
 #include "render/gpu_scene.h"
 
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+
 namespace atlas {
 
 namespace {
 
-// Binds the bound VAO to `vertexBuffer` (position, normal interleaved) and a new index buffer
-// holding `indices`; returns the index buffer.
-GLuint makeIndexedVertexArray(GLuint vertexBuffer, const std::vector<std::uint32_t> &indices) {
+// Binds the bound VAO to `vertexBuffer` (position and normal interleaved, then one occlusion byte per
+// vertex after all of them) and a new index buffer holding `indices`; returns the index buffer.
+GLuint makeIndexedVertexArray(GLuint vertexBuffer, std::size_t vertexCount,
+                              const std::vector<std::uint32_t> &indices) {
   GLuint indexBuffer = 0;
   glGenBuffers(1, &indexBuffer);
   glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, indexBuffer);
@@ -18,8 +23,20 @@ GLuint makeIndexedVertexArray(GLuint vertexBuffer, const std::vector<std::uint32
   glEnableVertexAttribArray(1);
   glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, 6 * sizeof(float),
                         reinterpret_cast<void *>(3 * sizeof(float)));
+  glEnableVertexAttribArray(2);
+  glVertexAttribPointer(2, 1, GL_UNSIGNED_BYTE, GL_TRUE, 1,
+                        reinterpret_cast<void *>(vertexCount * 6 * sizeof(float)));
   glBindVertexArray(0);
   return indexBuffer;
+}
+
+// Occlusion as the GPU gets it: one byte per vertex (1 = open); 255 throughout for meshes without.
+std::vector<std::uint8_t> occlusionBytes(const MeshData &data) {
+  std::vector<std::uint8_t> bytes(data.positions.size(), 255);
+  if (data.occlusion.size() == data.positions.size())
+    for (std::size_t v = 0; v < bytes.size(); ++v)
+      bytes[v] = static_cast<std::uint8_t>(std::lround(std::clamp(data.occlusion[v], 0.0f, 1.0f) * 255.0f));
+  return bytes;
 }
 
 } // namespace
@@ -51,9 +68,16 @@ void GpuScene::upload(const Scene &scene) {
       glBindVertexArray(gpu.vao);
       glGenBuffers(1, &gpu.vertexBuffer);
       glBindBuffer(GL_ARRAY_BUFFER, gpu.vertexBuffer);
-      glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(interleaved.size() * sizeof(float)),
-                   interleaved.data(), GL_STATIC_DRAW);
-      gpu.indexBuffer = makeIndexedVertexArray(gpu.vertexBuffer, data.indices);
+      // One buffer: the interleaved floats, then the occlusion bytes (1 byte a vertex, not 4).
+      const std::vector<std::uint8_t> occlusion = occlusionBytes(data);
+      const std::size_t floatBytes = interleaved.size() * sizeof(float);
+      glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(floatBytes + occlusion.size()), nullptr,
+                   GL_STATIC_DRAW);
+      glBufferSubData(GL_ARRAY_BUFFER, 0, static_cast<GLsizeiptr>(floatBytes), interleaved.data());
+      glBufferSubData(GL_ARRAY_BUFFER, static_cast<GLintptr>(floatBytes),
+                      static_cast<GLsizeiptr>(occlusion.size()), occlusion.data());
+      gpu.vertexCount = data.positions.size();
+      gpu.indexBuffer = makeIndexedVertexArray(gpu.vertexBuffer, gpu.vertexCount, data.indices);
       meshes_.push_back(gpu);
     }
   }
@@ -70,7 +94,7 @@ void GpuScene::uploadMotionDetail(const MotionDetail &detail) {
     m.coarseError = detail.meshes[s][m.meshIndex].error;
     glGenVertexArrays(1, &m.coarseVao);
     glBindVertexArray(m.coarseVao);
-    m.coarseIndexBuffer = makeIndexedVertexArray(m.vertexBuffer, coarse);
+    m.coarseIndexBuffer = makeIndexedVertexArray(m.vertexBuffer, m.vertexCount, coarse);
     m.coarseIndexCount = static_cast<GLsizei>(coarse.size());
   }
   hasMotionDetail_ = true;

@@ -13,6 +13,7 @@ namespace atlas {
 struct GpuMesh {
   GLuint vao = 0, vertexBuffer = 0, indexBuffer = 0;
   GLsizei indexCount = 0;
+  std::size_t vertexCount = 0; // the occlusion bytes start after this many position+normal pairs
   // The coarse version drawn while the camera moves (same vertex buffer); 0 when there is none.
   GLuint coarseVao = 0, coarseIndexBuffer = 0;
   GLsizei coarseIndexCount = 0;

@@ -11,6 +11,11 @@ namespace {
 constexpr float kMaxStillErrorPixels = 0.5f;
 } // namespace
 
+Renderer::OwnedVertexArray::~OwnedVertexArray() {
+  if (id != 0)
+    glDeleteVertexArrays(1, &id);
+}
+
 Result<Renderer> Renderer::create() {
   Renderer r;
   Result<ShaderProgram> mesh = ShaderProgram::fromEmbedded("mesh.vert", "mesh.frag");
@@ -21,7 +26,7 @@ Result<Renderer> Renderer::create() {
     return Error{bg.error()};
   r.meshProgram_.emplace(std::move(*mesh));
   r.backgroundProgram_.emplace(std::move(*bg));
-  glGenVertexArrays(1, &r.emptyVao_);
+  glGenVertexArrays(1, &r.emptyVao_.id);
   return r;
 }
 
@@ -39,7 +44,7 @@ void Renderer::draw(const Scene &scene, const GpuScene &gpu, const ViewState &st
   backgroundProgram_->use();
   backgroundProgram_->set("u_top", background.top);
   backgroundProgram_->set("u_bottom", background.bottom);
-  glBindVertexArray(emptyVao_);
+  glBindVertexArray(emptyVao_.id);
   glDrawArrays(GL_TRIANGLES, 0, 3);
 
   // GL's viewport origin is the bottom-left corner.

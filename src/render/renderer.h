@@ -9,6 +9,7 @@
 #include "scene/view_state.h"
 
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace atlas {
@@ -34,7 +35,21 @@ public:
 private:
   std::optional<ShaderProgram> meshProgram_;
   std::optional<ShaderProgram> backgroundProgram_;
-  GLuint emptyVao_ = 0; // core profile needs a bound VAO even for the buffer-less background
+  // Core profile needs a bound VAO even for the buffer-less background. Owned: deleted with the
+  // renderer; a move hands it over.
+  struct OwnedVertexArray {
+    GLuint id = 0;
+    OwnedVertexArray() = default;
+    OwnedVertexArray(OwnedVertexArray &&other) noexcept : id(other.id) { other.id = 0; }
+    OwnedVertexArray &operator=(OwnedVertexArray &&other) noexcept {
+      std::swap(id, other.id);
+      return *this;
+    }
+    OwnedVertexArray(const OwnedVertexArray &) = delete;
+    OwnedVertexArray &operator=(const OwnedVertexArray &) = delete;
+    ~OwnedVertexArray();
+  };
+  OwnedVertexArray emptyVao_;
 
   struct Transparent {
     GLuint vao;

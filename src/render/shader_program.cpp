@@ -2,7 +2,7 @@
 
 #include "render/embedded_shaders.h"
 
-#include <cassert>
+#include "core/check.h"
 #include <glm/gtc/type_ptr.hpp>
 #include <vector>
 
@@ -74,7 +74,7 @@ ShaderProgram::~ShaderProgram() {
 
 GLint ShaderProgram::uniform(const char *name) const {
   const GLint location = glGetUniformLocation(program_, name);
-  assert(location >= 0 && "ShaderProgram::uniform(): no active uniform of that name");
+  ATLAS_CHECK(location >= 0, "ShaderProgram::uniform(): no active uniform of that name");
   return location;
 }
 

@@ -12,8 +12,11 @@ namespace atlas {
 
 struct MeshData {
   std::vector<glm::vec3> positions;
-  std::vector<glm::vec3> normals;          // one per position, unit length
-  std::vector<std::uint32_t> indices;      // three per triangle, each < positions.size()
+  std::vector<glm::vec3> normals;     // one per position, unit length
+  std::vector<std::uint32_t> indices; // three per triangle, each < positions.size()
+  // Ambient occlusion per position in [0, 1] (1 = open to the sky), baked by the model generator;
+  // empty when the model has none, which draws as fully open.
+  std::vector<float> occlusion;
   glm::vec4 color{0.8f, 0.8f, 0.8f, 1.0f}; // linear RGBA base colour
 
   std::size_t triangleCount() const { return indices.size() / 3; }

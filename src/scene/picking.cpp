@@ -1,12 +1,20 @@
 #include "scene/picking.h"
 
 #include <algorithm>
+#include <limits>
 #include <numeric>
 
 namespace atlas {
 namespace {
 
 constexpr std::uint32_t kLeafSize = 4;
+
+float surfaceArea(const Bounds &b) {
+  if (b.empty())
+    return 0.0f;
+  const glm::vec3 d = b.size();
+  return 2.0f * (d.x * d.y + d.y * d.z + d.z * d.x);
+}
 
 // Slab test; returns the entry distance or a negative value when the ray misses.
 float hitBounds(const Bounds &b, const glm::vec3 &origin, const glm::vec3 &invDir, float maxT) {
@@ -64,12 +72,76 @@ std::uint32_t PickingIndex::build(std::uint32_t first, std::uint32_t count, std:
     nodes_[index].count = count;
     return index;
   }
-  // Median split on the longest axis of the centroids: balanced, cheap to build, good enough for
-  // the roughly uniform triangles of anatomical meshes.
-  const int axis = extent.x > extent.y ? (extent.x > extent.z ? 0 : 2) : (extent.y > extent.z ? 1 : 2);
-  const std::uint32_t half = count / 2;
-  std::nth_element(order.begin() + first, order.begin() + first + half, order.begin() + first + count,
-                   [&](std::uint32_t a, std::uint32_t b) { return centroids[a][axis] < centroids[b][axis]; });
+  // Binned surface-area heuristic (Wald 2007): triangles go into kBins slabs by centroid along each
+  // axis, and the split between slabs that minimises (area x count) on both sides wins. It builds in
+  // linear time per level like a median split, but rays visit fewer nodes where triangles cluster
+  // (tubercles, facets) and empty space is large (between the vertebrae and ribs).
+  constexpr int kBins = 16;
+  struct Bin {
+    Bounds bounds;
+    std::uint32_t count = 0;
+  };
+  float bestCost = std::numeric_limits<float>::max();
+  int bestAxis = -1, bestSplit = 0;
+  for (int axis = 0; axis < 3; ++axis) {
+    if (extent[axis] <= 0.0f)
+      continue;
+    const float scale = static_cast<float>(kBins) / extent[axis];
+    Bin bins[kBins];
+    for (std::uint32_t i = first; i < first + count; ++i) {
+      const int b = std::min(
+          kBins - 1, static_cast<int>((centroids[order[i]][axis] - centroidBounds.min[axis]) * scale));
+      const Triangle &t = triangles_[order[i]];
+      bins[b].count++;
+      bins[b].bounds.extend(t.v0);
+      bins[b].bounds.extend(t.v0 + t.e1);
+      bins[b].bounds.extend(t.v0 + t.e2);
+    }
+    // Sweep from the right, then from the left, accumulating area and count.
+    float rightArea[kBins];
+    std::uint32_t rightCount[kBins];
+    Bounds acc;
+    std::uint32_t n = 0;
+    for (int b = kBins - 1; b > 0; --b) {
+      acc.extend(bins[b].bounds);
+      n += bins[b].count;
+      rightArea[b] = surfaceArea(acc);
+      rightCount[b] = n;
+    }
+    acc = Bounds{};
+    n = 0;
+    for (int b = 0; b < kBins - 1; ++b) {
+      acc.extend(bins[b].bounds);
+      n += bins[b].count;
+      if (n == 0 || rightCount[b + 1] == 0)
+        continue;
+      const float cost =
+          surfaceArea(acc) * static_cast<float>(n) + rightArea[b + 1] * static_cast<float>(rightCount[b + 1]);
+      if (cost < bestCost) {
+        bestCost = cost;
+        bestAxis = axis;
+        bestSplit = b;
+      }
+    }
+  }
+  std::uint32_t half = count / 2;
+  if (bestAxis >= 0) {
+    const float scale = static_cast<float>(kBins) / extent[bestAxis];
+    const float origin = centroidBounds.min[bestAxis];
+    const auto middle =
+        std::partition(order.begin() + first, order.begin() + first + count, [&](std::uint32_t t) {
+          return std::min(kBins - 1, static_cast<int>((centroids[t][bestAxis] - origin) * scale)) <=
+                 bestSplit;
+        });
+    half = static_cast<std::uint32_t>(middle - (order.begin() + first));
+  }
+  if (half == 0 || half == count) { // all centroids in one bin: split at the median instead
+    const int axis = extent.x > extent.y ? (extent.x > extent.z ? 0 : 2) : (extent.y > extent.z ? 1 : 2);
+    half = count / 2;
+    std::nth_element(
+        order.begin() + first, order.begin() + first + half, order.begin() + first + count,
+        [&](std::uint32_t a, std::uint32_t b) { return centroids[a][axis] < centroids[b][axis]; });
+  }
   const std::uint32_t left = build(first, half, order, centroids);
   const std::uint32_t right = build(first + half, count - half, order, centroids);
   nodes_[index].left = left;

@@ -1,11 +1,11 @@
 #include "scene/scene.h"
 
-#include <cassert>
+#include "core/check.h"
 
 namespace atlas {
 
 int Scene::add(Structure structure) {
-  assert(index_.count(structure.id) == 0 && "Scene::add(): duplicate structure id");
+  ATLAS_CHECK(index_.count(structure.id) == 0, "Scene::add(): duplicate structure id");
   const int index = static_cast<int>(structures_.size());
   index_.emplace(structure.id, index);
   structures_.push_back(std::move(structure));

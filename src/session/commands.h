@@ -80,11 +80,18 @@ struct PickLandmarkCommand {
 struct SetAttachmentsShownCommand {
   bool shown = false; // draw every attachment footprint, not only the highlighted ones
 };
+// Opens the Sources panel scrolled to one work of the bibliography (content/bibliography), which it
+// highlights; an empty id opens it at the top. `open = false` closes it.
+struct ShowSourceCommand {
+  std::string workId;
+  bool open = true;
+};
 
-using Command = std::variant<SelectCommand, SetViewCommand, FrameSelectionCommand, SetVisibilityCommand,
-                             SetSystemVisibilityCommand, IsolateCommand, IsolateSystemCommand, ShowAllCommand,
-                             SetFocusCommand, OpenFileCommand, SetSourceCommand, SetAttachmentsShownCommand,
-                             SetLabelsCommand, ShowPartsCommand, SetSelectionVisibilityCommand,
-                             IsolateSelectionCommand, SetLandmarksShownCommand, PickLandmarkCommand>;
+using Command =
+    std::variant<SelectCommand, SetViewCommand, FrameSelectionCommand, SetVisibilityCommand,
+                 SetSystemVisibilityCommand, IsolateCommand, IsolateSystemCommand, ShowAllCommand,
+                 SetFocusCommand, OpenFileCommand, SetSourceCommand, SetAttachmentsShownCommand,
+                 SetLabelsCommand, ShowPartsCommand, SetSelectionVisibilityCommand, IsolateSelectionCommand,
+                 SetLandmarksShownCommand, PickLandmarkCommand, ShowSourceCommand>;
 
 } // namespace atlas

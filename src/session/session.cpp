@@ -68,7 +68,27 @@ Result<bool> Session::open(const std::string &path) {
   return true;
 }
 
+const PickingIndex &Session::pickingIndex() const {
+  finishPickingBuild();
+  if (!picking_)
+    picking_.emplace(scene_);
+  return *picking_;
+}
+
+void Session::preparePicking() {
+  if (picking_ || pickingBuild_.valid())
+    return;
+  // The worker reads scene_ only; the scene is not replaced before finishPickingBuild() has joined it.
+  pickingBuild_ = std::async(std::launch::async, [this] { return PickingIndex(scene_); });
+}
+
+void Session::finishPickingBuild() const {
+  if (pickingBuild_.valid())
+    picking_.emplace(pickingBuild_.get());
+}
+
 void Session::setScene(Scene scene) {
+  finishPickingBuild(); // the worker must not read a scene being replaced
   scene_ = std::move(scene);
   view_ = ViewState(scene_.structures().size());
   for (std::size_t i = 0; i < scene_.structures().size(); ++i)
@@ -345,118 +365,189 @@ void Session::leaveFunctionView() {
   animateTo(saved.camera, true);
 }
 
+Result<int> Session::indexOfId(const std::string &id) const {
+  const int index = scene_.indexOf(id);
+  if (index < 0)
+    return Error{"no structure with id '" + id + "' in " +
+                 (scene_.sourcePath.empty() ? std::string("the model") : scene_.sourcePath)};
+  return index;
+}
+
+// One handler per command type: a command added to the variant without its run() does not compile,
+// so no command can be silently ignored.
 Result<bool> Session::apply(const Command &command) {
-  auto lookup = [this](const std::string &id) -> Result<int> {
-    const int index = scene_.indexOf(id);
-    if (index < 0)
-      return Error{"no structure with id '" + id + "' in " +
-                   (scene_.sourcePath.empty() ? std::string("the model") : scene_.sourcePath)};
-    return index;
-  };
-  if (auto *c = std::get_if<SelectCommand>(&command)) {
-    if (c->id.empty()) {
-      leaveFunctionView();
-      select(-1);
-      return true;
-    }
-    Result<int> index = lookup(c->id);
-    if (!index)
-      return Error{index.error()};
-    if (*index != view_.selected)
-      leaveFunctionView();
-    select(*index, c->mode);
-    if (c->frame)
-      frameSelectionInView(true);
-  } else if (auto *v = std::get_if<SetViewCommand>(&command)) {
-    setStandardView(v->view, true);
-  } else if (std::holds_alternative<FrameSelectionCommand>(command)) {
-    frameSelection(true);
-  } else if (auto *vis = std::get_if<SetVisibilityCommand>(&command)) {
-    Result<int> index = lookup(vis->id);
-    if (!index)
-      return Error{index.error()};
-    view_.setVisibility(*index, vis->visibility);
-  } else if (auto *sys = std::get_if<SetSystemVisibilityCommand>(&command)) {
-    const auto &structures = scene_.structures();
-    for (std::size_t i = 0; i < structures.size(); ++i)
-      if (structures[i].system == sys->system)
-        view_.setVisibility(static_cast<int>(i), sys->visibility);
-  } else if (auto *iso = std::get_if<IsolateCommand>(&command)) {
-    Result<int> index = lookup(iso->id);
-    if (!index)
-      return Error{index.error()};
-    view_.isolate({*index});
-  } else if (auto *isoSys = std::get_if<IsolateSystemCommand>(&command)) {
-    std::vector<int> members;
-    for (std::size_t i = 0; i < scene_.structures().size(); ++i)
-      if (scene_.structures()[i].system == isoSys->system)
-        members.push_back(static_cast<int>(i));
-    view_.isolate(members);
-  } else if (auto *selVis = std::get_if<SetSelectionVisibilityCommand>(&command)) {
-    for (int member : view_.selection)
-      view_.setVisibility(member, selVis->visibility);
-  } else if (std::holds_alternative<IsolateSelectionCommand>(command)) {
-    if (!view_.selection.empty())
-      view_.isolate(view_.selection);
-  } else if (std::holds_alternative<ShowAllCommand>(command)) {
-    view_.showAll();
-  } else if (auto *f = std::get_if<SetFocusCommand>(&command)) {
-    view_.focus = f->focus;
-  } else if (auto *show = std::get_if<ShowPartsCommand>(&command)) {
-    Result<int> index = lookup(show->select);
-    if (!index)
-      return Error{index.error()};
-    if (show->cleanView && !beforeFunction_) {
-      SavedView saved{animation_ ? animation_->to : camera_, {}};
-      for (std::size_t i = 0; i < view_.structureCount(); ++i)
-        saved.visibility.push_back(view_.visibility(static_cast<int>(i)));
-      beforeFunction_ = std::move(saved);
-    }
-    if (show->cleanView)
-      view_.showAll();
-    select(*index);
-    // The parts light up beside the selection's own highlights; parts the model lacks are skipped.
-    for (const std::string &id : show->parts) {
-      const int part = scene_.indexOf(id);
-      if (part >= 0 && part != *index)
-        view_.highlights.push_back({part, HighlightRole::Related, "article"});
-    }
-    if (show->cleanView) {
-      // Framed on the muscle and what it moves, from where the muscle is in sight.
-      Bounds b = scene_.structures()[static_cast<std::size_t>(*index)].bounds();
-      for (const Highlight &h : view_.highlights)
-        if (h.role == HighlightRole::Related)
-          b.extend(scene_.structures()[static_cast<std::size_t>(h.structure)].bounds());
-      animateTo(visibleViewCamera(*index, b), show->frame);
-    } else if (show->frame)
-      frameSelection(true);
-  } else if (auto *o = std::get_if<OpenFileCommand>(&command)) {
-    return open(o->path);
-  } else if (auto *src = std::get_if<SetSourceCommand>(&command)) {
-    sourceMode_ = src->article ? SourceMode::Article : SourceMode::Reference;
-    rebuildHighlights();
-  } else if (auto *labels = std::get_if<SetLabelsCommand>(&command)) {
-    view_.labels = labels->shown;
-  } else if (auto *marks = std::get_if<SetLandmarksShownCommand>(&command)) {
-    landmarksShown_ = marks->shown;
-    if (!landmarksShown_)
-      pickedLandmark_.reset();
-  } else if (auto *pickMark = std::get_if<PickLandmarkCommand>(&command)) {
-    if (pickMark->id.empty()) {
-      pickedLandmark_.reset();
-      return true;
-    }
-    const std::optional<LandmarkRef> ref = findLandmark(scene_, pickMark->id);
-    if (!ref)
-      return Error{"no landmark with id '" + pickMark->id + "' in " +
-                   (scene_.sourcePath.empty() ? std::string("the model") : scene_.sourcePath)};
-    if (ref->structure != view_.selected)
-      leaveFunctionView();
-    select(ref->structure);
-    pickedLandmark_ = ref;
-  } else if (auto *att = std::get_if<SetAttachmentsShownCommand>(&command)) {
-    view_.showAllAttachments = att->shown;
+  return std::visit([this](const auto &c) { return run(c); }, command);
+}
+
+Result<bool> Session::run(const SelectCommand &c) {
+  if (c.id.empty()) {
+    leaveFunctionView();
+    select(-1);
+    return true;
   }
+  Result<int> index = indexOfId(c.id);
+  if (!index)
+    return Error{index.error()};
+  if (*index != view_.selected)
+    leaveFunctionView();
+  select(*index, c.mode);
+  if (c.frame)
+    frameSelectionInView(true);
+  return true;
+}
+
+Result<bool> Session::run(const SetViewCommand &v) {
+  setStandardView(v.view, true);
+  return true;
+}
+
+Result<bool> Session::run(const FrameSelectionCommand &) {
+  frameSelection(true);
+  return true;
+}
+
+Result<bool> Session::run(const SetVisibilityCommand &vis) {
+  Result<int> index = indexOfId(vis.id);
+  if (!index)
+    return Error{index.error()};
+  view_.setVisibility(*index, vis.visibility);
+  return true;
+}
+
+Result<bool> Session::run(const SetSystemVisibilityCommand &sys) {
+  const auto &structures = scene_.structures();
+  for (std::size_t i = 0; i < structures.size(); ++i)
+    if (structures[i].system == sys.system)
+      view_.setVisibility(static_cast<int>(i), sys.visibility);
+  return true;
+}
+
+Result<bool> Session::run(const IsolateCommand &iso) {
+  Result<int> index = indexOfId(iso.id);
+  if (!index)
+    return Error{index.error()};
+  view_.isolate({*index});
+  return true;
+}
+
+Result<bool> Session::run(const IsolateSystemCommand &isoSys) {
+  std::vector<int> members;
+  for (std::size_t i = 0; i < scene_.structures().size(); ++i)
+    if (scene_.structures()[i].system == isoSys.system)
+      members.push_back(static_cast<int>(i));
+  view_.isolate(members);
+  return true;
+}
+
+Result<bool> Session::run(const SetSelectionVisibilityCommand &selVis) {
+  for (int member : view_.selection)
+    view_.setVisibility(member, selVis.visibility);
+  return true;
+}
+
+Result<bool> Session::run(const IsolateSelectionCommand &) {
+  if (!view_.selection.empty())
+    view_.isolate(view_.selection);
+  return true;
+}
+
+Result<bool> Session::run(const ShowAllCommand &) {
+  view_.showAll();
+  return true;
+}
+
+Result<bool> Session::run(const SetFocusCommand &f) {
+  view_.focus = f.focus;
+  return true;
+}
+
+Result<bool> Session::run(const ShowPartsCommand &show) {
+  Result<int> index = indexOfId(show.select);
+  if (!index)
+    return Error{index.error()};
+  if (show.cleanView && !beforeFunction_) {
+    SavedView saved{animation_ ? animation_->to : camera_, {}};
+    for (std::size_t i = 0; i < view_.structureCount(); ++i)
+      saved.visibility.push_back(view_.visibility(static_cast<int>(i)));
+    beforeFunction_ = std::move(saved);
+  }
+  if (show.cleanView)
+    view_.showAll();
+  select(*index);
+  // The parts light up beside the selection's own highlights; parts the model lacks are
+  // skipped.
+  for (const std::string &id : show.parts) {
+    const int part = scene_.indexOf(id);
+    if (part >= 0 && part != *index)
+      view_.highlights.push_back({part, HighlightRole::Related, "article"});
+  }
+  if (show.cleanView) {
+    // Framed on the muscle and what it moves, from where the muscle is in sight.
+    Bounds b = scene_.structures()[static_cast<std::size_t>(*index)].bounds();
+    for (const Highlight &h : view_.highlights)
+      if (h.role == HighlightRole::Related)
+        b.extend(scene_.structures()[static_cast<std::size_t>(h.structure)].bounds());
+    animateTo(visibleViewCamera(*index, b), show.frame);
+  } else if (show.frame)
+    frameSelection(true);
+  return true;
+}
+
+Result<bool> Session::run(const OpenFileCommand &o) {
+  return open(o.path);
+}
+
+Result<bool> Session::run(const SetSourceCommand &src) {
+  sourceMode_ = src.article ? SourceMode::Article : SourceMode::Reference;
+  rebuildHighlights();
+  return true;
+}
+
+Result<bool> Session::run(const SetLabelsCommand &labels) {
+  view_.labels = labels.shown;
+  return true;
+}
+
+Result<bool> Session::run(const SetLandmarksShownCommand &marks) {
+  landmarksShown_ = marks.shown;
+  if (!landmarksShown_)
+    pickedLandmark_.reset();
+  return true;
+}
+
+Result<bool> Session::run(const PickLandmarkCommand &pickMark) {
+  if (pickMark.id.empty()) {
+    pickedLandmark_.reset();
+    return true;
+  }
+  const std::optional<LandmarkRef> ref = findLandmark(scene_, pickMark.id);
+  if (!ref)
+    return Error{"no landmark with id '" + pickMark.id + "' in " +
+                 (scene_.sourcePath.empty() ? std::string("the model") : scene_.sourcePath)};
+  if (ref->structure != view_.selected)
+    leaveFunctionView();
+  select(ref->structure);
+  pickedLandmark_ = ref;
+  return true;
+}
+
+Result<bool> Session::run(const SetAttachmentsShownCommand &att) {
+  view_.showAllAttachments = att.shown;
+  return true;
+}
+
+Result<bool> Session::run(const ShowSourceCommand &source) {
+  if (!source.open) {
+    sourcesView.open = false;
+    return true;
+  }
+  if (!source.workId.empty() && !knowledge_.bibliography().find(source.workId))
+    return Error{"no work with id '" + source.workId + "' in content/bibliography"};
+  sourcesView.open = true;
+  sourcesView.focused = source.workId;
+  sourcesView.scrollToFocus = !source.workId.empty();
+  if (!source.workId.empty())
+    sourcesView.search.clear(); // the work must be in the list to be shown
   return true;
 }
 
@@ -514,7 +605,11 @@ nlohmann::json Session::stateJson() const {
   const ViewArea a = viewArea();
   state["view_area"] = {a.x, a.y, a.width, a.height};
   const std::string reading = content::readingPanelTitle(articleView.panel);
-  state["panel"] = reading.empty() ? shownPanel : reading;
+  state["panel"] = sourcesView.open ? std::string("Sources") : reading.empty() ? shownPanel : reading;
+  state["sources"] = {{"open", sourcesView.open},
+                      {"focused", sourcesView.focused},
+                      {"search", sourcesView.search},
+                      {"works", knowledge_.bibliography().works.size()}};
   state["article"] = content::articleStateJson(articleView, article.get());
   replaceInvalidUtf8(state);
   return state;

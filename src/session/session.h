@@ -15,6 +15,7 @@
 
 #include "content/article_view.h"
 
+#include <future>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -38,12 +39,12 @@ public:
   const ViewState &view() const { return view_; }
   const Camera &camera() const { return camera_; }
   Camera &camera() { return camera_; }
-  // The ray-cast index over every triangle, built on first use (~0.1-0.6 s for the bundled model).
-  const PickingIndex &pickingIndex() const {
-    if (!picking_)
-      picking_.emplace(scene_);
-    return *picking_;
-  }
+  // The ray-cast index over every triangle: built on first use, or on a worker after
+  // preparePicking(), in which case the first use waits only for what is left of that build.
+  const PickingIndex &pickingIndex() const;
+  // Starts building the picking index on a worker thread (the window calls it once the first frame
+  // is on screen, so a first click finds it ready); a screenshot never needs it and never calls this.
+  void preparePicking();
   std::uint64_t sceneGeneration() const { return generation_; } // changes when the model changes
 
   void setViewport(int width, int height);
@@ -100,6 +101,16 @@ public:
 
   std::string shownPanel; // title of the panel the UI shows on the right ("Structures" or "Info")
 
+  // The Sources panel (ui/sources_panel.cpp), in place of the panels on the right while open. Set by
+  // ShowSourceCommand; the panel edits `search` and clears `scrollToFocus` directly (view state).
+  struct SourcesView {
+    bool open = false;
+    std::string focused; // the work id scrolled to and highlighted ("" = none)
+    std::string search;  // filters the list; "" shows every work
+    bool scrollToFocus = false;
+  };
+  SourcesView sourcesView;
+
   // The article beside the model (content/article; null until loaded) and what the reader looks at
   // in it. The reading panels edit `articleView` directly: it is view state, like the UI settings.
   std::shared_ptr<const content::Article> article;
@@ -109,6 +120,27 @@ public:
   nlohmann::json structureListJson() const;
 
 private:
+  // The handlers of apply(), one per command type (session.cpp, in the order of the variant).
+  Result<bool> run(const SelectCommand &c);
+  Result<bool> run(const SetViewCommand &v);
+  Result<bool> run(const FrameSelectionCommand &);
+  Result<bool> run(const SetVisibilityCommand &vis);
+  Result<bool> run(const SetSystemVisibilityCommand &sys);
+  Result<bool> run(const IsolateCommand &iso);
+  Result<bool> run(const IsolateSystemCommand &isoSys);
+  Result<bool> run(const SetSelectionVisibilityCommand &selVis);
+  Result<bool> run(const IsolateSelectionCommand &);
+  Result<bool> run(const ShowAllCommand &);
+  Result<bool> run(const SetFocusCommand &f);
+  Result<bool> run(const ShowPartsCommand &show);
+  Result<bool> run(const OpenFileCommand &o);
+  Result<bool> run(const SetSourceCommand &src);
+  Result<bool> run(const SetLabelsCommand &labels);
+  Result<bool> run(const SetLandmarksShownCommand &marks);
+  Result<bool> run(const PickLandmarkCommand &pickMark);
+  Result<bool> run(const SetAttachmentsShownCommand &att);
+  Result<bool> run(const ShowSourceCommand &source);
+  Result<int> indexOfId(const std::string &id) const; // "no structure with id ..." when unknown
   void animateTo(const Camera &target, bool animate);
   void rebuildHighlights();
   float aspect() const {
@@ -122,6 +154,10 @@ private:
   ViewState view_;
   Camera camera_;
   mutable std::optional<PickingIndex> picking_;
+  // Valid while the worker's build is pending. Declared after scene_: destroyed first, and a future
+  // from std::async waits for its thread, so the worker never outlives the scene it reads.
+  mutable std::future<PickingIndex> pickingBuild_;
+  void finishPickingBuild() const; // waits for a pending build (before the scene changes)
   std::vector<glm::vec3> labelAnchors_;
   std::uint64_t generation_ = 0;
   bool landmarksShown_ = false;

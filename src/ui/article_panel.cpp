@@ -9,6 +9,7 @@
 #include "ui/panels.h"
 
 #include "content/article.h"
+#include "content/article_markdown.h"
 #include "content/article_view.h"
 #include "ui/text_flow.h"
 
@@ -29,6 +30,20 @@ using content::ArticleView;
 
 ImU32 noteColor() {
   return IM_COL32(240, 200, 130, 255);
+}
+ImU32 clinicalNoteColor() {
+  return IM_COL32(150, 205, 240, 255);
+}
+ImU32 citeColor() {
+  return IM_COL32(120, 170, 255, 255);
+}
+// Emergency red, same-day amber, routine green: the colours a triage list uses.
+ImU32 tierColor(const std::string &tier) {
+  if (tier == "emergency")
+    return IM_COL32(255, 95, 85, 255);
+  if (tier == "today")
+    return IM_COL32(245, 175, 60, 255);
+  return IM_COL32(140, 205, 120, 255);
 }
 ImU32 markColor(float alpha) {
   const glm::vec3 c = highlightColor(HighlightRole::Selected); // same colour as the selection in 3D
@@ -95,6 +110,46 @@ void drawParagraph(PassageContext &pc, const std::string &passageId, const std::
   ImGui::Spacing();
 }
 
+// The short citations of a note's works, on one line under it; the full citation shows on hover
+// and a click opens the work in the Sources panel.
+void drawCites(PassageContext &pc, const std::vector<std::string> &sources, float indent) {
+  const Article *article = pc.ctx.session.article.get();
+  ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x + indent, ImGui::GetCursorScreenPos().y));
+  ImGui::TextColored(ImGui::GetStyle().Colors[ImGuiCol_TextDisabled],
+                     "Source%s:", sources.size() == 1 ? "" : "s");
+  for (const std::string &id : sources) {
+    const content::CitedWork *work = article ? article->findCited(id) : nullptr;
+    ImGui::SameLine();
+    ImGui::PushID(id.c_str());
+    ImGui::PushStyleColor(ImGuiCol_Text, citeColor());
+    ImGui::TextUnformatted(work ? work->shortCite.c_str() : id.c_str());
+    ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered()) {
+      ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+      ImGui::SetTooltip("%s", work && !work->fullCite.empty() ? work->fullCite.c_str() : id.c_str());
+    }
+    if (ImGui::IsItemClicked())
+      pc.ctx.commands.push_back(ShowSourceCommand{id});
+    if (&id != &sources.back()) {
+      ImGui::SameLine(0.0f, 0.0f);
+      ImGui::TextDisabled(";");
+    }
+    ImGui::PopID();
+  }
+}
+
+void drawClinicalNote(PassageContext &pc, const content::ClinicalNote &note, float indent) {
+  const bool patient = pc.view.patientMode;
+  ImGui::Dummy(ImVec2(0.0f, ImGui::GetFontSize() * 0.15f));
+  std::vector<Word> words;
+  appendWords(words, std::string(content::clinicalNoteLabel(note.kind, patient)) + ":", "", pc.ctx.fonts.bold,
+              clinicalNoteColor(), "");
+  appendMarkup(words, " " + (patient ? note.patient : note.text), pc.ctx.fonts.body, clinicalNoteColor(),
+               pc.view.search, pc.ctx.session);
+  selectLink(pc.ctx, flowWords(words, indent, pc.wrapRight, pc.ctx.session));
+  drawCites(pc, note.sources, indent);
+}
+
 void drawItem(PassageContext &pc, const ArticleItem &item, int number) {
   const bool patient = pc.view.patientMode;
   MarkedBlock block(pc, item.id, content::isMarked(pc.view, item.id));
@@ -136,12 +191,59 @@ void drawItem(PassageContext &pc, const ArticleItem &item, int number) {
     if (clicked.empty())
       clicked = noteClick;
   }
+  for (const content::ClinicalNote &note : item.clinicalNotes)
+    drawClinicalNote(pc, note, gutter + ImGui::GetFontSize());
   if (!clicked.empty() && clicked == mainLink)
     pc.ctx.commands.push_back(
         ShowPartsCommand{mainLink, std::vector<std::string>(item.links.begin() + 1, item.links.end()), true});
   else
     selectLink(pc.ctx, clicked);
   ImGui::Dummy(ImVec2(0.0f, ImGui::GetFontSize() * 0.35f));
+}
+
+// "When to see a doctor": a coloured heading per urgency tier, most urgent first, the guideline
+// red flags of that tier with their sources, then the article's signs of the same tier.
+void drawTiers(PassageContext &pc, const ArticleSection &section) {
+  const bool patient = pc.view.patientMode;
+  for (const content::TierBlock &block : content::tierBlocks(section)) {
+    if (!block.tier.empty()) {
+      ImGui::Dummy(ImVec2(0.0f, ImGui::GetFontSize() * 0.25f));
+      std::vector<Word> heading;
+      appendWords(heading, content::tierTitle(block.tier), "", pc.ctx.fonts.bold, tierColor(block.tier), "");
+      flowWords(heading, 0.0f, pc.wrapRight, pc.ctx.session);
+    }
+    if (!block.redFlags.empty()) {
+      std::vector<Word> label;
+      appendWords(label,
+                  patient ? "Warning signs that doctors' guidelines list:"
+                          : "Red flags from neck-pain guidelines:",
+                  "", pc.ctx.fonts.bold, ImGui::GetColorU32(ImGuiCol_TextDisabled), "");
+      flowWords(label, ImGui::GetFontSize() * 2.0f, pc.wrapRight, pc.ctx.session);
+    }
+    for (const content::RedFlag *flag : block.redFlags) {
+      const float indent = ImGui::GetFontSize() * 2.0f;
+      const ImVec2 at = ImGui::GetCursorScreenPos();
+      ImGui::GetWindowDrawList()->AddCircleFilled(
+          ImVec2(at.x + indent - ImGui::GetFontSize() * 0.6f, at.y + lineHeight() * 0.5f),
+          ImGui::GetFontSize() * 0.16f, tierColor(block.tier));
+      std::vector<Word> words;
+      appendMarkup(words, patient ? flag->patient : flag->text, pc.ctx.fonts.body,
+                   ImGui::GetColorU32(ImGuiCol_Text), pc.view.search, pc.ctx.session);
+      selectLink(pc.ctx, flowWords(words, indent, pc.wrapRight, pc.ctx.session));
+      drawCites(pc, flag->sources, indent + ImGui::GetFontSize());
+      ImGui::Dummy(ImVec2(0.0f, ImGui::GetFontSize() * 0.2f));
+    }
+    if (!block.redFlags.empty() && !block.items.empty()) {
+      std::vector<Word> label;
+      appendWords(label,
+                  patient ? "Signs from the article in this group:" : "The article's signs in this tier:", "",
+                  pc.ctx.fonts.bold, ImGui::GetColorU32(ImGuiCol_TextDisabled), "");
+      flowWords(label, ImGui::GetFontSize() * 2.0f, pc.wrapRight, pc.ctx.session);
+    }
+    for (const auto &[number, item] : block.items)
+      if (content::itemMatches(*item, pc.view.search, patient))
+        drawItem(pc, *item, number);
+  }
 }
 
 void drawSection(PassageContext &pc, const Article &article, const ArticleSection &section, int number) {
@@ -187,6 +289,12 @@ void drawSection(PassageContext &pc, const Article &article, const ArticleSectio
       drawParagraph(pc, section.id, section.introFor(patient), sectionMarked);
       for (const std::string &p : section.paragraphsFor(patient))
         drawParagraph(pc, section.id, p, sectionMarked);
+    }
+    if (content::hasTiers(section)) {
+      drawTiers(pc, section);
+      ImGui::Dummy(ImVec2(0.0f, ImGui::GetFontSize() * 0.5f));
+      ImGui::PopID();
+      return;
     }
     std::string group;
     int n = 0;
@@ -238,18 +346,6 @@ void followReading(PassageContext &pc) {
   }
   storage->SetFloat(lastId, scroll);
   storage->SetBool(askedId, asked);
-}
-
-// Places a right-hand panel below the menu bar, above the status bar.
-float placeRightPanel(FrameContext &ctx, float ems, float maxFraction) {
-  const ImGuiViewport *vp = ImGui::GetMainViewport();
-  const float width = std::min(ImGui::GetFontSize() * ems, vp->Size.x * maxFraction);
-  ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - width, vp->Pos.y + ctx.layout.menuHeight),
-                          ImGuiCond_Always);
-  ImGui::SetNextWindowSize(ImVec2(width, vp->Size.y - ctx.layout.menuHeight - ImGui::GetFrameHeight() * 1.4f),
-                           ImGuiCond_Always);
-  ctx.layout.rightWidth = width;
-  return width;
 }
 
 void drawToolbar(FrameContext &ctx, const Article &article, ArticleView &view) {
@@ -336,9 +432,7 @@ bool drawArticlePanel(FrameContext &ctx) {
 
   placeRightPanel(ctx, 36.0f, 0.46f);
   bool open = true;
-  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                                 ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings;
-  if (!ImGui::Begin("Article", &open, flags)) {
+  if (!ImGui::Begin("Article", &open, kRightPanelFlags)) {
     ImGui::End();
     return true;
   }

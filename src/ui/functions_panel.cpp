@@ -28,17 +28,9 @@ bool drawFunctionsPanel(FrameContext &ctx) {
   const content::ArticleSection *section =
       session.article ? session.article->findSection("functions") : nullptr;
 
-  const ImGuiViewport *vp = ImGui::GetMainViewport();
-  const float width = std::min(ImGui::GetFontSize() * 30.0f, vp->Size.x * 0.4f);
-  ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - width, vp->Pos.y + ctx.layout.menuHeight),
-                          ImGuiCond_Always);
-  ImGui::SetNextWindowSize(ImVec2(width, vp->Size.y - ctx.layout.menuHeight - ImGui::GetFrameHeight() * 1.4f),
-                           ImGuiCond_Always);
-  ctx.layout.rightWidth = width;
+  placeRightPanel(ctx, 30.0f, 0.4f);
   bool open = true;
-  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                                 ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings;
-  if (!ImGui::Begin("Functions", &open, flags)) {
+  if (!ImGui::Begin("Functions", &open, kRightPanelFlags)) {
     ImGui::End();
     return true;
   }

@@ -40,6 +40,25 @@ void targetButtons(FrameContext &ctx, const Claim &claim) {
   ImGui::NewLine();
 }
 
+// The claim's works as short cites ("Standring 2016"); each opens the Sources panel at that work.
+void citeButtons(FrameContext &ctx, const Claim &claim) {
+  const content::Bibliography &bib = ctx.session.knowledge().bibliography();
+  ImGui::TextDisabled("Source:");
+  for (const std::string &id : claim.works) {
+    const content::Work *work = bib.find(id);
+    const std::string label = work ? content::shortCite(*work) : id;
+    ImGui::SameLine();
+    ImGui::PushID(id.c_str());
+    if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(label.c_str()).x + ImGui::GetFontSize())
+      ImGui::NewLine();
+    if (ImGui::SmallButton(label.c_str()))
+      ctx.commands.push_back(ShowSourceCommand{id});
+    if (work && ImGui::IsItemHovered())
+      ImGui::SetTooltip("%s", content::fullCite(*work).c_str());
+    ImGui::PopID();
+  }
+}
+
 void drawClaim(FrameContext &ctx, const Claim &claim, bool highlighted) {
   ImGui::PushID(&claim);
   sourceBadge(claim);
@@ -54,11 +73,15 @@ void drawClaim(FrameContext &ctx, const Claim &claim, bool highlighted) {
     // The difference, in words a student understands, next to the claim that makes it.
     ImGui::PushStyleColor(ImGuiCol_Text, kArticleColor);
     ImGui::Indent();
-    ImGui::TextWrapped("Differs from the standard references: %s", claim.note.c_str());
+    // Two standard sources can disagree too (e.g. Gray's 1918 against a later text).
+    ImGui::TextWrapped(claim.source == "article" ? "Differs from the standard references: %s"
+                                                 : "Sources disagree: %s",
+                       claim.note.c_str());
     ImGui::Unindent();
     ImGui::PopStyleColor();
   }
   targetButtons(ctx, claim);
+  citeButtons(ctx, claim);
   ImGui::PopID();
 }
 
@@ -71,16 +94,8 @@ void drawInfoPanel(FrameContext &ctx) {
   const Structure &s = session.scene().structures()[static_cast<std::size_t>(session.selected())];
   const content::KnowledgeBase &kb = session.knowledge();
   const content::StructureEntry *entry = kb.findStructure(s.id);
-  const ImGuiViewport *vp = ImGui::GetMainViewport();
-  const float width = std::min(ImGui::GetFontSize() * 24.0f, vp->Size.x * 0.34f);
-  ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - width, vp->Pos.y + ctx.layout.menuHeight),
-                          ImGuiCond_Always);
-  ImGui::SetNextWindowSize(ImVec2(width, vp->Size.y - ctx.layout.menuHeight - ImGui::GetFrameHeight() * 1.4f),
-                           ImGuiCond_Always);
-  ctx.layout.rightWidth = width;
-  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                                 ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings;
-  if (!ImGui::Begin("Info", &ctx.settings.showInfo, flags)) {
+  placeRightPanel(ctx, 24.0f, 0.34f);
+  if (!ImGui::Begin("Info", &ctx.settings.showInfo, kRightPanelFlags)) {
     ImGui::End();
     return;
   }

@@ -64,10 +64,22 @@ void drawStatusBar(FrameContext &ctx, const std::string &message) {
   ImGui::End();
 }
 
+float placeRightPanel(FrameContext &ctx, float ems, float maxFraction) {
+  const ImGuiViewport *vp = ImGui::GetMainViewport();
+  const float width = std::min(ImGui::GetFontSize() * ems, vp->Size.x * maxFraction);
+  ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - width, vp->Pos.y + ctx.layout.menuHeight),
+                          ImGuiCond_Always);
+  ImGui::SetNextWindowSize(ImVec2(width, vp->Size.y - ctx.layout.menuHeight - ImGui::GetFrameHeight() * 1.4f),
+                           ImGuiCond_Always);
+  ctx.layout.rightWidth = width;
+  return width;
+}
+
 void drawInterface(FrameContext &ctx, const std::string &statusMessage) {
   drawMainMenu(ctx);
   drawStructurePanel(ctx);
-  if (!drawReadingPanel(ctx)) // the article or the functions take the info panel's place
+  // The sources, or else the article or the functions, take the info panel's place.
+  if (!drawSourcesPanel(ctx) && !drawReadingPanel(ctx))
     drawInfoPanel(ctx);
   drawViewToolbar(ctx);
   drawLabels(ctx);

@@ -333,6 +333,8 @@ void drawMainMenu(FrameContext &ctx) {
     ImGui::Separator();
     ImGui::MenuItem("Structures panel", nullptr, &ctx.settings.showStructures);
     ImGui::MenuItem("Info panel", nullptr, &ctx.settings.showInfo);
+    if (ImGui::MenuItem("Sources", nullptr, ctx.session.sourcesView.open))
+      ctx.commands.push_back(ShowSourceCommand{"", !ctx.session.sourcesView.open});
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Settings")) {

@@ -43,6 +43,7 @@ struct FrameContext {
   bool requestScaleChange = false;
   int contextStructure = -1;               // structure under the last right-click, for its menu
   content::ArticleView *reading = nullptr; // the article view state, owned by the Session
+  Session::SourcesView *sources = nullptr; // the Sources panel's view state, owned by the Session
   const LoadingStatus *loading = nullptr;  // non-null while a model is being opened
   bool requestCancelLoading = false;
   // A message the user must see (a file that could not be opened), shown over the 3D view until
@@ -65,6 +66,13 @@ inline void markItem(FrameContext &ctx, const char *name) {
   (*ctx.itemRects)[name] = glm::vec4(min.x, min.y, max.x - min.x, max.y - min.y);
 }
 
+// The right-hand panels (Info, Article, Functions, Sources) take the same place: below the menu bar,
+// above the status bar, `ems` font sizes wide but at most `maxFraction` of the window; returns the
+// width, which the 3D view leaves free. They share one set of window flags.
+float placeRightPanel(FrameContext &ctx, float ems, float maxFraction);
+constexpr ImGuiWindowFlags kRightPanelFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
+                                              ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings;
+
 void drawMainMenu(FrameContext &ctx);
 void drawViewToolbar(FrameContext &ctx);
 void drawStructurePanel(FrameContext &ctx);
@@ -76,6 +84,9 @@ bool drawReadingPanel(FrameContext &ctx);
 bool drawArticlePanel(FrameContext &ctx);
 bool drawFunctionsPanel(FrameContext &ctx);
 void drawReadingMenu(FrameContext &ctx); // Article, Functions and Disclaimer on the menu bar
+// The bibliography on the right (sources_panel.cpp), in place of the other right-hand panels while
+// open; returns true when shown.
+bool drawSourcesPanel(FrameContext &ctx);
 void drawDisclaimerWindow(FrameContext &ctx);
 void drawStatusBar(FrameContext &ctx, const std::string &message);
 // Overlays on the 3D view (overlays.cpp).

@@ -112,9 +112,17 @@ std::string modelPath() {
   return std::string(ATLAS_SOURCE_DIR) + "/assets/cervical_region.glb";
 }
 
+// ATLAS_UPDATE_BASELINES=1 rewrites the baselines instead of comparing, so every baseline test
+// passes. Left set in CI's environment it would hide any change: there it is an error.
 bool updating() {
   const char *value = std::getenv("ATLAS_UPDATE_BASELINES");
-  return value && std::string(value) == "1";
+  if (!value || std::string(value) != "1")
+    return false;
+  const char *ci = std::getenv("CI");
+  if (ci && *ci)
+    FAIL("ATLAS_UPDATE_BASELINES=1 is refused when CI is set: the baselines would be rewritten, not "
+         "checked. Regenerate them on a developer machine and look at them before committing.");
+  return true;
 }
 
 // Renders one case and compares it with tests/baselines/<name>.png.

@@ -50,14 +50,22 @@ TEST_CASE("viewer: coarse while moving, full once still, the kept image when not
     return target->readPixels();
   };
 
-  const Image first = frame(0.0f); // nothing before it to compare with: a still frame
+  frame(0.0f); // nothing before it to compare with: a still frame
   CHECK(viewer.lastSceneDraw() == Viewer::SceneDraw::Full);
-  const Image again = frame(1.0f / 60.0f);
+  const Image kept = frame(1.0f / 60.0f);
   CHECK(viewer.lastSceneDraw() == Viewer::SceneDraw::Reused);
-  CHECK(test::differingPixels(first, again, 2) == 0);
+  // The kept image must be what a full draw of the same view gives: hide and show the sphere again,
+  // which draws in full twice, and compare with an image that was never redrawn.
+  REQUIRE(session.apply(SetVisibilityCommand{"fine_sphere", Visibility::Hidden}));
+  const Image without = frame(1.0f / 60.0f);
+  REQUIRE(session.apply(SetVisibilityCommand{"fine_sphere", Visibility::Visible}));
+  const Image redrawn = frame(1.0f / 60.0f);
+  CHECK(viewer.lastSceneDraw() == Viewer::SceneDraw::Full);
+  CHECK(test::differingPixels(kept, without, 2) > 100); // the redraw really drew something else
+  CHECK(test::differingPixels(kept, redrawn, 2) == 0);
 
   session.camera().orbit(0.3f, 0.0f);
-  frame(1.0f / 60.0f);
+  const Image coarse = frame(1.0f / 60.0f);
   CHECK(viewer.lastSceneDraw() == Viewer::SceneDraw::Coarse);
   CHECK(viewer.refining());
   frame(0.05f); // resting, but not yet for long enough: the coarse image stays
@@ -66,6 +74,7 @@ TEST_CASE("viewer: coarse while moving, full once still, the kept image when not
   const Image still = frame(0.2f);
   CHECK(viewer.lastSceneDraw() == Viewer::SceneDraw::Full);
   CHECK(!viewer.refining());
+  CHECK(test::differingPixels(coarse, still, 2) > 0); // the moving frame really was the coarse mesh
 
   // A change of what is drawn redraws in full at once; labels alone do not touch the model's image.
   REQUIRE(session.apply(SetVisibilityCommand{"fine_sphere", Visibility::Hidden}));

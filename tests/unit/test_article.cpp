@@ -7,6 +7,8 @@
 #include "content/knowledge_ids.h"
 #include "io/model_loader.h"
 
+#include "scratch_article.h"
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -81,33 +83,8 @@ std::string joined(const std::vector<std::string> &lines) {
 }
 
 // A scratch copy of the article folder that a test may break.
-struct ScratchArticle {
-  fs::path dir;
-  explicit ScratchArticle(const std::string &name) {
-    dir = fs::temp_directory_path() / ("atlas-article-" + name + "-" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    for (const auto &entry : fs::directory_iterator(articleDir))
-      fs::copy_file(entry.path(), dir / entry.path().filename());
-  }
-  ~ScratchArticle() {
-    std::error_code ec;
-    fs::remove_all(dir, ec);
-  }
-  std::string read(const std::string &file) const {
-    std::ifstream in(dir / file);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-  }
-  void write(const std::string &file, const std::string &text) const { std::ofstream(dir / file) << text; }
-  void replace(const std::string &file, const std::string &from, const std::string &to) const {
-    std::string text = read(file);
-    const std::size_t pos = text.find(from);
-    REQUIRE(pos != std::string::npos);
-    text.replace(pos, from.size(), to);
-    write(file, text);
-  }
+struct ScratchArticle : atlas::test::ScratchArticleFolder {
+  explicit ScratchArticle(const std::string &name) : ScratchArticleFolder(name, articleDir) {}
   Article load() const { return loadArticle(dir.string(), knowledge().structures, knowledge().claimIds()); }
 };
 

@@ -78,9 +78,10 @@ struct ScratchData {
     fs::remove_all(root, ec);
   }
   // exportArticle with stderr captured in a file.
-  ExportRun exportArticle() const {
+  ExportRun exportArticle(bool patient = false) const {
     Options options;
     options.exportArticle = output.string();
+    options.patient = patient;
     const fs::path errPath = root / "stderr.txt";
     std::fflush(stderr);
     const int saved = ::dup(2);
@@ -164,5 +165,62 @@ TEST_CASE("the --export-article option writes the handout only when every sectio
     CHECK_THAT(run.err, Catch::EndsWith("--export-article: 1 problem(s) in the content files of " +
                                         data.content.string() + " (above); nothing written\n"));
     CHECK(lineCount(run.err) == 2);
+  }
+}
+
+TEST_CASE("the handout of --export-article, with and without --patient, shows the urgency tiers, every "
+          "emergency sign, "
+          "the clinical notes and the sources",
+          "[cli][article][export][content][tier]") {
+  for (const bool patient : {false, true}) {
+    INFO((patient ? "--patient" : "clinician version"));
+    ScratchData data(patient ? "tiers-patient" : "tiers");
+    const ExportRun run = data.exportArticle(patient);
+    INFO(run.err);
+    REQUIRE(run.exitCode == 0);
+    std::ifstream in(data.output);
+    std::stringstream text;
+    text << in.rdbuf();
+    const std::string md = text.str();
+    const std::size_t section = md.find("## 12. When to see a doctor");
+    REQUIRE(section != std::string::npos);
+    const std::size_t emergency =
+        md.find("### Emergency now: call an ambulance or go to the emergency department", section);
+    const std::size_t today = md.find("### See a doctor today", section);
+    const std::size_t soon = md.find("### See a doctor soon (within days to a week)", section);
+    REQUIRE(emergency != std::string::npos);
+    REQUIRE(today != std::string::npos);
+    REQUIRE(soon != std::string::npos);
+    CHECK(emergency < today);
+    CHECK(today < soon);
+    // Every emergency sign of the content, in the version being read, sits in the emergency tier.
+    const content::Article article =
+        loadArticleWith(data.content.string(), content::loadKnowledgeBase(data.content.string()).knowledge);
+    const content::ArticleSection *seeDoctor = article.findSection("see_doctor");
+    REQUIRE(seeDoctor != nullptr);
+    int signs = 0;
+    for (const content::RedFlag &flag : seeDoctor->redFlags)
+      if (flag.tier == "emergency") {
+        const std::string words = content::plainText(patient ? flag.patient : flag.text);
+        INFO(flag.id);
+        const std::size_t at = md.find(words.substr(0, 40), emergency);
+        CHECK(at != std::string::npos);
+        CHECK(at < today);
+        ++signs;
+      }
+    for (const content::ArticleItem &item : seeDoctor->items)
+      if (item.tier == "emergency") {
+        INFO(item.id);
+        const std::size_t at =
+            md.find(content::plainText(patient ? item.patient : item.text).substr(0, 40), emergency);
+        CHECK(at != std::string::npos);
+        CHECK(at < today);
+        ++signs;
+      }
+    CHECK(signs >= 5);
+    CHECK_THAT(md, Catch::Contains(patient ? "**Please note:**" : "**Correction:**"));
+    CHECK_THAT(md, Catch::Contains("**Risks:**"));
+    CHECK_THAT(md, Catch::Contains("\n## Sources\n"));
+    CHECK_THAT(md, Catch::Contains("Stiell"));
   }
 }

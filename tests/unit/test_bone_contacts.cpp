@@ -104,18 +104,57 @@ TEST_CASE("contacts: spheres that only touch, and boxes 2 mm apart, do not penet
   CHECK(modelgen::deepestInside(upper, lower).depth == 0.0f);
 }
 
+TEST_CASE("contacts: the gap of a joint is measured near its named point only", "[contacts]") {
+  // A box (the "rib") 1.5 mm below another (the "vertebra"), and a second box far to the side that
+  // runs 0.5 mm into the vertebra: near the first point the gap is 1.5 mm, the far box does not count.
+  const SurfaceIndex vertebra({test::makeBox({0, 6.0f, 0}, {20, 4, 5}, kGrey)}, 1.0f);
+  const SurfaceIndex rib({test::makeBox({-10.0f, -3.5f, 0}, {4, 4, 4}, kGrey),
+                          test::makeBox({12.0f, 1.5f, 0}, {3, 1, 3}, kGrey)},
+                         1.0f);
+  const modelgen::JointGap near = modelgen::gapNear(rib, vertebra, {-10.0f, 0.0f, 0.0f}, 6.0f);
+  CHECK(near.gap == Approx(1.5f).margin(1e-3));
+  CHECK(near.where.y == Approx(0.5f).margin(1e-3));
+  CHECK(modelgen::gapNear(rib, vertebra, {12.0f, 1.5f, 0.0f}, 6.0f).gap == Approx(-0.5f).margin(1e-3));
+  CHECK(std::isinf(modelgen::gapNear(rib, vertebra, {-10.0f, 0.0f, 30.0f}, 6.0f).gap));
+
+  // A sphere 1.2 mm into the vertebra reads as a negative gap of that depth.
+  const SurfaceIndex deep({test::makeSphere({0, -1.8f, 0}, 5.0f, 48, 96, kGrey)}, 1.0f);
+  CHECK(modelgen::gapNear(deep, vertebra, {0, 0, 0}, 8.0f).gap == Approx(-1.2f).margin(0.05));
+
+  // In a scene (metres), both sides of a rib are measured against the named vertebra and described.
+  Scene scene;
+  scene.add(solid("t1", System::Bone, test::makeBox({0, 0.006f, 0}, {0.020f, 0.004f, 0.005f}, kGrey)));
+  scene.add(
+      solid("rib1_left", System::Bone, test::makeBox({0.010f, 0.0f, 0}, {0.004f, 0.001f, 0.004f}, kGrey)));
+  scene.add(solid("rib1_right", System::Bone,
+                  test::makeBox({-0.010f, -0.0015f, 0}, {0.004f, 0.001f, 0.004f}, kGrey)));
+  const std::vector<modelgen::JointGap> gaps =
+      modelgen::costalJointGaps(scene, {{"t1", {"rib1.head"}}}, {{"rib1.head", {10.0f, 0.0f, 0.0f}}}, 6.0f);
+  REQUIRE(gaps.size() == 2);
+  CHECK(gaps[0].part == "rib1_left.head");
+  CHECK(gaps[0].facet == "t1");
+  CHECK(gaps[0].gap == Approx(1.0f).margin(1e-3));
+  CHECK(gaps[1].part == "rib1_right.head");
+  CHECK(gaps[1].gap == Approx(2.5f).margin(1e-3));
+  CHECK(modelgen::describe(gaps[1]).rfind("rib1_right.head to t1: 2.50 mm at (", 0) == 0);
+}
+
 // ---- The generated model -------------------------------------------------------------------------
 
 namespace {
 
-const Scene &generated() {
-  static const Scene scene = [] {
-    Result<modelgen::GeneratedModel> model = modelgen::generateModel(test::modelSpecDir());
-    if (!model)
-      FAIL("cannot generate the model: " << model.error());
-    return std::move(model->scene);
+const modelgen::GeneratedModel &generatedModel() {
+  static const modelgen::GeneratedModel model = [] {
+    Result<modelgen::GeneratedModel> made = modelgen::generateModel(test::modelSpecDir());
+    if (!made)
+      FAIL("cannot generate the model: " << made.error());
+    return std::move(made.value());
   }();
-  return scene;
+  return model;
+}
+
+const Scene &generated() {
+  return generatedModel().scene;
 }
 
 const Structure *generatedStructure(const std::string &id) {
@@ -298,6 +337,30 @@ TEST_CASE("model: every required landmark is present and lies on its bone's surf
       if (std::abs(glm::length(l.normal) - 1.0f) > 1e-3f)
         FAIL_CHECK("landmark " << l.id << " has a normal of length " << glm::length(l.normal));
     }
+  }
+}
+TEST_CASE("model: rib heads and tubercles sit 0.5-2.5 mm from their costal facets", "[model][contacts]") {
+  // Which vertebra receives which rib head or tubercle is the spec's costalPits (rib 1's head on T1,
+  // rib 2's head on both T1 and T2, each tubercle on its own vertebra's transverse process).
+  Result<modelgen::ModelSpec> spec = modelgen::loadModelSpec(test::modelSpecDir());
+  REQUIRE(spec);
+  std::map<std::string, std::vector<std::string>> facets;
+  std::size_t expected = 0;
+  for (const modelgen::VertebraSpec &v : spec->vertebrae)
+    if (!v.costalPits.empty()) {
+      facets[v.id] = v.costalPits;
+      expected += 2 * v.costalPits.size();
+    }
+  // Five joints a side: rib 1's head and tubercle, rib 2's head (two demifacets) and tubercle.
+  REQUIRE(expected == 10);
+  // Rib points are the spec's head and tubercle centres; the joint surface lies within 7 mm of them.
+  const std::vector<modelgen::JointGap> gaps =
+      modelgen::costalJointGaps(generated(), facets, generatedModel().metrics.landmarks, 7.0f);
+  CHECK(gaps.size() == expected);
+  for (const modelgen::JointGap &g : gaps) {
+    INFO(modelgen::describe(g));
+    CHECK(g.gap >= 0.5f); // a visible joint line, bone not touching bone
+    CHECK(g.gap <= 2.5f); // the head or tubercle seated in its facet
   }
 }
 #endif

@@ -44,10 +44,22 @@ TEST_CASE("Assimp formats load into the same scene model with node names as ids"
   CHECK(obj->find("box_muscle") != nullptr);
   CHECK(obj->find("thin_nerve") != nullptr);
   CHECK(obj->triangleCount() == test::makeTestScene().triangleCount());
-  for (const char *name : {"scene.stl", "scene.ply"}) {
+  // STL and PLY carry no names: the fixtures hold one mesh each (the sphere as STL, the box as PLY),
+  // and every triangle and the mesh's extent must arrive unchanged.
+  const Scene made = test::makeTestScene();
+  const std::pair<const char *, const char *> files[] = {{"scene.stl", "sphere_bone"},
+                                                         {"scene.ply", "box_muscle"}};
+  for (const auto &[name, madeFrom] : files) {
+    INFO(name);
     Result<Scene> s = loadModel(fixture(name));
     REQUIRE(s);
-    CHECK(s->triangleCount() > 0);
+    const Structure &source = *made.find(madeFrom);
+    CHECK(s->triangleCount() == source.triangleCount());
+    const Bounds got = s->bounds(), want = source.bounds();
+    for (int axis = 0; axis < 3; ++axis) {
+      CHECK(got.min[axis] == Approx(want.min[axis]).margin(1e-5));
+      CHECK(got.max[axis] == Approx(want.max[axis]).margin(1e-5));
+    }
     for (const Structure &st : s->structures())
       for (const MeshData &m : st.meshes)
         CHECK(m.normals.size() == m.positions.size());

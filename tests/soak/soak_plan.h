@@ -1,23 +1,15 @@
-// The soak driver (--soak N): thousands of random but valid interactions on the real app, headless —
-// select, pick, hide, ghost, isolate, views, camera moves, source, labels, the reading panels,
-// window resizes and reloads — each followed by a rendered frame and a check of the session's
-// invariants; heap in use is compared between the end of a warm-up and the end of the run. The seed
-// is printed first so a failure can be replayed exactly.
-//
-// The random choice is a pure function of the seed (planInteractions), tested without GL; runSoak()
-// carries the interactions out through the same Session commands and panel state the UI uses.
+// The soak's plan: which random but valid interactions a run performs, as a pure function of the
+// seed, so a printed seed replays a run exactly and the choice is tested without GL
+// (tests/unit/test_soak.cpp). The driver that carries them out is soak_driver.h.
 #pragma once
 
-#include "app/cli.h"
-#include "session/session.h"
-
+#include <array>
 #include <cstdint>
 #include <random>
 #include <string>
 #include <vector>
 
-namespace atlas {
-namespace soak {
+namespace atlas::soak {
 
 enum class Kind {
   Select,         // a structure, as a click in the structure list (sometimes double: framed)
@@ -86,16 +78,9 @@ std::string describe(const Interaction &interaction);
 // than the UI's field.
 const std::vector<std::string> &searchTexts();
 
-// Heap in use: the sanitizer allocator's count under ASan, malloc's (mallinfo2) otherwise. Bytes.
-std::size_t heapInUse();
-// ATLAS_SOAK_HEAP_PROFILE set, under ASan: the live heap by allocating stack, on stderr.
-void printHeapProfile();
-// VmRSS of this process in bytes (0 when /proc is unavailable).
-std::size_t residentMemory();
+constexpr int kSystems = 8;                                             // System::Bone .. System::Other
+constexpr int kViews = 7;                                               // StandardView::Default .. Inferior
+constexpr std::array<float, 5> kScales{1.25f, 1.0f, 1.5f, 2.0f, 0.75f}; // UI scales; the default first
+constexpr int kSizes = 4;                                               // Resize targets (the driver's)
 
-} // namespace soak
-
-// --soak N [--seed S]: returns the exit code (0 clean, 1 on a failed invariant or memory growth).
-int runSoak(Session &session, const Options &options);
-
-} // namespace atlas
+} // namespace atlas::soak

@@ -1,0 +1,98 @@
+#include "modelgen/manubrium.h"
+
+#include <vector>
+
+namespace atlas::modelgen {
+namespace {
+
+// 2-D ellipse distance (Quilez's two-gradient bound).
+float sdEllipse2(const vec2 &p, const vec2 &r) {
+  const float k0 = glm::length(p / r), k1 = glm::length(p / (r * r));
+  return k1 > 1e-9f ? k0 * (k0 - 1.0f) / k1 : -std::min(r.x, r.y);
+}
+
+// Signed distance to a closed 2-D polygon (negative inside; Quilez's winding-sign method).
+float sdPolygon(const std::vector<vec2> &v, const vec2 &p) {
+  float d = glm::dot(p - v[0], p - v[0]);
+  float sign = 1.0f;
+  for (std::size_t i = 0, j = v.size() - 1; i < v.size(); j = i, ++i) {
+    const vec2 e = v[j] - v[i], w = p - v[i];
+    const vec2 b = w - e * std::clamp(glm::dot(w, e) / glm::dot(e, e), 0.0f, 1.0f);
+    d = std::min(d, glm::dot(b, b));
+    const bool c0 = p.y >= v[i].y, c1 = p.y<v[j].y, c2 = e.x * w.y> e.y * w.x;
+    if ((c0 && c1 && c2) || (!c0 && !c1 && !c2))
+      sign = -sign;
+  }
+  return sign * std::sqrt(d);
+}
+
+// The outline seen from the front (x to the left, y up the bone, mm from its centre), both sides:
+// broad above, where the clavicular notches slope down and out from the jugular notch and the first
+// costal notch lies on the lateral angle; then concave lateral borders narrowing to the sternal angle.
+std::vector<vec2> outline(float halfLength, float topHalf, float bottomHalf) {
+  const float h = halfLength;
+  std::vector<vec2> left = {{11.0f, h},                   // superior angle, beside the jugular notch
+                            {topHalf - 1.5f, h - 8.0f},   // clavicular notch slopes down and out
+                            {topHalf, h - 10.5f},         // lateral angle: first costal notch
+                            {topHalf - 0.5f, h - 17.0f}}; // below it the border turns in
+  // Concave lateral border (a quadratic curve pulled 3 mm in) down to the half-notch for cartilage 2.
+  const vec2 from = left.back(), to(bottomHalf + 1.0f, -h + 4.0f);
+  const vec2 pull = (from + to) * 0.5f - vec2(3.0f, 0.0f);
+  for (int k = 1; k <= 8; ++k) {
+    const float t = float(k) / 8.0f;
+    left.push_back(from * (1 - t) * (1 - t) + pull * 2.0f * t * (1 - t) + to * t * t);
+  }
+  left.push_back({bottomHalf, -h}); // inferolateral angle at the sternal angle
+  std::vector<vec2> all;            // right side from the bottom up, then the left from the top down
+  for (auto it = left.rbegin(); it != left.rend(); ++it)
+    all.push_back({-it->x, it->y});
+  all.insert(all.end(), left.begin(), left.end());
+  return all;
+}
+
+} // namespace
+
+BoneModel buildManubrium(const ManubriumSpec &spec) {
+  BoneModel out;
+  out.id = "manubrium";
+  const vec3 axis = spec.top - spec.bottom;
+  Frame frame;
+  frame.origin = (spec.top + spec.bottom) * 0.5f;
+  frame.setAngle(std::atan2(axis.z, axis.y));
+  const float halfLength = glm::length(axis) * 0.5f;
+  const ManubriumSpec s = spec;
+  const std::vector<vec2> shape = outline(halfLength, s.topWidth * 0.5f, s.bottomWidth * 0.5f);
+  out.sdf = [frame, halfLength, s, shape](const vec3 &world) {
+    const vec3 p = frame.toLocal(world);
+    // Front to back: topThickness at the clavicular notches, `thickness` at the sternal angle; the
+    // plate bows a little (front convex, back concave from side to side), edges rounded 2 mm.
+    const float t = std::clamp((p.y + halfLength) / (2.0f * halfLength), 0.0f, 1.0f);
+    const float halfThick = 0.5f * (s.thickness + (s.topThickness - s.thickness) * t);
+    const float bow = -p.x * p.x / 300.0f;
+    constexpr float round = 2.0f;
+    const vec2 w(sdPolygon(shape, vec2(p.x, p.y)) + round, std::abs(p.z - bow) - halfThick + round);
+    float d = std::min(std::max(w.x, w.y), 0.0f) + glm::length(glm::max(w, vec2(0.0f))) - round;
+    // Jugular notch: a smooth U about 20 mm wide and 6 mm deep in the middle of the upper border.
+    d = subtract(d, sdEllipse2(vec2(p.x, p.y - halfLength - 1.0f), vec2(10.0f, 7.0f)), 1.5f);
+    return d;
+  };
+  for (float x : {-32.0f, 32.0f})
+    for (float y : {-halfLength - 5.0f, halfLength + 5.0f})
+      for (float z : {-14.0f, 14.0f})
+        out.box.extend(frame.toWorld(vec3(x, y, z)));
+  out.step = 0.4f;
+  out.targetTriangles = 8000;
+  const float w0 = s.topWidth * 0.5f;
+  // Points just off the surface, projected onto the finished bone (after the notches are cut).
+  out.surfaceLandmarks = {
+      Landmark{"jugular_notch", "", frame.toWorld(vec3(0.0f, halfLength - 5.0f, 0.0f)), vec3(0.0f)},
+      Landmark{"clavicular_notch_left", "", frame.toWorld(vec3(w0 - 7.0f, halfLength - 2.0f, 0.0f)),
+               vec3(0.0f)},
+      Landmark{"clavicular_notch_right", "", frame.toWorld(vec3(-w0 + 7.0f, halfLength - 2.0f, 0.0f)),
+               vec3(0.0f)},
+      Landmark{"sternal_angle", "", frame.toWorld(vec3(0.0f, -halfLength + 1.0f, s.thickness * 0.5f + 1.0f)),
+               vec3(0.0f)}};
+  return out;
+}
+
+} // namespace atlas::modelgen

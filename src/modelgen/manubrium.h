@@ -1,0 +1,15 @@
+// The manubrium of the sternum: a plate broad and thick above, narrower below, with the jugular
+// notch, the clavicular notches, the notch for the first costal cartilage and, at the sternal angle,
+// the half-notch for the second (REFERENCE §3; Gray's Anatomy 1918, "The Sternum").
+#pragma once
+
+#include "modelgen/bone.h"
+#include "modelgen/spec.h"
+
+namespace atlas::modelgen {
+
+// The plate and its jugular notch; the costal and clavicular notches take their final shape when the
+// rib cage assembly keeps the manubrium just clear of the cartilages and clavicles that meet it.
+BoneModel buildManubrium(const ManubriumSpec &spec);
+
+} // namespace atlas::modelgen
