@@ -27,7 +27,12 @@ echo "== 2/3 build and test with sanitizers"
 cmake -S . -B build-test -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DATLAS_SANITIZE=ON -DATLAS_WERROR=ON \
   -DATLAS_BUILD_TESTS=ON -DATLAS_GL_TESTS=ON >/dev/null
 cmake --build build-test -j "$jobs"
-export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:strict_string_checks=1"
+# intercept_tls_get_addr=0: GCC 12's LeakSanitizer tracks the dynamic TLS of dlopen'ed libraries
+# (Mesa's drivers) through __tls_get_addr and, with glibc 2.36, can record a garbage block; its
+# tracer then crashes at exit ("Tracer caught signal 11", after "DTLS ... at 0x...273f"), failing
+# a test for no fault of the code under test. Seen in December 2026 on every run of one headless
+# test once the fixture's path reached 47 characters; the whole suite stays leak-clean without it.
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:strict_string_checks=1:intercept_tls_get_addr=0"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 export LSAN_OPTIONS="suppressions=$PWD/tests/sanitizers/lsan.supp:print_suppressions=0"
 export EGL_PLATFORM=surfaceless
