@@ -260,11 +260,15 @@ std::vector<Penetration> penetrations(const Scene &scene, float minDepthMm) {
   return out;
 }
 
-std::string describe(const Penetration &p) {
+// ": 1.50 mm at (x, y, z) mm", the tail of both kinds of report.
+static std::string millimetresAt(float value, const vec3 &where) {
   char text[160];
-  std::snprintf(text, sizeof text, ": %.2f mm at (%.1f, %.1f, %.1f) mm", p.depth, p.where.x, p.where.y,
-                p.where.z);
-  return p.by + " into " + p.into + text;
+  std::snprintf(text, sizeof text, ": %.2f mm at (%.1f, %.1f, %.1f) mm", value, where.x, where.y, where.z);
+  return text;
+}
+
+std::string describe(const Penetration &p) {
+  return p.by + " into " + p.into + millimetresAt(p.depth, p.where);
 }
 
 JointGap gapNear(const SurfaceIndex &part, const SurfaceIndex &facetBone, const vec3 &near, float radius) {
@@ -326,10 +330,7 @@ std::vector<JointGap> costalJointGaps(const Scene &scene,
 }
 
 std::string describe(const JointGap &g) {
-  char text[160];
-  std::snprintf(text, sizeof text, ": %.2f mm at (%.1f, %.1f, %.1f) mm", g.gap, g.where.x, g.where.y,
-                g.where.z);
-  return g.part + " to " + g.facet + text;
+  return g.part + " to " + g.facet + millimetresAt(g.gap, g.where);
 }
 
 } // namespace atlas::modelgen

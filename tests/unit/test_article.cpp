@@ -7,7 +7,7 @@
 #include "content/knowledge_ids.h"
 #include "io/model_loader.h"
 
-#include "scratch_article.h"
+#include "article_test_support.h"
 
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -19,6 +19,9 @@
 using namespace atlas;
 using namespace atlas::content;
 namespace fs = std::filesystem;
+
+using atlas::test::anyContains;
+using atlas::test::joined;
 
 namespace {
 
@@ -75,25 +78,11 @@ const Article &article() {
   return loaded;
 }
 
-std::string joined(const std::vector<std::string> &lines) {
-  std::string out;
-  for (const std::string &line : lines)
-    out += line + "\n";
-  return out;
-}
-
 // A scratch copy of the article folder that a test may break.
 struct ScratchArticle : atlas::test::ScratchArticleFolder {
   explicit ScratchArticle(const std::string &name) : ScratchArticleFolder(name, articleDir) {}
   Article load() const { return loadArticle(dir.string(), knowledge().structures, knowledge().claimIds()); }
 };
-
-bool anyContains(const std::vector<std::string> &messages, const std::string &a, const std::string &b = "") {
-  for (const std::string &m : messages)
-    if (m.find(a) != std::string::npos && m.find(b) != std::string::npos)
-      return true;
-  return false;
-}
 
 // Number of "N. **Term**" lines in each "## k. Title" section of a Markdown export.
 std::map<std::string, int> numberedItemsPerSection(const std::string &markdown) {

@@ -7,7 +7,7 @@
 #include "content/bibliography.h"
 #include "content/knowledge_ids.h"
 
-#include "scratch_article.h"
+#include "article_test_support.h"
 
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -17,6 +17,9 @@
 
 using namespace atlas::content;
 namespace fs = std::filesystem;
+
+using atlas::test::anyContains;
+using atlas::test::joined;
 
 namespace {
 
@@ -36,20 +39,6 @@ const Article &article() {
   static const Article loaded = loadArticle(contentDir + "/article", knowledge().structures,
                                             knowledge().claimIds(), bibliography().ids());
   return loaded;
-}
-
-std::string joined(const std::vector<std::string> &lines) {
-  std::string out;
-  for (const std::string &line : lines)
-    out += line + "\n";
-  return out;
-}
-
-bool anyContains(const std::vector<std::string> &messages, const std::string &a, const std::string &b = "") {
-  for (const std::string &m : messages)
-    if (m.find(a) != std::string::npos && m.find(b) != std::string::npos)
-      return true;
-  return false;
 }
 
 // The line of the first occurrence of `needle` in `text`, as the loader counts lines (from 1).

@@ -1,5 +1,6 @@
-// A scratch copy of the article folder (content/article) that a test edits one file of, then loads:
-// under the system's temporary folder, named after the test and the process, removed afterwards.
+// What the article tests share: a scratch copy of the article folder (content/article) that a test
+// edits one file of, then loads (under the system's temporary folder, named after the test and the
+// process, removed afterwards), and the way they print and search the loader's problem lines.
 #pragma once
 
 #include <catch2/catch.hpp>
@@ -9,8 +10,26 @@
 #include <sstream>
 #include <string>
 #include <unistd.h>
+#include <vector>
 
 namespace atlas::test {
+
+// The problem lines one per line, for INFO().
+inline std::string joined(const std::vector<std::string> &lines) {
+  std::string out;
+  for (const std::string &line : lines)
+    out += line + "\n";
+  return out;
+}
+
+// Does one message contain both `a` and `b`?
+inline bool anyContains(const std::vector<std::string> &messages, const std::string &a,
+                        const std::string &b = "") {
+  for (const std::string &m : messages)
+    if (m.find(a) != std::string::npos && m.find(b) != std::string::npos)
+      return true;
+  return false;
+}
 
 struct ScratchArticleFolder {
   std::filesystem::path dir;
