@@ -1,14 +1,54 @@
 // Blinn-Phong with a key light over the viewer's shoulder, a fill light and a soft rim, in view space,
 // so the model reads the same from every side. Colours are linear; the output is sRGB-encoded.
+// Muscles with baked fibres also get striations along the fibres and a silvery tendon.
 #version 330 core
 in vec3 v_viewPosition;
 in vec3 v_viewNormal;
 in float v_occlusion;
+in vec4 v_fibre;
+in vec3 v_fibrePosition;
 
+uniform mat4 u_view;
 uniform vec4 u_color;       // linear RGBA
 uniform float u_highlight;  // 0..1: extra emission for highlighted structures
+uniform float u_fibres;     // 1: the mesh carries fibres (v_fibre is valid); 0: plain shading
+uniform float u_ownColour;  // 1: u_color is the structure's own colour, not a highlight or focus grey
 
 out vec4 o_color;
+
+// Line spacing is a drawing choice, not a measurement: fine enough to read as fibres on a close-up,
+// coarse enough to be resolved at 1280x720 before it fades. Tendon lines are finer and fainter
+// (MODEL-REVIEW.md asks for tendon colour and fibre direction, not a histology scale).
+const float kBellyPeriodMm = 1.0;
+const float kTendonPeriodMm = 0.5;
+// Pearly tendon white, cooler than the ivory of bone (model.cpp colourFor) so the two stay apart.
+const vec3 kTendon = vec3(0.80, 0.79, 0.80);
+
+// The share of [x - w/2, x + w/2] covered by lines `width` wide at every integer (x in periods): a
+// box filter over the pixel's footprint, so the pattern averages out instead of aliasing.
+float lineIntegral(float x, float width) {
+  return floor(x) * width + max(fract(x) - (1.0 - width), 0.0);
+}
+float filteredLines(float x, float width) {
+  float w = max(fwidth(x) * 1.5, 1e-4);
+  float covered = (lineIntegral(x + 0.5 * w, width) - lineIntegral(x - 0.5 * w, width)) / w;
+  // Below about three pixels a period cannot be drawn cleanly: fade to the average instead of moire.
+  return mix(covered, width, smoothstep(0.25, 0.45, w));
+}
+
+// Lines that run along the fibre: any function of the position across the fibre (its projection on
+// the plane perpendicular to the fibre) is constant along it. Two line sets in that plane, each
+// weighted where the surface crosses it steeply, so a round belly shows even lines all round.
+float striation(vec3 fibre, vec3 normal, float period, float width) {
+  vec3 across = normalize(cross(fibre, abs(fibre.x) < 0.9 ? vec3(1.0, 0.0, 0.0) : vec3(0.0, 1.0, 0.0)));
+  vec3 across2 = cross(fibre, across);
+  float na = dot(normal, across2), nb = dot(normal, across);
+  float wa = na * na * na * na; // not pow(): GLSL leaves pow of a negative base undefined
+  float wb = nb * nb * nb * nb;
+  float a = filteredLines(dot(v_fibrePosition, across) / period, width);
+  float b = filteredLines(dot(v_fibrePosition, across2) / period, width);
+  return (a * wa + b * wb) / max(wa + wb, 1e-4);
+}
 
 void main() {
   vec3 n = normalize(v_viewNormal);
@@ -26,13 +66,37 @@ void main() {
   float specular = pow(max(dot(n, halfway), 0.0), 48.0) * 0.18;
   float rim = pow(1.0 - max(dot(n, toEye), 0.0), 3.0) * 0.18;
 
+  vec3 base = u_color.rgb;
+  float alpha = u_color.a;
+  if (u_fibres > 0.5) {
+    float tendon = clamp(v_fibre.w, 0.0, 1.0);
+    // Neighbouring vertices whose fibres point opposite ways interpolate to nothing: no lines there.
+    float fibreLength = length(v_fibre.xyz);
+    vec3 fibre = fibreLength > 1e-3 ? v_fibre.xyz / fibreLength : vec3(0.0, 1.0, 0.0);
+    vec3 modelNormal = transpose(mat3(u_view)) * n; // the view matrix is a rotation and a shift
+    float belly = striation(fibre, modelNormal, kBellyPeriodMm, 0.28);
+    float fine = striation(fibre, modelNormal, kTendonPeriodMm, 0.22);
+    float lines = mix(belly * 0.38, fine * 0.16, tendon) * smoothstep(0.2, 0.5, fibreLength);
+    // A highlight or the focus grey keeps its hue: the tendon is drawn as a slightly paler shade of
+    // it, so a selected muscle reads as selected from tendon to tendon.
+    vec3 tendonColour = mix(mix(base, vec3(1.0), 0.25), kTendon, u_ownColour);
+    base = mix(base, tendonColour, tendon) * (1.0 - lines);
+    // Collagen's sheen runs across the fibres (Kajiya-Kay): a glossy band on the tendon.
+    vec3 viewFibre = normalize(mat3(u_view) * fibre);
+    float th = dot(viewFibre, halfway);
+    // (Faint on a highlight colour, which must not wash out to white.)
+    specular += pow(sqrt(max(1.0 - th * th, 0.0)), 60.0) * 0.30 * tendon * key * (1.0 - 0.5 * fine) *
+                mix(0.3, 1.0, u_ownColour);
+    // X-ray: the lines are drawn more opaque than the ghost around them, so they still show.
+    alpha += (1.0 - alpha) * lines * 1.2 * step(alpha, 0.999);
+  }
+
   // Baked occlusion darkens the light that comes from everywhere fully, the lamps' light by 60 % and
   // the highlights a little: creases and foramina read as deep without turning black.
   float ao = clamp(v_occlusion, 0.0, 1.0);
   float direct = mix(1.0, ao, 0.6);
-  vec3 base = u_color.rgb;
   vec3 lit = base * ((0.10 + 0.12 * hemi) * ao + (0.62 * key + 0.16 * fill) * direct) +
              vec3(specular + rim) * mix(1.0, ao, 0.3);
   lit = mix(lit, base * 1.05 + vec3(0.04), u_highlight * 0.35);
-  o_color = vec4(pow(clamp(lit, 0.0, 1.0), vec3(1.0 / 2.2)), u_color.a);
+  o_color = vec4(pow(clamp(lit, 0.0, 1.0), vec3(1.0 / 2.2)), alpha);
 }

@@ -2,6 +2,7 @@
 
 #include "content/article_markdown.h"
 #include "content/article_sources.h"
+#include "content/content_load.h"
 #include "core/log.h"
 #include "core/paths.h"
 #include "io/atomic_file.h"
@@ -11,13 +12,6 @@
 namespace atlas {
 namespace {
 
-std::set<std::string> structureIds(const content::KnowledgeBase &knowledge) {
-  std::set<std::string> ids;
-  for (const content::StructureEntry &s : knowledge.structures())
-    ids.insert(s.id);
-  return ids;
-}
-
 std::string selectedId(const Session &session) {
   const int selected = session.selected();
   return selected >= 0 ? session.scene().structures()[static_cast<std::size_t>(selected)].id : std::string();
@@ -25,30 +19,14 @@ std::string selectedId(const Session &session) {
 
 } // namespace
 
-content::Article loadArticleWith(const std::string &contentDir, const content::KnowledgeBase &knowledge) {
-  // The bibliography checks the clinical notes' sources and gives them their citations (issue 13).
-  const content::Bibliography bibliography = content::loadBibliography(contentDir);
-  content::Article article = content::loadArticle(contentDir + "/article", structureIds(knowledge),
-                                                  knowledge.claimIds(), bibliography.ids());
-  content::attachBibliography(article, bibliography);
-  content::attachClaimNotes(article,
-                            [&knowledge](const std::string &id) -> std::optional<content::ClaimNote> {
-                              const content::Claim *claim = knowledge.findClaim(id);
-                              if (!claim)
-                                return std::nullopt;
-                              return content::ClaimNote{claim->id,     claim->text, claim->note,
-                                                        claim->source, claim->cite, claim->differsFrom};
-                            });
-  return article;
-}
-
 void loadArticle(Session &session) {
   const std::string dir = paths::findDataDir("content").string();
   if (dir.empty()) {
     log::warning("content folder not found: the article is unavailable");
     return;
   }
-  installArticle(session, std::make_shared<content::Article>(loadArticleWith(dir, session.knowledge())));
+  installArticle(session,
+                 std::make_shared<content::Article>(content::loadArticleWith(dir, session.knowledge())));
 }
 
 void installArticle(Session &session, std::shared_ptr<content::Article> article) {
@@ -58,6 +36,12 @@ void installArticle(Session &session, std::shared_ptr<content::Article> article)
   }
   for (const std::string &problem : article->problems)
     log::warning(problem);
+  if (const std::string dir = paths::findDataDir("content").string(); !dir.empty()) {
+    auto teaching = std::make_shared<content::Teaching>(content::loadTeachingWith(dir, session.knowledge()));
+    for (const std::string &problem : teaching->problems)
+      log::warning(problem);
+    session.teaching = std::move(teaching);
+  }
   if (!article->sections.empty()) {
     session.articleView.section = article->sections.front().id;
     session.articleView.openSections.insert(article->sections.front().id);
@@ -75,11 +59,16 @@ Result<bool> applyArticleOptions(Session &session, const Options &options) {
     view.disclaimerOpen = true;
   else if (options.panel == "sources")
     session.sourcesView.open = true;
+  else if (options.panel == "teaching")
+    session.teachingView.open = true;
   else if (!options.panel.empty()) // structures, info: the model panels, no reading panel
     view.panel = content::ReadingPanel::None;
   if (!options.showSource.empty())
     if (Result<bool> shown = session.apply(ShowSourceCommand{options.showSource}); !shown)
       return Error{"--show-source: " + shown.error()};
+  if (!options.showTeaching.empty())
+    if (Result<bool> shown = session.apply(ShowTeachingCommand{options.showTeaching}); !shown)
+      return Error{"--show-teaching: " + shown.error()};
   view.patientMode = view.patientMode || options.patient;
   view.search = options.search;
   if (!session.article)
@@ -129,9 +118,11 @@ int exportArticle(const Options &options) {
     return 1;
   }
   content::KnowledgeLoad knowledge = content::loadKnowledgeBase(dir);
-  const content::Article article = loadArticleWith(dir, knowledge.knowledge);
+  const content::Article article = content::loadArticleWith(dir, knowledge.knowledge);
+  const content::Teaching teaching = content::loadTeachingWith(dir, knowledge.knowledge);
   std::vector<std::string> problems = knowledge.problems;
   problems.insert(problems.end(), article.problems.begin(), article.problems.end());
+  problems.insert(problems.end(), teaching.problems.begin(), teaching.problems.end());
   for (const std::string &problem : problems)
     std::fprintf(stderr, "scalene-atlas: error: %s\n", problem.c_str());
   std::string missing;
@@ -155,8 +146,9 @@ int exportArticle(const Options &options) {
                  problems.size(), dir.c_str());
     return 1;
   }
-  if (Result<bool> written =
-          writeFileAtomically(options.exportArticle, content::articleMarkdown(article, options.patient));
+  if (Result<bool> written = writeFileAtomically(
+          options.exportArticle,
+          content::articleMarkdown(article, options.patient, &teaching, &knowledge.knowledge.bibliography()));
       !written) {
     std::fprintf(stderr, "scalene-atlas: error: %s\n", written.error().c_str());
     return 1;

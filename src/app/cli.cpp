@@ -67,10 +67,13 @@ Result<ParsedCommandLine> parseCommandLine(int argc, const char *const *argv) {
   app.add_option("--landmark", o.landmark,
                  "Name a landmark by id (e.g. c2.dens), as a click on its marker does; its bone is selected");
   app.add_option("--panel", o.panel,
-                 "Open a panel: article, functions, disclaimer, sources, structures or info")
-      ->check(CLI::IsMember({"article", "functions", "disclaimer", "sources", "structures", "info"}));
+                 "Open a panel: article, functions, disclaimer, sources, teaching, structures or info")
+      ->check(
+          CLI::IsMember({"article", "functions", "disclaimer", "sources", "teaching", "structures", "info"}));
   app.add_option("--show-source", o.showSource,
                  "Open the Sources panel at this work of content/bibliography (e.g. gray41)");
+  app.add_option("--show-teaching", o.showTeaching,
+                 "Open the Teaching panel at this entry of content/teaching (e.g. teaching.phrenic_nerve)");
   app.add_option("--section", o.section,
                  "Open the article at this section id (overview, anatomy, causes, ...)");
   app.add_option("--search", o.search, "Search the article for this text (hits are highlighted)");

@@ -30,10 +30,12 @@ struct Options {
   int benchmarkFrames = 0;          // --benchmark-frames N: frame times after the screenshot
   std::string source = "reference"; // reference | article
   bool labels = true;
-  bool landmarks = false;    // --landmarks: markers and labels for the bony landmarks
-  std::string landmark;      // --landmark ID: name one landmark, as a click on its marker does
-  std::string panel;         // panel to open: article | functions | disclaimer | sources | structures | info
+  bool landmarks = false; // --landmarks: markers and labels for the bony landmarks
+  std::string landmark;   // --landmark ID: name one landmark, as a click on its marker does
+  // The panel to open: article | functions | disclaimer | sources | teaching | structures | info.
+  std::string panel;
   std::string showSource;    // --show-source ID: the Sources panel at this bibliography work
+  std::string showTeaching;  // --show-teaching ID: the Teaching panel at this teaching entry
   std::string section;       // article section id to open
   std::string search;        // article search text
   bool patient = false;      // the article's plain-language version (panels and --export-article)

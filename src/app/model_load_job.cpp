@@ -31,7 +31,8 @@ Result<LoadedModel> loadModelAndContent(const std::string &path, ModelLoadJob::E
     loaded.withContent = true;
     loaded.knowledge = loadKnowledgeFor(loaded.scene);
     if (const std::string dir = paths::findDataDir("content").string(); !dir.empty())
-      loaded.article = std::make_shared<content::Article>(loadArticleWith(dir, loaded.knowledge.knowledge));
+      loaded.article =
+          std::make_shared<content::Article>(content::loadArticleWith(dir, loaded.knowledge.knowledge));
     loaded.contentMs = ms(modelDone, Clock::now());
   }
   if (extras.motionDetail) {

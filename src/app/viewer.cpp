@@ -174,7 +174,9 @@ void Viewer::exportArticle(const std::string &path) {
     return;
   }
   const bool patient = session_.articleView.patientMode;
-  if (Result<bool> written = writeFileAtomically(path, content::articleMarkdown(*session_.article, patient));
+  if (Result<bool> written = writeFileAtomically(
+          path, content::articleMarkdown(*session_.article, patient, session_.teaching.get(),
+                                         &session_.knowledge().bibliography()));
       !written) {
     log::error(written.error());
     errorMessage_ = written.error();

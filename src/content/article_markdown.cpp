@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 #include <sstream>
 
 namespace atlas::content {
@@ -83,7 +84,48 @@ void writeTiers(std::ostringstream &md, const Article &article, const ArticleSec
   }
 }
 
+// The teaching entries the handout shows: all for students, those with a patient version for patients.
+std::vector<const TeachingEntry *> handoutEntries(const Teaching *teaching, bool patient) {
+  std::vector<const TeachingEntry *> shown;
+  if (teaching)
+    for (const TeachingEntry &entry : teaching->entries)
+      if (!patient || entry.hasPatientVersion())
+        shown.push_back(&entry);
+  return shown;
+}
+
+// "(Standring 2016; Sanders et al. 2007)" from the bibliography; an id it lacks stays as it is.
+std::string teachingCites(const Bibliography *bibliography, const std::vector<std::string> &ids) {
+  std::string out;
+  for (const std::string &id : ids) {
+    const Work *work = bibliography ? bibliography->find(id) : nullptr;
+    out += (out.empty() ? "" : "; ") + (work ? shortCite(*work) : id);
+  }
+  return out;
+}
+
+void writeTeaching(std::ostringstream &md, const std::vector<const TeachingEntry *> &entries,
+                   const Bibliography *bibliography, bool patient) {
+  md << "## " << teachingHeading(patient) << "\n\n";
+  md << (patient ? "These short notes explain some parts near the scalene muscles. They are not about "
+                   "the article, and they do not replace a visit to a doctor or physiotherapist."
+                 : "Teaching entries independent of the article: the relations and tests students are "
+                   "examined on, each with its sources.")
+     << "\n\n";
+  for (const TeachingEntry *entry : entries) {
+    md << "### " << entry->titleFor(patient) << "\n\n";
+    md << entry->textFor(patient) << "\n\n";
+    md << "*" << (entry->sources.size() == 1 ? "Source" : "Sources") << ":* "
+       << teachingCites(bibliography, entry->sources) << "\n\n";
+  }
+}
+
 } // namespace
+
+const char *teachingHeading(bool patient) {
+  return patient ? "More about the neck, the top rib and the arm"
+                 : "For students: the root of the neck and the thoracic outlet";
+}
 
 const char *clinicalNoteLabel(const std::string &kind, bool patient) {
   if (kind == "correction")
@@ -94,6 +136,17 @@ const char *clinicalNoteLabel(const std::string &kind, bool patient) {
 }
 
 std::string articleMarkdown(const Article &article, bool patient) {
+  return articleMarkdown(article, patient, nullptr, nullptr);
+}
+
+std::string articleMarkdown(const Article &article, bool patient, const Teaching *teaching,
+                            const Bibliography *bibliography) {
+  const std::vector<const TeachingEntry *> teachingEntries = handoutEntries(teaching, patient);
+  // The entries sit before the disclaimer (the last word of a handout), or last when there is none.
+  std::size_t teachingAt = article.sections.size();
+  for (std::size_t i = 0; i < article.sections.size(); ++i)
+    if (article.sections[i].id == "disclaimer")
+      teachingAt = i;
   std::ostringstream md;
   md << "# "
      << (patient ? "Scalenus posterior muscle spasm, in plain words" : "Scalenus posterior muscle spasm")
@@ -110,13 +163,19 @@ std::string articleMarkdown(const Article &article, bool patient) {
   md << "## Contents\n\n";
   for (std::size_t i = 0; i < article.sections.size(); ++i) {
     const ArticleSection &s = article.sections[i];
+    if (i == teachingAt && !teachingEntries.empty())
+      md << "- [" << teachingHeading(patient) << "](#" << anchor(teachingHeading(patient)) << ")\n";
     const std::string heading = std::to_string(i + 1) + ". " + s.title;
     md << i + 1 << ". [" << s.title << "](#" << anchor(heading) << ")\n";
   }
+  if (teachingAt == article.sections.size() && !teachingEntries.empty())
+    md << "- [" << teachingHeading(patient) << "](#" << anchor(teachingHeading(patient)) << ")\n";
   md << "\n";
 
   for (std::size_t i = 0; i < article.sections.size(); ++i) {
     const ArticleSection &s = article.sections[i];
+    if (i == teachingAt && !teachingEntries.empty())
+      writeTeaching(md, teachingEntries, bibliography, patient);
     md << "## " << i + 1 << ". " << s.title << "\n\n";
     if (!s.introFor(patient).empty())
       md << prose(s.introFor(patient)) << "\n\n";
@@ -137,15 +196,27 @@ std::string articleMarkdown(const Article &article, bool patient) {
     }
   }
 
-  if (!article.cited.empty()) {
+  if (teachingAt == article.sections.size() && !teachingEntries.empty())
+    writeTeaching(md, teachingEntries, bibliography, patient);
+
+  // One alphabetical list, as a reference list is read: the article's works and the teaching entries'.
+  std::set<std::string> lines;
+  for (const CitedWork &work : article.cited)
+    lines.insert(work.fullCite.empty() ? work.id : work.fullCite);
+  for (const TeachingEntry *entry : teachingEntries)
+    for (const std::string &id : entry->sources) {
+      const Work *work = bibliography ? bibliography->find(id) : nullptr;
+      lines.insert(work ? fullCite(*work) : id);
+    }
+  if (!lines.empty()) {
     md << "## Sources\n\n";
-    md << (patient ? "The notes and warning signs above come from these works:"
-                   : "Works cited by the clinical notes and red flags above:")
-       << "\n\n";
-    std::vector<std::string> lines; // alphabetical, as a reference list is read
-    for (const CitedWork &work : article.cited)
-      lines.push_back(work.fullCite.empty() ? work.id : work.fullCite);
-    std::sort(lines.begin(), lines.end());
+    if (teachingEntries.empty())
+      md << (patient ? "The notes and warning signs above come from these works:"
+                     : "Works cited by the clinical notes and red flags above:");
+    else
+      md << (patient ? "The notes, warning signs and extra notes above come from these works:"
+                     : "Works cited by the clinical notes, red flags and teaching entries above:");
+    md << "\n\n";
     for (const std::string &line : lines)
       md << "- " << line << "\n";
     md << "\n";

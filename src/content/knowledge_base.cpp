@@ -180,7 +180,8 @@ std::vector<std::string> citationProblems(const KnowledgeBase &knowledge, const 
 
 namespace {
 
-const std::set<std::string> kSystems{"bone", "muscle", "nerve", "artery", "cartilage", "disc"};
+const std::set<std::string> kSystems{"bone",      "muscle", "nerve",  "artery", "vein",
+                                     "cartilage", "disc",   "pleura", "fascia"};
 
 int lineOf(const YAML::Node &node) {
   return node.Mark().is_null() ? 0 : node.Mark().line + 1;
@@ -208,7 +209,8 @@ struct Loader {
     auto patient = readString(file, node, "patient", true, problems);
     if (system && !kSystems.count(*system))
       problems.add(file, node["system"],
-                   "system '" + *system + "' is not one of bone, muscle, nerve, artery, cartilage, disc");
+                   "system '" + *system +
+                       "' is not one of bone, muscle, nerve, artery, vein, pleura, fascia, cartilage, disc");
     if (problems.messages().size() != before || !id)
       return;
     for (const auto &[side, expandedId] : expandSides(*id)) {

@@ -39,7 +39,12 @@ std::string plainName(const Structure &s) {
   case System::Nerve:
     return "nerves to your arm";
   case System::Artery:
+  case System::Vein:
     return "a blood vessel";
+  case System::Pleura:
+    return "the lining over the top of your lung";
+  case System::Fascia:
+    return "a thin sheet of tissue";
   case System::Cartilage:
     return "the soft end of a rib";
   case System::Disc:

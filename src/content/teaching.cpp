@@ -26,17 +26,32 @@ void readEntry(const std::string &file, const YAML::Node &node, const std::set<s
   Problems fields;
   entry.title = readString(file, node, "title", true, fields).value_or("");
   entry.text = readString(file, node, "text", true, fields).value_or("");
+  entry.patient = readString(file, node, "patient", false, fields).value_or("");
+  entry.patientTitle = readString(file, node, "patient_title", false, fields).value_or("");
+  entry.patientNone = readString(file, node, "patient_none", false, fields).value_or("");
   entry.links = readStringList(file, node, "links", false, fields).value_or(std::vector<std::string>{});
   entry.awaits = readStringList(file, node, "awaits", false, fields).value_or(std::vector<std::string>{});
   entry.sources = readStringList(file, node, "sources", false, fields).value_or(std::vector<std::string>{});
   for (const std::string &message : fields.messages())
     problems.add(message + " (" + what + ")");
-  static const std::set<std::string> known = {"id", "title", "text", "links", "awaits", "sources"};
+  static const std::set<std::string> known = {"id",           "title", "patient_title", "text",   "patient",
+                                              "patient_none", "links", "awaits",        "sources"};
   for (const auto &field : node)
     if (!known.count(field.first.Scalar()))
-      problems.add(file, field.first,
-                   "unknown field '" + field.first.Scalar() + "' in " + what +
-                       " (expected id, title, text, links, awaits, sources)");
+      problems.add(
+          file, field.first,
+          "unknown field '" + field.first.Scalar() + "' in " + what +
+              " (expected id, title, patient_title, text, patient or patient_none, links, awaits, sources)");
+  // A patient sees every entry in patient mode: either its plain version or, where a plain version
+  // would not help, the reason, so that no entry silently falls back to the students' words.
+  if (!entry.patient.empty() && entry.patientTitle.empty())
+    problems.add(file, node,
+                 what + " has a patient version but no 'patient_title:' (the title in plain words)");
+  if (entry.patient.empty() == entry.patientNone.empty())
+    problems.add(file, node,
+                 what + (entry.patient.empty() ? " has no patient version; add 'patient:' (plain words) or "
+                                                 "'patient_none:' (why a patient needs none)"
+                                               : " has both 'patient:' and 'patient_none:'; keep one"));
   const YAML::Node linksNode = node["links"] ? node["links"] : node;
   for (const std::string &link : entry.links)
     if (!structureIds.empty() && !structureIds.count(link))
@@ -62,6 +77,11 @@ const TeachingEntry *Teaching::find(const std::string &id) const {
     if (entry.id == id)
       return &entry;
   return nullptr;
+}
+
+const TeachingEntry *Teaching::findOrFirst(const std::string &id) const {
+  const TeachingEntry *entry = find(id);
+  return entry ? entry : entries.empty() ? nullptr : &entries.front();
 }
 
 Teaching loadTeaching(const std::string &dir, const std::set<std::string> &structureIds,

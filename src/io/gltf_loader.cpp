@@ -11,6 +11,7 @@
 #include "core/log.h"
 #include "io/load_budget.h"
 #include "io/model_files.h"
+#include "scene/fibre_bytes.h"
 
 #include <tiny_gltf.h>
 
@@ -402,6 +403,68 @@ Result<std::vector<float>> readOcclusion(const tinygltf::Model &model, const tin
   return out;
 }
 
+// The generator's muscle fibres (attribute "_FIBRE", written by gltf_writer.cpp): one VEC4 per vertex,
+// xyz the unit fibre direction and w the tendon fraction in [0, 1], as normalized signed bytes or
+// shorts or as floats. Checked before use like _OCCLUSION: type, component type, normalization and
+// count, then every value (a zero direction would turn into NaN in the shader); a model without it
+// gets an empty vector.
+Result<std::vector<glm::vec4>> readFibres(const tinygltf::Model &model, const tinygltf::Primitive &prim,
+                                          std::size_t vertexCount, const std::string &where) {
+  auto attribute = prim.attributes.find("_FIBRE");
+  if (attribute == prim.attributes.end())
+    return std::vector<glm::vec4>{};
+  const std::string at = where + " _FIBRE";
+  const int index = attribute->second;
+  if (index >= 0 && static_cast<std::size_t>(index) < model.accessors.size()) {
+    const tinygltf::Accessor &acc = model.accessors[static_cast<std::size_t>(index)];
+    const std::string name = at + ": accessors[" + std::to_string(index) + "]";
+    if (acc.type != TINYGLTF_TYPE_VEC4)
+      return Error{name + ": has " + std::to_string(typeComponents(acc.type)) +
+                   " components per vertex; a fibre is four numbers per vertex (type VEC4: direction, "
+                   "tendon fraction)"};
+    const bool integer = acc.componentType == TINYGLTF_COMPONENT_TYPE_BYTE ||
+                         acc.componentType == TINYGLTF_COMPONENT_TYPE_SHORT;
+    if (acc.componentType != TINYGLTF_COMPONENT_TYPE_FLOAT && !(integer && acc.normalized))
+      return Error{name + ": componentType " + std::to_string(acc.componentType) +
+                   (integer ? " is not normalized" : " is not allowed") +
+                   "; fibres must be normalized signed byte (5120) or short (5122) or float (5126)"};
+    if (acc.count != vertexCount)
+      return Error{name + ": has " + std::to_string(acc.count) + " values but POSITION has " +
+                   std::to_string(vertexCount) + " vertices; fibres need one per vertex"};
+  }
+  Result<AccessorView> view = viewAccessor(
+      model, index, TINYGLTF_TYPE_VEC4,
+      {TINYGLTF_COMPONENT_TYPE_FLOAT, TINYGLTF_COMPONENT_TYPE_BYTE, TINYGLTF_COMPONENT_TYPE_SHORT}, at);
+  if (!view)
+    return Error{view.error()};
+  std::vector<glm::vec4> out(view->count);
+  for (std::size_t i = 0; i < view->count; ++i) {
+    const unsigned char *p = view->data + i * view->stride;
+    glm::vec4 &f = out[i];
+    for (int c = 0; c < 4; ++c) {
+      if (view->componentType == TINYGLTF_COMPONENT_TYPE_BYTE) {
+        f[c] = unpackFibreByte(static_cast<std::int8_t>(p[c]));
+      } else if (view->componentType == TINYGLTF_COMPONENT_TYPE_SHORT) {
+        std::int16_t s;
+        std::memcpy(&s, p + 2 * c, 2);
+        f[c] = std::max(static_cast<float>(s) / 32767.0f, -1.0f); // glTF 2.0 section 3.11
+      } else {
+        std::memcpy(&f[c], p + 4 * c, 4);
+      }
+    }
+    const std::string vertex = at + ": vertex " + std::to_string(i);
+    if (!(f.w >= 0.0f && f.w <= 1.0f)) // NaN fails too
+      return Error{vertex + " has tendon fraction (w) " + std::to_string(f.w) + ", outside [0, 1]"};
+    // Bytes carry a unit vector to within 1/127 per component; more than 10 % off is not a direction.
+    const float length = glm::length(glm::vec3(f));
+    if (!(length >= 0.9f && length <= 1.1f))
+      return Error{vertex + " has a fibre direction of length " + std::to_string(length) +
+                   "; expected a unit vector"};
+    f = glm::vec4(glm::vec3(f) / length, f.w);
+  }
+  return out;
+}
+
 Result<MeshData> readPrimitive(const tinygltf::Model &model, const tinygltf::Primitive &prim,
                                const std::string &where, LoadBudget &budget) {
   const int mode = prim.mode < 0 ? TINYGLTF_MODE_TRIANGLES : prim.mode;
@@ -446,6 +509,10 @@ Result<MeshData> readPrimitive(const tinygltf::Model &model, const tinygltf::Pri
   if (!occlusion)
     return Error{occlusion.error()};
   mesh.occlusion = std::move(*occlusion);
+  Result<std::vector<glm::vec4>> fibres = readFibres(model, prim, pv->count, where);
+  if (!fibres)
+    return Error{fibres.error()};
+  mesh.fibres = std::move(*fibres);
   std::vector<std::uint32_t> indices;
   if (iv) {
     indices = readIndices(*iv);
@@ -490,6 +557,12 @@ void transformMesh(MeshData &mesh, const glm::mat4 &world) {
     p = glm::vec3(world * glm::vec4(p, 1.0f));
   for (glm::vec3 &n : mesh.normals)
     n = normalMatrix * n;
+  // Fibres run along the surface: tangents, carried by the matrix itself, not its inverse transpose.
+  for (glm::vec4 &f : mesh.fibres) {
+    const glm::vec3 d = glm::mat3(world) * glm::vec3(f);
+    const float length = glm::length(d);
+    f = glm::vec4(length > 0.0f ? d / length : glm::vec3(0.0f, 1.0f, 0.0f), f.w);
+  }
   if (glm::determinant(glm::mat3(world)) < 0.0f) // mirrored: keep counter-clockwise front faces
     for (std::size_t i = 0; i + 2 < mesh.indices.size(); i += 3)
       std::swap(mesh.indices[i + 1], mesh.indices[i + 2]);

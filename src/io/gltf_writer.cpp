@@ -1,5 +1,7 @@
 #include "io/gltf_writer.h"
 
+#include "scene/fibre_bytes.h"
+
 #include <tiny_gltf.h>
 
 #include <cstring>
@@ -129,6 +131,21 @@ int addMesh(tinygltf::Model &model, std::map<std::array<float, 4>, int> &materia
                                    TINYGLTF_TARGET_ARRAY_BUFFER);
       primitive.attributes["_OCCLUSION"] = appendAccessor(model, oView, TINYGLTF_COMPONENT_TYPE_FLOAT,
                                                           TINYGLTF_TYPE_SCALAR, m.occlusion.size());
+    }
+    if (m.fibres.size() == m.positions.size()) {
+      // Application-specific like _OCCLUSION, but packed: four normalized signed bytes a vertex (xyz
+      // direction, w tendon fraction) cost a quarter of floats, and 1/127 is finer than the shader
+      // needs. Read back by gltf_loader.cpp (readFibres).
+      std::vector<std::array<std::int8_t, 4>> packed;
+      packed.reserve(m.fibres.size());
+      for (const glm::vec4 &f : m.fibres)
+        packed.push_back(packFibre(f));
+      const int fView =
+          appendView(model, packed.data(), packed.size() * sizeof(packed[0]), TINYGLTF_TARGET_ARRAY_BUFFER);
+      const int accessor =
+          appendAccessor(model, fView, TINYGLTF_COMPONENT_TYPE_BYTE, TINYGLTF_TYPE_VEC4, packed.size());
+      model.accessors[static_cast<std::size_t>(accessor)].normalized = true;
+      primitive.attributes["_FIBRE"] = accessor;
     }
     if (m.positions.size() <= 65535) {
       std::vector<std::uint16_t> small(m.indices.begin(), m.indices.end());

@@ -6,6 +6,7 @@
 #include "scene/bounds.h"
 #include "scene/structure.h"
 
+#include <functional>
 #include <map>
 #include <string>
 
@@ -23,6 +24,9 @@ struct BoneModel {
   // Named bony landmarks for the glTF (atlas::Landmark, but left side, mm, id without the structure id:
   // "head" becomes "rib1_left.head"); positions on the surface of `sdf`, normals outward.
   std::vector<Landmark> surfaceLandmarks;
+  // Muscles only: at a surface point (mm), the fibre direction (xyz, unit) and how tendinous the
+  // tissue is there (w, 0 fleshy .. 1 tendon); written per vertex as MeshData::fibres.
+  std::function<glm::vec4(const glm::vec3 &)> fibre;
 };
 
 } // namespace atlas::modelgen

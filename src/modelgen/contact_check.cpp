@@ -216,10 +216,13 @@ float SurfaceIndex::distance(const vec3 &p, vec3 *nearest) const {
   return std::sqrt(best2);
 }
 
-Penetration deepestInside(const SurfaceIndex &a, const SurfaceIndex &b) {
+Penetration deepestInside(const SurfaceIndex &a, const SurfaceIndex &b,
+                          const std::function<bool(const vec3 &)> &exempt) {
   Penetration out;
   for (const vec3 &v : a.vertices()) {
     if (glm::any(glm::lessThan(v, b.lo())) || glm::any(glm::greaterThan(v, b.hi())) || !b.inside(v))
+      continue;
+    if (exempt && exempt(v))
       continue;
     const float d = b.distance(v);
     if (d > out.depth) {
@@ -230,11 +233,63 @@ Penetration deepestInside(const SurfaceIndex &a, const SurfaceIndex &b) {
   return out;
 }
 
-std::vector<Penetration> penetrations(const Scene &scene, float minDepthMm) {
+namespace {
+
+// "a,b,c" -> {a, b, c}
+std::vector<std::string> commaList(const std::string &text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t end = std::min(text.find(',', start), text.size());
+    if (end > start)
+      out.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+bool inScope(const Structure &s, ContactScope scope) {
+  if (scope == ContactScope::Skeleton)
+    return s.system == System::Bone || s.system == System::Disc || s.system == System::Cartilage;
+  return s.system != System::Attachment;
+}
+
+} // namespace
+
+ContactExemptions::ContactExemptions(const Scene &scene, float footprintMarginMm) {
+  for (const Structure &s : scene.structures()) {
+    if (s.attachment) {
+      const Bounds b = s.bounds();
+      footprints_.push_back({s.attachment->muscle, s.attachment->bone,
+                             b.min * 1000.0f - vec3(footprintMarginMm),
+                             b.max * 1000.0f + vec3(footprintMarginMm)});
+    }
+    for (const char *key : {"pierces", "joins"}) {
+      auto it = s.extras.find(key);
+      if (it != s.extras.end())
+        for (const std::string &other : commaList(it->second))
+          passages_.insert({s.id, other});
+    }
+  }
+}
+
+bool ContactExemptions::allows(const std::string &by, const std::string &into, const vec3 &pointMm) const {
+  // A branch and its parent overlap at the junction whichever of them is measured into the other.
+  if (passages_.count({by, into}) || passages_.count({into, by}))
+    return true;
+  for (const Zone &z : footprints_)
+    if ((z.muscle == by && z.bone == into) || (z.muscle == into && z.bone == by))
+      if (glm::all(glm::greaterThanEqual(pointMm, z.lo)) && glm::all(glm::lessThanEqual(pointMm, z.hi)))
+        return true;
+  return false;
+}
+
+std::vector<Penetration> penetrations(const Scene &scene, float minDepthMm, ContactScope scope) {
+  const ContactExemptions exemptions(scene);
   std::vector<const Structure *> solids;
   std::vector<SurfaceIndex> indices;
   for (const Structure &s : scene.structures())
-    if (s.system == System::Bone || s.system == System::Disc || s.system == System::Cartilage) {
+    if (inScope(s, scope)) {
       solids.push_back(&s);
       indices.emplace_back(s.meshes, 1000.0f);
     }
@@ -245,11 +300,13 @@ std::vector<Penetration> penetrations(const Scene &scene, float minDepthMm) {
       if (a.empty() || b.empty() || glm::any(glm::lessThan(a.hi(), b.lo())) ||
           glm::any(glm::lessThan(b.hi(), a.lo())))
         continue;
-      Penetration ab = deepestInside(a, b), ba = deepestInside(b, a);
-      ab.by = solids[i]->id;
-      ab.into = solids[j]->id;
-      ba.by = solids[j]->id;
-      ba.into = solids[i]->id;
+      const std::string &idA = solids[i]->id, &idB = solids[j]->id;
+      Penetration ab = deepestInside(a, b, [&](const vec3 &v) { return exemptions.allows(idA, idB, v); });
+      Penetration ba = deepestInside(b, a, [&](const vec3 &v) { return exemptions.allows(idB, idA, v); });
+      ab.by = idA;
+      ab.into = idB;
+      ba.by = idB;
+      ba.into = idA;
       const Penetration &deeper = ab.depth >= ba.depth ? ab : ba;
       if (deeper.depth > minDepthMm)
         out.push_back(deeper);

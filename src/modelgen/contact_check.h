@@ -5,8 +5,10 @@
 
 #include "scene/scene.h"
 
+#include <functional>
 #include <glm/glm.hpp>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -55,16 +57,47 @@ private:
 };
 
 // The deepest vertex of `a` inside `b`: depth (distance to b's surface) and where; depth 0 when none.
+// Vertices for which `exempt` (when given) returns true are not counted.
 struct Penetration {
   std::string by, into; // structure ids: `by` runs into `into`
   float depth = 0.0f;   // same units as the indices (mm)
   glm::vec3 where{0.0f};
 };
-Penetration deepestInside(const SurfaceIndex &a, const SurfaceIndex &b);
+Penetration deepestInside(const SurfaceIndex &a, const SurfaceIndex &b,
+                          const std::function<bool(const glm::vec3 &)> &exempt = {});
 
-// Every pair of bones, discs and cartilages of the scene (metres) whose bounds overlap, measured both
-// ways, deepest first; only depths above `minDepthMm` are listed. Positions in mm.
-std::vector<Penetration> penetrations(const Scene &scene, float minDepthMm);
+// Where the model lets one structure lie inside another, read from the scene itself (so the tests and
+// the generator agree): a muscle inside the bone it is fixed to, within that attachment's footprint
+// (plus `footprintMarginMm`: the tendon sinks into its footprint); a nerve inside a muscle it pierces
+// in life (extras "pierces"); a vessel or nerve inside the one it branches from or joins (extras
+// "joins"). Ids are full structure ids ("scalenus_medius_left"); positions in mm.
+class ContactExemptions {
+public:
+  explicit ContactExemptions(const Scene &scene, float footprintMarginMm = 3.0f);
+  bool allows(const std::string &by, const std::string &into, const glm::vec3 &pointMm) const;
+  // "pierces" and "joins" pairs, for reports: (by, into).
+  const std::set<std::pair<std::string, std::string>> &passages() const { return passages_; }
+
+private:
+  struct Zone {
+    std::string muscle, bone;
+    glm::vec3 lo, hi; // mm
+  };
+  std::vector<Zone> footprints_;
+  std::set<std::pair<std::string, std::string>> passages_;
+};
+
+// Which structures `penetrations` compares.
+enum class ContactScope {
+  Skeleton,  // bones, discs and cartilages (issue 11)
+  Everything // every structure but the attachment footprints (issue 12: soft tissues too)
+};
+
+// Every pair of structures in `scope` (scene in metres) whose bounds overlap, measured both ways,
+// deepest first, leaving out what `ContactExemptions` allows; only depths above `minDepthMm` are
+// listed. Positions in mm.
+std::vector<Penetration> penetrations(const Scene &scene, float minDepthMm,
+                                      ContactScope scope = ContactScope::Skeleton);
 
 // "c2 into c3: 4.5 mm at (1.0, 2.0, 3.0) mm"
 std::string describe(const Penetration &p);

@@ -35,8 +35,9 @@ int main(int argc, char **argv) {
         std::cout << s.id << " " << s.triangleCount() << " tris, size mm " << b.size().x * 1000 << " x "
                   << b.size().y * 1000 << " x " << b.size().z * 1000 << "\n";
       }
-    if (stats) // bones, discs and cartilages that run into one another (issue 11: at most 0.5 mm)
-      for (const atlas::modelgen::Penetration &p : atlas::modelgen::penetrations(model->scene, 0.5f))
+    if (stats) // structures that run into one another (issues 11 and 12: at most 0.5 mm)
+      for (const atlas::modelgen::Penetration &p :
+           atlas::modelgen::penetrations(model->scene, 0.5f, atlas::modelgen::ContactScope::Everything))
         std::cout << "contact: " << atlas::modelgen::describe(p) << "\n";
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::cout << "wrote " << out << ": " << model->scene.structures().size() << " structures, "

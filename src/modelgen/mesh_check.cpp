@@ -1,6 +1,7 @@
 #include "modelgen/mesh_check.h"
 
 #include <algorithm>
+#include <cmath>
 #include <utility>
 #include <vector>
 
@@ -51,8 +52,25 @@ MeshData mirrorX(const MeshData &mesh) {
     p.x = -p.x;
   for (glm::vec3 &n : out.normals)
     n.x = -n.x;
+  for (glm::vec4 &f : out.fibres)
+    f.x = -f.x;
   for (std::size_t t = 0; t + 2 < out.indices.size(); t += 3)
     std::swap(out.indices[t + 1], out.indices[t + 2]);
+  return out;
+}
+
+std::vector<glm::vec4> sampleFibres(const MeshData &mesh,
+                                    const std::function<glm::vec4(const glm::vec3 &)> &fibre) {
+  std::vector<glm::vec4> out;
+  out.reserve(mesh.positions.size());
+  for (const glm::vec3 &p : mesh.positions) {
+    const glm::vec4 f = fibre(p);
+    const float len = glm::length(glm::vec3(f));
+    // A zero or NaN direction would be normalised to NaN and break the glTF's byte encoding.
+    const glm::vec3 dir = std::isfinite(len) && len > 1e-6f ? glm::vec3(f) / len : glm::vec3(0, 1, 0);
+    const float tendon = std::isfinite(f.w) ? std::clamp(f.w, 0.0f, 1.0f) : 0.0f;
+    out.emplace_back(dir, tendon);
+  }
   return out;
 }
 

@@ -5,6 +5,8 @@
 #include "scene/mesh_data.h"
 
 #include <cstddef>
+#include <functional>
+#include <vector>
 
 namespace atlas::modelgen {
 
@@ -22,7 +24,13 @@ struct MeshCheck {
 
 MeshCheck checkMesh(const MeshData &mesh);
 
-// Reflects through the mid-sagittal plane (x -> -x) and reverses the winding so normals stay outward.
+// Reflects through the mid-sagittal plane (x -> -x) and reverses the winding so normals stay outward;
+// fibre directions are reflected with the positions.
 MeshData mirrorX(const MeshData &mesh);
+
+// MeshData::fibres for `mesh` (positions in mm): `fibre` evaluated at every vertex, its direction made
+// unit length (+Y where it has none) and its tendon fraction clamped to [0, 1].
+std::vector<glm::vec4> sampleFibres(const MeshData &mesh,
+                                    const std::function<glm::vec4(const glm::vec3 &)> &fibre);
 
 } // namespace atlas::modelgen

@@ -7,8 +7,10 @@
 #include "modelgen/mesher.h"
 #include "modelgen/muscle.h"
 #include "modelgen/occlusion.h"
+#include "modelgen/pleura.h"
 #include "modelgen/rib.h"
 #include "modelgen/tube.h"
+#include "modelgen/tube_junctions.h"
 #include "modelgen/vertebra.h"
 
 #include <cmath>
@@ -30,6 +32,12 @@ glm::vec4 colourFor(System system) {
     return {0.95f, 0.80f, 0.25f, 1.0f};
   case System::Artery:
     return {0.80f, 0.12f, 0.12f, 1.0f};
+  case System::Vein:
+    return {0.20f, 0.30f, 0.65f, 1.0f};
+  case System::Pleura: // drawn x-rayed at first (structures.json "initially"), so the dome reads as a veil
+    return {0.88f, 0.74f, 0.76f, 1.0f};
+  case System::Fascia:
+    return {0.92f, 0.91f, 0.86f, 1.0f};
   default:
     return {0.85f, 0.55f, 0.45f, 1.0f};
   }
@@ -56,7 +64,10 @@ struct Builder {
   GeneratedModel model;
   std::map<std::string, const StructureInfo *> info;
   Landmarks landmarks;
-  std::map<std::string, Sdf> boneSdf; // left-side bones (and midline) by base id
+  std::map<std::string, Sdf> boneSdf;    // left-side bones (and midline) by base id
+  std::map<std::string, Bounds> boneBox; // their meshing boxes (mm)
+  std::vector<Obstacle> muscleObstacles; // left-side muscles, for the pleura to lie under
+  std::vector<Obstacle> tubeObstacles;   // every nerve and vessel as built (both sides)
   std::map<std::string, std::vector<vec3>> ribCentre;
   bool meshing = true; // false: only the measurements (no meshes)
 
@@ -82,6 +93,8 @@ struct Builder {
     options.maxError = std::min(0.1f, bone.step * 0.25f);
     MeshData mesh = meshSdf(bone.sdf, bone.box, options);
     simplifyMesh(mesh, options);
+    if (bone.fibre) // sampled on the final vertices, so nothing downstream has to carry it along
+      mesh.fibres = sampleFibres(mesh, bone.fibre);
     return mesh;
   }
 
@@ -107,6 +120,12 @@ struct Builder {
     s.system = systemFromName(i.system).value_or(System::Other);
     if (!i.initially.empty())
       s.extras["initially"] = i.initially;
+    if (!i.pierces.empty()) { // same side: "scalenus_medius_left"
+      std::string list;
+      for (const std::string &muscle : i.pierces)
+        list += (list.empty() ? "" : ",") + (i.paired ? muscle + "_" + side : muscle);
+      s.extras["pierces"] = list;
+    }
     return s;
   }
 
@@ -166,6 +185,7 @@ struct Builder {
       model.metrics.supNormal[v.id] = built.supNormal;
       model.metrics.infNormal[v.id] = built.infNormal;
       boneSdf[v.id] = built.bone.sdf;
+      boneBox[v.id] = built.bone.box;
       if (meshing)
         add(v.id, meshOf(built.bone), built.bone.surfaceLandmarks);
       vertebrae.emplace(v.id, std::move(built));
@@ -180,6 +200,7 @@ struct Builder {
     // Ribs, cartilages, manubrium and clavicles, seated against the spine and each other.
     for (const BoneModel &b : assembleRibCage(spec, ribs, spine)) {
       boneSdf[b.id] = b.sdf;
+      boneBox[b.id] = b.box;
       for (const RibModel &r : ribs)
         if (r.bone.id == b.id)
           ribCentre[b.id] = r.centre;
@@ -229,8 +250,18 @@ struct Builder {
 
   void buildMuscles() {
     const LandmarkResolver resolver = [this](const PointSpec &p) { return resolve(p); };
-    for (const MuscleSpec &m : spec.muscles)
-      add(m.id, meshOf(buildMuscle(m, resolver)));
+    // Each muscle lies against the bones and against the muscles listed before it in muscles.json.
+    MuscleSurroundings around;
+    around.bones = boneSdf;
+    for (const MuscleSpec &m : spec.muscles) {
+      const BoneModel muscle = buildMuscle(m, resolver, around);
+      for (const auto &[name, p] : muscle.landmarks) // where its sections are measured
+        model.metrics.landmarks[m.id + "." + name] = p;
+      if (meshing)
+        add(m.id, meshOf(muscle));
+      around.muscles.push_back({muscle.sdf, muscle.box});
+      muscleObstacles.push_back({muscle.sdf, muscle.box});
+    }
   }
 
   void buildFootprints() {
@@ -275,16 +306,96 @@ struct Builder {
       }
   }
 
+  // Nerves and vessels. A tube without a side is built on the left and mirrored; a one-sided tube
+  // (issue 12: the right and left subclavian origins differ) is built where its path says. Where
+  // tubes meet (tubeJunctions, or "joins" in vessels.json) the glTF extras "joins" says so.
   void buildTubes() {
-    for (const TubeSpec &t : spec.tubes) {
-      std::vector<vec3> controls;
-      for (const PointSpec &p : t.path)
-        controls.push_back(resolve(p));
+    const auto landmark = [this](const std::string &name) { return resolve(PointSpec{name, vec3(0.0f)}); };
+    std::vector<Structure> built;
+    std::vector<TubeCurve> curves;
+    // `mm`: the tube's mesh in mm (the right side of a mirrored pair is the left's mirror image, so
+    // both sides are exact mirrors down to the triangle order).
+    auto addTube = [&](const TubeSpec &t, const std::string &side, const std::vector<vec3> &curve,
+                       const MeshData &mm) {
       const float r = t.diameter * 0.5f;
-      const std::vector<vec3> curve = smoothCurve(controls, std::max(1.2f, r * 0.9f));
-      const int sides = r > 3.0f ? 20 : (r > 1.5f ? 14 : 10);
-      add(t.id, sweepTube(curve, {r}, sides));
+      Structure s = structureFor(t.id, side);
+      if (!info.at(t.id)->paired && !t.side.empty())
+        s.side = t.side; // an unpaired vessel that lies on one side (the brachiocephalic trunk)
+      for (const std::string &j : t.joins) {
+        auto other = info.find(j);
+        if (other == info.end())
+          throw std::runtime_error("tube '" + t.id + "' joins unknown '" + j + "'");
+        const std::string otherSide = side == "midline" ? t.side : side;
+        const std::string id = other->second->paired ? j + "_" + otherSide : j;
+        s.extras["joins"] += (s.extras["joins"].empty() ? "" : ",") + id;
+      }
+      s.meshes.push_back(toMetres(mm, colourFor(s.system)));
+      curves.push_back({s.id, t.system, curve, r});
+      built.push_back(std::move(s));
+    };
+    for (const TubeSpec &t : spec.tubes) {
+      if (!info.count(t.id))
+        throw std::runtime_error("no entry for '" + t.id + "' in structures.json");
+      const std::vector<vec3> curve = smoothCurve(tubeControls(t, landmark), tubeSpacing(t.diameter * 0.5f));
+      const float r = t.diameter * 0.5f;
+      const MeshData mm = sweepTube(curve, {r}, tubeSides(r));
+      if (!t.side.empty()) {
+        addTube(t, t.side, curve, mm);
+      } else if (!info.at(t.id)->paired) {
+        addTube(t, "midline", curve, mm);
+      } else {
+        addTube(t, "left", curve, mm);
+        std::vector<vec3> mirrored = curve;
+        for (vec3 &p : mirrored)
+          p.x = -p.x;
+        addTube(t, "right", mirrored, mirrorX(mm));
+      }
     }
+    for (auto &[id, others] : tubeJunctions(curves))
+      for (Structure &s : built)
+        if (s.id == id)
+          for (const std::string &other : others)
+            if (("," + s.extras["joins"] + ",").find("," + other + ",") == std::string::npos)
+              s.extras["joins"] += (s.extras["joins"].empty() ? "" : ",") + other;
+    for (Structure &s : built) {
+      if (s.extras.count("joins") && s.extras["joins"].empty())
+        s.extras.erase("joins");
+      checkClosed(s);
+      tubeObstacles.push_back(
+          tubeObstacle(curves[&s - built.data()].curve, curves[&s - built.data()].radius));
+      model.scene.add(std::move(s));
+    }
+  }
+
+  // The cervical pleura and the suprapleural membrane of each side, moulded round the bones, muscles,
+  // nerves and vessels already built (pleura.json; issue 12).
+  void buildPleura() {
+    for (const PleuraSpec &p : spec.pleurae)
+      for (const char *side : kSides) {
+        const bool right = std::string(side) == "right";
+        std::vector<Obstacle> obstacles = tubeObstacles;
+        for (const auto &[id, bone] : boneSdf)
+          obstacles.push_back(sideObstacle(bone, boneBox.at(id), right));
+        for (const Obstacle &muscle : muscleObstacles)
+          obstacles.push_back(sideObstacle(muscle.sdf, muscle.box, right));
+        for (const BoneModel &part :
+             {buildCervicalPleura(p, right, obstacles), buildSuprapleuralMembrane(p, right, obstacles)}) {
+          Structure s = structureFor(part.id, side);
+          s.meshes.push_back(toMetres(meshOf(part), colourFor(s.system)));
+          checkClosed(s);
+          model.scene.add(std::move(s));
+        }
+      }
+  }
+
+  // A left-side (or midline) part as an obstacle on one side.
+  static Obstacle sideObstacle(const Sdf &sdf, const Bounds &box, bool right) {
+    if (!right)
+      return {sdf, box};
+    Bounds mirrored;
+    mirrored.extend(vec3(-box.min.x, box.min.y, box.min.z));
+    mirrored.extend(vec3(-box.max.x, box.max.y, box.max.z));
+    return {[sdf](const vec3 &p) { return sdf(vec3(-p.x, p.y, p.z)); }, mirrored};
   }
 };
 
@@ -296,6 +407,7 @@ Result<GeneratedModel> generateModel(const ModelSpec &spec) {
     builder.buildSkeleton();
     builder.buildMuscles();
     builder.buildTubes();
+    builder.buildPleura();
     builder.buildFootprints();
     bakeSceneOcclusion(builder.model.scene); // last: every mesh shades the others where they meet
   } catch (const std::exception &e) {
@@ -312,6 +424,7 @@ Result<ModelMetrics> measureModel(const ModelSpec &spec) {
   builder.meshing = false;
   try {
     builder.buildSkeleton();
+    builder.buildMuscles(); // their measuring points (the sections' landmarks), without meshes
   } catch (const std::exception &e) {
     return Error{std::string("model generator: ") + e.what()};
   }

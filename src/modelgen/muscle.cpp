@@ -1,58 +1,306 @@
 #include "modelgen/muscle.h"
 
+#include "modelgen/muscle_band.h"
+
+#include <cstdint>
+#include <memory>
+#include <stdexcept>
 #include <vector>
 
 namespace atlas::modelgen {
 
-BoneModel buildMuscle(const MuscleSpec &spec, const LandmarkResolver &resolve) {
-  struct Cone {
-    vec3 a, b;
-    float ra, rb;
-  };
-  std::vector<Cone> slips, belly;
-  std::vector<vec3> bellyPoints;
-  std::vector<float> bellyRadii;
-  for (const MusclePointSpec &p : spec.belly) {
-    bellyPoints.push_back(resolve(p.at));
-    bellyRadii.push_back(p.radius);
+namespace {
+
+// Clearances (mm) from the surfaces a muscle lies against: bones and muscles built earlier keep
+// this much air (under the 0.5 mm the contact checks allow), while inside a muscle's own attachment
+// it sinks a little into the bone so that the tendon visibly meets its footprint.
+constexpr float kBoneClearance = 0.3f;
+constexpr float kMuscleClearance = 0.3f;
+constexpr float kAttachmentSink = -0.25f;
+constexpr float kSlipGap = 1.0f;   // mm between neighbouring slips
+constexpr float kSlipBlend = 1.0f; // smin radius: slips stay separate bands until they reach the belly
+constexpr float kIntoBone = 1.5f;  // tendons run on this far into their bone; the cuts trim them
+constexpr float kGridCell = 2.0f;  // grid that lists the bones near each point
+
+struct Attachment {
+  vec3 site, normal; // on the bone surface; outward
+  float radius;
+};
+
+struct MuscleShape {
+  MuscleBand belly;
+  std::vector<MuscleBand> slips;
+  std::vector<vec3> joins;      // where each slip enters the belly
+  std::vector<float> joinReach; // within this distance of its join a slip merges with the belly
+  std::vector<Sdf> bones;
+  std::vector<MuscleSurroundings::Neighbour> muscles;
+  std::vector<Attachment> attachments;
+  // Bones within reach of each grid node (bit i: bones[i]), so that a sample evaluates only those.
+  vec3 gridLo{0.0f};
+  glm::ivec3 gridN{1};
+  std::vector<std::uint32_t> nearBones;
+
+  // A tendon ends on the plane touching its bone at its own attachment (attachments[0] is the
+  // insertion, then one per slip), so nothing of it hangs over the edges of a rib or tubercle.
+  static float endOn(float d, const Attachment &a, const vec3 &p) {
+    const float far = glm::smoothstep(a.radius, a.radius + 2.0f, glm::length(p - a.site));
+    return std::max(d, -glm::dot(p - a.site, a.normal) + kAttachmentSink - 100.0f * far);
   }
-  for (const MusclePointSpec &s : spec.slips)
-    slips.push_back({resolve(s.at), bellyPoints.front(), s.radius, bellyRadii.front() * 0.8f});
-  for (std::size_t i = 0; i + 1 < bellyPoints.size(); ++i)
-    belly.push_back({bellyPoints[i], bellyPoints[i + 1], bellyRadii[i], bellyRadii[i + 1]});
-  for (const MusclePointSpec &e : spec.insertion)
-    slips.push_back({bellyPoints.back(), resolve(e.at), bellyRadii.back(), e.radius});
-  const vec3 broad =
-      glm::length(spec.broadAxis) > 0.0f ? glm::normalize(spec.broadAxis) * spec.halfWidth : vec3(0.0f);
+  float raw(const vec3 &p) const {
+    // The two nearest slips; a groove along the surface halfway between them keeps neighbouring
+    // slips apart as separate bands until they reach the belly, which fills the groove.
+    // Away from its join, a slip is kept apart from the belly by the same groove.
+    const float bellyD = endOn(bandAt(belly, p).distance, attachments[0], p);
+    float first = 1e9f, second = 1e9f;
+    std::size_t nearest = 0;
+    for (std::size_t i = 0; i < slips.size(); ++i) {
+      if (boxDistance(slips[i].box, p) > second + kSlipGap)
+        continue;
+      const float d = endOn(bandAt(slips[i], p).distance, attachments[i + 1], p);
+      if (d < first) {
+        second = first;
+        first = d;
+        nearest = i;
+      } else if (d < second) {
+        second = d;
+      }
+    }
+    // Only between the belly and the nearest slip, where those two are the nearest pieces.
+    float apart = -1e9f;
+    if (!slips.empty() && bellyD <= second) {
+      const float free =
+          glm::smoothstep(joinReach[nearest], joinReach[nearest] + 4.0f, glm::length(p - joins[nearest]));
+      apart = 0.5f * (kSlipGap - std::abs(first - bellyD)) - 100.0f * (1.0f - free);
+    }
+    // Slips are kept apart only near the origins (where the groove shows them as separate bands);
+    // further down they may converge as they do in life.
+    float nearOrigin = 0.0f;
+    for (std::size_t i = 1; i < attachments.size(); ++i)
+      nearOrigin =
+          std::max(nearOrigin, 1.0f - glm::smoothstep(10.0f, 16.0f, glm::length(p - attachments[i].site)));
+    const float slipsD = std::max(first, 0.5f * (kSlipGap - (second - first)) - 100.0f * (1.0f - nearOrigin));
+    return std::max(smin(bellyD, slipsD, kSlipBlend), apart);
+  }
+  float clearance(const vec3 &p) const {
+    float c = kBoneClearance;
+    for (const Attachment &a : attachments) {
+      const float t = glm::smoothstep(a.radius, a.radius + 2.5f, glm::length(p - a.site));
+      c = std::min(c, kAttachmentSink + (kBoneClearance - kAttachmentSink) * t);
+    }
+    return c;
+  }
+  std::uint32_t bonesNear(const vec3 &p) const {
+    const glm::ivec3 i =
+        glm::clamp(glm::ivec3(glm::round((p - gridLo) / kGridCell)), glm::ivec3(0), gridN - 1);
+    return nearBones[static_cast<std::size_t>((i.z * gridN.y + i.y) * gridN.x + i.x)];
+  }
+  float distance(const vec3 &p) const {
+    float d = raw(p);
+    if (d > 1.0f) // the cuts only move the surface inward: far samples keep the band distance
+      return d;
+    const std::uint32_t mask = bonesNear(p);
+    if (mask) {
+      const float c = clearance(p);
+      for (std::size_t b = 0; b < bones.size(); ++b)
+        if (mask & (1u << b))
+          d = smax(d, c - bones[b](p), 0.4f);
+    }
+    for (const MuscleSurroundings::Neighbour &m : muscles)
+      if (boxDistance(m.box, p) < 1.0f)
+        d = smax(d, kMuscleClearance - m.sdf(p), 0.4f);
+    return d;
+  }
+  void buildGrid(const Bounds &box) {
+    gridLo = box.min;
+    gridN = glm::ivec3(glm::ceil((box.max - box.min) / kGridCell)) + 1;
+    nearBones.assign(static_cast<std::size_t>(gridN.x) * gridN.y * gridN.z, 0u);
+    const float reach = kGridCell * 0.87f + 2.0f; // half a cell diagonal plus a margin
+    for (int z = 0; z < gridN.z; ++z)
+      for (int y = 0; y < gridN.y; ++y)
+        for (int x = 0; x < gridN.x; ++x) {
+          const vec3 p = gridLo + vec3(x, y, z) * kGridCell;
+          if (raw(p) > reach + 1.0f)
+            continue;
+          std::uint32_t mask = 0;
+          for (std::size_t b = 0; b < bones.size(); ++b)
+            if (bones[b](p) < reach)
+              mask |= 1u << b;
+          nearBones[static_cast<std::size_t>((z * gridN.y + y) * gridN.x + x)] = mask;
+        }
+  }
+  // Fibre direction and tendon value: the bands' own, weighted by how close p is to each.
+  glm::vec4 fibre(const vec3 &p) const {
+    BandHit hits[16];
+    std::size_t n = 0;
+    hits[n++] = bandAt(belly, p);
+    for (const MuscleBand &s : slips)
+      if (n < 16 && boxDistance(s.box, p) < 4.0f)
+        hits[n++] = bandAt(s, p);
+    float nearest = 1e9f;
+    for (std::size_t i = 0; i < n; ++i)
+      nearest = std::min(nearest, hits[i].distance);
+    vec3 dir(0.0f);
+    float tendon = 0.0f, total = 0.0f;
+    for (std::size_t i = 0; i < n; ++i) {
+      const float w = std::exp(-(hits[i].distance - nearest) / 0.8f);
+      dir += hits[i].tangent * w;
+      tendon += hits[i].tendon * w;
+      total += w;
+    }
+    const float len = glm::length(dir);
+    return {len > 1e-6f ? dir / len : hits[0].tangent, std::clamp(tendon / total, 0.0f, 1.0f)};
+  }
+};
+
+// The bone nearest to p, its surface point and outward normal there.
+struct BoneContact {
+  vec3 surface, normal;
+};
+BoneContact onNearestBone(const std::map<std::string, Sdf> &bones, const vec3 &p) {
+  const Sdf *nearest = nullptr;
+  float best = 1e9f;
+  for (const auto &[id, sdf] : bones) {
+    const float d = sdf(p);
+    if (d < best) {
+      best = d;
+      nearest = &sdf;
+    }
+  }
+  if (!nearest)
+    return {p, vec3(0.0f, 1.0f, 0.0f)};
+  const vec3 s = projectToSurface(*nearest, p);
+  return {s, sdfGradient(*nearest, s)};
+}
+
+std::size_t nearestSample(const MuscleBand &band, const vec3 &p) {
+  std::size_t best = 0;
+  for (std::size_t i = 0; i < band.centre.size(); ++i)
+    if (glm::length(band.centre[i] - p) < glm::length(band.centre[best] - p))
+      best = i;
+  return best;
+}
+
+vec3 axisOr(const vec3 &axis, const vec3 &fallback) {
+  return glm::length(axis) > 0.0f ? glm::normalize(axis) : fallback;
+}
+
+} // namespace
+
+BoneModel buildMuscle(const MuscleSpec &spec, const LandmarkResolver &resolve,
+                      const MuscleSurroundings &around) {
+  if (spec.belly.size() < 2 || spec.insertion.size() != 1 || spec.slips.empty())
+    throw std::runtime_error("muscle '" + spec.id +
+                             "' needs slips, two or more belly points and one insertion");
+  const vec3 broad = axisOr(spec.broadAxis, vec3(0.0f, 0.0f, 1.0f));
+  auto shape = std::make_shared<MuscleShape>();
+  std::vector<Attachment> &attachments = shape->attachments;
+  // Attachment radius: half the largest footprint of that role (REFERENCE §4.3 sizes).
+  auto footprintRadius = [&spec](const std::string &role, const vec3 &at, const LandmarkResolver &r) {
+    float radius = 3.0f, best = 1e9f;
+    for (const FootprintSpec &f : spec.footprints)
+      if (f.role == role && glm::length(r(f.at) - at) < best) {
+        best = glm::length(r(f.at) - at);
+        radius = 0.5f * std::max(f.size.x, f.size.y);
+      }
+    return radius;
+  };
+
+  // Belly: a short rounded lead-in above the first point (hidden by the slips), the belly points,
+  // then the insertion tendon onto the rib, ending inside it.
+  const MusclePointSpec &ins = spec.insertion.front();
+  const BoneContact rib = onNearestBone(around.bones, resolve(ins.at));
+  attachments.push_back({rib.surface, rib.normal, footprintRadius("insertion", rib.surface, resolve)});
+  std::vector<BandControl> bellyControls;
+  const vec3 top = resolve(spec.belly[0].at), second = resolve(spec.belly[1].at);
+  bellyControls.push_back({top + glm::normalize(top - second) * 5.0f, spec.belly[0].section * 0.55f,
+                           axisOr(spec.belly[0].broadAxis, broad), 0.0f});
+  for (const MusclePointSpec &b : spec.belly)
+    bellyControls.push_back({resolve(b.at), b.section, axisOr(b.broadAxis, broad), 0.0f});
+  const vec3 insBroad = axisOr(ins.broadAxis, broad);
+  // Straight on into the bone along the approach (a turn towards the normal would hook the end).
+  const vec3 approach = glm::normalize(rib.surface - bellyControls.back().at);
+  bellyControls.push_back({rib.surface, ins.section, insBroad, 1.0f});
+  bellyControls.push_back({rib.surface + approach * kIntoBone, ins.section, insBroad, 1.0f});
+  MuscleBand &belly = shape->belly;
+  belly = sweepBand(bellyControls, 1.0f);
+  const float bellyStart = belly.arc[nearestSample(belly, top)];
+  const float bellyEnd = belly.arc[nearestSample(belly, rib.surface)];
+  const float tendonStart = bellyEnd - spec.insertionTendon;
+  for (std::size_t i = 0; i < belly.arc.size(); ++i) {
+    const float a = belly.arc[i];
+    // Tendon over the last insertionTendon mm, with a 4 mm change from flesh to tendon.
+    belly.tendon[i] = glm::smoothstep(tendonStart - 2.0f, tendonStart + 2.0f, a);
+    belly.half[i] +=
+        (ins.section * 0.5f - belly.half[i]) * glm::smoothstep(tendonStart - 6.0f, tendonStart, a);
+  }
+  belly.updateBox();
+
+  // Slips: a flat tendon leaving each origin tubercle and joining the belly about joinBelow mm lower
+  // (REFERENCE §4.3: 15-20 mm; never above the belly's start, never into the insertion tendon),
+  // turning fleshy over its last 10 mm; joins spread across the belly's width, higher slips on the
+  // +width side.
+  const std::size_t top0 = nearestSample(belly, top);
+  const std::size_t last = sampleAt(belly, tendonStart - 8.0f);
+  Landmarks slipMarks;
+  for (std::size_t i = 0; i < spec.slips.size(); ++i) {
+    const MusclePointSpec &slip = spec.slips[i];
+    const BoneContact origin = onNearestBone(around.bones, resolve(slip.at));
+    attachments.push_back(
+        {origin.surface, origin.normal, footprintRadius("origin", origin.surface, resolve)});
+    std::size_t j = top0;
+    while (j < last && belly.centre[j].y > origin.surface.y - spec.joinBelow)
+      ++j;
+    const vec2 fleshy = belly.half[j] * vec2(2.0f * 0.6f, 2.0f * 0.75f);
+    const float spread = spec.slips.size() > 1
+                             ? 0.5f - static_cast<float>(i) / static_cast<float>(spec.slips.size() - 1)
+                             : 0.0f;
+    const vec3 join = belly.centre[j] + belly.width[j] * (spread * spec.slipSpread * 2.0f * belly.half[j].x);
+    const vec3 joinTangent = belly.tangent[j];
+    // A tendon lies flat on its tubercle: its width across the slip's course, along the bone surface.
+    const vec3 leave = glm::normalize(join - origin.surface);
+    const vec3 slipBroad = axisOr(slip.broadAxis, axisOr(glm::cross(leave, origin.normal), broad));
+    MuscleBand band = sweepBand({{origin.surface - leave * kIntoBone, slip.section, slipBroad, 1.0f},
+                                 {origin.surface, slip.section, slipBroad, 1.0f},
+                                 {join, fleshy, belly.width[j], 0.0f},
+                                 {join + joinTangent * 8.0f, fleshy, belly.width[j], 0.0f}},
+                                1.0f);
+    const float a0 = band.arc[nearestSample(band, origin.surface)];
+    const float length = band.arc[nearestSample(band, join)] - a0;
+    for (std::size_t k = 0; k < band.arc.size(); ++k) {
+      const float x = band.arc[k] - a0;
+      band.tendon[k] = 1.0f - glm::smoothstep(length - 4.5f, length - 0.5f, x);
+      band.half[k] = glm::mix(slip.section, fleshy, glm::smoothstep(length - 10.0f, length, x)) * 0.5f;
+    }
+    band.updateBox();
+    const std::size_t mark = sampleAt(band, a0 + 5.0f);
+    const std::string name = "slip" + std::to_string(i) + "_tendon";
+    slipMarks[name] = band.centre[mark];
+    slipMarks[name + "_next"] = band.centre[mark] + band.tangent[mark];
+    shape->slips.push_back(std::move(band));
+    shape->joins.push_back(join);
+    shape->joinReach.push_back(belly.half[j].x + 2.0f);
+  }
+
+  for (const auto &[id, sdf] : around.bones)
+    shape->bones.push_back(sdf);
+  if (shape->bones.size() > 32)
+    throw std::runtime_error("muscle '" + spec.id + "': more than 32 bones to lie against");
+  shape->muscles = around.muscles;
 
   BoneModel out;
   out.id = spec.id;
-  out.sdf = [slips, belly, broad](const vec3 &p) {
-    float d = 1e9f;
-    for (const Cone &c : slips)
-      d = smin(d, sdRoundCone(p, c.a, c.b, c.ra, c.rb), 3.0f);
-    // The belly twice, side by side along its broad axis, so that it is a strap rather than a rope.
-    for (const Cone &c : belly) {
-      d = smin(d, sdRoundCone(p, c.a + broad, c.b + broad, c.ra, c.rb), 3.0f);
-      d = smin(d, sdRoundCone(p, c.a - broad, c.b - broad, c.ra, c.rb), 3.0f);
-    }
-    return d;
-  };
-  const float pad = glm::length(broad) + 8.0f;
-  for (const Cone &c : slips) {
-    out.box.extend(c.a - vec3(pad));
-    out.box.extend(c.a + vec3(pad));
-    out.box.extend(c.b - vec3(pad));
-    out.box.extend(c.b + vec3(pad));
-  }
-  for (const Cone &c : belly) {
-    out.box.extend(c.a - vec3(pad));
-    out.box.extend(c.a + vec3(pad));
-    out.box.extend(c.b - vec3(pad));
-    out.box.extend(c.b + vec3(pad));
-  }
-  out.step = 0.7f;
-  out.targetTriangles = 6000;
+  out.box = belly.box;
+  for (const MuscleBand &s : shape->slips)
+    out.box.extend(s.box);
+  shape->buildGrid(out.box);
+  out.sdf = [shape](const vec3 &p) { return shape->distance(p); };
+  out.fibre = [shape](const vec3 &p) { return shape->fibre(p); };
+  const std::size_t mid = sampleAt(belly, 0.5f * (bellyStart + bellyEnd));
+  out.landmarks = slipMarks;
+  out.landmarks["belly_mid"] = belly.centre[mid];
+  out.landmarks["belly_mid_next"] = belly.centre[mid] + belly.tangent[mid];
+  out.step = 0.5f;            // resolves the 1.5-2 mm thick tendons
+  out.targetTriangles = 7000; // the whole model stays under 400,000
   return out;
 }
 

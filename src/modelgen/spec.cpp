@@ -107,8 +107,13 @@ std::vector<MusclePointSpec> musclePointsOf(Obj &parent, const std::string &key)
   std::vector<MusclePointSpec> out;
   parent.each(key, [&](const json &e, const std::string &where) {
     Obj o(e, where);
-    out.push_back({pointOf(o.at("p"), o.whereKey("p")), o.get<float>("r")});
+    MusclePointSpec m;
+    m.at = pointOf(o.at("p"), o.whereKey("p"));
+    m.section = o.vec2("section");
+    if (o.has("broadAxis"))
+      m.broadAxis = o.vec3("broadAxis");
     o.finish();
+    out.push_back(m);
   });
   return out;
 }
@@ -168,6 +173,8 @@ void readStructures(const json &j, ModelSpec &spec) {
     info.system = o.get<std::string>("system");
     info.paired = o.value("paired", false);
     info.initially = o.value<std::string>("initially", "");
+    if (o.has("pierces"))
+      info.pierces = o.get<std::vector<std::string>>("pierces");
     if (o.has("fma")) {
       if (o.at("fma").is_array()) {
         const json &fma = o.at("fma");
@@ -270,7 +277,9 @@ void readMuscles(const json &j, ModelSpec &spec) {
     m.insertion = musclePointsOf(o, "insertion");
     if (o.has("broadAxis"))
       m.broadAxis = o.vec3("broadAxis");
-    m.halfWidth = o.value("halfWidth", 0.0f);
+    m.slipSpread = o.value("slipSpread", m.slipSpread);
+    m.insertionTendon = o.value("insertionTendon", m.insertionTendon);
+    m.joinBelow = o.value("joinBelow", m.joinBelow);
     if (o.has("footprintLayer"))
       m.footprintLayer = o.vec2("footprintLayer");
     o.each("footprints", [&](const json &f, const std::string &at) {
@@ -299,8 +308,32 @@ void readTubes(const json &j, ModelSpec &spec) {
     t.system = o.get<std::string>("system");
     t.diameter = o.get<float>("diameter");
     o.each("path", [&](const json &p, const std::string &at) { t.path.push_back(pointOf(p, at)); });
+    t.side = o.value<std::string>("side", "");
+    if (!t.side.empty() && t.side != "left" && t.side != "right")
+      fail(o.whereKey("side"), "expected \"left\" or \"right\", got \"" + t.side + "\"");
+    if (o.has("joins"))
+      t.joins = o.get<std::vector<std::string>>("joins");
     o.finish();
     spec.tubes.push_back(t);
+  });
+  top.finish();
+}
+
+void readPleura(const json &j, ModelSpec &spec) {
+  Obj top(j, "");
+  top.each("pleurae", [&](const json &e, const std::string &where) {
+    Obj o(e, where);
+    PleuraSpec p;
+    p.id = o.get<std::string>("id");
+    p.membraneId = o.get<std::string>("membraneId");
+    p.apex = o.vec3("apex");
+    p.radii = o.vec3("radii");
+    p.floor = o.get<float>("floor");
+    p.clearance = o.value("clearance", p.clearance);
+    p.membraneThickness = o.value("membraneThickness", p.membraneThickness);
+    p.membraneBelowApex = o.value("membraneBelowApex", p.membraneBelowApex);
+    o.finish();
+    spec.pleurae.push_back(p);
   });
   top.finish();
 }
@@ -321,6 +354,9 @@ Result<ModelSpec> loadModelSpec(const std::string &directory) {
     readMuscles(readJson(current), spec);
     current = directory + "/vessels.json";
     readTubes(readJson(current), spec);
+    current = directory + "/pleura.json";
+    if (std::ifstream(current))
+      readPleura(readJson(current), spec);
   } catch (const std::exception &e) {
     const std::string what = e.what();
     return Error{what.rfind(current, 0) == 0 ? what : current + ": " + what};

@@ -28,6 +28,9 @@ struct StructureInfo {
   std::string fma; // unpaired
   std::string fmaRight, fmaLeft;
   std::string initially; // "" (shown) | "ghosted" | "hidden": how the viewer first shows it (glTF extras)
+  // Muscles (base ids) this nerve passes through in life, e.g. the dorsal scapular nerve through
+  // scalenus medius: the only soft-tissue penetrations the contact measurements accept.
+  std::vector<std::string> pierces;
 };
 
 struct VertebraSpec {
@@ -84,27 +87,48 @@ struct FootprintSpec {
   glm::vec2 size{5.0f, 5.0f}; // length along the bone x width (mm), REFERENCE §4.3
 };
 
+// A point of a muscle's centre line with its flattened section there (REFERENCE §4.3).
 struct MusclePointSpec {
   PointSpec at;
-  float radius = 3.0f;
+  glm::vec2 section{0.0f};   // width x thickness (mm); slips: of the origin tendon
+  glm::vec3 broadAxis{0.0f}; // width direction here; 0: the muscle's broadAxis
 };
 
 struct MuscleSpec {
   std::string id;
-  std::vector<MusclePointSpec> slips;     // one tendon per origin, ending at the first belly point
-  std::vector<MusclePointSpec> belly;     // centre line of the belly
-  std::vector<MusclePointSpec> insertion; // the belly fans out to these points
-  glm::vec3 broadAxis{0.0f};              // direction of the belly's width (strap shape)
-  float halfWidth = 0.0f;
+  std::vector<MusclePointSpec> slips;     // one flat tendon per origin, joining the belly lower down
+  std::vector<MusclePointSpec> belly;     // centre line of the belly, from where the slips join it
+  std::vector<MusclePointSpec> insertion; // one point: the end of the insertion tendon on the rib
+  glm::vec3 broadAxis{0.0f};              // default direction of the sections' width
+  float slipSpread = 0.5f;                // slips join across this fraction of the belly's width
+  float joinBelow = 17.0f;                // a slip joins the belly this far below its origin (mm)
+  float insertionTendon = 10.0f;          // mm of tendon before the rib (REFERENCE §4.3 [E])
   glm::vec2 footprintLayer{0.2f, 0.6f}; // footprint shell, mm above the bone (muscles sharing a site differ)
   std::vector<FootprintSpec> footprints;
 };
 
 struct TubeSpec {
   std::string id;
-  std::string system; // nerve | artery
+  std::string system; // nerve | artery | vein
   float diameter = 3.0f;
   std::vector<PointSpec> path;
+  // "": described on the left and mirrored for the right (as every paired part). "left" | "right":
+  // this side only, where the two sides differ in life; the path is then in the patient's own frame
+  // (right is -X) and a landmark named on the left ("c6.ft") means its mirror image on the right.
+  std::string side;
+  std::vector<std::string> joins; // base ids of the tubes it branches from or merges into (glTF "joins")
+};
+
+// The cervical pleura (dome of the pleura over the apex of the lung) and the suprapleural membrane
+// capping it, left side (mirrored for the right). pleura.json.
+struct PleuraSpec {
+  std::string id, membraneId;      // "cervical_pleura", "suprapleural_membrane"
+  glm::vec3 apex{0.0f};            // highest point of the dome (mm)
+  glm::vec3 radii{20.0f};          // half-widths of the dome: X, height above the floor, Z
+  float floor = -60.0f;            // Y where the dome is closed off (the model's lower bound)
+  float clearance = 0.8f;          // mm kept from the bones, muscles and tubes it lies under
+  float membraneThickness = 1.2f;  // Sibson's fascia
+  float membraneBelowApex = 12.0f; // how far down the dome (mm) the membrane reaches
 };
 
 struct DiscSpec {
@@ -121,6 +145,7 @@ struct ModelSpec {
   ManubriumSpec manubrium;
   std::vector<MuscleSpec> muscles;
   std::vector<TubeSpec> tubes;
+  std::vector<PleuraSpec> pleurae; // empty: no pleura.json
   std::string description;
   std::string copyright;
 };

@@ -145,4 +145,29 @@ MeshData sweepTube(const std::vector<glm::vec3> &curve, const std::vector<float>
   return mesh;
 }
 
+std::vector<glm::vec3> tubeControls(const TubeSpec &tube,
+                                    const std::function<glm::vec3(const std::string &)> &landmark) {
+  const bool right = tube.side == "right";
+  std::vector<glm::vec3> out;
+  for (const PointSpec &p : tube.path) {
+    if (p.landmark.empty()) {
+      out.push_back(p.offset);
+      continue;
+    }
+    glm::vec3 at = landmark(p.landmark);
+    if (right)
+      at.x = -at.x;
+    out.push_back(at + p.offset);
+  }
+  return out;
+}
+
+int tubeSides(float radius) {
+  return radius > 3.0f ? 18 : (radius > 1.5f ? 12 : 10);
+}
+
+float tubeSpacing(float radius) {
+  return std::max(2.0f, radius * 0.9f);
+}
+
 } // namespace atlas::modelgen

@@ -2,9 +2,12 @@
 // centre lines of the ribs and muscle bellies.
 #pragma once
 
+#include "modelgen/spec.h"
 #include "scene/mesh_data.h"
 
+#include <functional>
 #include <glm/glm.hpp>
+#include <string>
 #include <vector>
 
 namespace atlas::modelgen {
@@ -17,5 +20,17 @@ float polylineLength(const std::vector<glm::vec3> &points);
 // A closed tube of radius `radius` (mm; radii may vary along the curve when `radii` has one value per
 // point) with rounded end caps. `sides` vertices per ring. Positions in mm.
 MeshData sweepTube(const std::vector<glm::vec3> &curve, const std::vector<float> &radii, int sides);
+
+// The control points of a nerve or vessel (mm) on one side. `landmark` gives a named point of the
+// left side. A tube without a side is described on the left (`right` is ignored: the caller mirrors
+// the mesh); a one-sided tube is in the patient's own frame, and on the right its landmarks are the
+// mirror images of the left ones (offsets are not mirrored).
+std::vector<glm::vec3> tubeControls(const TubeSpec &tube,
+                                    const std::function<glm::vec3(const std::string &)> &landmark);
+
+// Ring count and curve spacing of a tube of this radius (mm): fine enough to read as round, modest
+// enough for the model's triangle budget (issue 12: under 400,000 in all).
+int tubeSides(float radius);
+float tubeSpacing(float radius);
 
 } // namespace atlas::modelgen

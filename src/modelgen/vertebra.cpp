@@ -345,8 +345,11 @@ float axisShape(const Level &L, const vec3 &p) {
   float tp = sdRoundBox(q, vec3((11.0f + L.pt.x) * 0.5f, L.yTp, -4.5f),
                         vec3((L.pt.x - 11.0f) * 0.5f, 2.5f, 4.0f), 2.0f);
   tp = smin(tp, sdSphere(q, L.pt, L.ptR), 1.5f);
+  // The axis's foramen turns laterally under the superior facet (L-shaped), so the vertebral artery
+  // leaves it sideways on its way up to the atlas (issue 12; Gray 1918, the axis).
   const float hole =
-      std::max(glm::length(vec2(q.x - L.ft.x, q.z - L.ft.z)) - L.ftR, std::abs(q.y - L.yTp) - 8.0f);
+      std::min(std::max(glm::length(vec2(q.x - L.ft.x, q.z - L.ft.z)) - L.ftR, std::abs(q.y - L.yTp) - 8.0f),
+               sdCapsule(q, L.ft + vec3(0.0f, 4.5f, 0.0f), L.ft + vec3(10.0f, 8.0f, -1.5f), L.ftR));
   d = smin(d, subtract(tp, hole, 0.4f), 1.5f);
   d = subtract(d, hole, 0.4f);
   // The canal is cut below the atlas; the head of the dens, which rises into the atlas ring, is kept whole.
@@ -522,7 +525,8 @@ VertebraModel buildVertebra(const VertebraSpec &spec, const Landmarks &ribLandma
     local = [L, body](const vec3 &p) { return typicalVertebra(*L, p, body); };
   out.bone.id = id;
   out.bone.sdf = [L, local](const vec3 &world) { return local(L->frame.toLocal(world)); };
-  out.bone.targetTriangles = spec.kind == "thoracic" ? 20000 : 18000;
+  // 9 bones of 16,000-17,000 triangles: the model's 400,000 also holds the soft tissues of issue 12.
+  out.bone.targetTriangles = spec.kind == "thoracic" ? 17000 : 16000;
   out.bone.step = 0.38f;
 
   // Bounding box: the local extents, rotated into the world.

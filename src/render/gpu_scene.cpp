@@ -1,6 +1,9 @@
 #include "render/gpu_scene.h"
 
+#include "scene/fibre_bytes.h"
+
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 
@@ -8,10 +11,12 @@ namespace atlas {
 
 namespace {
 
-// Binds the bound VAO to `vertexBuffer` (position and normal interleaved, then one occlusion byte per
-// vertex after all of them) and a new index buffer holding `indices`; returns the index buffer.
-GLuint makeIndexedVertexArray(GLuint vertexBuffer, std::size_t vertexCount,
-                              const std::vector<std::uint32_t> &indices) {
+// Binds the bound VAO to the vertex buffer of `mesh` (position and normal interleaved, then one
+// occlusion byte per vertex after all of them, then the fibre bytes if it has any) and a new index
+// buffer holding `indices`; returns the index buffer.
+GLuint makeIndexedVertexArray(const GpuMesh &mesh, const std::vector<std::uint32_t> &indices) {
+  const GLuint vertexBuffer = mesh.vertexBuffer;
+  const std::size_t vertexCount = mesh.vertexCount;
   GLuint indexBuffer = 0;
   glGenBuffers(1, &indexBuffer);
   glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, indexBuffer);
@@ -26,6 +31,10 @@ GLuint makeIndexedVertexArray(GLuint vertexBuffer, std::size_t vertexCount,
   glEnableVertexAttribArray(2);
   glVertexAttribPointer(2, 1, GL_UNSIGNED_BYTE, GL_TRUE, 1,
                         reinterpret_cast<void *>(vertexCount * 6 * sizeof(float)));
+  if (mesh.hasFibres) { // otherwise attribute 3 stays disabled: the renderer tells the shader so
+    glEnableVertexAttribArray(3);
+    glVertexAttribPointer(3, 4, GL_BYTE, GL_TRUE, 4, reinterpret_cast<void *>(mesh.fibreOffset));
+  }
   glBindVertexArray(0);
   return indexBuffer;
 }
@@ -36,6 +45,18 @@ std::vector<std::uint8_t> occlusionBytes(const MeshData &data) {
   if (data.occlusion.size() == data.positions.size())
     for (std::size_t v = 0; v < bytes.size(); ++v)
       bytes[v] = static_cast<std::uint8_t>(std::lround(std::clamp(data.occlusion[v], 0.0f, 1.0f) * 255.0f));
+  return bytes;
+}
+
+// Fibres as the GPU gets them: the glTF's four normalized signed bytes a vertex; empty for meshes
+// without (or with a count that does not match the positions).
+std::vector<std::array<std::int8_t, 4>> fibreBytes(const MeshData &data) {
+  std::vector<std::array<std::int8_t, 4>> bytes;
+  if (data.fibres.size() != data.positions.size())
+    return bytes;
+  bytes.reserve(data.fibres.size());
+  for (const glm::vec4 &f : data.fibres)
+    bytes.push_back(packFibre(f));
   return bytes;
 }
 
@@ -68,16 +89,27 @@ void GpuScene::upload(const Scene &scene) {
       glBindVertexArray(gpu.vao);
       glGenBuffers(1, &gpu.vertexBuffer);
       glBindBuffer(GL_ARRAY_BUFFER, gpu.vertexBuffer);
-      // One buffer: the interleaved floats, then the occlusion bytes (1 byte a vertex, not 4).
+      // One buffer: the interleaved floats, then the occlusion bytes (1 byte a vertex, not 4), then
+      // the fibre bytes from the next multiple of 4 (GL wants attributes 4-byte aligned).
       const std::vector<std::uint8_t> occlusion = occlusionBytes(data);
+      const std::vector<std::array<std::int8_t, 4>> fibres = fibreBytes(data);
       const std::size_t floatBytes = interleaved.size() * sizeof(float);
-      glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(floatBytes + occlusion.size()), nullptr,
-                   GL_STATIC_DRAW);
+      const std::size_t fibreOffset = (floatBytes + occlusion.size() + 3) / 4 * 4;
+      const std::size_t fibreSize = fibres.size() * sizeof(fibres[0]);
+      glBufferData(
+          GL_ARRAY_BUFFER,
+          static_cast<GLsizeiptr>(fibres.empty() ? floatBytes + occlusion.size() : fibreOffset + fibreSize),
+          nullptr, GL_STATIC_DRAW);
       glBufferSubData(GL_ARRAY_BUFFER, 0, static_cast<GLsizeiptr>(floatBytes), interleaved.data());
       glBufferSubData(GL_ARRAY_BUFFER, static_cast<GLintptr>(floatBytes),
                       static_cast<GLsizeiptr>(occlusion.size()), occlusion.data());
+      if (!fibres.empty())
+        glBufferSubData(GL_ARRAY_BUFFER, static_cast<GLintptr>(fibreOffset),
+                        static_cast<GLsizeiptr>(fibreSize), fibres.data());
       gpu.vertexCount = data.positions.size();
-      gpu.indexBuffer = makeIndexedVertexArray(gpu.vertexBuffer, gpu.vertexCount, data.indices);
+      gpu.hasFibres = !fibres.empty();
+      gpu.fibreOffset = fibreOffset;
+      gpu.indexBuffer = makeIndexedVertexArray(gpu, data.indices);
       meshes_.push_back(gpu);
     }
   }
@@ -94,7 +126,7 @@ void GpuScene::uploadMotionDetail(const MotionDetail &detail) {
     m.coarseError = detail.meshes[s][m.meshIndex].error;
     glGenVertexArrays(1, &m.coarseVao);
     glBindVertexArray(m.coarseVao);
-    m.coarseIndexBuffer = makeIndexedVertexArray(m.vertexBuffer, m.vertexCount, coarse);
+    m.coarseIndexBuffer = makeIndexedVertexArray(m, coarse);
     m.coarseIndexCount = static_cast<GLsizei>(coarse.size());
   }
   hasMotionDetail_ = true;

@@ -14,6 +14,10 @@ struct GpuMesh {
   GLuint vao = 0, vertexBuffer = 0, indexBuffer = 0;
   GLsizei indexCount = 0;
   std::size_t vertexCount = 0; // the occlusion bytes start after this many position+normal pairs
+  // Muscle fibres: four signed bytes a vertex after the occlusion bytes (4-byte aligned), at
+  // fibreOffset; a mesh without fibres has no such block and draws without striations.
+  bool hasFibres = false;
+  std::size_t fibreOffset = 0;
   // The coarse version drawn while the camera moves (same vertex buffer); 0 when there is none.
   GLuint coarseVao = 0, coarseIndexBuffer = 0;
   GLsizei coarseIndexCount = 0;

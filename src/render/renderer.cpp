@@ -30,6 +30,14 @@ Result<Renderer> Renderer::create() {
   return r;
 }
 
+// Striations need the mesh's fibres; the tendon's own white only where the structure shows its own
+// colour (a highlight or the focus grey is kept, only paler).
+void Renderer::setFibres(const GpuMesh &mesh, bool ownColour) const {
+  meshProgram_->set("u_fibres", mesh.hasFibres ? 1.0f : 0.0f);
+  meshProgram_->set("u_origin", mesh.center);
+  meshProgram_->set("u_ownColour", ownColour ? 1.0f : 0.0f);
+}
+
 void Renderer::draw(const Scene &scene, const GpuScene &gpu, const ViewState &state, const Camera &camera,
                     int width, int height, glm::ivec4 viewRect, bool coarse) const {
   if (viewRect.z <= 0 || viewRect.w <= 0)
@@ -77,13 +85,15 @@ void Renderer::draw(const Scene &scene, const GpuScene &gpu, const ViewState &st
     }
     const GLuint vao = useCoarse ? m.coarseVao : m.vao;
     const GLsizei count = useCoarse ? m.coarseIndexCount : m.indexCount;
+    const bool ownColour = glm::vec3(style.color) == glm::vec3(data.color);
     if (style.ghosted || style.color.a < 0.999f) {
-      transparent.push_back(
-          {vao, count, style.color, highlight, glm::dot(m.center - camera.eye(), camera.forward())});
+      transparent.push_back({vao, count, style.color, highlight,
+                             glm::dot(m.center - camera.eye(), camera.forward()), &m, ownColour});
       continue;
     }
     meshProgram_->set("u_color", style.color);
     meshProgram_->set("u_highlight", highlight);
+    setFibres(m, ownColour);
     glBindVertexArray(vao);
     glDrawElements(GL_TRIANGLES, count, GL_UNSIGNED_INT, nullptr);
   }
@@ -99,6 +109,7 @@ void Renderer::draw(const Scene &scene, const GpuScene &gpu, const ViewState &st
   for (const Transparent &t : transparent) {
     meshProgram_->set("u_color", t.color);
     meshProgram_->set("u_highlight", t.highlight);
+    setFibres(*t.mesh, t.ownColour);
     glBindVertexArray(t.vao);
     for (GLenum cull : {GL_FRONT, GL_BACK}) {
       glCullFace(cull);

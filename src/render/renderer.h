@@ -57,7 +57,10 @@ private:
     glm::vec4 color;
     float highlight;
     float depth;
+    const GpuMesh *mesh; // for its fibres
+    bool ownColour;
   };
+  void setFibres(const GpuMesh &mesh, bool ownColour) const;
   mutable std::vector<Transparent> transparent_; // reused: no allocation per frame once grown
 };
 

@@ -17,6 +17,10 @@ struct MeshData {
   // Ambient occlusion per position in [0, 1] (1 = open to the sky), baked by the model generator;
   // empty when the model has none, which draws as fully open.
   std::vector<float> occlusion;
+  // Muscle fibres per position, baked by the model generator: xyz the unit direction the fibres run
+  // (model space), w how tendinous the tissue is, 0 (fleshy belly) .. 1 (tendon). Empty for anything
+  // that is not muscle; the shader then draws no striations.
+  std::vector<glm::vec4> fibres;
   glm::vec4 color{0.8f, 0.8f, 0.8f, 1.0f}; // linear RGBA base colour
 
   std::size_t triangleCount() const { return indices.size() / 3; }

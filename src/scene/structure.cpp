@@ -5,13 +5,16 @@
 
 namespace atlas {
 namespace {
-constexpr std::array<std::pair<System, const char *>, 8> kSystemNames{{
+constexpr std::array<std::pair<System, const char *>, 11> kSystemNames{{
     {System::Bone, "bone"},
     {System::Muscle, "muscle"},
     {System::Nerve, "nerve"},
     {System::Artery, "artery"},
     {System::Cartilage, "cartilage"},
     {System::Disc, "disc"},
+    {System::Vein, "vein"},
+    {System::Pleura, "pleura"},
+    {System::Fascia, "fascia"},
     {System::Attachment, "attachment"},
     {System::Other, "other"},
 }};

@@ -1,4 +1,5 @@
-// Structure: one named anatomical part of the model (a bone, muscle, nerve, artery, disc, cartilage)
+// Structure: one named anatomical part of the model (a bone, muscle, nerve, artery, vein, disc,
+// cartilage, the pleura, a fascia)
 // or an attachment footprint of a muscle on a bone. Its id is the glTF node name and is the contract
 // between the model, the content files and the tests.
 #pragma once
@@ -12,9 +13,12 @@
 
 namespace atlas {
 
-enum class System { Bone, Muscle, Nerve, Artery, Cartilage, Disc, Attachment, Other };
+// Vein, Pleura and Fascia came with issue 12 (subclavian and jugular veins, the cervical pleura and the
+// suprapleural membrane); they go after Disc so the older values keep their numbers.
+enum class System { Bone, Muscle, Nerve, Artery, Cartilage, Disc, Vein, Pleura, Fascia, Attachment, Other };
 
-const char *systemName(System system); // "bone", "muscle", ... "attachment", "other"
+const char *
+systemName(System system); // "bone", "muscle", ... "vein", "pleura", "fascia", "attachment", "other"
 std::optional<System> systemFromName(const std::string &name);
 
 // Where a muscle is fixed to a bone, as one footprint mesh lying on the bone's surface.

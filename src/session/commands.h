@@ -87,11 +87,18 @@ struct ShowSourceCommand {
   bool open = true;
 };
 
+// Opens the Teaching panel (ui/teaching_panel.cpp) at one teaching entry (content/teaching); an
+// empty id keeps the entry shown (the first when none is). `open = false` closes it.
+struct ShowTeachingCommand {
+  std::string entryId;
+  bool open = true;
+};
+
 using Command =
     std::variant<SelectCommand, SetViewCommand, FrameSelectionCommand, SetVisibilityCommand,
                  SetSystemVisibilityCommand, IsolateCommand, IsolateSystemCommand, ShowAllCommand,
                  SetFocusCommand, OpenFileCommand, SetSourceCommand, SetAttachmentsShownCommand,
                  SetLabelsCommand, ShowPartsCommand, SetSelectionVisibilityCommand, IsolateSelectionCommand,
-                 SetLandmarksShownCommand, PickLandmarkCommand, ShowSourceCommand>;
+                 SetLandmarksShownCommand, PickLandmarkCommand, ShowSourceCommand, ShowTeachingCommand>;
 
 } // namespace atlas

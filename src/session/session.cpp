@@ -551,6 +551,20 @@ Result<bool> Session::run(const ShowSourceCommand &source) {
   return true;
 }
 
+Result<bool> Session::run(const ShowTeachingCommand &teach) {
+  if (!teach.open) {
+    teachingView.open = false;
+    return true;
+  }
+  if (!teach.entryId.empty() && (!teaching || !teaching->find(teach.entryId)))
+    return Error{"no teaching entry with id '" + teach.entryId + "' in content/teaching"};
+  teachingView.open = true;
+  if (!teach.entryId.empty())
+    teachingView.entry = teach.entryId;
+  sourcesView.open = false; // the Sources panel would hide it
+  return true;
+}
+
 nlohmann::json Session::stateJson() const {
   using nlohmann::json;
   auto vec = [](const glm::vec3 &v) { return json::array({v.x, v.y, v.z}); };
@@ -605,11 +619,22 @@ nlohmann::json Session::stateJson() const {
   const ViewArea a = viewArea();
   state["view_area"] = {a.x, a.y, a.width, a.height};
   const std::string reading = content::readingPanelTitle(articleView.panel);
-  state["panel"] = sourcesView.open ? std::string("Sources") : reading.empty() ? shownPanel : reading;
+  state["panel"] = sourcesView.open    ? std::string("Sources")
+                   : teachingView.open ? std::string("Teaching")
+                   : reading.empty()   ? shownPanel
+                                       : reading;
   state["sources"] = {{"open", sourcesView.open},
                       {"focused", sourcesView.focused},
                       {"search", sourcesView.search},
                       {"works", knowledge_.bibliography().works.size()}};
+  {
+    // The entry the panel shows: the chosen one, else the first (as ui/teaching_panel.cpp draws it).
+    const content::TeachingEntry *shown = teaching ? teaching->findOrFirst(teachingView.entry) : nullptr;
+    state["teaching"] = {{"open", teachingView.open},
+                         {"entry", shown ? json(shown->id) : json()},
+                         {"entries", teaching ? teaching->entries.size() : 0},
+                         {"patient_version", shown && articleView.patientMode && shown->hasPatientVersion()}};
+  }
   state["article"] = content::articleStateJson(articleView, article.get());
   replaceInvalidUtf8(state);
   return state;

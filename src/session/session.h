@@ -14,6 +14,7 @@
 #include "session/landmarks.h"
 
 #include "content/article_view.h"
+#include "content/teaching.h"
 
 #include <future>
 #include <memory>
@@ -111,6 +112,16 @@ public:
   };
   SourcesView sourcesView;
 
+  // The Teaching panel (ui/teaching_panel.cpp): the teaching entries (content/teaching; null until
+  // loaded), and which one is shown. Set by ShowTeachingCommand; the Sources panel, opened from one
+  // of its cites, lies over it and gives it back when closed.
+  struct TeachingView {
+    bool open = false;
+    std::string entry; // the id of the entry shown ("" = the first)
+  };
+  TeachingView teachingView;
+  std::shared_ptr<const content::Teaching> teaching;
+
   // The article beside the model (content/article; null until loaded) and what the reader looks at
   // in it. The reading panels edit `articleView` directly: it is view state, like the UI settings.
   std::shared_ptr<const content::Article> article;
@@ -140,6 +151,7 @@ private:
   Result<bool> run(const PickLandmarkCommand &pickMark);
   Result<bool> run(const SetAttachmentsShownCommand &att);
   Result<bool> run(const ShowSourceCommand &source);
+  Result<bool> run(const ShowTeachingCommand &teach);
   Result<int> indexOfId(const std::string &id) const; // "no structure with id ..." when unknown
   void animateTo(const Camera &target, bool animate);
   void rebuildHighlights();

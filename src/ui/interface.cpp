@@ -78,8 +78,8 @@ float placeRightPanel(FrameContext &ctx, float ems, float maxFraction) {
 void drawInterface(FrameContext &ctx, const std::string &statusMessage) {
   drawMainMenu(ctx);
   drawStructurePanel(ctx);
-  // The sources, or else the article or the functions, take the info panel's place.
-  if (!drawSourcesPanel(ctx) && !drawReadingPanel(ctx))
+  // The sources, or else the teaching entries, the article or the functions, take the info panel's place.
+  if (!drawSourcesPanel(ctx) && !drawTeachingPanel(ctx) && !drawReadingPanel(ctx))
     drawInfoPanel(ctx);
   drawViewToolbar(ctx);
   drawLabels(ctx);

@@ -335,6 +335,9 @@ void drawMainMenu(FrameContext &ctx) {
     ImGui::MenuItem("Info panel", nullptr, &ctx.settings.showInfo);
     if (ImGui::MenuItem("Sources", nullptr, ctx.session.sourcesView.open))
       ctx.commands.push_back(ShowSourceCommand{"", !ctx.session.sourcesView.open});
+    if (ImGui::MenuItem("Teaching entries", nullptr, ctx.session.teachingView.open))
+      ctx.commands.push_back(ShowTeachingCommand{"", !ctx.session.teachingView.open});
+    markItem(ctx, "view.teaching");
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Settings")) {

@@ -66,8 +66,8 @@ inline void markItem(FrameContext &ctx, const char *name) {
   (*ctx.itemRects)[name] = glm::vec4(min.x, min.y, max.x - min.x, max.y - min.y);
 }
 
-// The right-hand panels (Info, Article, Functions, Sources) take the same place: below the menu bar,
-// above the status bar, `ems` font sizes wide but at most `maxFraction` of the window; returns the
+// The right-hand panels (Info, Article, Functions, Sources, Teaching) take the same place: below the menu
+// bar, above the status bar, `ems` font sizes wide but at most `maxFraction` of the window; returns the
 // width, which the 3D view leaves free. They share one set of window flags.
 float placeRightPanel(FrameContext &ctx, float ems, float maxFraction);
 constexpr ImGuiWindowFlags kRightPanelFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
@@ -87,6 +87,9 @@ void drawReadingMenu(FrameContext &ctx); // Article, Functions and Disclaimer on
 // The bibliography on the right (sources_panel.cpp), in place of the other right-hand panels while
 // open; returns true when shown.
 bool drawSourcesPanel(FrameContext &ctx);
+// The teaching entries on the right (teaching_panel.cpp), under the Sources panel and over the
+// reading panels while open; returns true when shown.
+bool drawTeachingPanel(FrameContext &ctx);
 void drawDisclaimerWindow(FrameContext &ctx);
 void drawStatusBar(FrameContext &ctx, const std::string &message);
 // Overlays on the 3D view (overlays.cpp).

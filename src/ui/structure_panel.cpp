@@ -30,6 +30,12 @@ const char *systemHeading(System s) {
     return "Cartilage";
   case System::Disc:
     return "Intervertebral discs";
+  case System::Vein:
+    return "Veins";
+  case System::Pleura:
+    return "Pleura";
+  case System::Fascia:
+    return "Fasciae";
   case System::Attachment:
     return "Attachment sites";
   case System::Other:
@@ -189,8 +195,9 @@ void drawStructurePanel(FrameContext &ctx) {
   std::vector<int> rows;      // the rows in the order shown, for a Shift+click range
   std::optional<int> clicked; // the row clicked this frame
   const ImGuiIO &io = ImGui::GetIO();
-  for (System system : {System::Muscle, System::Bone, System::Nerve, System::Artery, System::Cartilage,
-                        System::Disc, System::Attachment, System::Other}) {
+  for (System system :
+       {System::Muscle, System::Bone, System::Nerve, System::Artery, System::Vein, System::Pleura,
+        System::Fascia, System::Cartilage, System::Disc, System::Attachment, System::Other}) {
     std::vector<int> members;
     for (std::size_t i = 0; i < structures.size(); ++i) {
       const Structure &s = structures[i];
@@ -213,8 +220,22 @@ void drawStructurePanel(FrameContext &ctx) {
                                     (system == System::Attachment ? 0 : ImGuiTreeNodeFlags_DefaultOpen));
     ImGui::SetItemAllowOverlap();
     markItem(ctx, (std::string("structures.group.") + systemName(system)).c_str());
-    ImGui::SameLine(ImGui::GetContentRegionAvail().x - groupButtonsWidth() + ImGui::GetStyle().ScrollbarSize);
+    // The buttons go at the end of the header line when the heading, with its longest count, leaves
+    // room for them, else on a line of their own under it: drawn over the heading they would hide
+    // its words. Measured on the longest count, so a click that changes the count never moves the
+    // list under the pointer.
+    const std::string longest = std::string(systemHeading(system)) + " (00 of 00 hidden)";
+    const float headingWidth = ImGui::CalcTextSize(longest.c_str()).x + ImGui::GetFontSize() +
+                               ImGui::GetStyle().FramePadding.x * 4.0f;
+    const float buttonsAt =
+        ImGui::GetContentRegionAvail().x - groupButtonsWidth() + ImGui::GetStyle().ScrollbarSize;
+    if (headingWidth <= buttonsAt)
+      ImGui::SameLine(buttonsAt);
+    else
+      ImGui::Indent(ImGui::GetFontSize());
     groupButtons(ctx, system, group);
+    if (headingWidth > buttonsAt)
+      ImGui::Unindent(ImGui::GetFontSize());
     if (!open)
       continue;
     for (int index : members) {

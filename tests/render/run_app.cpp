@@ -118,6 +118,24 @@ int differingPixels(const Image &a, const Image &b, int tolerance, int rows) {
   return differing;
 }
 
+RightPanelDifference rightPanelDifference(const Image &a, const Image &b) {
+  RightPanelDifference out;
+  for (int y = 60; y < a.height - 60; ++y)
+    for (int x = 0; x < a.width; ++x) {
+      const std::uint8_t *pa = a.pixel(x, y), *pb = b.pixel(x, y);
+      bool differs = false;
+      for (int c = 0; c < 3; ++c)
+        differs = differs || std::abs(int(pa[c]) - int(pb[c])) > 12;
+      if (!differs)
+        continue;
+      if (x > a.width * 3 / 4)
+        ++out.right;
+      else if (x < a.width / 5)
+        ++out.left;
+    }
+  return out;
+}
+
 double foregroundFraction(const Image &image) {
   // The background is a vertical gradient: compare each pixel with the left-edge pixel of its row.
   std::size_t foreground = 0;

@@ -34,4 +34,16 @@ bool nearColor(const std::uint8_t *pixel, int r, int g, int b, int tolerance);
 // by more than `tolerance` in any colour channel.
 int differingPixels(const Image &a, const Image &b, int tolerance, int rows = -1);
 
+// Where a right-hand panel shows: between rows 60 and height - 60 (menu bar and status line left
+// out), the pixels that differ by more than 12 in a channel between a frame with the panel and one
+// without, counted in the right quarter and in the left fifth (where the Structures panel stays).
+struct RightPanelDifference {
+  int right = 0, left = 0;
+  // The right quarter differs over a tenth of its area at least, the left fifth twenty times less.
+  bool showsPanelOnTheRight(const Image &image) const {
+    return right > (image.width / 4) * (image.height - 120) / 10 && left < right / 20;
+  }
+};
+RightPanelDifference rightPanelDifference(const Image &with, const Image &without);
+
 } // namespace atlas::test

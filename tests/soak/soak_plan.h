@@ -78,7 +78,7 @@ std::string describe(const Interaction &interaction);
 // than the UI's field.
 const std::vector<std::string> &searchTexts();
 
-constexpr int kSystems = 8;                                             // System::Bone .. System::Other
+constexpr int kSystems = 11;                                            // System::Bone .. System::Other
 constexpr int kViews = 7;                                               // StandardView::Default .. Inferior
 constexpr std::array<float, 5> kScales{1.25f, 1.0f, 1.5f, 2.0f, 0.75f}; // UI scales; the default first
 constexpr int kSizes = 4;                                               // Resize targets (the driver's)

@@ -3,16 +3,31 @@
 // process, removed afterwards), and the way they print and search the loader's problem lines.
 #pragma once
 
+#include "content/content_load.h"
+#include "content/knowledge_base.h"
+
 #include <catch2/catch.hpp>
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <string>
 #include <unistd.h>
 #include <vector>
 
 namespace atlas::test {
+
+// The project's content/ knowledge base, loaded once per test process exactly as the viewer loads it.
+inline const content::KnowledgeBase &contentKnowledge() {
+  static const content::KnowledgeLoad loaded =
+      content::loadKnowledgeBase(std::string(ATLAS_SOURCE_DIR) + "/content");
+  return loaded.knowledge;
+}
+inline const std::set<std::string> &contentStructureIds() {
+  static const std::set<std::string> ids = content::structureIds(contentKnowledge());
+  return ids;
+}
 
 // The problem lines one per line, for INFO().
 inline std::string joined(const std::vector<std::string> &lines) {

@@ -1,7 +1,11 @@
 // The article's command-line options parse into Options, and wrong values are refused; and
-// --export-article refuses to write a handout that lacks sections or comes from broken files.
+// --export-article refuses to write a handout that lacks sections or comes from broken files, and
+// writes the teaching entries (students' or patients' version) with their sources.
 #include "app/article_startup.h"
 #include "app/cli.h"
+#include "content/article_markdown.h"
+#include "content/bibliography.h"
+#include "content/teaching.h"
 
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -11,6 +15,7 @@
 #include <filesystem>
 #include <fstream>
 #include <optional>
+#include <regex>
 #include <sstream>
 #include <unistd.h>
 
@@ -194,8 +199,8 @@ TEST_CASE("the handout of --export-article, with and without --patient, shows th
     CHECK(emergency < today);
     CHECK(today < soon);
     // Every emergency sign of the content, in the version being read, sits in the emergency tier.
-    const content::Article article =
-        loadArticleWith(data.content.string(), content::loadKnowledgeBase(data.content.string()).knowledge);
+    const content::Article article = content::loadArticleWith(
+        data.content.string(), content::loadKnowledgeBase(data.content.string()).knowledge);
     const content::ArticleSection *seeDoctor = article.findSection("see_doctor");
     REQUIRE(seeDoctor != nullptr);
     int signs = 0;
@@ -223,4 +228,90 @@ TEST_CASE("the handout of --export-article, with and without --patient, shows th
     CHECK_THAT(md, Catch::Contains("\n## Sources\n"));
     CHECK_THAT(md, Catch::Contains("Stiell"));
   }
+}
+
+TEST_CASE("the teaching panel options parse, and a panel outside the list is refused", "[cli][teaching]") {
+  Result<ParsedCommandLine> parsed =
+      parse({"--panel", "teaching", "--show-teaching", "teaching.phrenic_nerve"});
+  REQUIRE(parsed);
+  CHECK(parsed->options.panel == "teaching");
+  CHECK(parsed->options.showTeaching == "teaching.phrenic_nerve");
+  CHECK_FALSE(parse({"--panel", "teachings"}));
+}
+
+// The handout as a clinician would read it before giving it to a patient: the teaching entries are
+// there in the version being read, before the disclaimer, with their works in the Sources list; the
+// patient version has no doses, never speaks as the clinician and keeps every emergency sign.
+TEST_CASE("the handout of --export-article carries the teaching entries, students' or patients' version, "
+          "with their sources",
+          "[cli][article][export][content][teaching]") {
+  ScratchData data("teaching");
+  const content::KnowledgeLoad knowledge = content::loadKnowledgeBase(data.content.string());
+  const content::Teaching teaching = content::loadTeachingWith(data.content.string(), knowledge.knowledge);
+  INFO([&] {
+    std::string all;
+    for (const std::string &p : teaching.problems)
+      all += p + "\n";
+    return all;
+  }());
+  REQUIRE(teaching.problems.empty());
+  REQUIRE(teaching.entries.size() >= 8);
+  const content::Bibliography &bibliography = knowledge.knowledge.bibliography();
+  std::string student, patient;
+  for (const bool forPatient : {false, true}) {
+    const ExportRun run = data.exportArticle(forPatient);
+    INFO(run.err);
+    REQUIRE(run.exitCode == 0);
+    std::ifstream in(data.output);
+    std::stringstream text;
+    text << in.rdbuf();
+    (forPatient ? patient : student) = text.str();
+  }
+  const std::size_t studentHeading =
+      student.find("\n## " + std::string(content::teachingHeading(false)) + "\n");
+  const std::size_t patientHeading =
+      patient.find("\n## " + std::string(content::teachingHeading(true)) + "\n");
+  REQUIRE(studentHeading != std::string::npos);
+  REQUIRE(patientHeading != std::string::npos);
+  // Before the disclaimer (the handout's last word) and after the other sections.
+  CHECK(studentHeading < student.find("\n## 15. Disclaimer\n"));
+  CHECK(studentHeading > student.find("\n## 14. "));
+  CHECK(patientHeading < patient.find("\n## 15. Disclaimer\n"));
+  // The contents list it.
+  CHECK_THAT(student, Catch::Contains("- [" + std::string(content::teachingHeading(false)) + "](#"));
+  const std::size_t studentSources = student.find("\n## Sources\n");
+  const std::size_t patientSources = patient.find("\n## Sources\n");
+  REQUIRE(studentSources != std::string::npos);
+  REQUIRE(patientSources != std::string::npos);
+  for (const content::TeachingEntry &entry : teaching.entries) {
+    INFO(entry.id);
+    CHECK(student.find("### " + entry.title + "\n\n" + entry.text) > studentHeading);
+    CHECK(student.find(entry.text) < studentSources);
+    CHECK(student.find(entry.patient) == std::string::npos); // each reader gets one version
+    REQUIRE(entry.hasPatientVersion());
+    CHECK(patient.find("### " + entry.patientTitle + "\n\n" + entry.patient) > patientHeading);
+    CHECK(patient.find(entry.text) == std::string::npos);
+    // Every work an entry cites: its short cite under the entry, its full citation in the Sources list.
+    for (const std::string &id : entry.sources) {
+      const content::Work *work = bibliography.find(id);
+      REQUIRE(work != nullptr);
+      CHECK(student.find("- " + content::fullCite(*work) + "\n", studentSources) != std::string::npos);
+      CHECK(patient.find("- " + content::fullCite(*work) + "\n", patientSources) != std::string::npos);
+      CHECK(student.find(content::shortCite(*work), studentHeading) < studentSources);
+    }
+  }
+  // The teaching part of the patient handout: no doses, never "we", the emergency advice kept.
+  const std::string plainPart = patient.substr(patientHeading, patient.find("\n## 15. ") - patientHeading);
+  const std::regex dose(R"(\b\d+([.,]\d+)?\s*(mg|mcg|g|ml|milligrams?|tablets?|capsules?)\b)",
+                        std::regex::icase);
+  const std::regex firstPersonPlural(R"(\b(we|us|our|ours|let's)\b)", std::regex::icase);
+  CHECK_FALSE(std::regex_search(plainPart, dose));
+  CHECK_FALSE(std::regex_search(plainPart, firstPersonPlural));
+  CHECK_THAT(plainPart, Catch::Contains("ambulance"));
+  // No dose anywhere in the patient handout either.
+  std::smatch m;
+  if (std::regex_search(patient, m, dose))
+    FAIL_CHECK("a dose in the patient handout: " << m.str());
+  // The teaching entries are not numbered like the article's items, so the item counts stay.
+  CHECK(plainPart.find("\n1. **") == std::string::npos);
 }

@@ -1,11 +1,11 @@
 // Issue 11: the generated bones are seated, not inside one another. The measuring code
-// (modelgen/contact_check) on simple shapes first, then on the model generated from assets/model:
-// penetration between bones, discs and cartilages, the C1-C2 joint gap, the discs, the landmarks.
-// Every failure names the structures, the depth and where (mm, frame of REFERENCE.md §1).
+// (modelgen/contact_check) on simple shapes first, then on the committed model (the generator's output from
+// assets/model): penetration between bones, discs and cartilages, the C1-C2 joint gap, the discs, the
+// landmarks. Every failure names the structures, the depth and where (mm, frame of REFERENCE.md §1).
 #ifdef ATLAS_HAVE_MODELGEN
-#include "model_test_support.h"
 #include "modelgen/contact_check.h"
 #include "modelgen/model.h"
+#include "modelgen_test_support.h"
 #include "support/shapes.h"
 
 #include <cmath>
@@ -15,6 +15,8 @@
 
 using namespace atlas;
 using modelgen::SurfaceIndex;
+using test::solid;
+using test::specMetrics;
 
 namespace {
 
@@ -24,14 +26,6 @@ std::string mm(const glm::vec3 &p) {
   char text[80];
   std::snprintf(text, sizeof text, "(%.1f, %.1f, %.1f) mm", p.x, p.y, p.z);
   return text;
-}
-
-Structure solid(const std::string &id, System system, MeshData mesh) {
-  Structure s;
-  s.id = id;
-  s.system = system;
-  s.meshes.push_back(std::move(mesh));
-  return s;
 }
 
 // Total length of mesh along a ray, from its sorted crossings taken in (entry, exit) pairs.
@@ -143,18 +137,10 @@ TEST_CASE("contacts: the gap of a joint is measured near its named point only", 
 
 namespace {
 
-const modelgen::GeneratedModel &generatedModel() {
-  static const modelgen::GeneratedModel model = [] {
-    Result<modelgen::GeneratedModel> made = modelgen::generateModel(test::modelSpecDir());
-    if (!made)
-      FAIL("cannot generate the model: " << made.error());
-    return std::move(made.value());
-  }();
-  return model;
-}
-
+// The committed model: test_model_reproducible proves it is byte for byte what the generator makes
+// from assets/model, so measuring it measures the generator without generating again per test case.
 const Scene &generated() {
-  return generatedModel().scene;
+  return test::committedModel();
 }
 
 const Structure *generatedStructure(const std::string &id) {
@@ -355,7 +341,7 @@ TEST_CASE("model: rib heads and tubercles sit 0.5-2.5 mm from their costal facet
   REQUIRE(expected == 10);
   // Rib points are the spec's head and tubercle centres; the joint surface lies within 7 mm of them.
   const std::vector<modelgen::JointGap> gaps =
-      modelgen::costalJointGaps(generated(), facets, generatedModel().metrics.landmarks, 7.0f);
+      modelgen::costalJointGaps(generated(), facets, specMetrics().landmarks, 7.0f);
   CHECK(gaps.size() == expected);
   for (const modelgen::JointGap &g : gaps) {
     INFO(modelgen::describe(g));

@@ -2,7 +2,7 @@
 // the reader's place in the article.
 #include "content/article.h"
 #include "content/article_view.h"
-#include "content/knowledge_ids.h"
+#include "content/content_load.h"
 #include "content/plain_words.h"
 #include "io/model_loader.h"
 
@@ -17,8 +17,7 @@ const std::string contentDir = std::string(ATLAS_SOURCE_DIR) + "/content";
 
 const Article &article() {
   static const Article loaded = [] {
-    const KnowledgeIds ids = readKnowledgeIds(contentDir + "/structures");
-    return loadArticle(contentDir + "/article", ids.structures, ids.claimIds());
+    return loadArticleWith(contentDir, loadKnowledgeBase(contentDir).knowledge);
   }();
   return loaded;
 }

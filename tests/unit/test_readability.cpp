@@ -9,7 +9,7 @@
 // short, so one long word moves its grade a lot: no note may be above grade 9.0. Item terms are
 // left out: they are the names a patient meets on packs and letters, kept as they are on purpose.
 #include "content/article.h"
-#include "content/knowledge_ids.h"
+#include "content/content_load.h"
 #include "content/readability.h"
 
 #include <catch2/catch.hpp>
@@ -25,8 +25,7 @@ const std::string contentDir = std::string(ATLAS_SOURCE_DIR) + "/content";
 
 const Article &patientArticle() {
   static const Article loaded = [] {
-    const KnowledgeIds ids = readKnowledgeIds(contentDir + "/structures");
-    return loadArticle(contentDir + "/article", ids.structures, ids.claimIds());
+    return loadArticleWith(contentDir, loadKnowledgeBase(contentDir).knowledge);
   }();
   return loaded;
 }

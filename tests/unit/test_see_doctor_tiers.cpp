@@ -5,7 +5,6 @@
 #include "content/article.h"
 #include "content/article_markdown.h"
 #include "content/bibliography.h"
-#include "content/knowledge_ids.h"
 
 #include "article_test_support.h"
 
@@ -25,19 +24,13 @@ namespace {
 
 const std::string contentDir = std::string(ATLAS_SOURCE_DIR) + "/content";
 
-const KnowledgeIds &knowledge() {
-  static const KnowledgeIds ids = readKnowledgeIds(contentDir + "/structures");
-  return ids;
-}
-
 const Bibliography &bibliography() {
   static const Bibliography loaded = loadBibliography(contentDir);
   return loaded;
 }
 
 const Article &article() {
-  static const Article loaded = loadArticle(contentDir + "/article", knowledge().structures,
-                                            knowledge().claimIds(), bibliography().ids());
+  static const Article loaded = loadArticleWith(contentDir, atlas::test::contentKnowledge());
   return loaded;
 }
 
@@ -52,7 +45,8 @@ std::string lineOf(const std::string &text, const std::string &needle) {
 struct ScratchArticle : atlas::test::ScratchArticleFolder {
   explicit ScratchArticle(const std::string &name) : ScratchArticleFolder(name, contentDir + "/article") {}
   Article load() const {
-    return loadArticle(dir.string(), knowledge().structures, knowledge().claimIds(), bibliography().ids());
+    return loadArticle(dir.string(), atlas::test::contentStructureIds(),
+                       atlas::test::contentKnowledge().claimIds(), bibliography().ids());
   }
 };
 

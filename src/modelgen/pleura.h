@@ -1,0 +1,32 @@
+// The cervical pleura (the dome of the pleura over the apex of the lung, rising into the root of the
+// neck under the scalenes) and the suprapleural membrane (Sibson's fascia) capping it. Both are shaped
+// as a dome and then kept clear of whatever lies on them (bones, muscles, nerves, vessels), as the
+// pleura is moulded by its neighbours in life.
+#pragma once
+
+#include "modelgen/bone.h"
+#include "modelgen/spec.h"
+
+#include <vector>
+
+namespace atlas::modelgen {
+
+// Something the dome must not run into: its distance function (mm, world) and where it can matter.
+struct Obstacle {
+  Sdf sdf;
+  Bounds box;
+};
+
+// A tube (nerve or vessel centre line, radius) as an obstacle.
+Obstacle tubeObstacle(const std::vector<glm::vec3> &curve, float radius);
+
+// The dome on one side (`right`: the spec's left-side numbers mirrored), `clearance` mm from every
+// obstacle, closed off flat at the spec's floor.
+BoneModel buildCervicalPleura(const PleuraSpec &spec, bool right, const std::vector<Obstacle> &obstacles);
+
+// A sheet `membraneThickness` mm thick lying on the dome's top (down to `membraneBelowApex`), just
+// outside the pleura and clear of the same obstacles.
+BoneModel buildSuprapleuralMembrane(const PleuraSpec &spec, bool right,
+                                    const std::vector<Obstacle> &obstacles);
+
+} // namespace atlas::modelgen
