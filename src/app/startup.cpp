@@ -21,7 +21,7 @@ content::KnowledgeLoad loadKnowledgeFor(const Scene &scene) {
   // has its own names, and the knowledge base simply has nothing to say about them.
   std::set<std::string> modelIds;
   std::vector<std::string> landmarkIds; // each of the model's landmarks needs a description
-  if (scene.find("scalenus_posterior_right"))
+  if (scene.isBundledAnatomy())
     for (const Structure &s : scene.structures()) {
       modelIds.insert(s.id);
       for (const Landmark &l : s.landmarks)

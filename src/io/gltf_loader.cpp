@@ -856,6 +856,8 @@ Result<Scene> loadGltfBytes(const std::vector<unsigned char> &bytes, const std::
   Scene scene;
   if (model.asset.extras.IsObject() && model.asset.extras.Has("description"))
     scene.description = valueAsText(model.asset.extras.Get("description"));
+  if (model.asset.extras.IsObject() && model.asset.extras.Has("content"))
+    scene.content = valueAsText(model.asset.extras.Get("content"));
   Traversal t{
       model, scene, path, std::vector<char>(model.nodes.size(), 0), LoadBudget(limits), limits.progress,
       0,     {},    {}};

@@ -175,11 +175,13 @@ Result<bool> writeGltf(const Scene &scene, const std::string &path, const GltfWr
   model.asset.version = "2.0";
   model.asset.generator = options.generator;
   model.asset.copyright = options.copyright;
-  if (!scene.description.empty()) {
-    tinygltf::Value::Object extras;
-    extras["description"] = tinygltf::Value(scene.description);
-    model.asset.extras = tinygltf::Value(extras);
-  }
+  tinygltf::Value::Object assetExtras;
+  if (!scene.description.empty())
+    assetExtras["description"] = tinygltf::Value(scene.description);
+  if (!scene.content.empty())
+    assetExtras["content"] = tinygltf::Value(scene.content);
+  if (!assetExtras.empty())
+    model.asset.extras = tinygltf::Value(assetExtras);
   model.buffers.resize(1);
 
   std::map<std::array<float, 4>, int> materials;

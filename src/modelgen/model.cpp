@@ -414,6 +414,7 @@ Result<GeneratedModel> generateModel(const ModelSpec &spec) {
     return Error{std::string("model generator: ") + e.what()};
   }
   builder.model.scene.description = spec.description;
+  builder.model.scene.content = "scalene-atlas"; // its ids are the contract with content/
   for (const auto &[name, p] : builder.landmarks)
     builder.model.metrics.landmarks[name] = p;
   return std::move(builder.model);

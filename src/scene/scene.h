@@ -14,6 +14,10 @@ class Scene {
 public:
   std::string sourcePath;  // the file it was loaded from ("" for generated scenes)
   std::string description; // e.g. the asset's "schematic teaching model" note
+  // The content its ids are written for (glTF asset extras "content"): "scalene-atlas" for the
+  // bundled model, whose every id the knowledge base must describe; empty for a user's own model.
+  std::string content;
+  bool isBundledAnatomy() const { return content == "scalene-atlas"; }
 
   const std::vector<Structure> &structures() const { return structures_; }
   std::vector<Structure> &structures() { return structures_; }
