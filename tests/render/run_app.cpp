@@ -118,6 +118,10 @@ int differingPixels(const Image &a, const Image &b, int tolerance, int rows) {
   return differing;
 }
 
+std::string bundledModelPath() {
+  return std::string(ATLAS_SOURCE_DIR) + "/assets/cervical_region.glb";
+}
+
 RightPanelDifference rightPanelDifference(const Image &a, const Image &b) {
   RightPanelDifference out;
   for (int y = 60; y < a.height - 60; ++y)

@@ -22,6 +22,7 @@ ProcessRun runProcess(const std::vector<std::string> &argv, const std::vector<st
 // `extraEnv`: "NAME=value" entries added to this process's environment for the child.
 AppRun runApp(const std::vector<std::string> &args, const std::vector<std::string> &extraEnv = {});
 std::string fixturePath(const std::string &name); // writes the fixtures on first use
+std::string bundledModelPath();                   // assets/cervical_region.glb of this source tree
 std::string testOutputDir();                      // this test case's own folder under the output folder
 std::string outputPath(const std::string &name);  // a file in testOutputDir()
 Image readImage(const std::string &path);         // REQUIREs that the PNG exists

@@ -15,7 +15,7 @@ using namespace atlas::test;
 
 namespace {
 
-const std::string bundledModel = std::string(ATLAS_SOURCE_DIR) + "/assets/cervical_region.glb";
+const std::string bundledModel = bundledModelPath();
 
 bool contains(const nlohmann::json &list, const std::string &id) {
   for (const auto &entry : list)

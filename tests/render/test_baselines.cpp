@@ -109,7 +109,7 @@ std::string baselinePath(const std::string &name) {
 }
 
 std::string modelPath() {
-  return std::string(ATLAS_SOURCE_DIR) + "/assets/cervical_region.glb";
+  return bundledModelPath();
 }
 
 // ATLAS_UPDATE_BASELINES=1 rewrites the baselines instead of comparing, so every baseline test

@@ -12,7 +12,7 @@ using namespace atlas;
 using namespace atlas::test;
 
 namespace {
-const std::string kModel = std::string(ATLAS_SOURCE_DIR) + "/assets/cervical_region.glb";
+const std::string kModel = bundledModelPath();
 
 // A pixel where `id` is the front-most structure and stays so in a 3x3 neighbourhood, found with
 // the same camera maths the app uses; the app itself then has to agree.

@@ -30,7 +30,7 @@ int brightness(const std::uint8_t *p) {
 } // namespace
 
 TEST_CASE("baked occlusion darkens the bundled model's creases and nothing else", "[render][occlusion]") {
-  Result<Scene> loaded = loadModel(std::string(ATLAS_SOURCE_DIR) + "/assets/cervical_region.glb");
+  Result<Scene> loaded = loadModel(bundledModelPath());
   REQUIRE(loaded);
   Scene withOcclusion = std::move(*loaded);
   Scene without = withOcclusion;

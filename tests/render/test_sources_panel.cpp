@@ -9,7 +9,7 @@ using namespace atlas;
 using namespace atlas::test;
 
 namespace {
-const std::string bundledModel = std::string(ATLAS_SOURCE_DIR) + "/assets/cervical_region.glb";
+const std::string bundledModel = bundledModelPath();
 }
 
 TEST_CASE("the options --panel sources and --show-source open the Sources panel at a work, in --state",

@@ -10,7 +10,7 @@ using namespace atlas;
 using namespace atlas::test;
 
 namespace {
-const std::string bundledModel = std::string(ATLAS_SOURCE_DIR) + "/assets/cervical_region.glb";
+const std::string bundledModel = bundledModelPath();
 }
 
 TEST_CASE("the options --panel teaching and --show-teaching open the Teaching panel at an entry, in --state",
