@@ -67,9 +67,10 @@ Result<ParsedCommandLine> parseCommandLine(int argc, const char *const *argv) {
   app.add_option("--landmark", o.landmark,
                  "Name a landmark by id (e.g. c2.dens), as a click on its marker does; its bone is selected");
   app.add_option("--panel", o.panel,
-                 "Open a panel: article, functions, disclaimer, sources, teaching, structures or info")
-      ->check(
-          CLI::IsMember({"article", "functions", "disclaimer", "sources", "teaching", "structures", "info"}));
+                 "Open a panel: article, functions, disclaimer, sources, teaching, structures, info or "
+                 "progress (the self-test's)")
+      ->check(CLI::IsMember(
+          {"article", "functions", "disclaimer", "sources", "teaching", "structures", "info", "progress"}));
   app.add_option("--show-source", o.showSource,
                  "Open the Sources panel at this work of content/bibliography (e.g. gray41)");
   app.add_option("--show-teaching", o.showTeaching,
@@ -78,11 +79,30 @@ Result<ParsedCommandLine> parseCommandLine(int argc, const char *const *argv) {
                  "Open the article at this section id (overview, anatomy, causes, ...)");
   app.add_option("--search", o.search, "Search the article for this text (hits are highlighted)");
   app.add_flag("--patient", o.patient,
-               "Read the article's plain-language version (panels and --export-article)");
+               "Read the article's plain-language version (panels, --export-article, --export-handout)");
   app.add_option("--show-function", o.showFunction,
                  "Show a key function on the model as its button does (respiration, posture, ...)");
   app.add_option("--export-article", o.exportArticle,
                  "Write the whole article as a Markdown handout to FILE.md and exit (no model or GL needed)");
+  app.add_option("--export-handout", o.exportHandout,
+                 "Write a picture handout of the selection (default scalenus_posterior_right) as a PDF to "
+                 "FILE.pdf and exit; with --patient, the key points for a patient on one or two pages");
+  app.add_option("--quiz", o.quizDeck,
+                 "Start a self-test on a deck: all, a kind (find, name, attachment, supply, relation, "
+                 "source), a system (bone, muscle, nerve, artery, vein, vessel...), landmarks or "
+                 "scalenus_posterior");
+  app.add_option("--seed", o.quizSeed, "The quiz's random seed: the same seed gives the same questions");
+  app.add_option("--questions", o.quizQuestions, "How many questions the quiz asks (default 10)");
+  app.add_option("--quiz-mode", o.quizMode, "practice (feedback after each answer, default) or exam")
+      ->check(CLI::IsMember({"practice", "exam"}));
+  app.add_option("--answer", o.answers,
+                 "Answer the quiz's current question: a name, an id, an option or ID,ID... (repeatable, "
+                 "in order)")
+      ->allow_extra_args(false);
+  app.add_option("--progress", o.progressFile,
+                 "The self-test's progress file (default $XDG_DATA_HOME/scalene-atlas/progress.json)");
+  app.add_option("--today", o.today,
+                 "The day the quiz scheduler takes as today, in days since 1970-01-01 (default: the clock)");
   app.add_option("--window-state", o.windowState,
                  "Window mode: write the state of the frame on screen as JSON to FILE whenever it changes "
                  "(for tests and automation)");
@@ -128,6 +148,10 @@ Result<ParsedCommandLine> parseCommandLine(int argc, const char *const *argv) {
     return Error{"--ui-scale: expected a value from 0.5 to 4"};
   if (o.samples < 0 || o.samples > 16)
     return Error{"--samples: expected 0 to 16"};
+  if (!o.answers.empty() && o.quizDeck.empty())
+    return Error{"--answer needs a quiz: add --quiz DECK"};
+  if (o.quizQuestions < 1)
+    return Error{"--questions: expected 1 or more"};
   o.labels = labels == "on";
   o.hide = splitIds(hide);
   o.ghost = splitIds(ghost);

@@ -40,12 +40,25 @@ struct Options {
   std::string search;        // article search text
   bool patient = false;      // the article's plain-language version (panels and --export-article)
   std::string exportArticle; // write the article as Markdown to this file and exit
+  std::string exportHandout; // write the picture handout of the selection as a PDF to this file and exit
   std::string showFunction;  // a key function to show on the model, as its button does
+  // --quiz DECK [--seed S] [--questions N] [--quiz-mode practice|exam]: start a self-test; each
+  // --answer answers the current question, in order (session/quiz_run.h)
+  std::string quizDeck;
+  std::uint32_t quizSeed = 1;
+  int quizQuestions = 10;
+  std::string quizMode = "practice";
+  std::vector<std::string> answers;
+  // --progress FILE: the self-test's progress file (default $XDG_DATA_HOME/scalene-atlas/progress.json);
+  // --today DAYS: the day number (days since 1970-01-01 UTC) the scheduler takes as today, for tests
+  std::string progressFile;
+  std::optional<std::int64_t> today;
   // --window-state FILE: in the window, write the state of the last frame shown on screen to FILE
   // whenever it changes (tests and automation drive the real window with X input and read this)
   std::string windowState;
   bool exitAfterCommands() const {
-    return headless || list || !screenshot.empty() || !statePath.empty() || !exportArticle.empty();
+    return headless || list || !screenshot.empty() || !statePath.empty() || !exportArticle.empty() ||
+           !exportHandout.empty();
   }
 };
 

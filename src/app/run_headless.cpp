@@ -1,5 +1,6 @@
 // The headless run: an EGL context, one frame into an offscreen framebuffer, then the screenshot
 // and the state file. Errors come back as one line and a non-zero exit code.
+#include "app/export_handout.h"
 #include "app/model_load_job.h"
 #include "app/phase_timings.h"
 #include "app/startup.h"
@@ -40,7 +41,7 @@ void benchmarkFrames(Viewer &viewer, Session &session, const Options &options, b
     std::vector<double> total, cpu, app;
     for (int i = 0; i < options.benchmarkFrames; ++i) {
       const Clock::time_point start = Clock::now();
-      target.bind(); // readPixels() leaves framebuffer 0 bound
+      target.bind();
       if (kind == Moving)
         session.camera().orbit(0.02f, 0.0f);
       if (kind == Redraw)
@@ -85,6 +86,8 @@ bool modelReady(Session &session, Viewer *viewer, const Options &options, ModelL
 } // namespace
 
 int runHeadless(Session &session, const Options &options, ModelLoadJob &loading) {
+  if (!options.exportHandout.empty()) // pictures of its own sizes, then the PDF
+    return exportHandoutHeadless(session, options, loading);
   // With the interface in the image, the view and the click wait until the panels have found their
   // place: the 3D view is the area between them.
   const bool withUi = !options.screenshot.empty() && !options.noUi;

@@ -140,6 +140,8 @@ int runWindow(Session &session, const Options &options, ModelLoadJob &loading) {
         if (!busy) {
           if (viewer.refining() || viewer.loading() || !viewer.settled())
             glfwWaitEventsTimeout(0.05); // the progress bar moves; the full image follows a move
+          else if (session.quizClockRunning() && session.quiz()->mode() == quiz::QuizMode::Exam)
+            glfwWaitEventsTimeout(0.1); // an exam's countdown moves (frame dt is capped at 0.1 s)
           else
             glfwWaitEvents();
           pendingFrames = 2; // ImGui needs a second frame to settle hover and layout changes

@@ -2,13 +2,18 @@
 
 #include "app/article_startup.h"
 
+#include "content/content_load.h"
 #include "content/knowledge_base.h"
 #include "core/log.h"
 #include "core/paths.h"
 
+#include <ctime>
+#include <filesystem>
 #include <set>
 
 namespace atlas {
+
+namespace fs = std::filesystem;
 
 content::KnowledgeLoad loadKnowledgeFor(const Scene &scene) {
   const std::string dir = paths::findDataDir("content").string();
@@ -40,6 +45,22 @@ void loadKnowledge(Session &session) {
     log::warning(problem);
   session.setKnowledge(std::move(loaded.knowledge));
 }
+
+namespace {
+
+// The bundled teacher sets (content/quizzes) as quiz decks, once; their problems say file:line.
+void loadBundledQuizSets(Session &session) {
+  if (session.quizSets)
+    return;
+  if (const std::string dir = paths::findDataDir("content").string(); !dir.empty()) {
+    content::QuizSets sets = content::loadQuizSetsWith(dir, session.knowledge());
+    for (const std::string &problem : sets.problems)
+      log::warning(problem);
+    session.quizSets = std::make_shared<const content::QuizSets>(std::move(sets));
+  }
+}
+
+} // namespace
 
 void applyStartupCamera(Session &session, const Options &options) {
   session.setStandardView(options.view.empty() ? StandardView::Default : *standardViewFromName(options.view),
@@ -98,6 +119,26 @@ Result<bool> applyStartupOptions(Session &session, const Options &options, bool 
   if (!options.landmark.empty())
     if (Result<bool> ok = session.apply(PickLandmarkCommand{options.landmark}); !ok)
       return Error{"--landmark: " + ok.error()};
+  // The clock is read here, at the edge: the session only ever sees a day number.
+  session.quizMemory.today = options.today
+                                 ? *options.today
+                                 : quiz::dayFromUnixSeconds(static_cast<std::int64_t>(std::time(nullptr)));
+  session.quizMemory.file =
+      options.progressFile.empty() ? quiz::defaultProgressFile() : fs::path(options.progressFile);
+  loadBundledQuizSets(session);
+  if (!options.quizDeck.empty()) {
+    if (Result<bool> ok = session.apply(
+            StartQuizCommand{options.quizDeck, options.quizSeed, options.quizQuestions, options.quizMode});
+        !ok)
+      return Error{"--quiz: " + ok.error()};
+    for (const std::string &answer : options.answers)
+      if (Result<bool> ok = session.apply(AnswerQuizCommand{answer}); !ok)
+        return Error{"--answer " + answer + ": " + ok.error()};
+    if (!session.quizMemory.message().empty())
+      log::warning(session.quizMemory.message()); // e.g. a corrupt progress file kept aside
+  }
+  if (options.panel == "progress")
+    session.apply(ShowQuizProgressCommand{true});
   if (withCamera)
     applyStartupCamera(session, options);
   return applyArticleOptions(session, options);

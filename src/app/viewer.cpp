@@ -1,5 +1,6 @@
 #include "app/viewer.h"
 
+#include "app/export_handout.h"
 #include "content/article_markdown.h"
 #include "core/log.h"
 #include "io/atomic_file.h"
@@ -17,6 +18,7 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 #include <imgui_internal.h> // the list of windows a frame drew, for --window-state
+#include <utility>
 
 namespace atlas {
 
@@ -144,6 +146,8 @@ void Viewer::buildInterface() {
     loading_.cancel();
   if (!ctx.exportArticlePath.empty())
     exportArticle(ctx.exportArticlePath);
+  if (!ctx.exportHandoutPath.empty())
+    handoutPath_ = ctx.exportHandoutPath;
   if (!ctx.screenshotPath.empty()) { // taken once the dialog has gone from the screen
     screenshotPath_ = ctx.screenshotPath;
     screenshotFrames_ = 2;
@@ -183,6 +187,23 @@ void Viewer::exportArticle(const std::string &path) {
     status_ = "Could not export the article";
   } else {
     status_ = std::string(patient ? "Article for patients" : "Article") + " exported to " + path;
+  }
+}
+
+void Viewer::exportHandoutNow(int width, int height, GLuint framebuffer) {
+  const std::string path = std::exchange(handoutPath_, std::string());
+  const bool patient = session_.articleView.patientMode;
+  Result<bool> written = exportHandout(*this, session_, patient, path);
+  glBindFramebuffer(GL_FRAMEBUFFER, framebuffer);
+  glViewport(0, 0, width, height);
+  session_.setViewport(width, height);
+  settled_ = false; // the model is drawn again for the window
+  if (!written) {
+    log::error(written.error());
+    errorMessage_ = written.error();
+    status_ = "Could not export the handout";
+  } else {
+    status_ = std::string(patient ? "Handout for patients" : "Handout") + " exported to " + path;
   }
 }
 
@@ -485,6 +506,8 @@ void Viewer::renderFrame(int width, int height, float dt, bool withUi) {
           visibleWindows_.emplace_back(w->Name);
     }
     applyCommands();
+    if (!handoutPath_.empty())
+      exportHandoutNow(width, height, static_cast<GLuint>(destination));
   } else {
     settled_ = lastSceneDraw_ == SceneDraw::Reused;
   }

@@ -103,6 +103,10 @@ private:
   void takeMotionDetail();
   void pollLoading();
   void exportArticle(const std::string &path); // File > Export article
+  // File > Export handout: after the frame is drawn, the pictures offscreen, then the PDF; the
+  // window's framebuffer is bound again afterwards.
+  void exportHandoutNow(int width, int height, GLuint framebuffer);
+  std::string handoutPath_;
   void takeScreenshot(int width, int height,
                       GLuint framebuffer); // File > Save screenshot: the frame just drawn
 

@@ -54,7 +54,12 @@ void Viewer::handleViewportInput(int width, int height) {
       const SelectMode mode = io.KeyCtrl    ? SelectMode::Toggle
                               : io.KeyShift ? SelectMode::Add
                                             : SelectMode::Replace;
-      session_.clickAt(mouse.x * sx, mouse.y * sy, mode);
+      if (!session_.quizTakesClicks())
+        session_.clickAt(mouse.x * sx, mouse.y * sy, mode);
+      else if (const auto hit = session_.structureAt(mouse.x * sx, mouse.y * sy))
+        // A quiz question waits for a click: the part under the pointer is the answer, not a selection.
+        commands_.push_back(
+            QuizPickCommand{session_.scene().structures()[static_cast<std::size_t>(*hit)].id});
     }
     const ImVec2 rightDrag = ImGui::GetMouseDragDelta(ImGuiMouseButton_Right, 0.0f);
     if (ImGui::IsMouseReleased(ImGuiMouseButton_Right) && !io.MouseDownOwned[ImGuiMouseButton_Right] &&

@@ -35,4 +35,18 @@ Teaching loadTeachingWith(const std::string &contentDir, const KnowledgeBase &kn
   return loadTeaching(contentDir + "/teaching", structureIds(knowledge), knowledge.bibliography().ids());
 }
 
+QuizSetIds quizSetIds(const KnowledgeBase &knowledge) {
+  QuizSetIds ids;
+  ids.structures = structureIds(knowledge);
+  for (const LandmarkEntry &landmark : knowledge.landmarks())
+    ids.landmarks.insert(landmark.id);
+  ids.claims = knowledge.claimIds();
+  ids.works = knowledge.bibliography().ids();
+  return ids;
+}
+
+QuizSets loadQuizSetsWith(const std::string &contentDir, const KnowledgeBase &knowledge) {
+  return loadQuizSets(contentDir + "/quizzes", quizSetIds(knowledge));
+}
+
 } // namespace atlas::content

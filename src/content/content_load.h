@@ -6,6 +6,7 @@
 
 #include "content/article.h"
 #include "content/knowledge_base.h"
+#include "content/quiz_set.h"
 #include "content/teaching.h"
 
 #include <set>
@@ -25,5 +26,11 @@ Article loadArticleWith(const std::string &contentDir, const KnowledgeBase &know
 
 // content/teaching against the knowledge base's structure ids and its bibliography's work ids.
 Teaching loadTeachingWith(const std::string &contentDir, const KnowledgeBase &knowledge);
+
+// What question sets are checked against: the knowledge base's structure, landmark and claim ids
+// and its bibliography's work ids.
+QuizSetIds quizSetIds(const KnowledgeBase &knowledge);
+// content/quizzes (the bundled question sets, issue 15) against the knowledge base.
+QuizSets loadQuizSetsWith(const std::string &contentDir, const KnowledgeBase &knowledge);
 
 } // namespace atlas::content

@@ -44,4 +44,12 @@ fs::path settingsFile() {
   return base / "scalene-atlas" / "settings.json";
 }
 
+fs::path dataDir() {
+  const char *xdg = std::getenv("XDG_DATA_HOME");
+  const char *home = std::getenv("HOME");
+  if (xdg && *xdg && fs::path(xdg).is_absolute())
+    return fs::path(xdg) / "scalene-atlas";
+  return fs::path(home ? home : ".") / ".local" / "share" / "scalene-atlas";
+}
+
 } // namespace atlas::paths

@@ -19,4 +19,9 @@ std::filesystem::path defaultModel();
 // Per-user settings file ($XDG_CONFIG_HOME/scalene-atlas/settings.json).
 std::filesystem::path settingsFile();
 
+// Per-user data folder ($XDG_DATA_HOME/scalene-atlas, else ~/.local/share/scalene-atlas): what the user
+// made and must not lose (quiz progress), kept apart from settings. A relative XDG_DATA_HOME is
+// ignored, as the XDG Base Directory Specification asks.
+std::filesystem::path dataDir();
+
 } // namespace atlas::paths

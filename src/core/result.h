@@ -1,4 +1,5 @@
 // Result<T>: a value or a human-readable error message for bad *data* (files, user input).
+// Result<void>: success (`return {};`) or the error, for steps that give nothing back.
 // Programmer misuse is an ATLAS_CHECK instead (core/check.h: on in every build, tests included).
 #pragma once
 
@@ -39,6 +40,20 @@ public:
 private:
   std::optional<T> value_;
   std::string error_;
+};
+
+template <> class Result<void> {
+public:
+  Result() = default;
+  Result(Error error) : error_(std::move(error.message)), failed_(true) {}
+
+  bool ok() const { return !failed_; }
+  explicit operator bool() const { return ok(); }
+  const std::string &error() const { return error_; }
+
+private:
+  std::string error_;
+  bool failed_ = false;
 };
 
 } // namespace atlas

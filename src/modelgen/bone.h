@@ -20,6 +20,9 @@ struct BoneModel {
   Bounds box;        // mm, world
   float step = 0.4f; // meshing grid (mm)
   std::size_t targetTriangles = 12000;
+  // Largest simplification error (mm) allowed on the way to targetTriangles (also at most a quarter
+  // of the grid step). Bone keeps its sharp borders at 0.1 mm; smooth sheets may give more.
+  float maxSimplifyError = 0.1f;
   Landmarks landmarks;
   // Named bony landmarks for the glTF (atlas::Landmark, but left side, mm, id without the structure id:
   // "head" becomes "rib1_left.head"); positions on the surface of `sdf`, normals outward.

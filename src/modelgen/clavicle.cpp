@@ -9,10 +9,18 @@ namespace {
 // front-to-back, thickness); it is centred `inset` mm inside the end so that it hides the flat cut.
 struct Cap {
   vec3 centre, along, across, up, radii;
-  float round = 0.0f; // > 0: a rounded block (edges of this radius) instead of an ellipsoid
+  float round = 0.0f; // > 0: a triangular block (corners of this radius) instead of an ellipsoid
   float distance(const vec3 &p) const {
     const vec3 q = p - centre, local(glm::dot(q, along), glm::dot(q, across), glm::dot(q, up));
-    return round > 0.0f ? sdRoundBox(local, vec3(0.0f), radii, round) : sdEllipsoid(local, vec3(0.0f), radii);
+    if (round <= 0.0f)
+      return sdEllipsoid(local, vec3(0.0f), radii);
+    // Section a triangle, broad edge up and apex down (Gray's: the sternal end is triangular, its
+    // upper part standing above the manubrium), prism `radii.x` deep along the bar.
+    const vec2 s(std::abs(local.y), local.z);
+    const vec2 corner(radii.y, radii.z), apex(0.0f, -radii.z);
+    const vec2 side = glm::normalize(vec2(corner.y - apex.y, apex.x - corner.x));
+    float d = smax(s.y - radii.z, glm::dot(s - corner, side), round);
+    return smax(d, std::abs(local.x) - radii.x, round);
   }
 };
 
@@ -26,6 +34,8 @@ Cap capAt(const std::vector<vec3> &centre, bool sternal, const vec3 &radii, floa
 
 } // namespace
 
+// The profile in ribs.json gives the shaft about 13.5 x 12.5 mm near its middle (issue 11 after Gray's:
+// 12-15 mm), the sternal end about 20 mm and the acromial end 25 mm broad and 7.5 mm thick (flat).
 BoneModel buildClavicle(const SweptSpec &spec) {
   // The S-curve and the section (round medially, flat laterally) come from the profile; the section's
   // breadth lies in the horizontal plane (front to back), its thickness is vertical.
@@ -42,8 +52,11 @@ BoneModel buildClavicle(const SweptSpec &spec) {
   const float acromialThick = spec.profile.empty() ? 7.0f : spec.profile.back().z;
   // The sternal end is a thick three-sided block (its medial face sits in the clavicular notch); the
   // acromial end is as broad and flat as the bar there, its end face rounded off.
-  Cap sternal = capAt(swept.centre, true, vec3(6.5f, sternalBreadth * 0.5f, sternalThick * 0.5f), 3.0f);
-  sternal.round = 4.0f;
+  // The triangle stands 2 mm forward of the bar's axis: behind the sternal end lies the internal
+  // jugular vein, joining the subclavian (Gray's).
+  Cap sternal = capAt(swept.centre, true, vec3(6.5f, sternalBreadth * 0.5f, sternalThick * 0.55f), 3.0f);
+  sternal.centre += vec3(0.0f, 0.0f, 2.0f);
+  sternal.round = 3.0f;
   const Cap acromial =
       capAt(swept.centre, false, vec3(6.0f, acromialBreadth * 0.5f, acromialThick * 0.5f), 3.0f);
   // The bar stops inside each cap, so only the caps' curved surfaces close the ends.

@@ -90,7 +90,7 @@ struct Builder {
     MeshingOptions options;
     options.step = bone.step;
     options.targetTriangles = bone.targetTriangles;
-    options.maxError = std::min(0.1f, bone.step * 0.25f);
+    options.maxError = std::min(bone.maxSimplifyError, bone.step * 0.25f);
     MeshData mesh = meshSdf(bone.sdf, bone.box, options);
     simplifyMesh(mesh, options);
     if (bone.fibre) // sampled on the final vertices, so nothing downstream has to carry it along

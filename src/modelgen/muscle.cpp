@@ -17,14 +17,49 @@ namespace {
 constexpr float kBoneClearance = 0.3f;
 constexpr float kMuscleClearance = 0.3f;
 constexpr float kAttachmentSink = -0.25f;
-constexpr float kSlipGap = 1.0f;   // mm between neighbouring slips
-constexpr float kSlipBlend = 1.0f; // smin radius: slips stay separate bands until they reach the belly
-constexpr float kIntoBone = 1.5f;  // tendons run on this far into their bone; the cuts trim them
-constexpr float kGridCell = 2.0f;  // grid that lists the bones near each point
+constexpr float kSlipGap = 1.0f;    // mm between neighbouring slips
+constexpr float kSlipBlend = 1.0f;  // smin radius: slips stay separate bands until they reach the belly
+constexpr float kIntoBone = 1.5f;   // tendons run on this far into their bone; the cuts trim them
+constexpr float kGridCell = 2.0f;   // grid that lists the bones near each point
+constexpr float kSheetDepth = 2.5f; // an insertion sheet reaches this far below its site's tangent plane
+constexpr float kSheetBlend = 2.0f; // smin radius: the insertion tendon fans out into its sheet
+constexpr float kSheetSize = 0.8f;  // the sheet covers this much of the footprint; its rim shows round it
 
 struct Attachment {
   vec3 site, normal; // on the bone surface; outward
   float radius;
+};
+
+// The insertion tendon spread flat on its rib over the footprint (REFERENCE §4.3 footprint sizes):
+// a sheet following the bone's own surface, thickest at the centre and thinning to nothing at its
+// rim, so the tendon lies on the bone with no lip or edge standing off it.
+struct InsertionSheet {
+  Sdf bone;
+  vec3 site, normal, along; // along: the footprint's long axis, in the bone's tangent plane
+  vec2 half;                // half length, half width (mm)
+  float thickness = 2.0f;   // at the centre (mm)
+  float distance(const vec3 &p) const {
+    const vec3 q = p - site;
+    const float reach = std::max(half.x, half.y) + 4.0f;
+    if (glm::dot(q, q) > reach * reach)
+      return glm::length(q) - std::max(half.x, half.y);
+    const vec3 across = glm::cross(normal, along);
+    const float e = glm::length(vec2(glm::dot(q, along) / half.x, glm::dot(q, across) / half.y));
+    const float top = kAttachmentSink + thickness * std::sqrt(std::max(0.0f, 1.0f - e * e));
+    const float h = bone(p);
+    // Only on the side the tendon comes from: never round the rib's edge onto its far face.
+    const float below = -glm::dot(q, normal) - kSheetDepth;
+    return std::max({h - top, (e - 1.0f) * std::min(half.x, half.y), below});
+  }
+  // The tendon runs on into the bone, which cuts it to the bone's surface, but no further down than
+  // the sheet reaches: where the rib falls away (the edges of a tubercle) it ends there.
+  float clip(float d, const vec3 &p) const {
+    // Only round the site: a belly that comes in along the bone (scalenus posterior on rib 2) would
+    // otherwise lose everything beyond the plane.
+    const float r = std::max(half.x, half.y) + 2.0f;
+    const float far = glm::smoothstep(r, r + 2.0f, glm::length(p - site));
+    return std::max(d, -glm::dot(p - site, normal) - kSheetDepth - 100.0f * far);
+  }
 };
 
 struct MuscleShape {
@@ -35,13 +70,14 @@ struct MuscleShape {
   std::vector<Sdf> bones;
   std::vector<MuscleSurroundings::Neighbour> muscles;
   std::vector<Attachment> attachments;
+  InsertionSheet sheet;
   // Bones within reach of each grid node (bit i: bones[i]), so that a sample evaluates only those.
   vec3 gridLo{0.0f};
   glm::ivec3 gridN{1};
   std::vector<std::uint32_t> nearBones;
 
-  // A tendon ends on the plane touching its bone at its own attachment (attachments[0] is the
-  // insertion, then one per slip), so nothing of it hangs over the edges of a rib or tubercle.
+  // A slip's tendon ends on the plane touching its bone at its own attachment (attachments[i + 1]
+  // for slip i), so nothing of it hangs over the edges of a tubercle.
   static float endOn(float d, const Attachment &a, const vec3 &p) {
     const float far = glm::smoothstep(a.radius, a.radius + 2.0f, glm::length(p - a.site));
     return std::max(d, -glm::dot(p - a.site, a.normal) + kAttachmentSink - 100.0f * far);
@@ -50,7 +86,9 @@ struct MuscleShape {
     // The two nearest slips; a groove along the surface halfway between them keeps neighbouring
     // slips apart as separate bands until they reach the belly, which fills the groove.
     // Away from its join, a slip is kept apart from the belly by the same groove.
-    const float bellyD = endOn(bandAt(belly, p).distance, attachments[0], p);
+    // The insertion tendon runs on into its rib (the bone cuts it to the surface) and fans out into
+    // the sheet lying on the bone: no end plane, which would leave a flat foot over a curved rib.
+    const float bellyD = smin(sheet.clip(bandAt(belly, p).distance, p), sheet.distance(p), kSheetBlend);
     float first = 1e9f, second = 1e9f;
     std::size_t nearest = 0;
     for (std::size_t i = 0; i < slips.size(); ++i) {
@@ -65,19 +103,20 @@ struct MuscleShape {
         second = d;
       }
     }
-    // Only between the belly and the nearest slip, where those two are the nearest pieces.
-    float apart = -1e9f;
-    if (!slips.empty() && bellyD <= second) {
-      const float free =
-          glm::smoothstep(joinReach[nearest], joinReach[nearest] + 4.0f, glm::length(p - joins[nearest]));
-      apart = 0.5f * (kSlipGap - std::abs(first - bellyD)) - 100.0f * (1.0f - free);
-    }
     // Slips are kept apart only near the origins (where the groove shows them as separate bands);
     // further down they may converge as they do in life.
     float nearOrigin = 0.0f;
     for (std::size_t i = 1; i < attachments.size(); ++i)
       nearOrigin =
           std::max(nearOrigin, 1.0f - glm::smoothstep(10.0f, 16.0f, glm::length(p - attachments[i].site)));
+    // Only between the belly and the nearest slip, where those two are the nearest pieces, and only
+    // near the origins too: lower down, a groove along the belly's flank read as a crease.
+    float apart = -1e9f;
+    if (!slips.empty() && bellyD <= second) {
+      const float free =
+          glm::smoothstep(joinReach[nearest], joinReach[nearest] + 4.0f, glm::length(p - joins[nearest]));
+      apart = 0.5f * (kSlipGap - std::abs(first - bellyD)) - 100.0f * (1.0f - free * nearOrigin);
+    }
     const float slipsD = std::max(first, 0.5f * (kSlipGap - (second - first)) - 100.0f * (1.0f - nearOrigin));
     return std::max(smin(bellyD, slipsD, kSlipBlend), apart);
   }
@@ -155,6 +194,7 @@ struct MuscleShape {
 // The bone nearest to p, its surface point and outward normal there.
 struct BoneContact {
   vec3 surface, normal;
+  const Sdf *bone = nullptr;
 };
 BoneContact onNearestBone(const std::map<std::string, Sdf> &bones, const vec3 &p) {
   const Sdf *nearest = nullptr;
@@ -169,7 +209,7 @@ BoneContact onNearestBone(const std::map<std::string, Sdf> &bones, const vec3 &p
   if (!nearest)
     return {p, vec3(0.0f, 1.0f, 0.0f)};
   const vec3 s = projectToSurface(*nearest, p);
-  return {s, sdfGradient(*nearest, s)};
+  return {s, sdfGradient(*nearest, s), nearest};
 }
 
 std::size_t nearestSample(const MuscleBand &band, const vec3 &p) {
@@ -210,17 +250,42 @@ BoneModel buildMuscle(const MuscleSpec &spec, const LandmarkResolver &resolve,
   const MusclePointSpec &ins = spec.insertion.front();
   const BoneContact rib = onNearestBone(around.bones, resolve(ins.at));
   attachments.push_back({rib.surface, rib.normal, footprintRadius("insertion", rib.surface, resolve)});
+  const vec3 insBroad = axisOr(ins.broadAxis, broad);
+  if (rib.bone) {
+    // The sheet takes the insertion footprint's size (length along the tendon's width).
+    vec2 size(ins.section.x, ins.section.x);
+    float best = 1e9f;
+    for (const FootprintSpec &f : spec.footprints)
+      if (f.role == "insertion" && glm::length(resolve(f.at) - rib.surface) < best) {
+        best = glm::length(resolve(f.at) - rib.surface);
+        size = f.size;
+      }
+    const vec3 along = insBroad - rib.normal * glm::dot(insBroad, rib.normal);
+    shape->sheet = {*rib.bone,
+                    rib.surface,
+                    rib.normal,
+                    axisOr(along, glm::normalize(glm::cross(rib.normal, vec3(1, 0, 0)))),
+                    size * (0.5f * kSheetSize),
+                    ins.section.y};
+  } else {
+    shape->sheet.bone = [](const vec3 &) { return 1e9f; };
+  }
   std::vector<BandControl> bellyControls;
   const vec3 top = resolve(spec.belly[0].at), second = resolve(spec.belly[1].at);
   bellyControls.push_back({top + glm::normalize(top - second) * 5.0f, spec.belly[0].section * 0.55f,
                            axisOr(spec.belly[0].broadAxis, broad), 0.0f});
   for (const MusclePointSpec &b : spec.belly)
     bellyControls.push_back({resolve(b.at), b.section, axisOr(b.broadAxis, broad), 0.0f});
-  const vec3 insBroad = axisOr(ins.broadAxis, broad);
   // Straight on into the bone along the approach (a turn towards the normal would hook the end).
+  // The tendon turns only half way from the belly's width to the footprint's long axis: the sheet
+  // lies along the rib, and a full quarter turn over the last centimetre twisted it like a ribbon.
   const vec3 approach = glm::normalize(rib.surface - bellyControls.back().at);
-  bellyControls.push_back({rib.surface, ins.section, insBroad, 1.0f});
-  bellyControls.push_back({rib.surface + approach * kIntoBone, ins.section, insBroad, 1.0f});
+  const vec3 bellyBroad = bellyControls.back().broad;
+  const vec3 tendonBroad =
+      axisOr(bellyBroad + insBroad * (glm::dot(bellyBroad, insBroad) < 0.0f ? -1.0f : 1.0f), insBroad);
+  bellyControls.push_back({rib.surface, ins.section, tendonBroad, 1.0f});
+  bellyControls.push_back(
+      {rib.surface + approach * (kSheetDepth + kIntoBone), ins.section, tendonBroad, 1.0f});
   MuscleBand &belly = shape->belly;
   belly = sweepBand(bellyControls, 1.0f);
   const float bellyStart = belly.arc[nearestSample(belly, top)];

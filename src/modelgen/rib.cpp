@@ -185,12 +185,18 @@ RibModel buildSwept(const SweptSpec &spec, float step, std::size_t targetTriangl
       lumps.push_back({centre, t, out_, up, vec3(f.radii.x, f.radii.y, f.radii.z), f.depth});
       anchors[f.at] = centre + out_ * (f.radii.y + 1.0f);
     } else if (f.type == "groove") { // an oblique trough right across the upper surface
+      // The trough follows the upper surface, which falls towards the thin inner border, so it keeps
+      // its depth from border to border (Gray's: the grooves cross the whole upper surface).
       const float a = radians(f.angle);
       const vec3 axis = glm::normalize(across * std::cos(a) + t * std::sin(a));
       const float top = sweep->halfThickness(0.0f, h, side);
-      const vec3 centre = c + up * (top + f.radii.x - f.depth);
       const float reach = h.x * 1.6f + 4.0f;
-      grooves.push_back({centre - axis * reach, centre + axis * reach, f.radii.x});
+      const float acrossReach = std::min(reach * std::cos(a), h.x);
+      auto floorAt = [&](float sign) {
+        const float x = sign * acrossReach;
+        return c + axis * (sign * reach) + up * (sweep->halfThickness(x, h, side) + f.radii.x - f.depth);
+      };
+      grooves.push_back({floorAt(-1.0f), floorAt(1.0f), f.radii.x});
       anchors[f.at] = c + up * (top + 1.0f);
     } else {
       throw std::runtime_error(spec.id + ": unknown feature type '" + f.type + "'");
@@ -219,8 +225,8 @@ RibModel buildSwept(const SweptSpec &spec, float step, std::size_t targetTriangl
       if (l.rough > 0.0f && e < 1.5f)
         d += l.rough * roughness(p) * (1.0f - std::max(e, 0.0f) / 1.5f);
     }
-    for (const Groove &g : grooves)
-      d = subtract(d, sdCapsule(p, g.a, g.b, g.radius), 1.2f);
+    for (const Groove &g : grooves) // edges rounded by 0.6 mm only, so the trough reads from afar
+      d = subtract(d, sdCapsule(p, g.a, g.b, g.radius), 0.6f);
     return d;
   };
   out.bone.box = sweep->box;

@@ -39,7 +39,38 @@ struct Level {
   vec2 pillarHalf{6.0f, 4.8f}; // articular pillar half width (X) and half depth (Z)
   float laminaT = 1.75f;       // half thickness of the laminae
   float yJunction = -2.5f;     // height of the spinolaminar junction (local)
+  // Atlas only: the centre lines of the anterior and posterior arches (left half, from the midline out),
+  // smooth curves sampled about every 2 mm, with the section radius at each sample.
+  std::vector<std::pair<vec3, float>> anteriorArch, posteriorArch;
 };
+
+// Uniform Catmull-Rom through `controls` (ends repeated), `per` samples per span, with radii
+// interpolated linearly along each span. The first control only sets the tangent: its span is left out.
+std::vector<std::pair<vec3, float>> smoothCurve(const std::vector<std::pair<vec3, float>> &controls,
+                                                int per) {
+  std::vector<std::pair<vec3, float>> out;
+  const int n = static_cast<int>(controls.size());
+  auto at = [&](int i) { return controls[static_cast<std::size_t>(std::clamp(i, 0, n - 1))].first; };
+  for (int i = 1; i + 1 < n; ++i)
+    for (int k = 0; k < per || (i + 2 == n && k == per); ++k) {
+      const float t = static_cast<float>(k) / static_cast<float>(per), t2 = t * t, t3 = t2 * t;
+      const vec3 p = 0.5f * (2.0f * at(i) + (at(i + 1) - at(i - 1)) * t +
+                             (2.0f * at(i - 1) - 5.0f * at(i) + 4.0f * at(i + 1) - at(i + 2)) * t2 +
+                             (3.0f * at(i) - at(i - 1) - 3.0f * at(i + 1) + at(i + 2)) * t3);
+      const float r = controls[static_cast<std::size_t>(i)].second * (1.0f - t) +
+                      controls[static_cast<std::size_t>(i + 1)].second * t;
+      out.emplace_back(p, r);
+    }
+  return out;
+}
+
+// Distance to a tube swept along sampled centre-line points (round cones between samples).
+float sdSampledTube(const vec3 &p, const std::vector<std::pair<vec3, float>> &curve) {
+  float d = 1e9f;
+  for (std::size_t i = 0; i + 1 < curve.size(); ++i)
+    d = std::min(d, sdRoundCone(p, curve[i].first, curve[i + 1].first, curve[i].second, curve[i + 1].second));
+  return d;
+}
 
 // A plate: the segment a-b in the XZ plane thickened by `halfT` across, `halfH` up and down around
 // heights ya (at a) and yb (at b), edges rounded by r.
@@ -74,7 +105,11 @@ float bodyShape(const Level &L, const vec3 &p, bool uncinates) {
   const float top = p.y - (halfH - p.z * tw);
   const float bottom = (-halfH + p.z * tw) - p.y;
   float d = smax(smax(side, top, 1.2f), bottom, 1.2f);
-  d = subtract(d, sdSphere(p, vec3(0, halfH - 0.5f + 45.0f, -0.5f), 45.0f), 0.6f);  // flat superior dish
+  // Superior endplate a saddle: hollowed side to side (a trough along the AP axis, 0.8 mm deep at the
+  // midline, rising to the rim and on into the uncinate processes), straight front to back
+  // (REFERENCE §2.2: superior endplates flatter than inferior ones; issue 11).
+  constexpr float kSaddleR = 22.0f;
+  d = subtract(d, glm::length(vec2(p.x, p.y - (halfH - 0.8f + kSaddleR))) - kSaddleR, 0.6f);
   d = subtract(d, sdSphere(p, vec3(0, -halfH + 1.3f - 28.0f, -1.5f), 28.0f), 0.6f); // inferior recess
   d = smin(d, sdEllipsoid(p, vec3(0, -halfH + 1.3f, L.b - 1.4f), vec3(L.a * 0.55f, 1.4f, 1.9f)),
            1.0f); // anterior lip
@@ -140,8 +175,12 @@ float posteriorArch(const Level &L, const vec3 &p, float laminaHalfHeight) {
   // that in the neck they lie level with their body, clear of the next laminae.
   const vec3 junction(0.0f, L.yJunction, L.zj);
   const vec3 pillarBack(L.xl - 1.5f, L.yJunction * 0.4f - 1.5f, L.zl - L.pillarHalf.y + 1.5f);
-  float d = sdPlate(q, pillarBack, junction + vec3(0.0f, 0.0f, 1.0f), L.laminaT, laminaHalfHeight,
-                    std::min(L.laminaT - 0.3f, 2.5f));
+  // The plate lies behind the canal, its front face about 0.8 mm behind the canal's back wall: centred
+  // on the wall, the canal cut would take its front half and leave a 2 mm sliver.
+  const vec3 back(0.0f, 0.0f, -std::max(L.laminaT - 0.8f, 0.0f));
+  // Edges rounded by about 1 mm only, so the lamina reads as a plate rather than a rod.
+  float d = sdPlate(q, pillarBack + back, junction + vec3(0.0f, 0.0f, 1.0f) + back, L.laminaT,
+                    laminaHalfHeight, std::min(L.laminaT * 0.5f, 1.2f));
   const vec3 dir = glm::normalize(L.tip - junction);
   const float len = glm::length(L.tip - junction);
   const bool bifid = L.s.bifid;
@@ -149,28 +188,41 @@ float posteriorArch(const Level &L, const vec3 &p, float laminaHalfHeight) {
   // A flattened plate, tall at the root and tapering to the tip, about a third as thick as it is tall;
   // the tip carries small rough tubercles, not a ball.
   const float tipR = axis ? 4.6f : (bifid ? 2.9f : 4.0f);
-  const vec3 tip = L.tip - dir * (bifid ? 3.0f : tipR);
+  // The bifid tubercles end at the spec's tip (REFERENCE §2.1 overall AP), not 2 mm beyond it.
+  const float knobBack = bifid && !axis ? 2.0f : 0.0f;
+  const vec3 tip = L.tip - dir * (bifid ? 3.0f + knobBack : tipR);
   const float rootR = axis ? 6.5f : (len > 24.0f ? 6.0f : 4.8f);
-  const float flat = axis ? 1.5f : 2.6f;
+  // Vertebra prominens and T1-T2: a thick, non-bifid spine (REFERENCE §2.1, §2.6; Gray's), flattened
+  // less than the slender cervical ones.
+  const bool thick = !bifid && len > 24.0f;
+  const float flat = axis ? 1.5f : (thick ? 1.8f : 2.6f);
   d = smin(d, sdFlatCone(p, junction + vec3(0, -0.5f, 0), tip, rootR, tipR, flat), 2.0f);
   if (bifid) {
     // Two short diverging limbs, each ending in a tubercle flattened from above down and side to side.
     // C2's tubercles make a tip about 18 mm wide and 13 mm tall (REFERENCE §2.5, issue 11).
     const float spread = axis ? 5.6f : 2.8f;
-    const vec3 knob = L.tip - dir * (axis ? 4.0f : 2.0f) + vec3(spread, axis ? -1.2f : -0.8f, 0.0f);
+    const vec3 knob =
+        L.tip - dir * (axis ? 4.0f : 2.0f + knobBack) + vec3(spread, axis ? -1.2f : -0.8f, 0.0f);
     const vec3 r = axis ? vec3(3.9f, 6.1f, 4.8f) : vec3(1.6f, 2.8f, 2.0f);
     d = smin(d, sdFlatCone(q, tip - dir * 4.0f, knob, r.y * 0.8f, r.y * 0.85f, r.y / r.x), 1.5f);
     d = smin(d, sdEllipsoid(q, knob, r), 1.2f);
     // The notch between the two tubercles.
-    d = subtract(d, sdEllipsoid(p, L.tip + dir * 1.0f, vec3(spread * 0.45f, axis ? 4.5f : 3.0f, 4.0f)), 0.8f);
+    d = subtract(
+        d, sdEllipsoid(p, L.tip + dir * (1.0f - knobBack), vec3(spread * 0.45f, axis ? 4.5f : 3.0f, 4.0f)),
+        0.8f);
   } else {
-    // The tubercle: a slight swelling of the tip, deeper than it is wide.
-    d = smin(d, sdEllipsoid(p, tip + dir * 1.2f, vec3(2.4f, 4.1f, 2.6f)), 2.0f);
+    // The tubercle: a swelling of the tip, deeper than it is wide; broad at C7-T2, where it is felt
+    // under the skin (vertebra prominens).
+    const vec3 r = thick ? vec3(3.6f, 4.6f, 3.0f) : vec3(2.4f, 4.1f, 2.6f);
+    d = smin(d, sdEllipsoid(p, tip + dir * (3.8f - r.z), r), 2.0f); // front end as before
   }
   // Nothing of the arch reaches below the facet joint with the next level, nor, beside the pillar,
   // above this level's own superior facet (where the inferior process of the level above lies).
-  d = smax(d, sdPlane(q, L.infP, L.infN), 0.5f);
-  return smax(d, std::min(sdPlane(q, L.supP, L.supN), q.x - (L.xl - L.pillarHalf.x - 0.5f)), 0.5f);
+  // Medial to the pillars the laminae keep their full height and thickness: there the plane of the
+  // facet joint would shave them to slivers.
+  const float medial = q.x - (L.xl - L.pillarHalf.x - 0.5f);
+  d = smax(d, std::min(sdPlane(q, L.infP, L.infN), medial), 0.5f);
+  return smax(d, std::min(sdPlane(q, L.supP, L.supN), medial), 0.5f);
 }
 
 // Transverse process of C3–C7: a bar joining the anterior and posterior tubercles lateral to the
@@ -275,13 +327,14 @@ float atlasShape(const Level &L, const vec3 &p) {
   auto arch = [&](const vec3 &a, const vec3 &b, float r) {
     return sdCapsule(q * squash, a * squash, b * squash, r);
   };
-  float anterior = smin(arch(vec3(14, -0.5f, 11), vec3(6, 0, 18.5f), 3.9f),
-                        arch(vec3(6, 0, 18.5f), vec3(0, 0, 19.5f), 3.9f), 2.0f);
+  (void)arch;
+  // The arches follow smooth curves through the same points as before (no kinks where straight pieces
+  // met): the anterior arch about 10 mm tall, the posterior one 8.7 (REFERENCE §2.5, Patel & Gupta).
+  float anterior = sdSampledTube(q * squash, L.anteriorArch);
   anterior = smin(anterior, sdEllipsoid(q, vec3(0, -0.5f, halfAp - 2.6f), vec3(5.0f, 5.5f, 2.6f)), 2.0f);
   anterior =
       subtract(anterior, sdEllipsoid(q, vec3(0, 0, 12.4f), vec3(4.6f, 5.0f, 4.0f)), 0.5f); // dens facet
-  float posterior = smin(arch(vec3(15, 0.5f, -7), vec3(12, 0.5f, -16), 3.5f),
-                         arch(vec3(12, 0.5f, -16), vec3(0, 0, -20.5f), 3.0f), 2.0f);
+  float posterior = sdSampledTube(q * squash, L.posteriorArch);
   posterior = smin(posterior, sdEllipsoid(q, vec3(0, -1.0f, -halfAp + 2.6f), vec3(5.0f, 5.0f, 2.6f)), 2.0f);
   posterior =
       subtract(posterior, sdCapsule(q, vec3(25, 5.8f, -6), vec3(9, 5.4f, -15), 3.0f), 0.6f); // VA groove
@@ -376,7 +429,8 @@ Level makeLevel(const VertebraSpec &s, const Landmarks &ribLandmarks) {
   L.pt = vec3(s.tpSpan * 0.5f - L.ptR, L.yTp - 2.0f, -L.b - 2.5f);
   L.at = vec3(s.anteriorTubercleX, L.yTp - 1.5f, s.anteriorTubercleZ);
   L.ft = vec3(L.a + 1.0f + L.ftR + 1.2f, L.yTp, -4.4f);
-  L.laminaT = s.kind == "prominens" ? 2.6f : 1.8f;
+  // Lamina half thickness: plates 3-4 mm thick at C3-C6, 5-6 mm at C2 and C7 (REFERENCE §2.3).
+  L.laminaT = s.kind == "prominens" ? 2.9f : 2.1f;
   L.yJunction = L.zj * std::tan(L.frame.angle()) * 0.7f - 1.5f;
   if (s.kind == "atlas") {
     // Frame through the two tubercles: origin midway, local +Z towards the anterior tubercle.
@@ -385,6 +439,21 @@ Level makeLevel(const VertebraSpec &s, const Landmarks &ribLandmarks) {
         vec3(0.0f, (s.supCentre.x + s.infCentre.x) * 0.5f, (s.supCentre.y + s.infCentre.y) * 0.5f);
     L.frame.setAngle(-std::atan2(d.x, d.y));
     L.ft = vec3(27.5f, -1.5f, 0.0f);
+    // Arch centre lines (y already divided by the 1.25 squash of the section), mirrored control points
+    // first so the curve crosses the midline level.
+    const vec3 sq(1.0f, 1.0f / 1.25f, 1.0f);
+    L.anteriorArch = smoothCurve({{vec3(-6, 0, 18.5f) * sq, 3.9f},
+                                  {vec3(0, 0, 19.5f) * sq, 3.9f},
+                                  {vec3(6, 0, 18.5f) * sq, 3.9f},
+                                  {vec3(14, -0.5f, 11) * sq, 3.9f},
+                                  {vec3(17, -0.5f, 5) * sq, 3.9f}},
+                                 3);
+    L.posteriorArch = smoothCurve({{vec3(-12, 0.5f, -16) * sq, 3.0f},
+                                   {vec3(0, 0, -20.5f) * sq, 3.0f},
+                                   {vec3(12, 0.5f, -16) * sq, 3.2f},
+                                   {vec3(15, 0.5f, -7) * sq, 3.5f},
+                                   {vec3(16, 0.5f, -2) * sq, 3.5f}},
+                                  3);
     L.pt = vec3(s.tpSpan * 0.5f - 4.0f, -2.0f, -2.0f);
     L.at = L.pt;
   } else if (s.kind == "axis") {
@@ -395,7 +464,7 @@ Level makeLevel(const VertebraSpec &s, const Landmarks &ribLandmarks) {
     L.zl = -L.b - 6.5f;
     L.zj = -L.b - s.canalDepth - 2.5f;
     L.pillarHalf = vec2(6.0f, 5.0f);
-    L.laminaT = 2.8f;
+    L.laminaT = 2.9f;
     L.yJunction = 3.5f;
     L.yTp = 7.0f;
     L.ptR = 3.0f;
@@ -406,7 +475,7 @@ Level makeLevel(const VertebraSpec &s, const Landmarks &ribLandmarks) {
     const vec2 axis = s.supCentre - s.infCentre;
     L.frame.setAngle(std::atan2(axis.y, axis.x));
     L.wedge = 0.0f;
-    L.laminaT = 3.0f;
+    L.laminaT = 3.3f; // REFERENCE §2.6: 6.6 mm (Egwu 2019)
     L.yJunction = L.zj * std::tan(L.frame.angle()) * 0.7f - 1.5f;
     L.pillarHalf = vec2(5.5f, 4.2f);
     L.pt = L.frame.toLocal(s.tpTip);

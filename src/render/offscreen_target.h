@@ -5,6 +5,7 @@
 
 #include "core/image.h"
 #include "core/result.h"
+#include "render/framebuffer.h"
 #include "render/gl.h"
 
 namespace atlas {
@@ -13,22 +14,17 @@ class OffscreenTarget {
 public:
   static Result<OffscreenTarget> create(int width, int height, int samples);
   OffscreenTarget() = default;
-  OffscreenTarget(OffscreenTarget &&other) noexcept { *this = std::move(other); }
-  OffscreenTarget &operator=(OffscreenTarget &&other) noexcept;
-  OffscreenTarget(const OffscreenTarget &) = delete;
-  OffscreenTarget &operator=(const OffscreenTarget &) = delete;
-  ~OffscreenTarget();
 
-  void bind() const;        // draw here
-  Image readPixels() const; // resolves the samples, then reads back
+  void bind() const;        // draw here: binds the target and sets the viewport to its size
+  Image readPixels() const; // resolves the samples, then reads back; bindings are left as found
   int width() const { return width_; }
   int height() const { return height_; }
   int samples() const { return samples_; }
 
 private:
   int width_ = 0, height_ = 0, samples_ = 0;
-  GLuint msFbo_ = 0, msColor_ = 0, msDepth_ = 0;
-  GLuint resolveFbo_ = 0, resolveColor_ = 0;
+  Framebuffer drawn_;    // multisampled when samples_ > 0
+  Framebuffer resolved_; // single-sample copy of drawn_ to read from; empty when samples_ is 0
 };
 
 } // namespace atlas

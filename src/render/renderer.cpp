@@ -1,5 +1,7 @@
 #include "render/renderer.h"
 
+#include "render/gl_state.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -26,6 +28,24 @@ Result<Renderer> Renderer::create() {
     return Error{bg.error()};
   r.meshProgram_.emplace(std::move(*mesh));
   r.backgroundProgram_.emplace(std::move(*bg));
+  const std::pair<GLint *, const char *> meshUniforms[] = {
+      {&r.mesh_.view, "u_view"},          {&r.mesh_.viewProjection, "u_viewProjection"},
+      {&r.mesh_.color, "u_color"},        {&r.mesh_.highlight, "u_highlight"},
+      {&r.mesh_.fibres, "u_fibres"},      {&r.mesh_.origin, "u_origin"},
+      {&r.mesh_.ownColour, "u_ownColour"}};
+  for (const auto &[location, name] : meshUniforms) {
+    Result<GLint> found = r.meshProgram_->uniform(name);
+    if (!found)
+      return Error{found.error()};
+    *location = *found;
+  }
+  for (const auto &[location, name] : {std::pair<GLint *, const char *>{&r.background_.top, "u_top"},
+                                       std::pair<GLint *, const char *>{&r.background_.bottom, "u_bottom"}}) {
+    Result<GLint> found = r.backgroundProgram_->uniform(name);
+    if (!found)
+      return Error{found.error()};
+    *location = *found;
+  }
   glGenVertexArrays(1, &r.emptyVao_.id);
   return r;
 }
@@ -33,15 +53,16 @@ Result<Renderer> Renderer::create() {
 // Striations need the mesh's fibres; the tendon's own white only where the structure shows its own
 // colour (a highlight or the focus grey is kept, only paler).
 void Renderer::setFibres(const GpuMesh &mesh, bool ownColour) const {
-  meshProgram_->set("u_fibres", mesh.hasFibres ? 1.0f : 0.0f);
-  meshProgram_->set("u_origin", mesh.center);
-  meshProgram_->set("u_ownColour", ownColour ? 1.0f : 0.0f);
+  ShaderProgram::set(mesh_.fibres, mesh.hasFibres ? 1.0f : 0.0f);
+  ShaderProgram::set(mesh_.origin, mesh.center);
+  ShaderProgram::set(mesh_.ownColour, ownColour ? 1.0f : 0.0f);
 }
 
 void Renderer::draw(const Scene &scene, const GpuScene &gpu, const ViewState &state, const Camera &camera,
                     int width, int height, glm::ivec4 viewRect, bool coarse) const {
   if (viewRect.z <= 0 || viewRect.w <= 0)
     viewRect = glm::ivec4(0, 0, width, height);
+  const DrawStateScope keepCallersState;
   glViewport(0, 0, width, height);
   glDisable(GL_DEPTH_TEST);
   glDisable(GL_BLEND);
@@ -50,8 +71,8 @@ void Renderer::draw(const Scene &scene, const GpuScene &gpu, const ViewState &st
   glClear(GL_DEPTH_BUFFER_BIT | GL_COLOR_BUFFER_BIT);
 
   backgroundProgram_->use();
-  backgroundProgram_->set("u_top", background.top);
-  backgroundProgram_->set("u_bottom", background.bottom);
+  ShaderProgram::set(background_.top, background.top);
+  ShaderProgram::set(background_.bottom, background.bottom);
   glBindVertexArray(emptyVao_.id);
   glDrawArrays(GL_TRIANGLES, 0, 3);
 
@@ -60,8 +81,8 @@ void Renderer::draw(const Scene &scene, const GpuScene &gpu, const ViewState &st
   const float aspect = static_cast<float>(viewRect.z) / static_cast<float>(std::max(viewRect.w, 1));
   const glm::mat4 view = camera.viewMatrix();
   meshProgram_->use();
-  meshProgram_->set("u_view", view);
-  meshProgram_->set("u_viewProjection", camera.projectionMatrix(aspect) * view);
+  ShaderProgram::set(mesh_.view, view);
+  ShaderProgram::set(mesh_.viewProjection, camera.projectionMatrix(aspect) * view);
   glEnable(GL_DEPTH_TEST);
   glDepthFunc(GL_LESS);
   glDisable(GL_CULL_FACE); // open meshes (scans, single surfaces) must show both sides
@@ -91,8 +112,8 @@ void Renderer::draw(const Scene &scene, const GpuScene &gpu, const ViewState &st
                              glm::dot(m.center - camera.eye(), camera.forward()), &m, ownColour});
       continue;
     }
-    meshProgram_->set("u_color", style.color);
-    meshProgram_->set("u_highlight", highlight);
+    ShaderProgram::set(mesh_.color, style.color);
+    ShaderProgram::set(mesh_.highlight, highlight);
     setFibres(m, ownColour);
     glBindVertexArray(vao);
     glDrawElements(GL_TRIANGLES, count, GL_UNSIGNED_INT, nullptr);
@@ -107,8 +128,8 @@ void Renderer::draw(const Scene &scene, const GpuScene &gpu, const ViewState &st
   glDepthMask(GL_FALSE);
   glEnable(GL_CULL_FACE);
   for (const Transparent &t : transparent) {
-    meshProgram_->set("u_color", t.color);
-    meshProgram_->set("u_highlight", t.highlight);
+    ShaderProgram::set(mesh_.color, t.color);
+    ShaderProgram::set(mesh_.highlight, t.highlight);
     setFibres(*t.mesh, t.ownColour);
     glBindVertexArray(t.vao);
     for (GLenum cull : {GL_FRONT, GL_BACK}) {
@@ -116,10 +137,6 @@ void Renderer::draw(const Scene &scene, const GpuScene &gpu, const ViewState &st
       glDrawElements(GL_TRIANGLES, t.indexCount, GL_UNSIGNED_INT, nullptr);
     }
   }
-  glDisable(GL_CULL_FACE);
-  glDepthMask(GL_TRUE);
-  glDisable(GL_BLEND);
-  glBindVertexArray(0);
 }
 
 } // namespace atlas

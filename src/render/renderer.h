@@ -1,5 +1,7 @@
 // Renderer: draws a Scene (through its GpuScene) with a ViewState's colours and visibility into the
-// currently bound framebuffer. The only class that issues draw calls for the model.
+// currently bound framebuffer. The only class that issues draw calls for the model. It leaves the GL
+// state it changes (viewport, program, vertex array, depth, blending, culling) as it found it
+// (render/gl_state.h).
 #pragma once
 
 #include "core/result.h"
@@ -35,6 +37,14 @@ public:
 private:
   std::optional<ShaderProgram> meshProgram_;
   std::optional<ShaderProgram> backgroundProgram_;
+  // Uniform locations, looked up once in create().
+  struct MeshUniforms {
+    GLint view = -1, viewProjection = -1, color = -1, highlight = -1, fibres = -1, origin = -1,
+          ownColour = -1;
+  } mesh_;
+  struct BackgroundUniforms {
+    GLint top = -1, bottom = -1;
+  } background_;
   // Core profile needs a bound VAO even for the buffer-less background. Owned: deleted with the
   // renderer; a move hands it over.
   struct OwnedVertexArray {

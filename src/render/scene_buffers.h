@@ -5,6 +5,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "render/framebuffer.h"
 #include "render/gl.h"
 
 namespace atlas {
@@ -20,17 +21,16 @@ public:
   Result<bool> ensure(int width, int height, int samples);
   void release();
 
-  void bindMultisampled() const; // for a still frame; the image itself when samples is 0
-  void bindImage() const;        // for a frame drawn while moving
-  void resolve() const;          // multisampled -> image (nothing to do when samples is 0)
-  void copyImageTo(GLuint framebuffer) const;
+  void bindMultisampled() const;              // for a still frame; the image itself when samples is 0
+  void bindImage() const;                     // for a frame drawn while moving
+  void resolve() const;                       // multisampled -> image (nothing to do when samples is 0)
+  void copyImageTo(GLuint framebuffer) const; // and leaves `framebuffer` bound for the interface
 
   int samples() const { return samples_; }
 
 private:
   int width_ = 0, height_ = 0, samples_ = 0;
-  GLuint msFbo_ = 0, msColor_ = 0, msDepth_ = 0;
-  GLuint imageFbo_ = 0, imageColor_ = 0, imageDepth_ = 0;
+  Framebuffer multisampled_, image_;
 };
 
 } // namespace atlas

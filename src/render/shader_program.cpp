@@ -2,7 +2,6 @@
 
 #include "render/embedded_shaders.h"
 
-#include "core/check.h"
 #include <glm/gtc/type_ptr.hpp>
 #include <vector>
 
@@ -44,6 +43,7 @@ Result<ShaderProgram> ShaderProgram::fromEmbedded(const std::string &vertexFile,
     return Error{fs.error()};
   }
   ShaderProgram program;
+  program.files_ = vertexFile + " + " + fragmentFile;
   program.program_ = glCreateProgram();
   glAttachShader(program.program_, *vs);
   glAttachShader(program.program_, *fs);
@@ -64,6 +64,7 @@ Result<ShaderProgram> ShaderProgram::fromEmbedded(const std::string &vertexFile,
 
 ShaderProgram &ShaderProgram::operator=(ShaderProgram &&other) noexcept {
   std::swap(program_, other.program_);
+  std::swap(files_, other.files_);
   return *this;
 }
 
@@ -72,23 +73,24 @@ ShaderProgram::~ShaderProgram() {
     glDeleteProgram(program_);
 }
 
-GLint ShaderProgram::uniform(const char *name) const {
+Result<GLint> ShaderProgram::uniform(const char *name) const {
   const GLint location = glGetUniformLocation(program_, name);
-  ATLAS_CHECK(location >= 0, "ShaderProgram::uniform(): no active uniform of that name");
+  if (location < 0) // unused uniforms are optimised away too: the shader and its caller disagree
+    return Error{"shaders/" + files_ + ": no active uniform " + std::string(name)};
   return location;
 }
 
-void ShaderProgram::set(const char *name, const glm::mat4 &m) const {
-  glUniformMatrix4fv(uniform(name), 1, GL_FALSE, glm::value_ptr(m));
+void ShaderProgram::set(GLint location, const glm::mat4 &m) {
+  glUniformMatrix4fv(location, 1, GL_FALSE, glm::value_ptr(m));
 }
-void ShaderProgram::set(const char *name, const glm::vec4 &v) const {
-  glUniform4fv(uniform(name), 1, glm::value_ptr(v));
+void ShaderProgram::set(GLint location, const glm::vec4 &v) {
+  glUniform4fv(location, 1, glm::value_ptr(v));
 }
-void ShaderProgram::set(const char *name, const glm::vec3 &v) const {
-  glUniform3fv(uniform(name), 1, glm::value_ptr(v));
+void ShaderProgram::set(GLint location, const glm::vec3 &v) {
+  glUniform3fv(location, 1, glm::value_ptr(v));
 }
-void ShaderProgram::set(const char *name, float f) const {
-  glUniform1f(uniform(name), f);
+void ShaderProgram::set(GLint location, float f) {
+  glUniform1f(location, f);
 }
 
 } // namespace atlas

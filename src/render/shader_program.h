@@ -22,14 +22,18 @@ public:
   ~ShaderProgram();
 
   void use() const { glUseProgram(program_); }
-  GLint uniform(const char *name) const; // asserts in debug builds when the name is not active
-  void set(const char *name, const glm::mat4 &m) const;
-  void set(const char *name, const glm::vec4 &v) const;
-  void set(const char *name, const glm::vec3 &v) const;
-  void set(const char *name, float f) const;
+  // The location of an active uniform, looked up once when the program is set up (not per draw);
+  // a name the linked program lacks is an error that names it and the shader files.
+  Result<GLint> uniform(const char *name) const;
+  // Set a uniform of the program in use, by the location uniform() gave.
+  static void set(GLint location, const glm::mat4 &m);
+  static void set(GLint location, const glm::vec4 &v);
+  static void set(GLint location, const glm::vec3 &v);
+  static void set(GLint location, float f);
 
 private:
   GLuint program_ = 0;
+  std::string files_; // "mesh.vert + mesh.frag", for messages
 };
 
 } // namespace atlas

@@ -5,6 +5,7 @@
 #include "scene/camera.h"
 #include "scene/view_state.h"
 
+#include <cstdint>
 #include <string>
 #include <variant>
 #include <vector>
@@ -94,11 +95,46 @@ struct ShowTeachingCommand {
   bool open = true;
 };
 
+// The self-test (session/quiz_run.h): draws `questions` questions of a deck ("all", a kind, a system,
+// "landmarks", "scalenus_posterior") with a seed; mode "practice" (feedback after each answer, the
+// answer shown on the model) or "exam" (no feedback until the end).
+struct StartQuizCommand {
+  std::string deck = "all";
+  std::uint32_t seed = 1;
+  int questions = 10;
+  std::string mode = "practice";
+  bool stop = false; // true ends the quiz and closes the Quiz panel
+};
+// Answers the current question (a name, an id, an option's label or number, "c4, c5" for several
+// clicks); an empty answer on a several-click question gives the clicks gathered so far.
+struct AnswerQuizCommand {
+  std::string answer;
+};
+// A click on the model routed to the quiz (Session::quizTakesClicks()): answers a one-click question,
+// or adds (or takes back) a part of a several-click one.
+struct QuizPickCommand {
+  std::string id;
+};
+struct NextQuestionCommand {};
+// The Progress panel (ui/quiz_progress_panel.cpp): opens or closes it (reading the progress file if
+// no quiz has yet).
+struct ShowQuizProgressCommand {
+  bool open = true;
+};
+// Export progress to `path`, or import it from there (merged card by card, session/quiz_progress.h);
+// what happened is the quiz memory's message.
+struct TransferQuizProgressCommand {
+  std::string path;
+  bool import = false;
+};
+
 using Command =
     std::variant<SelectCommand, SetViewCommand, FrameSelectionCommand, SetVisibilityCommand,
                  SetSystemVisibilityCommand, IsolateCommand, IsolateSystemCommand, ShowAllCommand,
                  SetFocusCommand, OpenFileCommand, SetSourceCommand, SetAttachmentsShownCommand,
                  SetLabelsCommand, ShowPartsCommand, SetSelectionVisibilityCommand, IsolateSelectionCommand,
-                 SetLandmarksShownCommand, PickLandmarkCommand, ShowSourceCommand, ShowTeachingCommand>;
+                 SetLandmarksShownCommand, PickLandmarkCommand, ShowSourceCommand, ShowTeachingCommand,
+                 StartQuizCommand, AnswerQuizCommand, QuizPickCommand, NextQuestionCommand,
+                 ShowQuizProgressCommand, TransferQuizProgressCommand>;
 
 } // namespace atlas

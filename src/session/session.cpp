@@ -1,4 +1,5 @@
 #include "session/session.h"
+#include "session/quiz_set_questions.h"
 
 #include "io/model_loader.h"
 
@@ -121,6 +122,9 @@ void Session::setScene(Scene scene) {
   ++generation_;
   animation_.reset();
   beforeFunction_.reset();
+  quiz_.reset(); // its questions name the old model's parts
+  labelsBeforeQuiz_.reset();
+  quizView.open = false;
   shownPanel = "Structures";
   setStandardView(StandardView::Default, false);
 }
@@ -233,7 +237,49 @@ void Session::animateTo(const Camera &target, bool animate) {
   animation_ = Animation{camera_, target};
 }
 
+std::optional<glm::vec2> Session::pixelShowing(int structure) const {
+  // The label anchor first, then a spread of the part's vertices: the first whose pixel picks it.
+  std::vector<glm::vec3> points{labelAnchor(structure)};
+  for (const MeshData &mesh : scene_.structures()[static_cast<std::size_t>(structure)].meshes)
+    for (std::size_t i = 0; i < mesh.positions.size();
+         i += std::max<std::size_t>(1, mesh.positions.size() / 48))
+      points.push_back(mesh.positions[i]);
+  for (const glm::vec3 &point : points)
+    if (const std::optional<glm::vec2> pixel = projectToImage(point))
+      if (structureAt(std::round(pixel->x), std::round(pixel->y)) == structure)
+        return glm::vec2(std::round(pixel->x), std::round(pixel->y));
+  return std::nullopt;
+}
+
+bool Session::quizClockRunning() const {
+  return quiz_ && quiz_->current() && !quiz_->finished();
+}
+
+double Session::questionSecondsLeft() const {
+  return std::max(0.0, kExamSecondsPerQuestion - questionElapsed_);
+}
+
+void Session::advanceQuizClock(double seconds) {
+  if (!quizClockRunning())
+    return;
+  if (timedQuestion_ != quiz_->index()) { // a new question starts its own time
+    timedQuestion_ = quiz_->index();
+    questionElapsed_ = 0.0;
+  }
+  quizElapsed_ += seconds;
+  questionElapsed_ += seconds;
+  if (quiz_->mode() != quiz::QuizMode::Exam || questionElapsed_ < kExamSecondsPerQuestion)
+    return;
+  // Time is up: the question counts as skipped (SM-2 grade 0) and the exam goes on.
+  quizMemory.recordSkip(*quiz_->current());
+  quiz_->next();
+  timedQuestion_ = quiz_->index();
+  questionElapsed_ = 0.0;
+  showQuizQuestion();
+}
+
 bool Session::advance(float seconds) {
+  advanceQuizClock(seconds);
   if (!animation_)
     return false;
   animation_->elapsed += seconds;
@@ -565,6 +611,121 @@ Result<bool> Session::run(const ShowTeachingCommand &teach) {
   return true;
 }
 
+Result<bool> Session::run(const StartQuizCommand &start) {
+  if (start.stop) {
+    quiz_.reset();
+    quizView = QuizView{};
+    showQuizQuestion();
+    return true;
+  }
+  const std::optional<quiz::QuizMode> mode = quiz::quizModeFromName(start.mode);
+  if (!mode)
+    return Error{"quiz mode '" + start.mode + "': expected practice or exam"};
+  quizMemory.load();
+  const quiz::QuizPriority priority = quizPriority ? quizPriority : quizMemory.priority();
+  const content::QuizSet *set = quizSets ? quizSets->find(start.deck) : nullptr;
+  Result<quiz::QuizRun> started =
+      set ? quiz::QuizRun::fromQuestions(
+                start.deck, start.seed, *mode,
+                quiz::drawSetQuiz(*set, scene_, knowledge_, start.seed, start.questions, priority))
+          : quiz::QuizRun::start(scene_, knowledge_, start.deck, start.seed, start.questions, *mode,
+                                 priority);
+  if (!started)
+    return Error{started.error()};
+  quiz_ = std::move(*started);
+  quizView = QuizView{true, "", false}; // the question, not the Progress panel, is shown
+  quizElapsed_ = questionElapsed_ = 0.0;
+  timedQuestion_ = 0;
+  sourcesView.open = false; // the Sources panel would hide it
+  teachingView.open = false;
+  showQuizQuestion();
+  return true;
+}
+
+Result<bool> Session::run(const AnswerQuizCommand &answer) {
+  if (!quiz_)
+    return Error{"no quiz is running: start one first (--quiz DECK)"};
+  const quiz::QuizQuestion *current = quiz_->current();
+  const std::vector<bool> answeredBefore = quiz::QuizMemory::answeredFlags(*quiz_);
+  Result<bool> given = answer.answer.empty() && current && current->form == quiz::AnswerForm::Clicks
+                           ? quiz_->submitClicks(scene_, knowledge_)
+                           : quiz_->answer(answer.answer, scene_, knowledge_);
+  quizView.error = given ? std::string() : given.error();
+  quizMemory.record(*quiz_, answeredBefore);
+  showQuizQuestion();
+  return given;
+}
+
+Result<bool> Session::run(const QuizPickCommand &quizPick) {
+  if (!quiz_)
+    return Error{"no quiz is running: start one first (--quiz DECK)"};
+  const std::vector<bool> answeredBefore = quiz::QuizMemory::answeredFlags(*quiz_);
+  Result<bool> taken = quiz_->pick(quizPick.id, scene_, knowledge_);
+  quizMemory.record(*quiz_, answeredBefore);
+  showQuizQuestion();
+  return taken;
+}
+
+Result<bool> Session::run(const NextQuestionCommand &) {
+  if (!quiz_)
+    return Error{"no quiz is running: start one first (--quiz DECK)"};
+  quiz_->next();
+  quizView.error.clear();
+  showQuizQuestion();
+  return true;
+}
+
+Result<bool> Session::run(const ShowQuizProgressCommand &show) {
+  quizMemory.load();
+  quizView.progressOpen = show.open;
+  if (show.open) {
+    sourcesView.open = false; // the Sources and Teaching panels would hide it
+    teachingView.open = false;
+  }
+  return true;
+}
+
+Result<bool> Session::run(const TransferQuizProgressCommand &transfer) {
+  if (transfer.path.empty())
+    return Error{"no file named for the progress " + std::string(transfer.import ? "import" : "export")};
+  const bool done =
+      transfer.import ? quizMemory.importFrom(transfer.path) : quizMemory.exportTo(transfer.path);
+  if (!done)
+    return Error{quizMemory.message()};
+  return true;
+}
+
+void Session::showQuizQuestion() {
+  if (labelsBeforeQuiz_) {
+    view_.labels = *labelsBeforeQuiz_;
+    labelsBeforeQuiz_.reset();
+  }
+  const quiz::QuizQuestion *q = quiz_ ? quiz_->current() : nullptr;
+  const quiz::GivenAnswer *given = quiz_ ? quiz_->currentAnswer() : nullptr;
+  if (!q || !given)
+    return;
+  leaveFunctionView();
+  select(-1);
+  // What to select: the answer once given (practice), else the clicks gathered so far.
+  const std::vector<std::string> &ids = given->answered ? q->expected : quiz_->pendingClicks();
+  for (const std::string &id : ids) {
+    if (const int index = scene_.indexOf(id); index >= 0)
+      select(index, view_.selection.empty() ? SelectMode::Replace : SelectMode::Add);
+    else if (const std::optional<LandmarkRef> mark = findLandmark(scene_, id)) {
+      select(mark->structure, view_.selection.empty() ? SelectMode::Replace : SelectMode::Add);
+      pickedLandmark_ = mark; // a landmark's answer names it on its bone
+    }
+  }
+  if (!given->answered && !q->lit.empty())
+    if (const int lit = scene_.indexOf(q->lit); lit >= 0) {
+      // The part to name is lit without its label, which would give the answer away.
+      labelsBeforeQuiz_ = view_.labels;
+      view_.labels = false;
+      view_.setVisibility(lit, Visibility::Visible);
+      view_.highlights.push_back({lit, HighlightRole::Related, ""});
+    }
+}
+
 nlohmann::json Session::stateJson() const {
   using nlohmann::json;
   auto vec = [](const glm::vec3 &v) { return json::array({v.x, v.y, v.z}); };
@@ -619,10 +780,12 @@ nlohmann::json Session::stateJson() const {
   const ViewArea a = viewArea();
   state["view_area"] = {a.x, a.y, a.width, a.height};
   const std::string reading = content::readingPanelTitle(articleView.panel);
-  state["panel"] = sourcesView.open    ? std::string("Sources")
-                   : teachingView.open ? std::string("Teaching")
-                   : reading.empty()   ? shownPanel
-                                       : reading;
+  state["panel"] = sourcesView.open        ? std::string("Sources")
+                   : teachingView.open     ? std::string("Teaching")
+                   : quizView.progressOpen ? std::string("Progress")
+                   : quizView.open         ? std::string("Quiz")
+                   : reading.empty()       ? shownPanel
+                                           : reading;
   state["sources"] = {{"open", sourcesView.open},
                       {"focused", sourcesView.focused},
                       {"search", sourcesView.search},
@@ -634,6 +797,35 @@ nlohmann::json Session::stateJson() const {
                          {"entry", shown ? json(shown->id) : json()},
                          {"entries", teaching ? teaching->entries.size() : 0},
                          {"patient_version", shown && articleView.patientMode && shown->hasPatientVersion()}};
+  }
+  state["quiz"] = quiz_ ? quiz_->stateJson(scene_) : json();
+  if (quiz_) {
+    state["quiz"]["elapsed_s"] = quizElapsed_;
+    // For automation (window tests click it): a pixel where a click picks the current click
+    // question's first expected part, or null when none is in sight.
+    json target;
+    const quiz::QuizQuestion *q = quiz_->current();
+    if (q && quiz_->takesClicks() && !q->expected.empty())
+      if (const int index = scene_.indexOf(q->expected.front()); index >= 0)
+        if (const std::optional<glm::vec2> pixel = pixelShowing(index))
+          target = json::array({pixel->x, pixel->y});
+    state["quiz"]["target_pixel"] = target;
+    state["quiz"]["question_seconds_left"] =
+        quiz_->mode() == quiz::QuizMode::Exam && quizClockRunning() ? json(questionSecondsLeft()) : json();
+  }
+  {
+    const quiz::ProgressSummary summary = quiz::summarize(quizMemory.progress().cards, quizMemory.today);
+    json weak = json::array();
+    for (const quiz::WeakSpot &spot : summary.weakSpots)
+      weak.push_back(spot.key);
+    state["quiz_progress"] = {{"open", quizView.progressOpen},
+                              {"file", quizMemory.file.string()},
+                              {"today", quizMemory.today},
+                              {"cards", summary.cards},
+                              {"due", summary.due},
+                              {"learned", summary.learned},
+                              {"weak", weak},
+                              {"message", quizMemory.message()}};
   }
   state["article"] = content::articleStateJson(articleView, article.get());
   replaceInvalidUtf8(state);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "content/knowledge_base.h"
+#include "content/quiz_set.h"
 #include "core/result.h"
 #include "scene/camera.h"
 #include "scene/picking.h"
@@ -12,6 +13,8 @@
 #include "session/commands.h"
 #include "session/highlights.h"
 #include "session/landmarks.h"
+#include "session/quiz_memory.h"
+#include "session/quiz_run.h"
 
 #include "content/article_view.h"
 #include "content/teaching.h"
@@ -61,6 +64,8 @@ public:
   ViewArea viewArea() const;
   // Where a model point lands in the whole image, in pixels; nullopt when behind the camera.
   std::optional<glm::vec2> projectToImage(const glm::vec3 &point) const;
+  // A whole-image pixel where a click picks `structure` (it is in front there), or none in sight.
+  std::optional<glm::vec2> pixelShowing(int structure) const;
 
   // Applies a command; returns an error for an unknown id and changes nothing then.
   Result<bool> apply(const Command &command);
@@ -122,6 +127,32 @@ public:
   TeachingView teachingView;
   std::shared_ptr<const content::Teaching> teaching;
 
+  // The self-test being taken (StartQuizCommand; null when none) and whether its panel is open. In
+  // practice mode an answered question's expected parts become the selection; a name question lights
+  // its part without labels.
+  const std::optional<quiz::QuizRun> &quiz() const { return quiz_; }
+  bool quizTakesClicks() const { return quiz_ && quiz_->takesClicks(); }
+  struct QuizView {
+    bool open = false;
+    std::string error;         // the last quiz command's error, shown in the panel
+    bool progressOpen = false; // the Progress panel (ShowQuizProgressCommand)
+  };
+  QuizView quizView;
+  // Which cards come first when a quiz is drawn (the spaced-repetition scheduler's "due first"; higher
+  // is sooner); none draws at random.
+  quiz::QuizPriority quizPriority;
+  // The progress file and "today" (set by the app): read when the first quiz starts, its scheduler
+  // orders the draw when no quizPriority is set, and every answer reviews its card and saves.
+  quiz::QuizMemory quizMemory;
+  // Teacher-made question sets (content/quizzes and files the user opened): each set id is a deck.
+  std::shared_ptr<const content::QuizSets> quizSets;
+  // Exam time: each question has kExamSecondsPerQuestion, counted by advance(); when it runs out the
+  // question is skipped (graded as no answer). Practice is not timed, but its time is kept too.
+  static constexpr double kExamSecondsPerQuestion = 60.0;
+  bool quizClockRunning() const; // a quiz with a current question (the window keeps drawing)
+  double quizElapsedSeconds() const { return quizElapsed_; }
+  double questionSecondsLeft() const; // exam only; the full time otherwise
+
   // The article beside the model (content/article; null until loaded) and what the reader looks at
   // in it. The reading panels edit `articleView` directly: it is view state, like the UI settings.
   std::shared_ptr<const content::Article> article;
@@ -152,6 +183,13 @@ private:
   Result<bool> run(const SetAttachmentsShownCommand &att);
   Result<bool> run(const ShowSourceCommand &source);
   Result<bool> run(const ShowTeachingCommand &teach);
+  Result<bool> run(const StartQuizCommand &start);
+  Result<bool> run(const AnswerQuizCommand &answer);
+  Result<bool> run(const QuizPickCommand &quizPick);
+  Result<bool> run(const NextQuestionCommand &);
+  Result<bool> run(const ShowQuizProgressCommand &show);
+  Result<bool> run(const TransferQuizProgressCommand &transfer);
+  void showQuizQuestion(); // lights the current question's part, or shows the answer once given
   Result<int> indexOfId(const std::string &id) const; // "no structure with id ..." when unknown
   void animateTo(const Camera &target, bool animate);
   void rebuildHighlights();
@@ -174,6 +212,12 @@ private:
   std::uint64_t generation_ = 0;
   bool landmarksShown_ = false;
   std::optional<LandmarkRef> pickedLandmark_;
+  std::optional<quiz::QuizRun> quiz_;
+  std::optional<bool> labelsBeforeQuiz_; // labels are off while a part is lit to be named
+  double quizElapsed_ = 0.0;             // seconds since the quiz started (advance())
+  double questionElapsed_ = 0.0;         // seconds on the current question
+  std::size_t timedQuestion_ = 0;
+  void advanceQuizClock(double seconds);
   int width_ = 1280, height_ = 720;
   ViewArea area_;
   StandardView lastView_ = StandardView::Default;

@@ -79,7 +79,8 @@ void drawInterface(FrameContext &ctx, const std::string &statusMessage) {
   drawMainMenu(ctx);
   drawStructurePanel(ctx);
   // The sources, or else the teaching entries, the article or the functions, take the info panel's place.
-  if (!drawSourcesPanel(ctx) && !drawTeachingPanel(ctx) && !drawReadingPanel(ctx))
+  if (!drawSourcesPanel(ctx) && !drawTeachingPanel(ctx) && !drawQuizProgressPanel(ctx) &&
+      !drawQuizPanel(ctx) && !drawReadingPanel(ctx))
     drawInfoPanel(ctx);
   drawViewToolbar(ctx);
   drawLabels(ctx);

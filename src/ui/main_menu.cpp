@@ -16,15 +16,16 @@ namespace {
 constexpr const char *kOpenPopup = "Open a model";
 constexpr const char *kScreenshotPopup = "Save screenshot";
 constexpr const char *kExportPopup = "Export article";
+constexpr const char *kHandoutPopup = "Export handout";
 
 // The File menu's dialogs between frames: which one to open next, the folder being browsed (its
 // entries read once per visit, not every frame), the recent-files search and the output paths.
 struct FileDialogs {
-  bool screenshotRequested = false, exportRequested = false;
+  bool screenshotRequested = false, exportRequested = false, handoutRequested = false;
   std::string browsed;
   std::vector<FolderEntry> entries;
   std::string recentFilter;
-  std::string screenshotPath, exportPath;
+  std::string screenshotPath, exportPath, handoutPath;
 };
 FileDialogs &dialogs() {
   static FileDialogs state;
@@ -160,6 +161,14 @@ void drawOpenFilePopup(FrameContext &ctx) {
     ImGui::OpenPopup(kExportPopup);
     d.exportRequested = false;
   }
+  if (d.handoutRequested) {
+    const bool patient = ctx.reading && ctx.reading->patientMode;
+    if (d.handoutPath.empty() || d.handoutPath.find("scalene-atlas-handout") != std::string::npos)
+      d.handoutPath =
+          homeFolder() + (patient ? "/scalene-atlas-handout-patient.pdf" : "/scalene-atlas-handout.pdf");
+    ImGui::OpenPopup(kHandoutPopup);
+    d.handoutRequested = false;
+  }
   const ImVec2 centre = ImGui::GetMainViewport()->GetCenter();
   ImGui::SetNextWindowPos(centre, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
   if (ImGui::BeginPopupModal(kOpenPopup, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
@@ -205,6 +214,24 @@ void drawOpenFilePopup(FrameContext &ctx) {
       ImGui::CloseCurrentPopup();
     else if (save) {
       ctx.exportArticlePath = d.exportPath;
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+  }
+  ImGui::SetNextWindowPos(centre, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  if (ImGui::BeginPopupModal(kHandoutPopup, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    const bool patient = ctx.reading && ctx.reading->patientMode;
+    ImGui::TextUnformatted(patient
+                               ? "A PDF for the patient: where the selected muscle is, what helps, when to "
+                                 "see a doctor."
+                               : "A PDF of the selected structure: pictures of its attachments and supply, "
+                                 "the article's text, sources.");
+    const bool save = pathField(ctx, d.handoutPath, "Export", "handout", false);
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel") || escapePressed())
+      ImGui::CloseCurrentPopup();
+    else if (save) {
+      ctx.exportHandoutPath = d.handoutPath;
       ImGui::CloseCurrentPopup();
     }
     ImGui::EndPopup();
@@ -290,6 +317,9 @@ void drawMainMenu(FrameContext &ctx) {
     if (ImGui::MenuItem("Export article...", nullptr, false, ctx.session.article != nullptr))
       dialogs().exportRequested = true;
     markItem(ctx, "file.export_article");
+    if (ImGui::MenuItem("Export handout...", nullptr, false, ctx.session.article != nullptr))
+      dialogs().handoutRequested = true;
+    markItem(ctx, "file.export_handout");
     ImGui::Separator();
     if (ImGui::MenuItem("Quit", "Ctrl+Q"))
       ctx.requestQuit = true;
@@ -347,6 +377,7 @@ void drawMainMenu(FrameContext &ctx) {
     markItem(ctx, "menu.settings"); // the menu's title (only while closed: open, the popup is last)
   }
   drawReadingMenu(ctx);
+  drawQuizMenu(ctx);
   if (ImGui::BeginMenu("Help")) {
     ImGui::MenuItem("Keyboard and mouse", "F1", &ctx.settings.showHelp);
     ImGui::EndMenu();

@@ -52,6 +52,7 @@ struct FrameContext {
   // File > Export article / Save screenshot: where the user asked the app to write (empty: not
   // this frame). The app writes the file and reports on the status bar or in the message box.
   std::string exportArticlePath{};
+  std::string exportHandoutPath{}; // File > Export handout: the picture handout (PDF) of the selection
   std::string screenshotPath{};
   // Rectangles (x, y, w, h in ImGui coordinates) of named controls, filled only when the app asks
   // (--window-state): window tests find what to click by name rather than by guessed pixels.
@@ -90,6 +91,12 @@ bool drawSourcesPanel(FrameContext &ctx);
 // The teaching entries on the right (teaching_panel.cpp), under the Sources panel and over the
 // reading panels while open; returns true when shown.
 bool drawTeachingPanel(FrameContext &ctx);
+// The self-test on the right (quiz_panel.cpp) while a quiz runs, under the Sources and Teaching panels;
+// returns true when shown. drawQuizMenu: the Quiz menu on the menu bar, which starts a deck.
+bool drawQuizPanel(FrameContext &ctx);
+void drawQuizMenu(FrameContext &ctx);
+// The self-test's Progress panel (quiz_progress_panel.cpp): cards due, learned, weak spots, export.
+bool drawQuizProgressPanel(FrameContext &ctx);
 void drawDisclaimerWindow(FrameContext &ctx);
 void drawStatusBar(FrameContext &ctx, const std::string &message);
 // Overlays on the 3D view (overlays.cpp).

@@ -6,6 +6,7 @@
 #include "scene/scene.h"
 
 #include <catch2/catch.hpp>
+#include <cstdlib>
 #include <glm/glm.hpp>
 #include <optional>
 #include <string>
@@ -25,6 +26,21 @@ inline const Scene &committedModel() {
     Result<Scene> loaded = loadGltf(committedModelPath());
     if (!loaded)
       FAIL("cannot load the bundled model: " << loaded.error());
+    return loaded.value();
+  }();
+  return scene;
+}
+
+// The committed model, or a draft named by ATLAS_ROUTES_GLB (to measure a generated model before it
+// is committed: the route and gap tests).
+inline const Scene &modelUnderTest() {
+  static const Scene scene = [] {
+    const char *other = std::getenv("ATLAS_ROUTES_GLB");
+    if (!other || !*other)
+      return committedModel();
+    Result<Scene> loaded = loadGltf(other);
+    if (!loaded)
+      FAIL("cannot load " << other << ": " << loaded.error());
     return loaded.value();
   }();
   return scene;

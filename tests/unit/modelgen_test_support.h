@@ -8,15 +8,23 @@
 
 namespace atlas::test {
 
+// The model description (assets/model), read once.
+inline const modelgen::ModelSpec &modelSpec() {
+  static const modelgen::ModelSpec spec = [] {
+    Result<modelgen::ModelSpec> loaded = modelgen::loadModelSpec(modelSpecDir());
+    if (!loaded)
+      FAIL("cannot read the model description: " << loaded.error());
+    return loaded.value();
+  }();
+  return spec;
+}
+
 // The generator's measurements (landmarks in mm, left side) from assets/model without meshing:
 // seconds, not a minute. The meshes to measure are the committed model's (test_model_reproducible
 // proves them the generator's output).
 inline const modelgen::ModelMetrics &specMetrics() {
   static const modelgen::ModelMetrics metrics = [] {
-    Result<modelgen::ModelSpec> spec = modelgen::loadModelSpec(modelSpecDir());
-    if (!spec)
-      FAIL("cannot read the model description: " << spec.error());
-    Result<modelgen::ModelMetrics> measured = modelgen::measureModel(spec.value());
+    Result<modelgen::ModelMetrics> measured = modelgen::measureModel(modelSpec());
     if (!measured)
       FAIL("cannot measure the model: " << measured.error());
     return measured.value();

@@ -5,11 +5,11 @@
 // ATLAS_ROUTES_GLB to measure another file), in mm in the frame of REFERENCE.md §1 (+X left,
 // +Y up, +Z forward). Every failure names the structures and the millimetres.
 #ifdef ATLAS_HAVE_MODELGEN
-#include "model_test_support.h"
 #include "modelgen/contact_check.h"
 #include "modelgen/model.h"
 #include "modelgen/spec.h"
 #include "modelgen/tube.h"
+#include "modelgen_test_support.h"
 
 #include <algorithm>
 #include <cmath>
@@ -22,21 +22,8 @@ using modelgen::SurfaceIndex;
 
 namespace {
 
-const Scene &routesScene() {
-  static const Scene scene = [] {
-    const char *other = std::getenv("ATLAS_ROUTES_GLB");
-    if (!other || !*other)
-      return test::committedModel();
-    Result<Scene> loaded = loadGltf(other);
-    if (!loaded)
-      FAIL("cannot load " << other << ": " << loaded.error());
-    return loaded.value();
-  }();
-  return scene;
-}
-
 const Structure &part(const std::string &id) {
-  const Structure *s = routesScene().find(id);
+  const Structure *s = test::modelUnderTest().find(id);
   if (!s)
     FAIL("the model has no structure " << id);
   return *s;
@@ -59,24 +46,8 @@ const SurfaceIndex &surface(const std::string &id) {
   return it->second;
 }
 
-// The model description and the generator's landmarks (left side, mm), without meshing.
-const modelgen::ModelSpec &spec() {
-  static const modelgen::ModelSpec s = [] {
-    Result<modelgen::ModelSpec> loaded = modelgen::loadModelSpec(test::modelSpecDir());
-    if (!loaded)
-      FAIL("cannot read the model description: " << loaded.error());
-    return loaded.value();
-  }();
-  return s;
-}
 const std::map<std::string, glm::vec3> &landmarksMm() {
-  static const std::map<std::string, glm::vec3> marks = [] {
-    Result<modelgen::ModelMetrics> measured = modelgen::measureModel(spec());
-    if (!measured)
-      FAIL("cannot measure the model: " << measured.error());
-    return measured.value().landmarks;
-  }();
-  return marks;
+  return test::specMetrics().landmarks;
 }
 glm::vec3 landmark(const std::string &name, const std::string &side = "left") {
   auto it = landmarksMm().find(name);
@@ -88,10 +59,10 @@ glm::vec3 landmark(const std::string &name, const std::string &side = "left") {
 // Control points of a tube of vessels.json (the one for `side`, or the shared left one mirrored).
 std::vector<glm::vec3> controlsOf(const std::string &id, const std::string &side) {
   const auto lookup = [](const std::string &n) { return landmark(n); };
-  for (const modelgen::TubeSpec &t : spec().tubes)
+  for (const modelgen::TubeSpec &t : test::modelSpec().tubes)
     if (t.id == id && t.side == side)
       return modelgen::tubeControls(t, lookup);
-  for (const modelgen::TubeSpec &t : spec().tubes)
+  for (const modelgen::TubeSpec &t : test::modelSpec().tubes)
     if (t.id == id && t.side.empty()) {
       std::vector<glm::vec3> c = modelgen::tubeControls(t, lookup);
       if (side == "right")
@@ -134,7 +105,7 @@ TEST_CASE("routes: nerves, vessels and the pleura run into nothing deeper than 0
   // Everything but the attachment footprints; a nerve inside a muscle it pierces in life, and a branch
   // inside its parent at the junction, are the accepted exceptions (ContactExemptions).
   const std::vector<modelgen::Penetration> found =
-      modelgen::penetrations(routesScene(), 0.5f, modelgen::ContactScope::Everything);
+      modelgen::penetrations(test::modelUnderTest(), 0.5f, modelgen::ContactScope::Everything);
   std::size_t soft = 0;
   for (const modelgen::Penetration &p : found) {
     const System by = part(p.by).system, into = part(p.into).system;
