@@ -169,7 +169,8 @@ TEST_CASE("the patient handout: where the muscle is, what a spasm is, what helps
 }
 
 TEST_CASE("the specialist tiers box keeps the article's terms and the guidelines' cites", "[handout]") {
-  const HandoutBlock *box = tiersBox(plan("scalenus_posterior_right", false));
+  const Handout handout = plan("scalenus_posterior_right", false); // the box points into it
+  const HandoutBlock *box = tiersBox(handout);
   REQUIRE(box != nullptr);
   std::size_t terms = 0, cited = 0;
   for (const HandoutTier &tier : box->tiers)
