@@ -186,10 +186,6 @@ const std::vector<SectionContract> &articleContract() {
 // ---- loading ------------------------------------------------------------------------------------
 namespace {
 
-int lineOf(const YAML::Node &node) {
-  return node.Mark().is_null() ? 0 : node.Mark().line + 1;
-}
-
 struct Checker {
   const std::set<std::string> &structureIds;
   const std::set<std::string> &claimIds;

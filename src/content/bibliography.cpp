@@ -67,10 +67,6 @@ bool isYear(const std::string &text) {
          std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-int lineOf(const YAML::Node &node) {
-  return node.Mark().is_null() ? 0 : node.Mark().line + 1;
-}
-
 // A text field of a work: empty when absent; a problem when present but not text.
 std::string field(const std::string &file, const YAML::Node &node, const char *key, const std::string &label,
                   Problems &problems) {

@@ -183,10 +183,6 @@ namespace {
 const std::set<std::string> kSystems{"bone",      "muscle", "nerve",  "artery", "vein",
                                      "cartilage", "disc",   "pleura", "fascia"};
 
-int lineOf(const YAML::Node &node) {
-  return node.Mark().is_null() ? 0 : node.Mark().line + 1;
-}
-
 struct Loader {
   KnowledgeBase &kb;
   const std::set<std::string> &modelIds;

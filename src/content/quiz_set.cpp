@@ -15,10 +15,6 @@ const std::vector<std::string> &kinds() {
   return all;
 }
 
-int lineOf(const YAML::Node &node) {
-  return node.Mark().is_null() ? 0 : node.Mark().line + 1;
-}
-
 // `answer:` and `options:` take one text or a list of texts.
 std::optional<std::vector<std::string>> readTexts(const std::string &file, const YAML::Node &map,
                                                   const char *key, bool required, Problems &problems) {

@@ -17,7 +17,7 @@ void readEntry(const std::string &file, const YAML::Node &node, const std::set<s
   }
   TeachingEntry entry;
   entry.file = file;
-  entry.line = node.Mark().is_null() ? 0 : node.Mark().line + 1;
+  entry.line = lineOf(node);
   const std::optional<std::string> id = readString(file, node, "id", true, problems);
   if (!id)
     return;

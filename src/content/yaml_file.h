@@ -46,6 +46,11 @@ private:
   std::vector<std::string> messages_;
 };
 
+// The 1-based line a node starts on, for "file:line" messages; 0 when the parser kept no mark.
+inline int lineOf(const YAML::Node &node) {
+  return node.Mark().is_null() ? 0 : node.Mark().line + 1;
+}
+
 // Field readers: nullopt (and a problem when `required`) if absent or not of the expected kind.
 std::optional<std::string> readString(const std::string &file, const YAML::Node &map, const char *key,
                                       bool required, Problems &problems);

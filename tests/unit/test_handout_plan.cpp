@@ -4,7 +4,9 @@
 #include "io/model_loader.h"
 #include "session/handout_plan.h"
 
+#include "model_test_support.h"
 #include <algorithm>
+
 #include <catch2/catch.hpp>
 
 using namespace atlas;
@@ -21,17 +23,8 @@ const content::Article &article() {
   static const content::Article loaded = content::loadArticleWith(contentDir, knowledge());
   return loaded;
 }
-const Scene &bundled() {
-  static const Scene scene = [] {
-    Result<Scene> loaded = loadModel(std::string(ATLAS_SOURCE_DIR) + "/assets/cervical_region.glb");
-    REQUIRE(loaded);
-    return std::move(*loaded);
-  }();
-  return scene;
-}
-
 Handout plan(const std::string &id, bool patient) {
-  return planHandout(bundled(), knowledge(), article(), id, patient);
+  return planHandout(test::committedModel(), knowledge(), article(), id, patient);
 }
 
 std::vector<std::string> headings(const Handout &h) {
@@ -89,7 +82,7 @@ TEST_CASE("the specialist handout shows origin, insertion and supply, each with 
     // Print resolution: at least 200 dots per inch across the printed width.
     CHECK(p->widthPx / (p->printWidthMm / 25.4) >= 200.0);
     for (const std::string &id : p->frame)
-      CHECK(bundled().indexOf(id) >= 0);
+      CHECK(test::committedModel().indexOf(id) >= 0);
   }
   // The origin picture frames the origin's attachment sites on C4-C6 and names them in its key.
   CHECK(anyKeyMentions(*shots[1], "Origin"));

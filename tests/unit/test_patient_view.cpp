@@ -6,6 +6,8 @@
 #include "content/plain_words.h"
 #include "io/model_loader.h"
 
+#include "model_test_support.h"
+
 #include <catch2/catch.hpp>
 
 using namespace atlas;
@@ -22,17 +24,8 @@ const Article &article() {
   return loaded;
 }
 
-const Scene &bundled() {
-  static const Scene scene = [] {
-    Result<Scene> loaded = loadModel(std::string(ATLAS_SOURCE_DIR) + "/assets/cervical_region.glb");
-    REQUIRE(loaded);
-    return std::move(*loaded);
-  }();
-  return scene;
-}
-
 const Structure &part(const std::string &id) {
-  const Structure *s = bundled().find(id);
+  const Structure *s = test::committedModel().find(id);
   REQUIRE(s != nullptr);
   return *s;
 }
@@ -61,11 +54,11 @@ TEST_CASE("labels and the legend speak plain words for patients", "[patient]") {
   CHECK(plainLabel(part("ascending_cervical_artery_right"), HighlightRole::BloodSupply, nullptr) ==
         "Its blood supply");
   const Structure *site = nullptr;
-  for (const Structure &s : bundled().structures())
+  for (const Structure &s : test::committedModel().structures())
     if (s.attachment && s.id.find("scalenus_posterior_right.insertion.rib2") == 0)
       site = &s;
   REQUIRE(site != nullptr);
-  CHECK(plainLabel(*site, HighlightRole::Insertion, bundled().find(site->attachment->bone)) ==
+  CHECK(plainLabel(*site, HighlightRole::Insertion, test::committedModel().find(site->attachment->bone)) ==
         "Attaches to your second rib");
   CHECK(std::string(plainRoleLabel(HighlightRole::Origin)) == plainRoleLabel(HighlightRole::Insertion));
   CHECK(std::string(plainRoleLabel(HighlightRole::NerveSupply)) == "Its nerves");
