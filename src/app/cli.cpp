@@ -82,11 +82,20 @@ Result<ParsedCommandLine> parseCommandLine(int argc, const char *const *argv) {
                "Read the article's plain-language version (panels, --export-article, --export-handout)");
   app.add_option("--show-function", o.showFunction,
                  "Show a key function on the model as its button does (respiration, posture, ...)");
+  app.add_option("--time", o.functionTime,
+                 "With --show-function: pose the model at T through the function's loop (0 rest, 0.5 peak)")
+      ->check(CLI::Range(0.0f, 1.0f));
+  app.add_option(
+      "--export-animation", o.exportAnimation,
+      "With --show-function: write its loop as an animated GIF to FILE.gif and exit (--size, --frames)");
+  app.add_option("--frames", o.animationFrames, "Frames of --export-animation (default 24)")
+      ->check(CLI::Range(2, 600));
   app.add_option("--export-article", o.exportArticle,
                  "Write the whole article as a Markdown handout to FILE.md and exit (no model or GL needed)");
   app.add_option("--export-handout", o.exportHandout,
                  "Write a picture handout of the selection (default scalenus_posterior_right) as a PDF to "
-                 "FILE.pdf and exit; with --patient, the key points for a patient on one or two pages");
+                 "FILE.pdf and exit; with --patient, the key points for a patient on one or two pages; with "
+                 "--lesson, one picture and its text per step of the lesson");
   app.add_option("--quiz", o.quizDeck,
                  "Start a self-test on a deck: all, a kind (find, name, attachment, supply, relation, "
                  "source), a system (bone, muscle, nerve, artery, vein, vessel...), landmarks or "
@@ -99,10 +108,21 @@ Result<ParsedCommandLine> parseCommandLine(int argc, const char *const *argv) {
                  "Answer the quiz's current question: a name, an id, an option or ID,ID... (repeatable, "
                  "in order)")
       ->allow_extra_args(false);
+  app.add_option("--quiz-file", o.quizFile,
+                 "Open a teacher's question set (YAML, format in content/README.md); its id is a --quiz "
+                 "deck. A bad file is reported with file:line and the app goes on without it");
   app.add_option("--progress", o.progressFile,
                  "The self-test's progress file (default $XDG_DATA_HOME/scalene-atlas/progress.json)");
   app.add_option("--today", o.today,
                  "The day the quiz scheduler takes as today, in days since 1970-01-01 (default: the clock)");
+  app.add_option(
+      "--lesson", o.lesson,
+      "Open a lesson (a YAML file of steps, e.g. content/lessons/scalenus_posterior_five_minutes.yaml) "
+      "at its first step, or at --step; with --export-handout, one block per step");
+  app.add_option("--step", o.lessonStep, "The lesson's step to show, from 1")->check(CLI::PositiveNumber);
+  app.add_flag("--present", o.present,
+               "Present the lesson: panels away, the step's text in large type beside the model (arrow keys, "
+               "Page Up/Down and space step through it, Esc leaves)");
   app.add_option("--window-state", o.windowState,
                  "Window mode: write the state of the frame on screen as JSON to FILE whenever it changes "
                  "(for tests and automation)");
@@ -120,6 +140,8 @@ Result<ParsedCommandLine> parseCommandLine(int argc, const char *const *argv) {
   } catch (const CLI::ParseError &e) {
     return Error{std::string(e.what()) + " (see --help)"};
   }
+  if ((o.lessonStep || o.present) && o.lesson.empty())
+    return Error{std::string(o.present ? "--present" : "--step") + " needs --lesson FILE"};
   if (!size.empty()) {
     int w = 0, h = 0;
     char x = 0, extra = 0;
@@ -152,6 +174,9 @@ Result<ParsedCommandLine> parseCommandLine(int argc, const char *const *argv) {
     return Error{"--answer needs a quiz: add --quiz DECK"};
   if (o.quizQuestions < 1)
     return Error{"--questions: expected 1 or more"};
+  if ((o.functionTime || !o.exportAnimation.empty()) && o.showFunction.empty())
+    return Error{std::string(o.functionTime ? "--time" : "--export-animation") +
+                 " needs a function: add --show-function ID"};
   o.labels = labels == "on";
   o.hide = splitIds(hide);
   o.ghost = splitIds(ghost);

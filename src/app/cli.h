@@ -42,6 +42,11 @@ struct Options {
   std::string exportArticle; // write the article as Markdown to this file and exit
   std::string exportHandout; // write the picture handout of the selection as a PDF to this file and exit
   std::string showFunction;  // a key function to show on the model, as its button does
+  // --time T: with --show-function, the model posed at T (0..1) through the function's loop (issue 14);
+  // --export-animation FILE.gif [--frames N]: the loop as an animated GIF
+  std::optional<float> functionTime;
+  std::string exportAnimation;
+  int animationFrames = 24;
   // --quiz DECK [--seed S] [--questions N] [--quiz-mode practice|exam]: start a self-test; each
   // --answer answers the current question, in order (session/quiz_run.h)
   std::string quizDeck;
@@ -49,16 +54,22 @@ struct Options {
   int quizQuestions = 10;
   std::string quizMode = "practice";
   std::vector<std::string> answers;
+  // --quiz-file FILE: a teacher's question set to open (checked like content/quizzes; its id is a deck)
+  std::string quizFile;
   // --progress FILE: the self-test's progress file (default $XDG_DATA_HOME/scalene-atlas/progress.json);
   // --today DAYS: the day number (days since 1970-01-01 UTC) the scheduler takes as today, for tests
   std::string progressFile;
   std::optional<std::int64_t> today;
+  // --lesson FILE [--step N] [--present]: open a lesson at step N (from 1), presented or not
+  std::string lesson;
+  std::optional<int> lessonStep;
+  bool present = false;
   // --window-state FILE: in the window, write the state of the last frame shown on screen to FILE
   // whenever it changes (tests and automation drive the real window with X input and read this)
   std::string windowState;
   bool exitAfterCommands() const {
     return headless || list || !screenshot.empty() || !statePath.empty() || !exportArticle.empty() ||
-           !exportHandout.empty();
+           !exportHandout.empty() || !exportAnimation.empty();
   }
 };
 

@@ -1,5 +1,7 @@
 #include "app/export_handout.h"
 
+#include "app/headless_export.h"
+
 #include "app/startup.h"
 #include "core/log.h"
 #include "io/handout_pdf.h"
@@ -13,12 +15,26 @@
 namespace atlas {
 namespace {
 
+Result<Image> renderView(Viewer &viewer, int width, int height) {
+  Result<OffscreenTarget> target = OffscreenTarget::create(width, height, 0);
+  if (!target)
+    return Error{target.error()};
+  target->bind();
+  viewer.renderFrame(width, height, 0.0f, /*withUi=*/false);
+  return target->readPixels();
+}
+
 // The picture as the 3D view would show it: the structure selected (its highlights lit), the camera
 // fitting the request's parts from where `showBest` is most in sight, no interface.
 Result<Image> renderPicture(Viewer &viewer, Session &session, const PictureRequest &request) {
   const int width = request.widthPx, height = request.heightPx;
   session.setViewport(width, height);
   session.setViewArea({});
+  if (request.lessonStep >= 0) { // the step as the lesson shows it, camera included
+    if (Result<bool> ok = session.apply(GoToLessonStepCommand{request.lessonStep, false}); !ok)
+      return Error{ok.error()};
+    return renderView(viewer, width, height);
+  }
   if (Result<bool> ok = session.apply(SelectCommand{request.select}); !ok)
     return Error{ok.error()};
   Bounds box;
@@ -39,24 +55,26 @@ Result<Image> renderPicture(Viewer &viewer, Session &session, const PictureReque
         session.apply(SetVisibilityCommand{s.id, Visibility::Ghosted});
   const int best = session.scene().indexOf(request.showBest.empty() ? request.select : request.showBest);
   session.camera() = session.visibleViewCamera(best, framed);
-  Result<OffscreenTarget> target = OffscreenTarget::create(width, height, 0);
-  if (!target)
-    return Error{target.error()};
-  target->bind();
-  viewer.renderFrame(width, height, 0.0f, /*withUi=*/false);
-  return target->readPixels();
+  return renderView(viewer, width, height);
 }
 
 } // namespace
 
-Result<bool> exportHandout(Viewer &viewer, Session &session, bool patient, const std::string &path) {
+Result<bool> exportHandout(Viewer &viewer, Session &session, bool patient, const std::string &path,
+                           bool ofLesson) {
   if (!session.article)
     return Error{path + ": the article is not loaded, so there is no handout to write"};
+  if (ofLesson && !session.lesson())
+    return Error{path + ": no lesson is open to make a handout of"};
   const int selected = session.selected();
   const std::string id =
       selected >= 0 ? session.scene().structures()[static_cast<std::size_t>(selected)].id : "";
-  const Handout handout =
-      planHandout(session.scene(), session.knowledge(), *session.article, id, patient, session.sourceMode());
+  const int lessonStep = session.lessonStep();
+  const SourceMode source = session.sourceMode();
+  const Handout handout = ofLesson ? planLessonHandout(session.scene(), session.knowledge(), *session.article,
+                                                       *session.lesson(), patient, session.sourceMode())
+                                   : planHandout(session.scene(), session.knowledge(), *session.article, id,
+                                                 patient, session.sourceMode());
   if (handout.blocks.empty())
     return Error{path + ": no structure '" + (id.empty() ? defaultHandoutStructure : id) +
                  "' in this model to make a handout of"};
@@ -86,6 +104,8 @@ Result<bool> exportHandout(Viewer &viewer, Session &session, bool patient, const
     }
     pictures.push_back(std::move(*image));
   }
+  if (ofLesson && lessonStep >= 0) // the step on screen comes back; camera and the rest below
+    session.apply(GoToLessonStepCommand{lessonStep, false});
   session.apply(SelectCommand{});
   for (int member : selection)
     if (member != selected)
@@ -93,6 +113,7 @@ Result<bool> exportHandout(Viewer &viewer, Session &session, bool patient, const
                                   SelectMode::Add});
   if (selected >= 0) // the one described, last
     session.apply(SelectCommand{id, false, SelectMode::Add});
+  session.apply(SetSourceCommand{source == SourceMode::Article});
   session.camera() = camera;
   session.setViewport(viewportWidth, viewportHeight);
   session.setViewArea(area);
@@ -102,28 +123,13 @@ Result<bool> exportHandout(Viewer &viewer, Session &session, bool patient, const
 }
 
 int exportHandoutHeadless(Session &session, const Options &options, ModelLoadJob &loading) {
-  Result<std::unique_ptr<HeadlessContext>> context = HeadlessContext::create();
-  if (!context) {
-    log::error(context.error());
+  Result<HeadlessExport> ready = prepareHeadlessExport(session, options, loading);
+  if (!ready) {
+    log::error(ready.error());
     return 1;
   }
-  Result<std::unique_ptr<Viewer>> viewer = Viewer::create(session, ui::UiSettings{}, nullptr);
-  if (!viewer) {
-    log::error(viewer.error());
-    return 1;
-  }
-  (*viewer)->setSceneSamples(options.samples);
-  Result<LoadedModel> loaded = waitForLoad(loading);
-  if (!loaded) {
-    log::error(loaded.error());
-    return 1;
-  }
-  (*viewer)->installModel(std::move(*loaded));
-  if (Result<bool> ok = applyStartupOptions(session, options, true); !ok) {
-    log::error(ok.error());
-    return 1;
-  }
-  if (Result<bool> written = exportHandout(**viewer, session, options.patient, options.exportHandout);
+  if (Result<bool> written = exportHandout(*ready->viewer, session, options.patient, options.exportHandout,
+                                           !options.lesson.empty());
       !written) {
     log::error(written.error());
     return 1;

@@ -15,7 +15,9 @@ namespace atlas {
 
 // Needs the viewer's GL context to be current. The session's selection, camera and viewport are put
 // back afterwards, so the window shows what it showed before.
-Result<bool> exportHandout(Viewer &viewer, Session &session, bool patient, const std::string &path);
+// `ofLesson`: the open lesson's handout, one block per step (session/handout_plan.h).
+Result<bool> exportHandout(Viewer &viewer, Session &session, bool patient, const std::string &path,
+                           bool ofLesson = false);
 
 // The headless run for --export-handout: an EGL context, the model, the start-up options (--select,
 // --source, visibility), then exportHandout(); returns the exit code.

@@ -1,5 +1,6 @@
 // The headless run: an EGL context, one frame into an offscreen framebuffer, then the screenshot
 // and the state file. Errors come back as one line and a non-zero exit code.
+#include "app/export_animation.h"
 #include "app/export_handout.h"
 #include "app/model_load_job.h"
 #include "app/phase_timings.h"
@@ -35,9 +36,19 @@ void benchmarkFrames(Viewer &viewer, Session &session, const Options &options, b
                  ms[ms.size() / 2], ms.front(), ms.back());
   };
   viewer.prepareMotionDetail();
-  enum Kind { Moving, Still, Redraw };
-  for (const Kind kind : {Moving, Still, Redraw}) {
-    const char *name = kind == Moving ? "moving" : kind == Still ? "still" : "still-redraw";
+  // With --show-function, "playing": the function's loop advancing 1/60 s a frame (issue 14): a new
+  // pose, the posed positions uploaded and the coarse meshes drawn, as in the window while it plays.
+  enum Kind { Moving, Still, Redraw, Playing };
+  FunctionAnimation &animation = session.functionAnimation();
+  std::vector<Kind> kinds = {Moving, Still, Redraw};
+  if (animation.active())
+    kinds.push_back(Playing);
+  for (const Kind kind : kinds) {
+    const char *name = kind == Moving   ? "moving"
+                       : kind == Still  ? "still"
+                       : kind == Redraw ? "still-redraw"
+                                        : "playing";
+    animation.setPlaying(kind == Playing);
     std::vector<double> total, cpu, app;
     for (int i = 0; i < options.benchmarkFrames; ++i) {
       const Clock::time_point start = Clock::now();
@@ -46,7 +57,8 @@ void benchmarkFrames(Viewer &viewer, Session &session, const Options &options, b
         session.camera().orbit(0.02f, 0.0f);
       if (kind == Redraw)
         viewer.invalidateSceneImage();
-      viewer.renderFrame(options.width, options.height, kind == Moving ? 1.0f / 60.0f : 1.0f, withUi);
+      viewer.renderFrame(options.width, options.height,
+                         kind == Moving || kind == Playing ? 1.0f / 60.0f : 1.0f, withUi);
       const Clock::time_point submitted = Clock::now();
       glFinish();
       const Clock::time_point done = Clock::now();
@@ -58,6 +70,7 @@ void benchmarkFrames(Viewer &viewer, Session &session, const Options &options, b
     report((std::string(name) + "-cpu").c_str(), cpu);
     report((std::string(name) + "-app").c_str(), app);
   }
+  animation.setPlaying(false);
 }
 
 } // namespace
@@ -88,11 +101,14 @@ bool modelReady(Session &session, Viewer *viewer, const Options &options, ModelL
 int runHeadless(Session &session, const Options &options, ModelLoadJob &loading) {
   if (!options.exportHandout.empty()) // pictures of its own sizes, then the PDF
     return exportHandoutHeadless(session, options, loading);
+  if (!options.exportAnimation.empty()) // a function's loop as a GIF (issue 14)
+    return exportAnimationHeadless(session, options, loading);
   // With the interface in the image, the view and the click wait until the panels have found their
   // place: the 3D view is the area between them.
   const bool withUi = !options.screenshot.empty() && !options.noUi;
   if (options.screenshot.empty() && !modelReady(session, nullptr, options, loading, true))
     return 1;
+  nlohmann::json layout; // where the interface put its parts, when one was drawn
   if (!options.screenshot.empty()) {
     // The GL context, the renderer and the fonts are made while the worker loads the model.
     Result<std::unique_ptr<HeadlessContext>> context = HeadlessContext::create();
@@ -141,13 +157,17 @@ int runHeadless(Session &session, const Options &options, ModelLoadJob &loading)
       return 1;
     }
     timings::mark("PNG write");
+    if (withUi)
+      layout = (*viewer)->screenLayout();
     if (options.benchmarkFrames > 0)
       benchmarkFrames(**viewer, session, options, withUi, *target);
     timings::peakMemory();
   }
   if (!options.statePath.empty()) {
-    if (Result<bool> written = writeFileAtomically(options.statePath, session.stateJson().dump(2) + "\n");
-        !written) {
+    nlohmann::json state = session.stateJson();
+    if (!layout.is_null())
+      state["layout"] = layout;
+    if (Result<bool> written = writeFileAtomically(options.statePath, state.dump(2) + "\n"); !written) {
       log::error(written.error());
       return 1;
     }

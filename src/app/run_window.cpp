@@ -13,6 +13,36 @@
 #include <GLFW/glfw3.h>
 
 namespace atlas {
+
+namespace {
+// Presentation mode fills the screen; leaving it puts the window back where and as big as it was.
+class PresentationWindow {
+public:
+  explicit PresentationWindow(GLFWwindow *window) : window_(window) {}
+  // True when the window changed.
+  bool follow(bool presenting) {
+    if (presenting == fullScreen_)
+      return false;
+    GLFWmonitor *monitor = glfwGetPrimaryMonitor();
+    const GLFWvidmode *mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+    if (presenting && mode) {
+      glfwGetWindowPos(window_, &x_, &y_);
+      glfwGetWindowSize(window_, &width_, &height_);
+      glfwSetWindowMonitor(window_, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
+    } else if (!presenting) {
+      glfwSetWindowMonitor(window_, nullptr, x_, y_, width_, height_, 0);
+    }
+    fullScreen_ = presenting;
+    return true;
+  }
+
+private:
+  GLFWwindow *window_;
+  bool fullScreen_ = false;
+  int x_ = 0, y_ = 0, width_ = 1280, height_ = 720;
+};
+} // namespace
+
 namespace {
 
 constexpr int kMaxBusyFrames = 120;
@@ -124,6 +154,7 @@ int runWindow(Session &session, const Options &options, ModelLoadJob &loading) {
       if (!options.windowState.empty())
         viewer.setRecordPresentation(true);
       WindowStateFile windowState(options.windowState);
+      PresentationWindow presentation(window);
       int pendingFrames = 2;
       int unsettledFrames = 0;
       int framesUntilCamera = -1; // set once the model is in: the view waits for the panels' layout
@@ -134,8 +165,8 @@ int runWindow(Session &session, const Options &options, ModelLoadJob &loading) {
         // that changed something (a click's command is applied after the frame that saw it), or
         // ImGui's second frame after an event. Past kMaxBusyFrames of constant change (something
         // that animates by itself), frames are paced instead of drawn back to back.
-        const bool busy = pendingFrames > 0 || session.animating() || !viewer.input().empty() ||
-                          (!viewer.settled() && unsettledFrames < kMaxBusyFrames);
+        const bool busy = pendingFrames > 0 || session.animating() || session.functionAnimation().playing() ||
+                          !viewer.input().empty() || (!viewer.settled() && unsettledFrames < kMaxBusyFrames);
         viewer.input().collecting(!busy);
         if (!busy) {
           if (viewer.refining() || viewer.loading() || !viewer.settled())
@@ -170,6 +201,8 @@ int runWindow(Session &session, const Options &options, ModelLoadJob &loading) {
             pendingFrames = 2;
           }
           glfwSwapBuffers(window);
+          if (presentation.follow(session.presenting()))
+            pendingFrames = 2; // full screen (or back): the next frames have the new size
           // The model on screen, the picking index builds on a worker (again after a reload), so a
           // first click does not wait for it. Nothing happens once it is built or building.
           if (!session.scene().structures().empty() && !viewer.loading())

@@ -63,8 +63,12 @@ void loadBundledQuizSets(Session &session) {
 } // namespace
 
 void applyStartupCamera(Session &session, const Options &options) {
-  session.setStandardView(options.view.empty() ? StandardView::Default : *standardViewFromName(options.view),
-                          false);
+  // A quiz's first name-it question has turned the camera to the part it lights: that view stays.
+  const bool quizView = options.view.empty() && session.quiz() && session.quiz()->current() &&
+                        !session.quiz()->current()->lit.empty();
+  if (!quizView)
+    session.setStandardView(
+        options.view.empty() ? StandardView::Default : *standardViewFromName(options.view), false);
   if (!options.frame.empty()) {
     // A close-up: the view's direction, moved in to fit the joint box of the named structures.
     Bounds bounds;
@@ -74,6 +78,11 @@ void applyStartupCamera(Session &session, const Options &options) {
     const Session::ViewArea area = session.viewArea();
     frameBounds(session.camera(), bounds,
                 static_cast<float>(area.width) / static_cast<float>(area.height > 0 ? area.height : 1));
+  }
+  if (session.lesson()) { // the step's own camera, once the 3D view's area is known
+    session.apply(GoToLessonStepCommand{options.lessonStep.value_or(1) - 1, false});
+    if (!options.labels) // --labels off wins over the step's labels (a picture without them, tests)
+      session.apply(SetLabelsCommand{false});
   }
   if (options.pick)
     session.clickAt(options.pick->first, options.pick->second);
@@ -126,6 +135,14 @@ Result<bool> applyStartupOptions(Session &session, const Options &options, bool 
   session.quizMemory.file =
       options.progressFile.empty() ? quiz::defaultProgressFile() : fs::path(options.progressFile);
   loadBundledQuizSets(session);
+  if (!options.quizFile.empty()) { // a bad set is reported, never fatal: the app goes on without it
+    const Result<bool> ok = session.apply(OpenQuizSetCommand{options.quizFile});
+    if (!ok)
+      log::warning("--quiz-file: " + ok.error());
+    for (const std::string &problem : session.quizSetProblems)
+      if (ok || ok.error().find(problem) == std::string::npos)
+        log::warning(problem);
+  }
   if (!options.quizDeck.empty()) {
     if (Result<bool> ok = session.apply(
             StartQuizCommand{options.quizDeck, options.quizSeed, options.quizQuestions, options.quizMode});
@@ -136,6 +153,18 @@ Result<bool> applyStartupOptions(Session &session, const Options &options, bool 
         return Error{"--answer " + answer + ": " + ok.error()};
     if (!session.quizMemory.message().empty())
       log::warning(session.quizMemory.message()); // e.g. a corrupt progress file kept aside
+  }
+  if (!options.lesson.empty()) {
+    if (Result<bool> ok = session.apply(OpenLessonCommand{options.lesson}); !ok)
+      return Error{"--lesson: " + ok.error()};
+    if (session.lessonView.message.find("problems") != std::string::npos)
+      log::warning(session.lessonView.message); // opened, with steps skipped
+    const std::size_t steps = session.lesson()->steps.size();
+    if (options.lessonStep && static_cast<std::size_t>(*options.lessonStep) > steps)
+      return Error{"--step " + std::to_string(*options.lessonStep) + ": the lesson has " +
+                   std::to_string(steps) + " steps"};
+    if (options.present)
+      session.apply(PresentCommand{true});
   }
   if (options.panel == "progress")
     session.apply(ShowQuizProgressCommand{true});

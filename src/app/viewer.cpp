@@ -125,6 +125,27 @@ void Viewer::beginUiFrame(int width, int height, float dt) {
       }
 }
 
+namespace {
+// Where the interface put its parts this frame, as --state reports them ("layout"): rectangles
+// [x, y, w, h] in interface pixels (the image's pixels in headless runs).
+nlohmann::json screenLayoutJson(const ui::Layout &layout, const glm::vec4 &view) {
+  const auto rect = [](const glm::vec4 &r) { return nlohmann::json::array({r.x, r.y, r.z, r.w}); };
+  nlohmann::json panels = nlohmann::json::array(), labels = nlohmann::json::array();
+  for (const ui::Layout::Named &p : layout.panels)
+    panels.push_back({{"name", p.name}, {"rect", rect(p.rect)}});
+  for (const ui::Layout::Named &l : layout.labels)
+    labels.push_back({{"id", l.name}, {"text", l.text}, {"rect", rect(l.rect)}});
+  return {{"view", rect(view)},
+          {"panels", panels},
+          {"legend", layout.legend ? rect(*layout.legend) : nlohmann::json()},
+          {"labels", labels},
+          {"labels_hidden", layout.labelsHidden},
+          {"more", layout.more ? rect(*layout.more) : nlohmann::json()},
+          {"presentation_text", layout.presentationText ? rect(*layout.presentationText) : nlohmann::json()},
+          {"presentation_text_px", layout.presentationTextPx}};
+}
+} // namespace
+
 void Viewer::buildInterface() {
   ui::FrameContext ctx{session_, settings_, fonts_, commands_, ui::Layout{}};
   ctx.contextStructure = contextStructure_;
@@ -133,6 +154,7 @@ void Viewer::buildInterface() {
   if (recordPresentation_)
     ctx.itemRects = &itemRects_;
   ctx.reading = &session_.articleView;
+  ctx.animation = &session_.functionAnimation();
   ctx.sources = &session_.sourcesView;
   ui::LoadingStatus status;
   if (loading_.active()) {
@@ -146,8 +168,10 @@ void Viewer::buildInterface() {
     loading_.cancel();
   if (!ctx.exportArticlePath.empty())
     exportArticle(ctx.exportArticlePath);
-  if (!ctx.exportHandoutPath.empty())
+  if (!ctx.exportHandoutPath.empty()) {
     handoutPath_ = ctx.exportHandoutPath;
+    handoutOfLesson_ = ctx.exportHandoutOfLesson;
+  }
   if (!ctx.screenshotPath.empty()) { // taken once the dialog has gone from the screen
     screenshotPath_ = ctx.screenshotPath;
     screenshotFrames_ = 2;
@@ -159,6 +183,7 @@ void Viewer::buildInterface() {
   const float sy = static_cast<float>(session_.viewportHeight()) / std::max(io.DisplaySize.y, 1.0f);
   session_.setViewArea({static_cast<int>(area.x * sx), static_cast<int>(area.y * sy),
                         static_cast<int>(area.z * sx), static_cast<int>(area.w * sy)});
+  screenLayout_ = screenLayoutJson(ctx.layout, area);
   if (ctx.requestQuit)
     quit_ = true;
 }
@@ -193,7 +218,7 @@ void Viewer::exportArticle(const std::string &path) {
 void Viewer::exportHandoutNow(int width, int height, GLuint framebuffer) {
   const std::string path = std::exchange(handoutPath_, std::string());
   const bool patient = session_.articleView.patientMode;
-  Result<bool> written = exportHandout(*this, session_, patient, path);
+  Result<bool> written = exportHandout(*this, session_, patient, path, handoutOfLesson_);
   glBindFramebuffer(GL_FRAMEBUFFER, framebuffer);
   glViewport(0, 0, width, height);
   session_.setViewport(width, height);
@@ -234,6 +259,10 @@ void Viewer::takeScreenshot(int width, int height, GLuint framebuffer) {
 }
 
 void Viewer::openModel(const std::string &path) {
+  if (ui::isQuestionSetFileName(path)) { // a .yaml dropped on the window: a lesson
+    commands_.push_back(OpenLessonCommand{path});
+    return;
+  }
   if (loading_.active()) {
     status_ = "still opening " + loading_.path() + ": wait for it or cancel it first";
     return;
@@ -297,6 +326,10 @@ void Viewer::applyCommands() {
     } else if (Result<bool> ok = session_.apply(command); !ok) {
       status_ = ok.error();
       log::error(ok.error());
+      // A lesson that cannot be opened or saved is said in a box (file:line), not only on the status bar.
+      if (std::holds_alternative<OpenLessonCommand>(command) ||
+          std::holds_alternative<SaveLessonCommand>(command))
+        errorMessage_ = ok.error();
     }
   commands_.clear();
 }
@@ -354,6 +387,7 @@ nlohmann::json Viewer::presentedStateJson() const {
   const auto &structures = session_.scene().structures();
   const bool known =
       interfaceSelection_ >= 0 && static_cast<std::size_t>(interfaceSelection_) < structures.size();
+  state["layout"] = screenLayout_;
   state["interface"] = {
       {"windows", visibleWindows_},
       {"items", items},
@@ -368,11 +402,11 @@ nlohmann::json Viewer::presentedStateJson() const {
 bool Viewer::SceneKey::operator==(const SceneKey &o) const {
   // Structured bindings name every field: a field added to SceneKey and not compared here is a
   // compile error ("wrong number of structured bindings"), not a stale picture on screen.
-  const auto &[aCamera, aWidth, aHeight, aArea, aView, aGeneration, aTop, aBottom] = *this;
-  const auto &[bCamera, bWidth, bHeight, bArea, bView, bGeneration, bTop, bBottom] = o;
+  const auto &[aCamera, aWidth, aHeight, aArea, aView, aGeneration, aPose, aTop, aBottom] = *this;
+  const auto &[bCamera, bWidth, bHeight, bArea, bView, bGeneration, bPose, bTop, bBottom] = o;
   return sameCamera(aCamera, bCamera) && aWidth == bWidth && aHeight == bHeight && aArea.x == bArea.x &&
          aArea.y == bArea.y && aArea.width == bArea.width && aArea.height == bArea.height && aView == bView &&
-         aGeneration == bGeneration && aTop == bTop && aBottom == bBottom;
+         aGeneration == bGeneration && aPose == bPose && aTop == bTop && aBottom == bBottom;
 }
 
 void Viewer::prepareMotionDetail() {
@@ -400,11 +434,14 @@ void Viewer::drawScene(int width, int height, GLuint destination, float dt) {
                a,
                session_.view().fingerprint(),
                uploadedGeneration_,
+               uploadedPose_,
                renderer_->background.top,
                renderer_->background.bottom};
   const bool cameraMoved = lastScene_ && !sameCamera(key.camera, lastScene_->camera);
   sinceCameraMoved_ = cameraMoved ? 0.0f : sinceCameraMoved_ + dt;
-  const bool moving = cameraMoved || session_.animating() || sinceCameraMoved_ < kRefineAfterSeconds;
+  // A playing function counts as moving: coarse meshes until it pauses (issue 14).
+  const bool moving = cameraMoved || session_.animating() || session_.functionAnimation().playing() ||
+                      sinceCameraMoved_ < kRefineAfterSeconds;
   if (moving && !gpu_.hasMotionDetail() && !motionDetail_.running())
     motionDetail_.start(session_.scene(), uploadedGeneration_); // first move: build in the background
   takeMotionDetail();
@@ -415,7 +452,7 @@ void Viewer::drawScene(int width, int height, GLuint destination, float dt) {
   glGetIntegerv(GL_SAMPLE_BUFFERS, &destinationSamples);
   if (destinationSamples > 0 || !sceneBuffers_.ensure(width, height, sceneSamples_)) {
     glBindFramebuffer(GL_FRAMEBUFFER, destination);
-    renderer_->draw(session_.scene(), gpu_, session_.view(), session_.camera(), width, height, viewRect,
+    renderer_->draw(session_.drawnScene(), gpu_, session_.view(), session_.camera(), width, height, viewRect,
                     moving);
     lastScene_.reset();
     lastSceneCoarse_ = false;
@@ -427,13 +464,13 @@ void Viewer::drawScene(int width, int height, GLuint destination, float dt) {
     lastSceneDraw_ = SceneDraw::Reused;
   } else if (moving) {
     sceneBuffers_.bindImage();
-    renderer_->draw(session_.scene(), gpu_, session_.view(), session_.camera(), width, height, viewRect,
+    renderer_->draw(session_.drawnScene(), gpu_, session_.view(), session_.camera(), width, height, viewRect,
                     true);
     lastSceneCoarse_ = true;
     lastSceneDraw_ = SceneDraw::Coarse;
   } else {
     sceneBuffers_.bindMultisampled();
-    renderer_->draw(session_.scene(), gpu_, session_.view(), session_.camera(), width, height, viewRect,
+    renderer_->draw(session_.drawnScene(), gpu_, session_.view(), session_.camera(), width, height, viewRect,
                     false);
     sceneBuffers_.resolve();
     lastSceneCoarse_ = false;
@@ -460,6 +497,12 @@ void Viewer::renderFrame(int width, int height, float dt, bool withUi) {
     if (pendingMotion_ && pendingMotion_->sceneGeneration == uploadedGeneration_)
       gpu_.uploadMotionDetail(*pendingMotion_);
     pendingMotion_.reset();
+    uploadedPose_ = ~std::uint64_t{0}; // the rest model is on the GPU now
+  }
+  // Issue 14: the posed model of the function shown (or the rest model again after it).
+  if (uploadedPose_ != session_.functionAnimation().poseGeneration()) {
+    gpu_.updatePositions(session_.drawnScene());
+    uploadedPose_ = session_.functionAnimation().poseGeneration();
   }
   if (withUi) {
     beginUiFrame(width, height, dt);

@@ -87,6 +87,8 @@ public:
   // The session's state plus what the last frame showed: "interface": {"windows", "items",
   // "selected"} (the selection the panels were built with).
   nlohmann::json presentedStateJson() const;
+  // Where the last frame's interface put the 3D view, panels, legend and labels (null without one).
+  const nlohmann::json &screenLayout() const { return screenLayout_; }
 
   ui::UiSettings &settings() { return settings_; }
   Session &session() { return session_; }
@@ -107,6 +109,7 @@ private:
   // window's framebuffer is bound again afterwards.
   void exportHandoutNow(int width, int height, GLuint framebuffer);
   std::string handoutPath_;
+  bool handoutOfLesson_ = false; // the handout asked for is of the open lesson
   void takeScreenshot(int width, int height,
                       GLuint framebuffer); // File > Save screenshot: the frame just drawn
 
@@ -115,6 +118,7 @@ private:
   std::optional<Renderer> renderer_;
   GpuScene gpu_;
   std::uint64_t uploadedGeneration_ = 0;
+  std::uint64_t uploadedPose_ = 0; // FunctionAnimation::poseGeneration() of the positions on the GPU
   ImGuiContext *imgui_ = nullptr;
   GLFWwindow *window_ = nullptr;
   ui::FontSet fonts_;
@@ -135,6 +139,7 @@ private:
   bool recordPresentation_ = false;
   std::map<std::string, glm::vec4> itemRects_;
   std::vector<std::string> visibleWindows_;
+  nlohmann::json screenLayout_; // the last frame's, for --state ("layout")
   int interfaceSelection_ = -1; // the selection the last frame's panels were built with
 
   // Everything the image of the model depends on; equal keys mean the kept image is still right.
@@ -143,6 +148,7 @@ private:
     int width = 0, height = 0;
     Session::ViewArea area;
     std::uint64_t view = 0, generation = 0;
+    std::uint64_t pose = 0; // the animated function's pose (issue 14)
     glm::vec3 backgroundTop{0.0f}, backgroundBottom{0.0f};
     bool operator==(const SceneKey &o) const;
   };

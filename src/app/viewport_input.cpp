@@ -4,6 +4,7 @@
 #include "app/viewer.h"
 
 #include <GLFW/glfw3.h>
+#include <algorithm>
 #include <imgui.h>
 #include <imgui_internal.h> // ClosePopupToLevel: Esc closes a menu from outside it
 
@@ -69,7 +70,7 @@ void Viewer::handleViewportInput(int width, int height) {
         ImGui::OpenPopup("structure-menu");
       }
     }
-    if (!ImGui::IsAnyMouseDown() && ImGui::IsMousePosValid()) {
+    if (!ImGui::IsAnyMouseDown() && ImGui::IsMousePosValid() && !session_.quizHidesNames()) {
       if (auto hovered = session_.structureAt(mouse.x * sx, mouse.y * sy))
         ImGui::SetTooltip(
             "%s", session_.scene().structures()[static_cast<std::size_t>(*hovered)].displayName().c_str());
@@ -78,6 +79,28 @@ void Viewer::handleViewportInput(int width, int height) {
 
   if (io.WantCaptureKeyboard)
     return;
+  // Presentation mode: the keys a presentation clicker sends step through the lesson, Esc leaves;
+  // nothing else, so a stray key never changes what the class sees.
+  auto anyPressed = [](std::initializer_list<int> keys) {
+    return std::any_of(keys.begin(), keys.end(), [](int key) { return ImGui::IsKeyPressed(key, true); });
+  };
+  if (session_.presenting()) {
+    if (anyPressed({GLFW_KEY_RIGHT, GLFW_KEY_DOWN, GLFW_KEY_PAGE_DOWN, GLFW_KEY_SPACE, GLFW_KEY_N}))
+      commands_.push_back(StepLessonCommand{+1});
+    if (anyPressed({GLFW_KEY_LEFT, GLFW_KEY_UP, GLFW_KEY_PAGE_UP, GLFW_KEY_BACKSPACE, GLFW_KEY_P}))
+      commands_.push_back(StepLessonCommand{-1});
+    if (ImGui::IsKeyPressed(GLFW_KEY_ESCAPE, false) || ImGui::IsKeyPressed(GLFW_KEY_F5, false))
+      commands_.push_back(PresentCommand{false});
+    return;
+  }
+  if (session_.lesson()) { // a lesson open: F5 presents it, Page Up/Down step through it
+    if (ImGui::IsKeyPressed(GLFW_KEY_F5, false) && !session_.lesson()->steps.empty())
+      commands_.push_back(PresentCommand{true});
+    if (anyPressed({GLFW_KEY_PAGE_DOWN}))
+      commands_.push_back(StepLessonCommand{+1});
+    if (anyPressed({GLFW_KEY_PAGE_UP}))
+      commands_.push_back(StepLessonCommand{-1});
+  }
   const std::pair<int, StandardView> viewKeys[] = {
       {GLFW_KEY_1, StandardView::Anterior}, {GLFW_KEY_2, StandardView::Posterior},
       {GLFW_KEY_3, StandardView::Left},     {GLFW_KEY_4, StandardView::Right},
@@ -114,6 +137,8 @@ void Viewer::handleViewportInput(int width, int height) {
     commands_.push_back(SetLabelsCommand{!session_.view().labels});
   if (ImGui::IsKeyPressed(GLFW_KEY_F1, false))
     settings_.showHelp = !settings_.showHelp;
+  if (ImGui::IsKeyPressed(GLFW_KEY_P, false) && !io.KeyCtrl) // the side panels to thin rails, and back
+    settings_.panelsCollapsed = !settings_.panelsCollapsed;
   if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_Q, false))
     quit_ = true;
   if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_O, false) && !loading_.active())

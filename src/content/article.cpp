@@ -534,20 +534,12 @@ Article checkArticle(const std::vector<SectionDoc> &docs, const std::string &dir
 
 Article loadArticle(const std::string &dir, const std::set<std::string> &structureIds,
                     const std::set<std::string> &claimIds, const std::set<std::string> &workIds) {
-  namespace fs = std::filesystem;
-  std::vector<std::string> files;
-  std::error_code ec;
-  // Not only regular files: a FIFO or a link out of the folder is reported by loadYamlFile, not skipped
-  // in silence.
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
-    if (it->path().extension() == ".yaml" || it->path().extension() == ".yml")
-      files.push_back(it->path().string());
-  if (ec || files.empty()) {
+  const std::vector<std::string> files = yamlFilesIn(dir);
+  if (files.empty()) {
     Article article;
     article.problems.push_back(dir + ": no article files (*.yaml) found");
     return article;
   }
-  std::sort(files.begin(), files.end());
   std::vector<SectionDoc> docs;
   for (const std::string &file : files)
     docs.push_back({file, loadYamlFile(file, dir)});

@@ -167,14 +167,9 @@ Bibliography loadBibliography(const std::string &contentDir) {
     bib.problems.push_back(dir.string() + ": the bibliography folder is missing");
     return bib;
   }
-  std::vector<fs::path> files;
-  for (const auto &entry : fs::directory_iterator(dir, ec))
-    if (entry.path().extension() == ".yaml")
-      files.push_back(entry.path());
-  std::sort(files.begin(), files.end()); // name order: messages and the panel do not shuffle
   // readContentFile refuses links that leave the folder and anything but a regular file.
-  for (const fs::path &file : files)
-    readFile(file.string(), loadYamlFile(file.string(), dir.string()), bib, problems);
+  for (const std::string &file : yamlFilesIn(dir.string()))
+    readFile(file, loadYamlFile(file, dir.string()), bib, problems);
   bib.problems = problems.messages();
   return bib;
 }

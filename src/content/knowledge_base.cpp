@@ -495,15 +495,10 @@ KnowledgeLoad loadKnowledgeBase(const std::string &contentDir, const std::set<st
     result.problems.push_back(dir.string() + ": the knowledge-base folder is missing");
     return result;
   }
-  std::vector<fs::path> files;
-  for (const auto &entry : fs::directory_iterator(dir, ec))
-    if (entry.path().extension() == ".yaml")
-      files.push_back(entry.path());
-  std::sort(files.begin(), files.end()); // stable order: messages and lists do not shuffle
   // Every *.yaml entry is tried: one that is not a regular file, or links outside the folder, is a
   // problem that names it (never a read that blocks), and the other files still load.
-  for (const fs::path &file : files)
-    loader.loadStructuresFile(file.string(), loadYamlFile(file.string(), dir.string()));
+  for (const std::string &file : yamlFilesIn(dir.string()))
+    loader.loadStructuresFile(file, loadYamlFile(file, dir.string()));
   const std::string sources = (fs::path(contentDir) / "sources.yaml").string();
   loader.loadSources(sources, loadYamlFile(sources, contentDir));
   finishKnowledgeBase(loader, result, dir.string(), modelIds);

@@ -212,16 +212,9 @@ const QuizSet *QuizSets::find(const std::string &id) const {
 }
 
 QuizSets loadQuizSets(const std::string &dir, const QuizSetIds &ids) {
-  namespace fs = std::filesystem;
   QuizSets sets;
   Problems problems;
-  std::vector<std::string> files;
-  std::error_code ec;
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
-    if (it->path().extension() == ".yaml")
-      files.push_back(it->path().string());
-  std::sort(files.begin(), files.end());
-  for (const std::string &file : files)
+  for (const std::string &file : yamlFilesIn(dir))
     readSetFile(file, dir, ids, sets, problems);
   sets.problems = problems.messages();
   return sets;

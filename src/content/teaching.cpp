@@ -86,19 +86,13 @@ const TeachingEntry *Teaching::findOrFirst(const std::string &id) const {
 
 Teaching loadTeaching(const std::string &dir, const std::set<std::string> &structureIds,
                       const std::set<std::string> &workIds) {
-  namespace fs = std::filesystem;
   Teaching teaching;
   Problems problems;
-  std::vector<std::string> files;
-  std::error_code ec;
-  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
-    if (it->path().extension() == ".yaml")
-      files.push_back(it->path().string());
-  if (ec || files.empty()) {
+  const std::vector<std::string> files = yamlFilesIn(dir);
+  if (files.empty()) {
     teaching.problems.push_back(dir + ": no teaching files (*.yaml) found");
     return teaching;
   }
-  std::sort(files.begin(), files.end());
   for (const std::string &file : files) {
     const Result<YAML::Node> root = loadYamlFile(file, dir);
     if (!root) {

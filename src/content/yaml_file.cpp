@@ -184,6 +184,17 @@ std::string where(const std::string &file, const YAML::Node &node) {
   return mark.is_null() ? file : file + ":" + std::to_string(mark.line + 1);
 }
 
+std::vector<std::string> yamlFilesIn(const std::string &dir) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+    if (it->path().extension() == ".yaml" || it->path().extension() == ".yml")
+      files.push_back(it->path().string());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
 std::optional<std::string> readString(const std::string &file, const YAML::Node &map, const char *key,
                                       bool required, Problems &problems) {
   const YAML::Node value = map[key];

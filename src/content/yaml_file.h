@@ -28,6 +28,11 @@ Result<YAML::Node> loadYamlFile(const std::string &path, const std::string &fold
 // text over kMaxContentFileBytes.
 Result<YAML::Node> parseYaml(const std::string &text, const std::string &name);
 
+// The content files of a folder: every *.yaml and *.yml entry, in name order (messages and lists do
+// not shuffle); none when the folder cannot be read. Not only regular files: a FIFO or a link out of
+// the folder is then refused by readContentFile with a message, not skipped in silence.
+std::vector<std::string> yamlFilesIn(const std::string &dir);
+
 // "file:line" of a node (line numbers start at 1).
 std::string where(const std::string &file, const YAML::Node &node);
 

@@ -132,6 +132,32 @@ void GpuScene::uploadMotionDetail(const MotionDetail &detail) {
   hasMotionDetail_ = true;
 }
 
+void GpuScene::updatePositions(const Scene &scene) {
+  const auto &structures = scene.structures();
+  std::vector<float> interleaved; // reused across meshes
+  for (GpuMesh &gpu : meshes_) {
+    const auto s = static_cast<std::size_t>(gpu.structure);
+    if (s >= structures.size() || gpu.meshIndex >= structures[s].meshes.size())
+      continue;
+    const MeshData &data = structures[s].meshes[gpu.meshIndex];
+    if (data.positions.size() != gpu.vertexCount)
+      continue;
+    interleaved.clear();
+    for (std::size_t v = 0; v < data.positions.size(); ++v) {
+      const glm::vec3 &p = data.positions[v];
+      const glm::vec3 n = v < data.normals.size() ? data.normals[v] : glm::vec3(0, 1, 0);
+      interleaved.insert(interleaved.end(), {p.x, p.y, p.z, n.x, n.y, n.z});
+    }
+    glBindBuffer(GL_ARRAY_BUFFER, gpu.vertexBuffer);
+    glBufferSubData(GL_ARRAY_BUFFER, 0, static_cast<GLsizeiptr>(interleaved.size() * sizeof(float)),
+                    interleaved.data());
+    const Bounds bounds = data.bounds();
+    gpu.center = bounds.center();
+    gpu.radius = 0.5f * glm::length(bounds.max - bounds.min);
+  }
+  glBindBuffer(GL_ARRAY_BUFFER, 0);
+}
+
 void GpuScene::release() {
   for (GpuMesh &m : meshes_) {
     if (m.coarseVao) {

@@ -39,6 +39,10 @@ public:
   // Adds the coarse index lists for frames drawn while moving; `detail` must be built from the
   // uploaded scene. Meshes without a coarse list draw in full.
   void uploadMotionDetail(const MotionDetail &detail);
+  // Rewrites the positions and normals of every mesh from `scene`, which must have the uploaded
+  // model's structures and vertex counts (the posed model of an animated function, issue 14); the
+  // occlusion and fibre bytes and the index lists stay. Meshes whose counts differ are left as they are.
+  void updatePositions(const Scene &scene);
   bool hasMotionDetail() const { return hasMotionDetail_; }
   void release();
   const std::vector<GpuMesh> &meshes() const { return meshes_; }

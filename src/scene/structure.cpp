@@ -48,4 +48,17 @@ Bounds Structure::bounds() const {
   return b;
 }
 
+std::optional<glm::vec3> Structure::vertexCentroid() const {
+  glm::vec3 sum(0.0f);
+  std::size_t n = 0;
+  for (const MeshData &m : meshes)
+    for (const glm::vec3 &p : m.positions) {
+      sum += p;
+      ++n;
+    }
+  if (n == 0)
+    return std::nullopt;
+  return sum / static_cast<float>(n);
+}
+
 } // namespace atlas

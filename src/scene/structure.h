@@ -55,6 +55,8 @@ struct Structure {
 
   std::size_t triangleCount() const;
   Bounds bounds() const;
+  // The mean of its vertices (an attachment footprint's centre, say); none without vertices.
+  std::optional<glm::vec3> vertexCentroid() const;
   const std::string &displayName() const { return name.empty() ? id : name; }
 };
 

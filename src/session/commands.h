@@ -127,14 +127,79 @@ struct TransferQuizProgressCommand {
   std::string path;
   bool import = false;
 };
+// A teacher's question set opened by the user (--quiz-file, File > Open question set...): checked like
+// the bundled ones; a good set becomes a deck (replacing a set of the same id), problems are kept as
+// "file:line: message" in Session::quizSetProblems.
+struct OpenQuizSetCommand {
+  std::string path;
+};
 
-using Command =
-    std::variant<SelectCommand, SetViewCommand, FrameSelectionCommand, SetVisibilityCommand,
-                 SetSystemVisibilityCommand, IsolateCommand, IsolateSystemCommand, ShowAllCommand,
-                 SetFocusCommand, OpenFileCommand, SetSourceCommand, SetAttachmentsShownCommand,
-                 SetLabelsCommand, ShowPartsCommand, SetSelectionVisibilityCommand, IsolateSelectionCommand,
-                 SetLandmarksShownCommand, PickLandmarkCommand, ShowSourceCommand, ShowTeachingCommand,
-                 StartQuizCommand, AnswerQuizCommand, QuizPickCommand, NextQuestionCommand,
-                 ShowQuizProgressCommand, TransferQuizProgressCommand>;
+// Lessons (issue 16; session_lesson.cpp): a lesson file opened, its steps gone through, edited from
+// the current view and saved. Steps are numbered from 0 here and from 1 on screen and command line.
+struct OpenLessonCommand {
+  std::string path; // a lesson file; the lesson is shown at its first step
+};
+struct NewLessonCommand {
+  std::string title = "New lesson";
+  std::string audience = "class"; // class | patient
+};
+struct CloseLessonCommand {};
+struct ShowLessonPanelCommand {
+  bool open = true;
+};
+struct GoToLessonStepCommand {
+  int step = 0;
+  bool animate = true; // the camera glides to the step's view (no jump cut)
+};
+struct StepLessonCommand {
+  int delta = 1; // +1 next, -1 previous; stops at the ends
+};
+// A new step after the current one holding the view as it is: camera, visibility, selection, source,
+// labels and the article section open.
+struct AddLessonStepCommand {
+  std::string title;
+  std::string text;
+};
+struct EditLessonStepCommand {
+  int step = 0;
+  std::string title, text, patient;
+};
+struct MoveLessonStepCommand {
+  int step = 0;
+  int delta = 1; // -1 earlier, +1 later
+};
+struct DeleteLessonStepCommand {
+  int step = 0;
+};
+// A pin on the current step: a point of a structure with a short note (drawn with a leader line).
+struct AddLessonPinCommand {
+  std::string structure;
+  glm::vec3 point{0.0f};
+  std::string note;
+};
+// Writes the lesson atomically to `path` ("" = the file it came from).
+struct SaveLessonCommand {
+  std::string path;
+};
+// Presentation mode: panels away, the step's text in large type beside the model.
+struct PresentCommand {
+  bool on = true;
+};
+// Moves the camera to `camera` (animated or not); what a saved step's exact view does.
+struct SetCameraCommand {
+  Camera camera;
+  bool animate = true;
+};
+
+using Command = std::variant<
+    SelectCommand, SetViewCommand, FrameSelectionCommand, SetVisibilityCommand, SetSystemVisibilityCommand,
+    IsolateCommand, IsolateSystemCommand, ShowAllCommand, SetFocusCommand, OpenFileCommand, SetSourceCommand,
+    SetAttachmentsShownCommand, SetLabelsCommand, ShowPartsCommand, SetSelectionVisibilityCommand,
+    IsolateSelectionCommand, SetLandmarksShownCommand, PickLandmarkCommand, ShowSourceCommand,
+    ShowTeachingCommand, StartQuizCommand, AnswerQuizCommand, QuizPickCommand, NextQuestionCommand,
+    ShowQuizProgressCommand, TransferQuizProgressCommand, OpenQuizSetCommand, OpenLessonCommand,
+    NewLessonCommand, CloseLessonCommand, ShowLessonPanelCommand, GoToLessonStepCommand, StepLessonCommand,
+    AddLessonStepCommand, EditLessonStepCommand, MoveLessonStepCommand, DeleteLessonStepCommand,
+    AddLessonPinCommand, SaveLessonCommand, PresentCommand, SetCameraCommand>;
 
 } // namespace atlas

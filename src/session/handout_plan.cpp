@@ -51,6 +51,27 @@ struct Planner {
     return text;
   }
 
+  // The end of every handout: the full citations of what was cited, the disclaimer and the credit.
+  void finish() {
+    for (const std::string &work : workIds)
+      if (const content::Work *w = kb.bibliography().find(work))
+        out.sources.push_back(content::fullCite(*w));
+      else
+        out.sources.push_back(work);
+    if (const ArticleSection *d = article.findSection("disclaimer")) {
+      out.disclaimerTitle = d->title;
+      if (!d->introFor(patient).empty())
+        out.disclaimer.push_back(content::plainText(d->introFor(patient)));
+      // The patient's pages keep to the statement itself; the specialist handout has all of it.
+      if (!patient)
+        for (const std::string &para : d->paragraphsFor(patient))
+          out.disclaimer.push_back(content::plainText(para));
+    }
+    out.credit = std::string("Adapted in the project's own words from the article \"") +
+                 content::ArticleCredit::title + "\" (" + content::ArticleCredit::publisher +
+                 ", last updated " + content::ArticleCredit::updated + ").";
+  }
+
   void add(HandoutBlockKind kind, const std::string &text, const std::string &term = "",
            const std::string &cite = "") {
     if (text.empty() && kind != HandoutBlockKind::Heading)
@@ -267,23 +288,55 @@ Handout planHandout(const Scene &scene, const KnowledgeBase &kb, const Article &
     else
       p.specialist(structure, entry);
   }
-  for (const std::string &work : p.workIds)
-    if (const content::Work *w = kb.bibliography().find(work))
-      p.out.sources.push_back(content::fullCite(*w));
-    else
-      p.out.sources.push_back(work);
-  if (const ArticleSection *d = article.findSection("disclaimer")) {
-    p.out.disclaimerTitle = d->title;
-    if (!d->introFor(patient).empty())
-      p.out.disclaimer.push_back(content::plainText(d->introFor(patient)));
-    // The patient's pages keep to the statement itself; the specialist handout has all of it.
-    if (!patient)
-      for (const std::string &para : d->paragraphsFor(patient))
-        p.out.disclaimer.push_back(content::plainText(para));
+  p.finish();
+  return p.out;
+}
+
+Handout planLessonHandout(const Scene &scene, const KnowledgeBase &kb, const Article &article,
+                          const content::Lesson &lesson, bool patient, SourceMode mode) {
+  patient = patient || lesson.audience == "patient"; // a patient's lesson is read in plain words
+  Planner p{scene, kb, article, patient, mode, {}, {}};
+  p.out.patient = patient;
+  p.out.title = lesson.title;
+  p.out.subtitle = std::string("A Scalene Atlas lesson — ") + std::to_string(lesson.steps.size()) +
+                   (lesson.steps.size() == 1 ? " step" : " steps");
+  if (!lesson.summary.empty())
+    p.add(HandoutBlockKind::Paragraph, lesson.summary);
+  int number = 0;
+  for (const content::LessonStep &step : lesson.steps) {
+    p.add(HandoutBlockKind::Heading, std::to_string(number + 1) + ". " + step.title);
+    // The picture is the step as the lesson shows it; its key lists the parts lit for the part
+    // described (the last selected), as the legend in the app does.
+    p.mode = step.source == "article" ? SourceMode::Article : SourceMode::Reference;
+    const int described = step.select.empty() ? -1 : scene.indexOf(step.select.back());
+    if (described >= 0)
+      p.picture(described, "", step.select, step.select.back(), 1.0f, // the heading names it
+                {HighlightRole::Selected, HighlightRole::Origin, HighlightRole::Insertion,
+                 HighlightRole::NerveSupply, HighlightRole::BloodSupply, HighlightRole::Related});
+    else {
+      HandoutBlock b;
+      b.kind = HandoutBlockKind::Picture;
+      p.out.blocks.push_back(std::move(b));
+    }
+    PictureRequest &shot = p.out.blocks.back().picture;
+    shot.lessonStep = number;
+    // Beside its text (the PDF puts a narrow picture's paragraph to its right), so a lesson of five
+    // steps keeps to about two pages; still 250 dpi.
+    shot.printWidthMm = 80.0;
+    shot.widthPx = 800;
+    shot.heightPx = 560;
+    p.add(HandoutBlockKind::Paragraph, step.textFor(patient), "", p.cites(step.sources));
+    for (const content::LessonPin &pin : step.pins) {
+      const int on = scene.indexOf(pin.structure);
+      p.add(HandoutBlockKind::Item, pin.note,
+            on >= 0 ? scene.structures()[static_cast<std::size_t>(on)].displayName() + ":" : "");
+    }
+    ++number;
   }
-  p.out.credit = std::string("Adapted in the project's own words from the article \"") +
-                 content::ArticleCredit::title + "\" (" + content::ArticleCredit::publisher +
-                 ", last updated " + content::ArticleCredit::updated + ").";
+  // A patient takes the handout home: when to get help, with its urgency, is always on it.
+  if (patient)
+    p.tiers();
+  p.finish();
   return p.out;
 }
 

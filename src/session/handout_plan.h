@@ -8,6 +8,7 @@
 
 #include "content/article.h"
 #include "content/knowledge_base.h"
+#include "content/lesson.h"
 #include "scene/scene.h"
 #include "session/highlights.h"
 
@@ -33,6 +34,9 @@ struct PictureRequest {
   // Soft tissue x-rayed but the lit parts of `frame`, so attachment sites under a muscle show on the bone.
   bool xraySoftTissue = false;
   std::vector<PictureKeyEntry> key; // the highlighted parts, in highlight order
+  // A lesson's step (from 0): the picture shows that step as the lesson does (its selection,
+  // visibility, source and camera) instead of `select` and `frame`; -1 when not a lesson's picture.
+  int lessonStep = -1;
   // Print size and resolution: 1600 px across a 16 cm wide picture is about 250 dpi.
   double printWidthMm = 160.0;
   int widthPx = 1600, heightPx = 1000;
@@ -88,5 +92,12 @@ inline constexpr const char *defaultHandoutStructure = "scalenus_posterior_right
 //    treatments), the tiers box in plain words, the sources and the disclaimer: one or two A4 pages.
 Handout planHandout(const Scene &scene, const content::KnowledgeBase &kb, const content::Article &article,
                     const std::string &structureId, bool patient, SourceMode mode = SourceMode::Reference);
+
+// The handout of a lesson (--export-handout FILE.pdf --lesson FILE): its title, then one block per
+// step (heading, the step's picture, its text in the version read, its pins, its sources), the
+// sources, the disclaimer and the credit as in planHandout.
+Handout planLessonHandout(const Scene &scene, const content::KnowledgeBase &kb,
+                          const content::Article &article, const content::Lesson &lesson, bool patient,
+                          SourceMode mode = SourceMode::Reference);
 
 } // namespace atlas

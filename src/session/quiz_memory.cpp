@@ -1,5 +1,7 @@
 #include "session/quiz_memory.h"
 
+#include "session/quiz_words.h"
+
 namespace atlas::quiz {
 
 void QuizMemory::load() {
@@ -64,8 +66,8 @@ bool QuizMemory::exportTo(const std::filesystem::path &to) {
     message_ = "export failed: " + written.error();
     return false;
   }
-  message_ =
-      "progress exported to " + to.string() + " (" + std::to_string(progress_.cards.size()) + " cards)";
+  message_ = "progress exported to " + to.string() + " (" +
+             countOf(static_cast<long long>(progress_.cards.size()), "card", "cards") + ")";
   return true;
 }
 
@@ -77,7 +79,7 @@ bool QuizMemory::importFrom(const std::filesystem::path &from) {
     return false;
   }
   save();
-  message_ = "imported " + std::to_string(*taken) + " cards from " + from.string();
+  message_ = "imported " + countOf(*taken, "card", "cards") + " from " + from.string();
   return true;
 }
 

@@ -44,6 +44,23 @@ std::string firstSentence(const std::string &text) {
   return end == std::string::npos ? text : text.substr(0, end + 1);
 }
 
+// Landmarks closer than this are one place under two names (metres; the model's frame).
+constexpr float kSamePlace = 0.5e-3f;
+
+// "left", "right" or "" (a midline landmark) from a landmark id: "c5.lamina_left", "rib1_right.neck".
+std::string landmarkSide(const std::string &id) {
+  if (id.find("_left") != std::string::npos)
+    return "left";
+  if (id.find("_right") != std::string::npos)
+    return "right";
+  return "";
+}
+
+// Left against right; a midline landmark is on neither side.
+bool oppositeSides(const std::string &a, const std::string &b) {
+  return !a.empty() && !b.empty() && a != b;
+}
+
 bool askable(const Structure &s) {
   return s.system != System::Attachment && s.triangleCount() > 0;
 }
@@ -110,7 +127,8 @@ struct Model {
 
   // Three plausible wrong answers for `id`: parts of the same system, the same side (or the midline)
   // first, nearest first; three drawn from the five nearest, so they vary with the seed.
-  std::vector<std::string> distractors(const std::string &id, std::mt19937 &random) const {
+  std::vector<std::string> distractors(const std::string &id, std::mt19937 &random,
+                                       const std::set<std::string> &exclude = {}) const {
     const Structure *answer = structure(id);
     if (!answer)
       return {};
@@ -134,7 +152,7 @@ struct Model {
     std::vector<Candidate> candidates;
     std::set<std::string> labels{normaliseAnswer(answer->displayName())};
     for (const Structure &s : scene.structures()) {
-      if (s.id == id || !askable(s))
+      if (s.id == id || !askable(s) || exclude.count(s.id))
         continue;
       const bool otherSide = !s.side.empty() && s.side != "midline" && !answer->side.empty() &&
                              answer->side != "midline" && s.side != answer->side;
@@ -165,9 +183,10 @@ struct Model {
   }
 
   // Makes `q` a choice among `answerId` and its distractors, in an order drawn from `random`.
-  void makeChoice(QuizQuestion &q, const std::string &answerId, std::mt19937 &random) const {
+  void makeChoice(QuizQuestion &q, const std::string &answerId, std::mt19937 &random,
+                  const std::set<std::string> &exclude = {}) const {
     q.form = AnswerForm::Choice;
-    q.optionIds = distractors(answerId, random);
+    q.optionIds = distractors(answerId, random, exclude);
     q.optionIds.push_back(answerId);
     std::shuffle(q.optionIds.begin(), q.optionIds.end(), random);
     for (const std::string &option : q.optionIds)
@@ -283,16 +302,39 @@ void addNameQuestions(const Model &m, std::vector<QuizQuestion> &out) {
     q.prompt = "Name the landmark marked on the " + lowerFirst(mark.bone->displayName()) + ".";
     q.lit = mark.bone->id;
     const std::string answer = markName(mark);
-    std::vector<std::pair<float, const Mark *>> near;
+    // Two names for one place (the carotid tubercle is the anterior tubercle of C6) are one answer:
+    // the twin is never a wrong option, and its name is accepted when typed.
+    auto twin = [&](const Mark &other) {
+      return &other != &mark && glm::distance(other.landmark->position, mark.landmark->position) < kSamePlace;
+    };
+    // Plausible wrong options: not the other side's copy first, then the same bone, then the
+    // neighbouring bones (nearest first); three drawn from the five best.
+    struct Near {
+      bool otherSide, otherBone;
+      float distance;
+      const Mark *mark;
+    };
+    std::vector<Near> near;
     for (const Mark &other : marks)
-      near.push_back({glm::distance(other.landmark->position, mark.landmark->position), &other});
-    std::stable_sort(near.begin(), near.end(),
-                     [](const auto &a, const auto &b) { return a.first < b.first; });
+      if (&other != &mark && !twin(other))
+        near.push_back({oppositeSides(landmarkSide(other.landmark->id), landmarkSide(mark.landmark->id)),
+                        other.bone != mark.bone,
+                        glm::distance(other.landmark->position, mark.landmark->position), &other});
+    std::stable_sort(near.begin(), near.end(), [](const Near &a, const Near &b) {
+      if (a.otherSide != b.otherSide)
+        return !a.otherSide;
+      if (a.otherBone != b.otherBone)
+        return !a.otherBone;
+      return a.distance < b.distance;
+    });
     std::set<std::string> labels{normaliseAnswer(answer)};
+    for (const Mark &other : marks)
+      if (twin(other))
+        labels.insert(normaliseAnswer(markName(other)));
     std::vector<const Mark *> wrong;
-    for (const auto &[distance, other] : near)
-      if (wrong.size() < 5 && labels.insert(normaliseAnswer(markName(*other))).second)
-        wrong.push_back(other);
+    for (const Near &other : near)
+      if (wrong.size() < 5 && labels.insert(normaliseAnswer(markName(*other.mark))).second)
+        wrong.push_back(other.mark);
     std::mt19937 random = cardRandom(m.seed, "name:" + mark.landmark->id);
     std::shuffle(wrong.begin(), wrong.end(), random);
     wrong.resize(std::min<std::size_t>(wrong.size(), 3));
@@ -305,7 +347,14 @@ void addNameQuestions(const Model &m, std::vector<QuizQuestion> &out) {
         q.correctOption = static_cast<int>(q.options.size()) - 1;
     }
     q.expected = {mark.landmark->id};
-    q.accepted = {answer, mark.landmark->id};
+    // Typed: the knowledge base's name, the model's shorter one ("Scalene tubercle (left)": the side
+    // is checked apart), the id, and a twin's names.
+    q.accepted = {answer, mark.landmark->name, mark.landmark->id};
+    for (const Mark &other : marks)
+      if (twin(other)) {
+        q.accepted.push_back(markName(other));
+        q.accepted.push_back(other.landmark->name);
+      }
     if (const content::LandmarkEntry *entry = m.knowledge.findLandmark(mark.landmark->id)) {
       q.explanation = answer + ": " + firstSentence(entry->description);
       q.cite = entry->cite;
@@ -370,10 +419,82 @@ void addClaimQuestions(const Model &m, QuizKind kind, std::vector<QuizQuestion> 
     q.subject = claim->id;
     if (const Structure *subject = m.structure(claim->subject); !subject->side.empty())
       q.subject += "/" + subject->side;
-    askClaimTargets(m, q, *claim, claim->source == "article" ? "according to the article, " : "");
+    const std::string lead = claim->source == "article" ? "according to the article, " : "";
+    askClaimTargets(m, q, *claim, lead);
     q.prompt[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(q.prompt[0])));
     q.explanation = m.name(claim->subject) + ": " + claim->text;
     q.cite = claim->cite;
+    // An insertion on one bone is also asked the other way round: found on the model, not chosen
+    // from a list ("Click the origin of ..." / "which rib does it insert on?", issue 15).
+    const std::vector<std::string> targets = m.targetsInModel(*claim);
+    if (claim->role == content::ClaimRole::Insertion && targets.size() == 1) {
+      QuizQuestion click = q;
+      click.subject += "/click";
+      click.form = AnswerForm::Click;
+      click.options.clear();
+      click.optionIds.clear();
+      click.correctOption = -1;
+      click.expected = targets;
+      click.accepted = {targets.front()};
+      if (const Structure *bone = m.structure(targets.front()))
+        click.accepted = m.acceptedNames(*bone);
+      click.prompt = lead + "click the bone the " + lowerFirst(m.name(claim->subject)) + " inserts on.";
+      click.prompt[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(click.prompt[0])));
+      out.push_back(std::move(q));
+      out.push_back(std::move(click));
+      continue;
+    }
+    out.push_back(std::move(q));
+  }
+}
+
+// The supply claims read the other way: "Which muscles does the C5 ventral ramus (left) supply?",
+// one card per nerve or artery that the standard references name, its answer every muscle whose
+// claim names it. Nothing is added to the claims: the answer is the set of their subjects.
+void addSuppliedByQuestions(const Model &m, std::vector<QuizQuestion> &out) {
+  std::vector<std::string> order;
+  std::map<std::string, std::vector<const content::Claim *>> byTarget;
+  for (const content::Claim *claim : m.claimCopies()) {
+    if (claim->variation || claim->source != "reference" ||
+        (claim->role != content::ClaimRole::NerveSupply && claim->role != content::ClaimRole::BloodSupply))
+      continue;
+    for (const std::string &target : m.targetsInModel(*claim)) {
+      if (!byTarget.count(target))
+        order.push_back(target);
+      byTarget[target].push_back(claim);
+    }
+  }
+  for (const std::string &target : order) {
+    const std::vector<const content::Claim *> &claims = byTarget[target];
+    std::vector<std::string> subjects;
+    std::string explanation, cite;
+    for (const content::Claim *claim : claims) {
+      if (std::find(subjects.begin(), subjects.end(), claim->subject) == subjects.end())
+        subjects.push_back(claim->subject);
+      explanation += (explanation.empty() ? "" : " ") + m.name(claim->subject) + ": " + claim->text;
+      if (cite.find(claim->cite) == std::string::npos)
+        cite += (cite.empty() ? "" : "; ") + claim->cite;
+    }
+    QuizQuestion q;
+    q.kind = QuizKind::Supply;
+    q.subject = target + ".supplies";
+    // "On the model": the rami supply many muscles the model does not have.
+    const std::string question =
+        "Which muscles on the model does the " + lowerFirst(m.name(target)) + " supply";
+    if (subjects.size() == 1) {
+      std::mt19937 random = cardRandom(m.seed, cardKey(q));
+      m.makeChoice(q, subjects.front(), random);
+      q.prompt = question + " (the standard references)?";
+    } else {
+      q.form = AnswerForm::Clicks;
+      q.expected = subjects;
+      q.prompt = question + " (the standard references)? Click every one.";
+    }
+    q.explanation = explanation;
+    q.cite = cite;
+    q.show = subjects;
+    q.show.push_back(target);
+    q.about = q.show;
     out.push_back(std::move(q));
   }
 }
@@ -401,8 +522,15 @@ void addRelationQuestions(const Model &m, std::vector<QuizQuestion> &out) {
     QuizQuestion q;
     q.kind = QuizKind::Relation;
     q.subject = claim->id;
+    // Parts whose own claims say the same words ("Supplies all three scalenes." is true of the C4,
+    // C5 and C6 rami, and of the other side's copy) would be right too: never a wrong option.
+    std::set<std::string> alsoTrue;
+    const std::string said = normaliseAnswer(claim->text);
+    for (const content::Claim &other : m.knowledge.claims())
+      if (other.subject != subject->id && normaliseAnswer(other.text) == said)
+        alsoTrue.insert(other.subject);
     std::mt19937 random = cardRandom(m.seed, cardKey(q));
-    m.makeChoice(q, subject->id, random);
+    m.makeChoice(q, subject->id, random, alsoTrue);
     q.prompt = "Which structure is this? \"" + claim->text + "\"";
     q.explanation = subject->displayName() + ": " + claim->text;
     q.cite = claim->cite;
@@ -423,7 +551,8 @@ std::string sourceLead(const content::Claim &claim) {
 // the explanation gives both and the difference.
 void addSourceQuestions(const Model &m, std::vector<QuizQuestion> &out) {
   std::set<std::string> asked;
-  for (const content::Claim *claim : m.claimCards(QuizKind::Source)) {
+  // Each side's copy of a claim is its own card, as for attachments: the model shows both sides.
+  for (const content::Claim *claim : m.claimCopies()) {
     if (claim->differsFrom.empty())
       continue;
     // The other claim, on the same side as this one.
@@ -437,11 +566,13 @@ void addSourceQuestions(const Model &m, std::vector<QuizQuestion> &out) {
     if (!other || other->source == claim->source || m.targetsInModel(*other) == m.targetsInModel(*claim))
       continue;
     for (const auto &[asks, against] : {std::pair{claim, other}, std::pair{other, claim}}) {
-      if (m.targetsInModel(*asks).empty() || !m.structure(asks->subject) || !asked.insert(asks->id).second)
+      const Structure *subject = m.structure(asks->subject);
+      const std::string side = subject && !subject->side.empty() ? "/" + subject->side : "";
+      if (m.targetsInModel(*asks).empty() || !subject || !asked.insert(asks->id + side).second)
         continue;
       QuizQuestion q;
       q.kind = QuizKind::Source;
-      q.subject = asks->id;
+      q.subject = asks->id + side;
       askClaimTargets(m, q, *asks, sourceLead(*asks));
       auto said = [](const content::Claim &c) {
         return std::string(c.source == "article" ? "The article: " : "The references: ") + c.text;
@@ -528,6 +659,7 @@ std::vector<QuizQuestion> allQuestions(const Scene &scene, const content::Knowle
   addNameQuestions(m, out);
   addClaimQuestions(m, QuizKind::Attachment, out);
   addClaimQuestions(m, QuizKind::Supply, out);
+  addSuppliedByQuestions(m, out);
   addRelationQuestions(m, out);
   addSourceQuestions(m, out);
   return out;

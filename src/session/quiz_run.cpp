@@ -118,7 +118,10 @@ Result<bool> QuizRun::answer(const std::string &text, const Scene &scene,
   if (index_ < given_.size() && given_[index_].answered)
     next();
   if (!current())
-    return Error{"the quiz is over: all " + std::to_string(questions_.size()) + " questions are answered"};
+    return Error{"the quiz is over: " +
+                 (questions_.size() == 1 ? std::string("its one question is")
+                                         : "all " + std::to_string(questions_.size()) + " questions are") +
+                 " answered"};
   if (normaliseAnswer(text).empty())
     return Error{"an empty answer to \"" + current()->prompt + "\""};
   given_[index_] = checkAnswer(questions_[index_], text, scene, knowledge);

@@ -6,10 +6,27 @@
 namespace atlas::quiz {
 namespace {
 
-// The label of an option given as an id: the part's name where the model has it.
-std::string optionLabel(const Scene &scene, const std::string &id) {
-  const Structure *s = scene.find(id);
-  return s ? s->displayName() : id;
+// The label of an option given as an id: the part's name where the model has it, a landmark's name.
+std::string optionLabel(const Scene &scene, const content::KnowledgeBase &knowledge, const std::string &id) {
+  if (const Structure *s = scene.find(id))
+    return s->displayName();
+  if (const content::LandmarkEntry *mark = knowledge.findLandmark(id); mark && !mark->name.empty())
+    return mark->name;
+  return id;
+}
+
+// A `source` option is a claim id; the student reads what the claim says ("Outer surface of the
+// second rib..."), or the names of the parts it names when it has no text.
+std::string claimLabel(const Scene &scene, const content::KnowledgeBase &knowledge, const std::string &id) {
+  const content::Claim *claim = knowledge.findClaim(id);
+  if (!claim)
+    return id;
+  if (!claim->text.empty())
+    return claim->text;
+  std::string names;
+  for (const std::string &target : claim->targets)
+    names += (names.empty() ? "" : ", ") + optionLabel(scene, knowledge, target);
+  return names.empty() ? id : names;
 }
 
 } // namespace
@@ -30,7 +47,9 @@ std::vector<QuizQuestion> setQuestions(const content::QuizSet &set, const Scene 
     if (!source.options.empty()) {
       q.form = AnswerForm::Choice;
       for (const std::string &option : source.options) {
-        q.options.push_back(ids ? optionLabel(scene, option) : option);
+        q.options.push_back(source.kind == "source" ? claimLabel(scene, knowledge, option)
+                            : ids                   ? optionLabel(scene, knowledge, option)
+                                                    : option);
         q.optionIds.push_back(option);
       }
       const auto right = std::find(source.options.begin(), source.options.end(), source.answer.front());
@@ -40,6 +59,8 @@ std::vector<QuizQuestion> setQuestions(const content::QuizSet &set, const Scene 
     } else {
       q.form = source.answer.size() > 1 ? AnswerForm::Clicks : AnswerForm::Click;
     }
+    if (source.kind == "source")
+      q.expected = source.answer; // claim ids: the review and --state name them by their option's text
     if (ids) {
       q.expected = source.answer;
       for (const std::string &id : source.answer)

@@ -1,6 +1,8 @@
 #include "session/session.h"
 #include "session/quiz_set_questions.h"
 
+#include "content/content_load.h"
+
 #include "io/model_loader.h"
 
 #include <algorithm>
@@ -70,6 +72,15 @@ Result<bool> Session::open(const std::string &path) {
 }
 
 const PickingIndex &Session::pickingIndex() const {
+  // A posed model (issue 14): clicks hit what is drawn. Its index is built on the first pick after
+  // each change of pose (a click, not every frame).
+  if (const Scene *posed = &drawnScene(); posed != &scene_) {
+    if (!posedPicking_ || posedPickingPose_ != functionAnimation_.poseGeneration()) {
+      posedPicking_.emplace(*posed);
+      posedPickingPose_ = functionAnimation_.poseGeneration();
+    }
+    return *posedPicking_;
+  }
   finishPickingBuild();
   if (!picking_)
     picking_.emplace(scene_);
@@ -91,6 +102,8 @@ void Session::finishPickingBuild() const {
 void Session::setScene(Scene scene) {
   finishPickingBuild(); // the worker must not read a scene being replaced
   scene_ = std::move(scene);
+  functionAnimation_.stop(); // a function shown on the old model means nothing on this one
+  posedPicking_.reset();
   view_ = ViewState(scene_.structures().size());
   for (std::size_t i = 0; i < scene_.structures().size(); ++i)
     if (scene_.structures()[i].system == System::Attachment)
@@ -137,7 +150,17 @@ void Session::setKnowledge(content::KnowledgeBase knowledge) {
 glm::vec3 Session::labelAnchor(int structure) const {
   if (structure < 0 || static_cast<std::size_t>(structure) >= labelAnchors_.size())
     return glm::vec3(0.0f);
-  return labelAnchors_[static_cast<std::size_t>(structure)];
+  const glm::vec3 &anchor = labelAnchors_[static_cast<std::size_t>(structure)];
+  // A posed model (issue 14): the same vertex where the pose has moved it.
+  if (const Scene *posed = &drawnScene(); posed != &scene_) {
+    const Structure &rest = scene_.structures()[static_cast<std::size_t>(structure)];
+    const Structure &moved = posed->structures()[static_cast<std::size_t>(structure)];
+    for (std::size_t m = 0; m < rest.meshes.size() && m < moved.meshes.size(); ++m)
+      for (std::size_t v = 0; v < rest.meshes[m].positions.size(); ++v)
+        if (rest.meshes[m].positions[v] == anchor && v < moved.meshes[m].positions.size())
+          return moved.meshes[m].positions[v];
+  }
+  return anchor;
 }
 
 void Session::setViewport(int width, int height) {
@@ -280,14 +303,15 @@ void Session::advanceQuizClock(double seconds) {
 
 bool Session::advance(float seconds) {
   advanceQuizClock(seconds);
+  functionAnimation_.advance(scene_, generation_, seconds);
   if (!animation_)
-    return false;
+    return functionAnimation_.playing();
   animation_->elapsed += seconds;
   const float t = animation_->elapsed / animation_->duration;
   camera_ = interpolate(animation_->from, animation_->to, t);
   if (t >= 1.0f)
     animation_.reset();
-  return animation_.has_value();
+  return animation_.has_value() || functionAnimation_.playing();
 }
 
 Bounds Session::viewBounds() const {
@@ -546,6 +570,7 @@ Result<bool> Session::run(const OpenFileCommand &o) {
 Result<bool> Session::run(const SetSourceCommand &src) {
   sourceMode_ = src.article ? SourceMode::Article : SourceMode::Reference;
   rebuildHighlights();
+  functionAnimation_.setArticle(scene_, generation_, src.article);
   return true;
 }
 
@@ -695,6 +720,35 @@ Result<bool> Session::run(const TransferQuizProgressCommand &transfer) {
   return true;
 }
 
+Result<bool> Session::run(const OpenQuizSetCommand &open) {
+  // Checked against this model's knowledge base as the bundled sets are; the loader reads the one file
+  // and refuses a link out of its folder (content/yaml_file.h).
+  content::QuizSets opened = content::loadQuizSetFile(open.path, content::quizSetIds(knowledge_));
+  quizSetProblems = opened.problems;
+  // A set whose every question was refused is no deck.
+  opened.sets.erase(std::remove_if(opened.sets.begin(), opened.sets.end(),
+                                   [](const content::QuizSet &set) { return set.questions.empty(); }),
+                    opened.sets.end());
+  if (opened.sets.empty())
+    return Error{open.path + ": no question set could be read" +
+                 (opened.problems.empty() ? std::string() : " (" + opened.problems.front() + ")")};
+  auto merged = std::make_shared<content::QuizSets>(quizSets ? *quizSets : content::QuizSets{});
+  for (content::QuizSet &set : opened.sets) {
+    auto same = std::find_if(merged->sets.begin(), merged->sets.end(),
+                             [&](const content::QuizSet &s) { return s.id == set.id; });
+    if (same != merged->sets.end())
+      *same = std::move(set); // a teacher's newer copy of a set replaces the one loaded before
+    else
+      merged->sets.push_back(std::move(set));
+  }
+  quizSets = std::move(merged);
+  if (!quizSetProblems.empty()) // loaded, less the questions it had to skip: say so
+    return Error{open.path + ": opened with " + std::to_string(quizSetProblems.size()) +
+                 (quizSetProblems.size() == 1 ? " problem" : " problems") +
+                 ", the first: " + quizSetProblems.front()};
+  return true;
+}
+
 void Session::showQuizQuestion() {
   if (labelsBeforeQuiz_) {
     view_.labels = *labelsBeforeQuiz_;
@@ -716,14 +770,47 @@ void Session::showQuizQuestion() {
       pickedLandmark_ = mark; // a landmark's answer names it on its bone
     }
   }
+  // Parts clicked for a several-click question are selected without labels and without their
+  // attachments and supply lit: a clicked ramus lit the muscles it supplies, which gave answers away.
+  if (!given->answered && q->form == quiz::AnswerForm::Clicks) {
+    if (!labelsBeforeQuiz_) {
+      labelsBeforeQuiz_ = view_.labels;
+      view_.labels = false;
+    }
+    view_.highlights.erase(
+        std::remove_if(view_.highlights.begin(), view_.highlights.end(),
+                       [](const Highlight &h) { return h.role != HighlightRole::Selected; }),
+        view_.highlights.end());
+  }
+  // A landmark to name is marked on its lit bone (quizHidesLandmarkName keeps its label off).
+  if (!given->answered && q->expected.size() == 1 && scene_.indexOf(q->expected.front()) < 0)
+    if (const std::optional<LandmarkRef> mark = findLandmark(scene_, q->expected.front()))
+      pickedLandmark_ = mark;
   if (!given->answered && !q->lit.empty())
     if (const int lit = scene_.indexOf(q->lit); lit >= 0) {
       // The part to name is lit without its label, which would give the answer away.
-      labelsBeforeQuiz_ = view_.labels;
+      if (!labelsBeforeQuiz_)
+        labelsBeforeQuiz_ = view_.labels;
       view_.labels = false;
       view_.setVisibility(lit, Visibility::Visible);
       view_.highlights.push_back({lit, HighlightRole::Related, ""});
+      // Turned to where it is in sight (a lit nerve behind the vessels was not seen at all), framed
+      // with 3 cm of its surroundings around it so that where it lies still says something.
+      Bounds around = scene_.structures()[static_cast<std::size_t>(lit)].bounds();
+      const glm::vec3 centre = around.center();
+      around.extend(centre - glm::vec3(0.03f));
+      around.extend(centre + glm::vec3(0.03f));
+      animateTo(visibleViewCamera(lit, around), false);
     }
+}
+
+bool Session::quizHidesLandmarkName(const LandmarkRef &ref) const {
+  const quiz::QuizQuestion *q = quiz_ ? quiz_->current() : nullptr;
+  const quiz::GivenAnswer *given = quiz_ ? quiz_->currentAnswer() : nullptr;
+  if (!q || !given || given->answered || q->expected.size() != 1)
+    return false;
+  const std::optional<LandmarkRef> asked = findLandmark(scene_, q->expected.front());
+  return asked && *asked == ref;
 }
 
 nlohmann::json Session::stateJson() const {
@@ -799,6 +886,13 @@ nlohmann::json Session::stateJson() const {
                          {"patient_version", shown && articleView.patientMode && shown->hasPatientVersion()}};
   }
   state["quiz"] = quiz_ ? quiz_->stateJson(scene_) : json();
+  // The teacher sets that are decks now, and the problems of the one opened last (--quiz-file).
+  json sets = json::array();
+  if (quizSets)
+    for (const content::QuizSet &set : quizSets->sets)
+      sets.push_back({{"id", set.id}, {"title", set.title}, {"questions", set.questions.size()}});
+  state["quiz_sets"] = sets;
+  state["quiz_set_problems"] = quizSetProblems;
   if (quiz_) {
     state["quiz"]["elapsed_s"] = quizElapsed_;
     // For automation (window tests click it): a pixel where a click picks the current click
@@ -810,6 +904,15 @@ nlohmann::json Session::stateJson() const {
         if (const std::optional<glm::vec2> pixel = pixelShowing(index))
           target = json::array({pixel->x, pixel->y});
     state["quiz"]["target_pixel"] = target;
+    // One pixel per expected part (null where it is out of sight), for several-click questions.
+    json targets = json::array();
+    if (q && quiz_->takesClicks())
+      for (const std::string &id : q->expected) {
+        const int index = scene_.indexOf(id);
+        const std::optional<glm::vec2> pixel = index >= 0 ? pixelShowing(index) : std::nullopt;
+        targets.push_back(pixel ? json::array({pixel->x, pixel->y}) : json());
+      }
+    state["quiz"]["target_pixels"] = targets;
     state["quiz"]["question_seconds_left"] =
         quiz_->mode() == quiz::QuizMode::Exam && quizClockRunning() ? json(questionSecondsLeft()) : json();
   }
@@ -828,6 +931,15 @@ nlohmann::json Session::stateJson() const {
                               {"message", quizMemory.message()}};
   }
   state["article"] = content::articleStateJson(articleView, article.get());
+  state["lesson"] = lessonStateJson();
+  // Issue 14: the function shown in motion, and the posed bones and scalene lengths at its T.
+  if (json animation = functionAnimation_.stateJson(scene_); !animation.is_null()) {
+    state["pose"] = animation["pose"];
+    state["muscles"] = animation["muscles"];
+    animation.erase("pose");
+    animation.erase("muscles");
+    state["animation"] = animation;
+  }
   replaceInvalidUtf8(state);
   return state;
 }

@@ -4,12 +4,14 @@
 #pragma once
 
 #include "content/knowledge_base.h"
+#include "content/lesson.h"
 #include "content/quiz_set.h"
 #include "core/result.h"
 #include "scene/camera.h"
 #include "scene/picking.h"
 #include "scene/scene.h"
 #include "scene/view_state.h"
+#include "session/animation.h"
 #include "session/commands.h"
 #include "session/highlights.h"
 #include "session/landmarks.h"
@@ -105,6 +107,16 @@ public:
   bool animating() const { return animation_.has_value(); }
   bool advance(float seconds);
 
+  // The key function playing on the model (issue 14): the panel and the command line drive it
+  // directly, as view state; advance() moves it on and keeps returning true while it plays.
+  FunctionAnimation &functionAnimation() { return functionAnimation_; }
+  const FunctionAnimation &functionAnimation() const { return functionAnimation_; }
+  // What to draw: the posed model while a function is shown away from rest, else the model.
+  const Scene &drawnScene() const {
+    const Scene *posed = functionAnimation_.posedScene();
+    return posed && posed->structures().size() == scene_.structures().size() ? *posed : scene_;
+  }
+
   std::string shownPanel; // title of the panel the UI shows on the right ("Structures" or "Info")
 
   // The Sources panel (ui/sources_panel.cpp), in place of the panels on the right while open. Set by
@@ -132,6 +144,11 @@ public:
   // its part without labels.
   const std::optional<quiz::QuizRun> &quiz() const { return quiz_; }
   bool quizTakesClicks() const { return quiz_ && quiz_->takesClicks(); }
+  // True while a quiz question waits for its answer: the names the pointer would show on the model
+  // (hover) would give find-it and name-it answers away.
+  bool quizHidesNames() const { return quiz_ && quiz_->currentAnswer() && !quiz_->currentAnswer()->answered; }
+  // True while the current question asks for this landmark's name: its marker shows, its label not.
+  bool quizHidesLandmarkName(const LandmarkRef &ref) const;
   struct QuizView {
     bool open = false;
     std::string error;         // the last quiz command's error, shown in the panel
@@ -146,12 +163,43 @@ public:
   quiz::QuizMemory quizMemory;
   // Teacher-made question sets (content/quizzes and files the user opened): each set id is a deck.
   std::shared_ptr<const content::QuizSets> quizSets;
+  // The problems of the question set opened last (OpenQuizSetCommand), "file:line: message".
+  std::vector<std::string> quizSetProblems;
   // Exam time: each question has kExamSecondsPerQuestion, counted by advance(); when it runs out the
   // question is skipped (graded as no answer). Practice is not timed, but its time is kept too.
   static constexpr double kExamSecondsPerQuestion = 60.0;
   bool quizClockRunning() const; // a quiz with a current question (the window keeps drawing)
   double quizElapsedSeconds() const { return quizElapsed_; }
   double questionSecondsLeft() const; // exam only; the full time otherwise
+
+  // The lesson open (content/lesson.h; session_lesson.cpp): its steps, the one shown, and whether the
+  // app presents it (full screen, panels away, the step's text in large type beside the model).
+  const std::optional<content::Lesson> &lesson() const { return lesson_; }
+  int lessonStep() const { return lessonStep_; } // 0-based; -1 when no lesson is open
+  const content::LessonStep *currentLessonStep() const;
+  bool presenting() const { return presenting_ && lesson_.has_value(); }
+  bool lessonChanged() const { return lessonChanged_; } // edited since opened or saved
+  struct LessonView {
+    bool panelOpen = false; // the Lesson panel (ui/lesson_panel.cpp): steps, text, add, save
+    std::string message;    // what the last lesson command did or why it was refused
+  };
+  LessonView lessonView;
+  // The ids a lesson is checked against: the model's structures (the bundled anatomy only), the
+  // article's sections and key functions.
+  content::LessonIds lessonIds() const;
+  // A step holding the view as it is now (what "Add step from current view" adds).
+  content::LessonStep stepFromView() const;
+  nlohmann::json lessonStateJson() const; // --state's "lesson"; null when none is open
+  // The current step's pins placed on the model (landmarks resolved); pins the model lacks are left out.
+  struct LessonPinOnModel {
+    int structure = -1;
+    glm::vec3 point{0.0f};
+    std::string note;
+  };
+  std::vector<LessonPinOnModel> lessonPins() const;
+  // Whether the label of `id` (a structure or an attachment site) shows: a step may name the parts
+  // whose labels show (labels: [ids]), so a class reads only what the step is about.
+  bool lessonShowsLabel(const std::string &id) const;
 
   // The article beside the model (content/article; null until loaded) and what the reader looks at
   // in it. The reading panels edit `articleView` directly: it is view state, like the UI settings.
@@ -189,6 +237,22 @@ private:
   Result<bool> run(const NextQuestionCommand &);
   Result<bool> run(const ShowQuizProgressCommand &show);
   Result<bool> run(const TransferQuizProgressCommand &transfer);
+  Result<bool> run(const OpenQuizSetCommand &open);
+  Result<bool> run(const OpenLessonCommand &open);
+  Result<bool> run(const NewLessonCommand &create);
+  Result<bool> run(const CloseLessonCommand &);
+  Result<bool> run(const ShowLessonPanelCommand &show);
+  Result<bool> run(const GoToLessonStepCommand &go);
+  Result<bool> run(const StepLessonCommand &step);
+  Result<bool> run(const AddLessonStepCommand &add);
+  Result<bool> run(const EditLessonStepCommand &edit);
+  Result<bool> run(const MoveLessonStepCommand &move);
+  Result<bool> run(const DeleteLessonStepCommand &remove);
+  Result<bool> run(const AddLessonPinCommand &pin);
+  Result<bool> run(const SaveLessonCommand &save);
+  Result<bool> run(const PresentCommand &present);
+  Result<bool> run(const SetCameraCommand &set);
+  Camera lessonCamera(const content::LessonStep &step) const; // where a step puts the camera
   void showQuizQuestion(); // lights the current question's part, or shows the answer once given
   Result<int> indexOfId(const std::string &id) const; // "no structure with id ..." when unknown
   void animateTo(const Camera &target, bool animate);
@@ -218,6 +282,10 @@ private:
   double questionElapsed_ = 0.0;         // seconds on the current question
   std::size_t timedQuestion_ = 0;
   void advanceQuizClock(double seconds);
+  std::optional<content::Lesson> lesson_;
+  int lessonStep_ = -1;
+  bool presenting_ = false;
+  bool lessonChanged_ = false;
   int width_ = 1280, height_ = 720;
   ViewArea area_;
   StandardView lastView_ = StandardView::Default;
@@ -227,6 +295,9 @@ private:
     float elapsed = 0.0f, duration = 0.6f;
   };
   std::optional<Animation> animation_;
+  FunctionAnimation functionAnimation_;
+  mutable std::optional<PickingIndex> posedPicking_; // over the posed model, for its pose
+  mutable std::uint64_t posedPickingPose_ = 0;
 
   // The user's camera and visibility before a function's clean view (ShowPartsCommand::cleanView).
   struct SavedView {

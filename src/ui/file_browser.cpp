@@ -21,7 +21,12 @@ bool isModelFileName(const std::string &name) {
   return ext == ".glb" || ext == ".gltf" || ext == ".obj" || ext == ".stl" || ext == ".ply";
 }
 
-std::vector<FolderEntry> listFolder(const std::string &folder) {
+bool isQuestionSetFileName(const std::string &name) {
+  const std::string ext = lower(fs::path(name).extension().string());
+  return ext == ".yaml" || ext == ".yml";
+}
+
+std::vector<FolderEntry> listFolder(const std::string &folder, FileFilter wanted) {
   std::vector<FolderEntry> entries;
   std::error_code ec;
   fs::directory_iterator it(folder.empty() ? "." : folder, ec);
@@ -31,7 +36,7 @@ std::vector<FolderEntry> listFolder(const std::string &folder) {
       continue;
     std::error_code typeError;
     const bool isFolder = it->is_directory(typeError); // follows links, as opening does
-    if (isFolder || (isModelFileName(name) && !typeError))
+    if (isFolder || (wanted(name) && !typeError))
       entries.push_back({name, isFolder});
   }
   std::sort(entries.begin(), entries.end(), [](const FolderEntry &a, const FolderEntry &b) {
@@ -40,7 +45,7 @@ std::vector<FolderEntry> listFolder(const std::string &folder) {
   return entries;
 }
 
-std::string completePath(const std::string &typed) {
+std::string completePath(const std::string &typed, FileFilter wanted) {
   if (typed.empty())
     return typed;
   std::error_code ec;
@@ -51,7 +56,7 @@ std::string completePath(const std::string &typed) {
   const std::string folder = slash == std::string::npos ? std::string() : typed.substr(0, slash + 1);
   const std::string prefix = slash == std::string::npos ? typed : typed.substr(slash + 1);
   std::vector<FolderEntry> matches;
-  for (FolderEntry &e : listFolder(folder.empty() ? "." : folder))
+  for (FolderEntry &e : listFolder(folder.empty() ? "." : folder, wanted))
     if (e.name.compare(0, prefix.size(), prefix) == 0)
       matches.push_back(std::move(e));
   if (matches.empty())

@@ -1,5 +1,7 @@
 #include "ui/fonts.h"
 
+#include <algorithm>
+
 #include <filesystem>
 #include <fontconfig/fontconfig.h>
 #include <imgui.h>
@@ -66,6 +68,10 @@ FontSet loadFonts(float scale) {
         io.Fonts->AddFontFromFileTTF((bold.empty() ? regular : bold).c_str(), body * 1.25f, nullptr, ranges);
     if (!bold.empty())
       fonts.bold = io.Fonts->AddFontFromFileTTF(bold.c_str(), body, nullptr, ranges);
+    const float present = std::max(26.0f, body * 1.25f);
+    fonts.presentBody = io.Fonts->AddFontFromFileTTF(regular.c_str(), present, nullptr, ranges);
+    fonts.presentTitle = io.Fonts->AddFontFromFileTTF((bold.empty() ? regular : bold).c_str(), present * 1.3f,
+                                                      nullptr, ranges);
   } else {
     ImFontConfig config;
     config.SizePixels = 13.0f * scale;

@@ -13,6 +13,10 @@ struct FontSet {
   ImFont *body = nullptr;
   ImFont *heading = nullptr; // bold, larger
   ImFont *bold = nullptr;    // bold at body size (terms in running text)
+  // Presentation mode (ui/presentation.cpp): body text at least 24 px high, read from the back of a
+  // room (issue 16), and its step titles.
+  ImFont *presentBody = nullptr;
+  ImFont *presentTitle = nullptr;
   bool trueType = false;
 };
 

@@ -1,6 +1,7 @@
 // The functions panel: the six key functions of scalenus posterior from the article, each with its
-// description and a button that shows it on the model — the muscle selected and the parts it moves
-// lit up beside it. A static depiction: the motion itself is for a later version.
+// description and a button that shows it on the model — the muscle selected, the parts it moves and
+// the muscles that work lit up beside it — and plays it as a loop (issue 14): play/pause, a scrub
+// bar, speed, loop, frame steps with the , and . keys, and the lengths measured on the posed model.
 #include "ui/panels.h"
 
 #include "content/article.h"
@@ -8,6 +9,7 @@
 #include "ui/text_flow.h"
 
 #include <algorithm>
+#include <cmath>
 #include <imgui.h>
 
 namespace atlas::ui {
@@ -16,6 +18,86 @@ namespace {
 std::string nameOf(const Session &session, const std::string &id) {
   const Structure *s = session.scene().find(id);
   return s ? s->displayName() : id;
+}
+
+// "scalenus posterior (right)" from "scalenus_posterior_right".
+std::string plainMuscleName(const std::string &id) {
+  std::string name = id;
+  std::replace(name.begin(), name.end(), '_', ' ');
+  for (const char *side : {"left", "right"}) {
+    const std::string tail = std::string(" ") + side;
+    if (name.size() > tail.size() && name.compare(name.size() - tail.size(), tail.size(), tail) == 0)
+      return name.substr(0, name.size() - tail.size()) + " (" + side + ")";
+  }
+  return name;
+}
+
+// The player of the function being shown: controls, what moves, the lengths measured on the model.
+void drawPlayer(FrameContext &ctx, FunctionAnimation &animation) {
+  const Session &session = ctx.session;
+  const FunctionMotion *motion = animation.motion();
+  if (!motion)
+    return;
+  if (ImGui::Button(animation.playing() ? "Pause" : "Play"))
+    animation.setPlaying(!animation.playing());
+  ImGui::SameLine();
+  if (ImGui::Button("<"))
+    animation.step(-1);
+  ImGui::SameLine();
+  if (ImGui::Button(">"))
+    animation.step(1);
+  ImGui::SameLine();
+  ImGui::Checkbox("Loop", &animation.loop);
+  ImGui::SameLine();
+  if (ImGui::Button("Rest"))
+    animation.stop();
+  if (!animation.active())
+    return;
+  float t = animation.time();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14.0f);
+  if (ImGui::SliderFloat("Time", &t, 0.0f, 1.0f, "%.2f")) {
+    animation.setPlaying(false);
+    animation.setTime(t);
+  }
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14.0f);
+  ImGui::SliderFloat("Speed", &animation.speed, 0.25f, 2.0f, "%.2fx");
+  // Frame steps from the keyboard while the text fields are not typing.
+  // Frame steps from the keyboard (the typed characters: the panels know no key codes) while no text
+  // field is typing.
+  if (!ImGui::GetIO().WantTextInput)
+    for (const ImWchar c : ImGui::GetIO().InputQueueCharacters)
+      animation.step(c == '.' ? 1 : c == ',' ? -1 : 0);
+  const float degrees = degreesAt(*motion, animation.time());
+  ImGui::PushTextWrapPos(0.0f);
+  if (motion->moves)
+    ImGui::Text("Now: %.0f° of %s (peak %.0f°)", degrees, motion->action.c_str(), motion->peakDegrees);
+  else
+    ImGui::Text("Now: %s", motion->action.c_str());
+  // The working muscles, and those of the other side (stretched when the neck bends away from them).
+  std::vector<std::string> shown = motion->active;
+  if (motion->moves)
+    for (const std::string &id : motion->active) {
+      const bool right = id.size() > 6 && id.compare(id.size() - 6, 6, "_right") == 0;
+      const std::string other =
+          right ? id.substr(0, id.size() - 6) + "_left" : id.substr(0, id.size() - 5) + "_right";
+      if (std::find(shown.begin(), shown.end(), other) == shown.end())
+        shown.push_back(other);
+    }
+  for (const std::string &id : shown) {
+    const FunctionAnimation::Length length = animation.muscleLength(session.scene(), id);
+    if (length.restMm <= 0.0f)
+      continue;
+    const bool working = std::find(motion->active.begin(), motion->active.end(), id) != motion->active.end();
+    const std::string line =
+        lengthReadout(plainMuscleName(id), length.restMm, length.nowMm, degrees, motion->action);
+    if (working)
+      ImGui::TextColored(ImVec4(0.35f, 0.85f, 0.75f, 1.0f), "%s", line.c_str());
+    else
+      ImGui::TextDisabled("%s", line.c_str());
+  }
+  ImGui::TextDisabled("%s", motion->note.c_str());
+  ImGui::TextDisabled("Numbers: %s. Keys , and . step one frame.", motion->source.c_str());
+  ImGui::PopTextWrapPos();
 }
 
 } // namespace
@@ -84,7 +166,21 @@ bool drawFunctionsPanel(FrameContext &ctx) {
     if (!haveMuscle)
       ImGui::BeginDisabled();
     if (ImGui::Button(shown ? "Shown on the model" : "Show on model")) {
-      ctx.commands.push_back(ShowPartsCommand{muscle, parts, /*frame=*/true, /*cleanView=*/true});
+      // The muscles that work light up with the parts moved; the function starts playing.
+      std::vector<std::string> lit = parts;
+      if (ctx.animation &&
+          ctx.animation->show(session.scene(), session.sceneGeneration(), item.id,
+                              muscle.size() > 5 && muscle.compare(muscle.size() - 5, 5, "_left") == 0
+                                  ? MotionSide::Left
+                                  : MotionSide::Right,
+                              session.sourceMode() == SourceMode::Article, 0.0f)) {
+        for (const std::string &id : ctx.animation->motion()->active)
+          if (id != muscle && std::find(lit.begin(), lit.end(), id) == lit.end() &&
+              session.scene().indexOf(id) >= 0)
+            lit.push_back(id);
+        ctx.animation->setPlaying(true);
+      }
+      ctx.commands.push_back(ShowPartsCommand{muscle, lit, /*frame=*/true, /*cleanView=*/true});
       view.shownFunction = item.id;
     }
     if (!haveMuscle) {
@@ -98,8 +194,10 @@ bool drawFunctionsPanel(FrameContext &ctx) {
       for (const std::string &id : parts)
         lit += ", " + (session.scene().indexOf(id) >= 0 ? nameOf(session, id) : id + " (not in this model)");
       ImGui::PushTextWrapPos(0.0f);
-      ImGui::TextDisabled("On the model: %s. A still picture; the movement itself comes later.", lit.c_str());
+      ImGui::TextDisabled("On the model: %s.", lit.c_str());
       ImGui::PopTextWrapPos();
+      if (ctx.animation && ctx.animation->motion() && ctx.animation->motion()->function == item.id)
+        drawPlayer(ctx, *ctx.animation);
     }
     ImGui::Dummy(ImVec2(0.0f, ImGui::GetFontSize() * 0.6f));
     ImGui::PopID();

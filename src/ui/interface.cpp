@@ -1,5 +1,6 @@
 #include "ui/panels.h"
 
+#include <algorithm>
 #include <imgui.h>
 #include <string>
 
@@ -64,28 +65,103 @@ void drawStatusBar(FrameContext &ctx, const std::string &message) {
   ImGui::End();
 }
 
+namespace {
+
+// The 3D view keeps at least this share of the window's width whatever panels are open, and the
+// structure list at least this share beside a right-hand panel (issue 16: at 1280x720 two panels
+// left the model a third of the width).
+constexpr float kViewShare = 0.5f;
+constexpr float kListShare = 0.22f;
+
+float fullPanelHeight(const FrameContext &ctx) {
+  return ImGui::GetMainViewport()->Size.y - ctx.layout.menuHeight - ImGui::GetFrameHeight() * 1.4f;
+}
+
+float railWidth() {
+  return ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.x * 2.0f;
+}
+
+} // namespace
+
 float placeRightPanel(FrameContext &ctx, float ems, float maxFraction) {
   const ImGuiViewport *vp = ImGui::GetMainViewport();
-  const float width = std::min(ImGui::GetFontSize() * ems, vp->Size.x * maxFraction);
+  // Room kept for the structure list, which is placed after this panel (leftPanelWidth).
+  const float list =
+      ctx.settings.showStructures ? std::min(ImGui::GetFontSize() * 21.0f, vp->Size.x * kListShare) : 0.0f;
+  const float width = std::max(
+      std::min({ImGui::GetFontSize() * ems, vp->Size.x * maxFraction, vp->Size.x * kViewShare - list}),
+      ImGui::GetFontSize() * 8.0f);
   ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - width, vp->Pos.y + ctx.layout.menuHeight),
                           ImGuiCond_Always);
-  ImGui::SetNextWindowSize(ImVec2(width, vp->Size.y - ctx.layout.menuHeight - ImGui::GetFrameHeight() * 1.4f),
-                           ImGuiCond_Always);
+  ImGui::SetNextWindowSize(ImVec2(width, fullPanelHeight(ctx)), ImGuiCond_Always);
   ctx.layout.rightWidth = width;
+  ctx.layout.panels.push_back(
+      {"right", glm::vec4(vp->Size.x - width, ctx.layout.menuHeight, width, fullPanelHeight(ctx))});
   return width;
 }
 
+float leftPanelWidth(const FrameContext &) {
+  // One width whether or not a right-hand panel is open, so the list never changes under the pointer
+  // when a click on it opens the info panel; placeRightPanel leaves it this much.
+  return std::min(ImGui::GetFontSize() * 21.0f, ImGui::GetMainViewport()->Size.x * kListShare);
+}
+
+void drawPanelRails(FrameContext &ctx) {
+  const ImGuiViewport *vp = ImGui::GetMainViewport();
+  const float width = railWidth(), height = fullPanelHeight(ctx);
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollbar;
+  struct Rail {
+    const char *name, *arrow, *item;
+    float x;
+    bool shown;
+  };
+  // The list's rail only when the list was open; the right one always (the info, article, quiz...
+  // panel, whichever was there, comes back).
+  const Rail rails[] = {{"Panels rail (left)", ">", "rail.left", vp->Pos.x, ctx.settings.showStructures},
+                        {"Panels rail (right)", "<", "rail.right", vp->Pos.x + vp->Size.x - width, true}};
+  for (const Rail &rail : rails) {
+    if (!rail.shown)
+      continue;
+    ImGui::SetNextWindowPos(ImVec2(rail.x, vp->Pos.y + ctx.layout.menuHeight), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(width, height), ImGuiCond_Always);
+    if (ImGui::Begin(rail.name, nullptr, flags)) {
+      if (ImGui::Button(rail.arrow, ImVec2(ImGui::GetFrameHeight(), ImGui::GetFrameHeight() * 3.0f)))
+        ctx.settings.panelsCollapsed = false;
+      markItem(ctx, rail.item);
+      if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Show the panels again (P)");
+    }
+    ImGui::End();
+    (rail.x <= vp->Pos.x ? ctx.layout.leftWidth : ctx.layout.rightWidth) = width;
+    ctx.layout.panels.push_back(
+        {rail.name, glm::vec4(rail.x - vp->Pos.x, ctx.layout.menuHeight, width, height)});
+  }
+}
+
 void drawInterface(FrameContext &ctx, const std::string &statusMessage) {
+  if (drawPresentation(ctx)) { // the model, its labels and pins, the step's text and key: nothing else
+    drawLabels(ctx);
+    drawLessonPins(ctx);
+    drawDisclaimerWindow(ctx); // a first start shows it over the presentation too
+    drawMessageOverlay(ctx);
+    return;
+  }
   drawMainMenu(ctx);
-  drawStructurePanel(ctx);
-  // The sources, or else the teaching entries, the article or the functions, take the info panel's place.
-  if (!drawSourcesPanel(ctx) && !drawTeachingPanel(ctx) && !drawQuizProgressPanel(ctx) &&
-      !drawQuizPanel(ctx) && !drawReadingPanel(ctx))
-    drawInfoPanel(ctx);
+  if (ctx.settings.panelsCollapsed) {
+    drawPanelRails(ctx);
+  } else {
+    drawStructurePanel(ctx);
+    // The sources, or else the teaching entries, the article or the functions, take the info panel's place.
+    if (!drawSourcesPanel(ctx) && !drawTeachingPanel(ctx) && !drawLessonPanel(ctx) &&
+        !drawQuizProgressPanel(ctx) && !drawQuizPanel(ctx) && !drawReadingPanel(ctx))
+      drawInfoPanel(ctx);
+  }
   drawViewToolbar(ctx);
+  drawLegend(ctx); // first: the labels keep clear of it
   drawLabels(ctx);
-  drawLegend(ctx);
   drawWhereInset(ctx);
+  drawLessonPins(ctx);
   drawHint(ctx);
   drawStructureMenu(ctx, ctx.contextStructure);
   drawHelpPanel(ctx);

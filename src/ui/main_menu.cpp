@@ -17,11 +17,14 @@ constexpr const char *kOpenPopup = "Open a model";
 constexpr const char *kScreenshotPopup = "Save screenshot";
 constexpr const char *kExportPopup = "Export article";
 constexpr const char *kHandoutPopup = "Export handout";
+constexpr const char *kQuizSetPopup = "Open a question set";
 
 // The File menu's dialogs between frames: which one to open next, the folder being browsed (its
 // entries read once per visit, not every frame), the recent-files search and the output paths.
 struct FileDialogs {
   bool screenshotRequested = false, exportRequested = false, handoutRequested = false;
+  bool quizSetRequested = false;
+  std::string quizSetPath; // File > Open question set...: the path field, browsed like Open's
   std::string browsed;
   std::vector<FolderEntry> entries;
   std::string recentFilter;
@@ -58,7 +61,9 @@ int completeCallback(ImGuiInputTextCallbackData *data) {
   if (data->EventFlag != ImGuiInputTextFlags_CallbackCompletion)
     return 0;
   const std::string typed(data->Buf, static_cast<std::size_t>(data->BufTextLen));
-  const std::string completed = completePath(typed);
+  const FileFilter wanted =
+      data->UserData ? *static_cast<const FileFilter *>(data->UserData) : isModelFileName;
+  const std::string completed = completePath(typed, wanted);
   if (completed != typed) {
     data->DeleteChars(0, data->BufTextLen);
     data->InsertChars(0, completed.c_str());
@@ -67,7 +72,8 @@ int completeCallback(ImGuiInputTextCallbackData *data) {
 }
 
 // A path field with a button; true when the user confirmed (Return or the button).
-bool pathField(FrameContext &ctx, std::string &path, const char *button, const char *name, bool completion) {
+bool pathField(FrameContext &ctx, std::string &path, const char *button, const char *name, bool completion,
+               const FileFilter *wanted = nullptr) {
   if (ImGui::IsWindowAppearing())
     ImGui::SetKeyboardFocusHere();
   char buffer[1024];
@@ -76,8 +82,9 @@ bool pathField(FrameContext &ctx, std::string &path, const char *button, const c
   ImGuiInputTextFlags flags = ImGuiInputTextFlags_EnterReturnsTrue;
   if (completion)
     flags |= ImGuiInputTextFlags_CallbackCompletion;
-  const bool entered = ImGui::InputTextWithHint("##path", "/path/to/file", buffer, sizeof buffer, flags,
-                                                completion ? completeCallback : nullptr);
+  const bool entered =
+      ImGui::InputTextWithHint("##path", "/path/to/file", buffer, sizeof buffer, flags,
+                               completion ? completeCallback : nullptr, const_cast<FileFilter *>(wanted));
   markItem(ctx, (std::string(name) + ".path").c_str());
   path = buffer;
   const bool pressed = ImGui::Button(button);
@@ -85,27 +92,27 @@ bool pathField(FrameContext &ctx, std::string &path, const char *button, const c
   return (pressed || entered) && !path.empty();
 }
 
-void drawFolderBrowser(FrameContext &ctx) {
+// The folder of `path` and its entries (`wanted` files); a double-click on a file opens it with `open`.
+template <typename Open> void drawFolderBrowser(std::string &path, FileFilter wanted, Open open) {
   FileDialogs &d = dialogs();
-  const std::string folder = folderOf(ctx.settings.openPath);
+  const std::string folder = folderOf(path);
   if (folder != d.browsed || ImGui::IsWindowAppearing()) {
     d.browsed = folder;
-    d.entries = listFolder(folder);
+    d.entries = listFolder(folder, wanted);
   }
   ImGui::TextDisabled("In %s", folder.c_str());
   ImGui::BeginChild("##entries",
                     ImVec2(ImGui::GetFontSize() * 32.0f, ImGui::GetTextLineHeightWithSpacing() * 8.0f), true);
   if (folder != "/" && ImGui::Selectable("../")) {
     std::filesystem::path up = std::filesystem::path(folder).parent_path().parent_path();
-    ctx.settings.openPath = up.string() == "/" ? "/" : up.string() + "/";
+    path = up.string() == "/" ? "/" : up.string() + "/";
   }
   for (const FolderEntry &e : d.entries) {
     const std::string label = e.folder ? e.name + "/" : e.name;
-    if (ImGui::Selectable(label.c_str(), folder + e.name == ctx.settings.openPath,
-                          ImGuiSelectableFlags_AllowDoubleClick)) {
-      ctx.settings.openPath = folder + label; // a folder: enter it; a file: choose it
+    if (ImGui::Selectable(label.c_str(), folder + e.name == path, ImGuiSelectableFlags_AllowDoubleClick)) {
+      path = folder + label; // a folder: enter it; a file: choose it
       if (!e.folder && ImGui::IsMouseDoubleClicked(0)) {
-        ctx.commands.push_back(OpenFileCommand{ctx.settings.openPath});
+        open(path);
         ImGui::CloseCurrentPopup();
       }
     }
@@ -169,7 +176,31 @@ void drawOpenFilePopup(FrameContext &ctx) {
     ImGui::OpenPopup(kHandoutPopup);
     d.handoutRequested = false;
   }
+  if (d.quizSetRequested) {
+    if (d.quizSetPath.empty())
+      d.quizSetPath = homeFolder() + "/";
+    ImGui::OpenPopup(kQuizSetPopup);
+    d.quizSetRequested = false;
+  }
   const ImVec2 centre = ImGui::GetMainViewport()->GetCenter();
+  ImGui::SetNextWindowPos(centre, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  if (ImGui::BeginPopupModal(kQuizSetPopup, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    // A teacher's set (content/README.md, "Question sets"): checked like the bundled ones; a good one
+    // becomes a deck under Quiz > Practice/Exam > Teacher sets, a bad one is reported with file:line.
+    ImGui::TextUnformatted("A question set (.yaml). Tab completes the path.");
+    static const FileFilter questionSets = isQuestionSetFileName;
+    const bool open = pathField(ctx, d.quizSetPath, "Open", "quiz_set", true, &questionSets);
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel") || escapePressed())
+      ImGui::CloseCurrentPopup();
+    else if (open) {
+      ctx.commands.push_back(OpenQuizSetCommand{d.quizSetPath});
+      ImGui::CloseCurrentPopup();
+    }
+    drawFolderBrowser(d.quizSetPath, isQuestionSetFileName,
+                      [&ctx](const std::string &path) { ctx.commands.push_back(OpenQuizSetCommand{path}); });
+    ImGui::EndPopup();
+  }
   ImGui::SetNextWindowPos(centre, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
   if (ImGui::BeginPopupModal(kOpenPopup, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
     ImGui::TextUnformatted("glTF (.glb, .gltf), OBJ, STL or PLY. Tab completes the path.");
@@ -182,7 +213,8 @@ void drawOpenFilePopup(FrameContext &ctx) {
       ctx.commands.push_back(OpenFileCommand{ctx.settings.openPath});
       ImGui::CloseCurrentPopup();
     }
-    drawFolderBrowser(ctx);
+    drawFolderBrowser(ctx.settings.openPath, isModelFileName,
+                      [&ctx](const std::string &path) { ctx.commands.push_back(OpenFileCommand{path}); });
     if (!ctx.settings.recentFiles.empty()) {
       ImGui::Separator();
       ImGui::TextUnformatted("Recent");
@@ -310,6 +342,9 @@ void drawMainMenu(FrameContext &ctx) {
       drawRecentFiles(ctx, false);
       ImGui::EndMenu();
     }
+    if (ImGui::MenuItem("Open question set..."))
+      dialogs().quizSetRequested = true;
+    markItem(ctx, "file.open_question_set");
     ImGui::Separator();
     if (ImGui::MenuItem("Save screenshot..."))
       dialogs().screenshotRequested = true;
@@ -378,6 +413,7 @@ void drawMainMenu(FrameContext &ctx) {
   }
   drawReadingMenu(ctx);
   drawQuizMenu(ctx);
+  drawLessonMenu(ctx);
   if (ImGui::BeginMenu("Help")) {
     ImGui::MenuItem("Keyboard and mouse", "F1", &ctx.settings.showHelp);
     ImGui::EndMenu();

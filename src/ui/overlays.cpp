@@ -4,9 +4,13 @@
 
 #include "content/plain_words.h"
 #include "scene/label_layout.h"
+#include "scene/screen_occupancy.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <imgui.h>
+#include <limits>
+#include <optional>
 
 namespace atlas::ui {
 namespace {
@@ -32,7 +36,9 @@ ScreenRect freeArea(const FrameContext &ctx) {
 
 glm::vec4 sceneArea(const FrameContext &ctx) {
   const ImGuiViewport *vp = ImGui::GetMainViewport();
-  const float top = ctx.layout.menuHeight, bottom = ImGui::GetFrameHeight() * 1.4f;
+  // No status bar in presentation mode (ui/presentation.cpp): the view takes the whole height.
+  const float top = ctx.layout.menuHeight,
+              bottom = ctx.session.presenting() ? 0.0f : ImGui::GetFrameHeight() * 1.4f;
   return glm::vec4(ctx.layout.leftWidth, top,
                    std::max(vp->Size.x - ctx.layout.leftWidth - ctx.layout.rightWidth, 1.0f),
                    std::max(vp->Size.y - top - bottom, 1.0f));
@@ -52,41 +58,168 @@ std::vector<HighlightRole> legendRoles(const Session &session) {
   return roles;
 }
 
-// Height the legend takes at the bottom-left, so labels can keep clear of it.
-float legendHeight(const Session &session) {
-  const std::size_t rows = legendRoles(session).size();
-  if (rows == 0)
-    return 0.0f;
-  const ImGuiStyle &style = ImGui::GetStyle();
-  return static_cast<float>(rows + 1) * (ImGui::GetTextLineHeight() + style.ItemSpacing.y) +
-         style.WindowPadding.y * 2.0f + 20.0f;
-}
-
 bool patientReading(const FrameContext &ctx) {
   return ctx.reading && ctx.reading->patientMode;
+}
+
+// The legend's rows: each role's words once (origin and insertion are one row for patients: "Where
+// it attaches").
+std::vector<std::pair<HighlightRole, std::string>> legendRows(const FrameContext &ctx) {
+  std::vector<std::pair<HighlightRole, std::string>> rows;
+  for (HighlightRole role : legendRoles(ctx.session)) {
+    std::string text = patientReading(ctx) ? content::plainRoleLabel(role) : highlightRoleLabel(role);
+    if (std::none_of(rows.begin(), rows.end(), [&text](const auto &row) { return row.second == text; }))
+      rows.emplace_back(role, std::move(text));
+  }
+  return rows;
+}
+
+const char *legendSourceLine(const Session &session) {
+  return session.sourceMode() == SourceMode::Article ? "As stated in the article" : "Standard anatomy";
+}
+
+// What the overlays keep clear of, in ImGui coordinates over the free area: the parts the labels point
+// at (every triangle, with a cell of margin) and the model as drawn (a sparse trace of its vertices,
+// for the legend). Projecting a few hundred thousand vertices is not free: rebuilt only when the
+// camera, the view, the model or the window changes.
+struct Footprints {
+  ScreenOccupancy highlighted, model;
+};
+
+const Footprints &footprints(const FrameContext &ctx, const ScreenRect &area) {
+  static Footprints cached;
+  static std::vector<double> cachedKey;
+  const Session &session = ctx.session;
+  const Camera &camera = session.camera();
+  const Session::ViewArea view = session.viewArea();
+  const ImGuiIO &io = ImGui::GetIO();
+  const std::uint64_t fingerprint = session.view().fingerprint();
+  const std::vector<double> key{camera.target.x,
+                                camera.target.y,
+                                camera.target.z,
+                                camera.distance,
+                                camera.orientation.w,
+                                camera.orientation.x,
+                                camera.orientation.y,
+                                camera.orientation.z,
+                                camera.fovY,
+                                static_cast<double>(view.x),
+                                static_cast<double>(view.y),
+                                static_cast<double>(view.width),
+                                static_cast<double>(view.height),
+                                io.DisplaySize.x,
+                                io.DisplaySize.y,
+                                area.min.x,
+                                area.min.y,
+                                area.max.x,
+                                area.max.y,
+                                static_cast<double>(fingerprint >> 32),
+                                static_cast<double>(fingerprint & 0xffffffffu),
+                                static_cast<double>(session.sceneGeneration()),
+                                static_cast<double>(reinterpret_cast<std::uintptr_t>(&session.scene())),
+                                static_cast<double>(session.view().highlights.size())};
+  if (key == cachedKey)
+    return cached;
+  cachedKey = key;
+  const float cell = std::max(ImGui::GetFontSize() * 0.35f, 4.0f);
+  cached.highlighted = ScreenOccupancy(area, cell);
+  cached.model = ScreenOccupancy(area, cell);
+  const glm::vec4 rect(static_cast<float>(view.x), static_cast<float>(view.y), static_cast<float>(view.width),
+                       static_cast<float>(view.height));
+  const glm::vec2 toUi(io.DisplaySize.x / static_cast<float>(session.viewportWidth()),
+                       io.DisplaySize.y / static_cast<float>(session.viewportHeight()));
+  const auto &structures = session.scene().structures();
+  for (const Highlight &h : session.view().highlights)
+    if (session.view().isDrawn(h.structure))
+      for (const MeshData &mesh : structures[static_cast<std::size_t>(h.structure)].meshes)
+        markProjectedMesh(cached.highlighted, mesh, camera, rect, toUi);
+  cached.highlighted.dilate(1);
+  std::size_t vertices = 0;
+  for (std::size_t i = 0; i < structures.size(); ++i)
+    if (session.view().isDrawn(static_cast<int>(i)))
+      for (const MeshData &mesh : structures[i].meshes)
+        vertices += mesh.positions.size();
+  const int stride = static_cast<int>(std::max<std::size_t>(vertices / 60000, 2));
+  for (std::size_t i = 0; i < structures.size(); ++i)
+    if (session.view().isDrawn(static_cast<int>(i)))
+      for (const MeshData &mesh : structures[i].meshes)
+        markProjectedMesh(cached.model, mesh, camera, rect, toUi, stride);
+  cached.model.dilate(1);
+  return cached;
+}
+
+// The "Where this is" inset of patient reading (where_inset.cpp), at the bottom-right of the 3D view:
+// an estimate of its box, which the legend and the labels keep clear of.
+std::optional<ScreenRect> whereInsetBox(const FrameContext &ctx) {
+  if (!patientReading(ctx) || ctx.session.selection().empty())
+    return std::nullopt;
+  const glm::vec4 area = sceneArea(ctx);
+  const ImGuiStyle &style = ImGui::GetStyle();
+  const glm::vec2 size(ImGui::GetFontSize() * 9.0f * 0.9f + style.WindowPadding.x * 2.0f,
+                       ImGui::GetFontSize() * 9.0f + ImGui::GetTextLineHeightWithSpacing() +
+                           style.WindowPadding.y * 2.0f);
+  const glm::vec2 corner(area.x + area.z - 10.0f, area.y + area.w - 10.0f);
+  return ScreenRect{corner - size, corner};
+}
+
+// The legend's box: at the corner of the free area where it hides the least of the model (the parts
+// it explains count most), the bottom-left when that is as good as any.
+ScreenRect legendBox(const FrameContext &ctx, const ScreenRect &area, glm::vec2 size) {
+  const Footprints &fp = footprints(ctx, area);
+  const float inset = 10.0f;
+  const glm::vec2 corners[] = {{area.min.x + inset, area.max.y - inset - size.y},
+                               {area.max.x - inset - size.x, area.max.y - inset - size.y},
+                               {area.min.x + inset, area.min.y + inset},
+                               {area.max.x - inset - size.x, area.min.y + inset}};
+  const std::optional<ScreenRect> where = whereInsetBox(ctx);
+  ScreenRect best{corners[0], corners[0] + size};
+  int bestCost = std::numeric_limits<int>::max();
+  for (const glm::vec2 &corner : corners) {
+    const ScreenRect box{corner, corner + size};
+    if (where && box.overlaps(*where))
+      continue;
+    if (std::any_of(ctx.layout.keepClear.begin(), ctx.layout.keepClear.end(), [&box](const glm::vec4 &r) {
+          return box.overlaps(ScreenRect{glm::vec2(r.x, r.y), glm::vec2(r.x + r.z, r.y + r.w)});
+        }))
+      continue;
+    const int cost = fp.highlighted.markedIn(box) * 8 + fp.model.markedIn(box);
+    if (cost < bestCost) {
+      bestCost = cost;
+      best = box;
+    }
+  }
+  return best;
+}
+
+glm::vec4 toRect(const ScreenRect &r) {
+  return glm::vec4(r.min.x, r.min.y, r.width(), r.height());
 }
 
 } // namespace
 
 void drawLegend(FrameContext &ctx) {
   const Session &session = ctx.session;
-  const std::vector<HighlightRole> roles = legendRoles(session);
-  if (roles.empty())
+  const auto rows = legendRows(ctx);
+  if (rows.empty())
     return;
-  const ScreenRect area = freeArea(ctx);
-  ImGui::SetNextWindowPos(ImVec2(area.min.x + 10.0f, area.max.y - 10.0f), ImGuiCond_Always,
-                          ImVec2(0.0f, 1.0f));
+  // Its size from the words, so the corner is chosen before the window is drawn.
+  const ImGuiStyle &style = ImGui::GetStyle();
+  const float size = ImGui::GetTextLineHeight();
+  float textWidth = ImGui::CalcTextSize(legendSourceLine(session)).x;
+  for (const auto &row : rows)
+    textWidth = std::max(textWidth, size + style.ItemSpacing.x + ImGui::CalcTextSize(row.second.c_str()).x);
+  const glm::vec2 estimate(textWidth + style.WindowPadding.x * 2.0f,
+                           static_cast<float>(rows.size() + 1) * size +
+                               static_cast<float>(rows.size()) * style.ItemSpacing.y +
+                               style.WindowPadding.y * 2.0f);
+  const ScreenRect box = legendBox(ctx, freeArea(ctx), estimate);
+  ImGui::SetNextWindowPos(ImVec2(box.min.x, box.min.y), ImGuiCond_Always);
   ImGui::SetNextWindowBgAlpha(0.80f);
   // Only a key to the colours: the wheel and clicks go through to the model (zoom over it works).
   const ImGuiWindowFlags flags = kOverlayWindowFlags | ImGuiWindowFlags_NoInputs;
+  ScreenRect drawn = box;
   if (ImGui::Begin("Legend", nullptr, flags)) {
-    const float size = ImGui::GetTextLineHeight();
-    std::vector<std::string> shownRows;
-    for (HighlightRole role : roles) {
-      const std::string text = patientReading(ctx) ? content::plainRoleLabel(role) : highlightRoleLabel(role);
-      if (std::find(shownRows.begin(), shownRows.end(), text) != shownRows.end())
-        continue; // origin and insertion are one row for patients: "Where it attaches"
-      shownRows.push_back(text);
+    for (const auto &[role, text] : rows) {
       const ImVec2 p = ImGui::GetCursorScreenPos();
       ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + size, p.y + size), roleColor(role),
                                                 size * 0.2f);
@@ -94,10 +227,13 @@ void drawLegend(FrameContext &ctx) {
       ImGui::SameLine();
       ImGui::TextUnformatted(text.c_str());
     }
-    ImGui::TextDisabled(session.sourceMode() == SourceMode::Article ? "As stated in the article"
-                                                                    : "Standard anatomy");
+    ImGui::TextDisabled("%s", legendSourceLine(session));
+    const ImVec2 pos = ImGui::GetWindowPos(), extent = ImGui::GetWindowSize();
+    drawn = ScreenRect{glm::vec2(pos.x, pos.y), glm::vec2(pos.x + extent.x, pos.y + extent.y)};
   }
   ImGui::End();
+  // The window as drawn, or the estimate while it is first measured: whichever is larger.
+  ctx.layout.legend = toRect(ScreenRect{glm::min(box.min, drawn.min), glm::max(box.max, drawn.max)});
 }
 
 namespace {
@@ -115,6 +251,56 @@ std::string shortenToWidth(const std::string &text, float width) {
   while (!cut.empty() && cut.back() == ' ')
     cut.pop_back();
   return cut + ellipsis;
+}
+
+// A dark box with lines of text, on the foreground (over every window): the full words of a
+// shortened label, or the names behind "+N more", while the pointer is on it.
+void drawHoverBox(glm::vec2 at, const std::vector<std::string> &lines) {
+  const ImGuiIO &io = ImGui::GetIO();
+  const ImVec2 pad(ImGui::GetFontSize() * 0.45f, ImGui::GetFontSize() * 0.2f);
+  float width = 0.0f;
+  for (const std::string &line : lines)
+    width = std::max(width, ImGui::CalcTextSize(line.c_str()).x);
+  const float lineHeight = ImGui::GetTextLineHeight();
+  const ImVec2 size(width + pad.x * 2.0f, lineHeight * static_cast<float>(lines.size()) + pad.y * 2.0f);
+  // Kept on screen: moved left or up when it would run off.
+  const ImVec2 min(std::clamp(at.x, 0.0f, std::max(io.DisplaySize.x - size.x, 0.0f)),
+                   std::clamp(at.y, 0.0f, std::max(io.DisplaySize.y - size.y, 0.0f)));
+  ImDrawList *draw = ImGui::GetForegroundDrawList();
+  draw->AddRectFilled(min, ImVec2(min.x + size.x, min.y + size.y), IM_COL32(20, 22, 26, 245), 4.0f);
+  draw->AddRect(min, ImVec2(min.x + size.x, min.y + size.y), IM_COL32(200, 200, 190, 200), 4.0f);
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    draw->AddText(ImVec2(min.x + pad.x, min.y + pad.y + lineHeight * static_cast<float>(i)),
+                  IM_COL32(245, 245, 240, 255), lines[i].c_str());
+}
+
+// Shorter wordings that keep what tells the parts apart, widest first: without the side (the model
+// shows which side), and a bone named by its code alone ("Origin: Fourth cervical vertebra (C4)"
+// becomes "Origin: C4").
+std::vector<std::string> compactWordings(const std::string &text) {
+  std::vector<std::string> wordings;
+  std::string base = text;
+  for (const char *side : {" (right)", " (left)"}) {
+    const std::string suffix = side;
+    if (base.size() > suffix.size() &&
+        base.compare(base.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      base.erase(base.size() - suffix.size());
+      wordings.push_back(base);
+      break;
+    }
+  }
+  const std::size_t open = base.rfind(" (");
+  if (open != std::string::npos && base.back() == ')' && base.size() - open - 3 <= 4) {
+    const std::string code = base.substr(open + 2, base.size() - open - 3);
+    const std::size_t colon = base.find(": ");
+    wordings.push_back(colon != std::string::npos && colon < open ? base.substr(0, colon + 2) + code : code);
+  }
+  return wordings;
+}
+
+bool pointerOn(const ScreenRect &box) {
+  return ImGui::IsMousePosValid() && !ImGui::GetIO().WantCaptureMouse &&
+         ImGui::IsMouseHoveringRect(ImVec2(box.min.x, box.min.y), ImVec2(box.max.x, box.max.y), false);
 }
 } // namespace
 
@@ -136,6 +322,25 @@ std::vector<LandmarkOnScreen> landmarksToDraw(const Session &session) {
 }
 
 constexpr ImU32 kLandmarkColor = IM_COL32(0, 114, 178, 255); // Okabe & Ito blue: no role uses it
+
+// Which labels stay when there is no room for all: the selection, then where it attaches, then what
+// supplies it, then its neighbours; a picked landmark ranks with the selection, other landmarks last.
+int labelPriority(HighlightRole role) {
+  switch (role) {
+  case HighlightRole::Selected:
+    return 10;
+  case HighlightRole::Origin:
+  case HighlightRole::Insertion:
+    return 8;
+  case HighlightRole::NerveSupply:
+    return 6;
+  case HighlightRole::BloodSupply:
+    return 5;
+  case HighlightRole::Related:
+    return 4;
+  }
+  return 0;
+}
 } // namespace
 
 void drawLabels(FrameContext &ctx) {
@@ -147,29 +352,34 @@ void drawLabels(FrameContext &ctx) {
   const ImGuiIO &io = ImGui::GetIO();
   const float toUiX = io.DisplaySize.x / static_cast<float>(session.viewportWidth());
   const float toUiY = io.DisplaySize.y / static_cast<float>(session.viewportHeight());
-  const ImVec2 pad(ImGui::GetFontSize() * 0.45f, ImGui::GetFontSize() * 0.2f);
+  const float font = ImGui::GetFontSize();
+  const ImVec2 pad(font * 0.45f, font * 0.2f);
+  const float textInset = pad.x + font * 0.3f; // the coloured bar at the left, then the text
   std::vector<LabelRequest> requests;
   struct LabelText {
     ImU32 color;
     std::string text;
     bool landmark;
+    std::string id;
+    std::vector<std::string> compact{}; // compactWordings(text)
   };
   std::vector<LabelText> texts;
-  ScreenRect area = freeArea(ctx);
-  area.max.y -= legendHeight(session);
+  const ScreenRect area = freeArea(ctx);
+  const auto &structures = session.scene().structures();
   // The highlighted parts whose anchor is in the free area, worded as --state reports them.
   std::vector<Highlight> inSight;
   std::vector<glm::vec2> anchors; // beside inSight
   for (const Highlight &h : session.view().highlights) {
     if (!structureLabels)
       break;
-    if (!session.view().isDrawn(h.structure))
-      continue;
+    if (!session.view().isDrawn(h.structure) ||
+        !session.lessonShowsLabel(structures[static_cast<std::size_t>(h.structure)].id))
+      continue; // a lesson step may name the labels it shows
     auto p = session.projectToImage(session.labelAnchor(h.structure));
     if (!p)
       continue;
     const glm::vec2 anchor(p->x * toUiX, p->y * toUiY);
-    if (anchor.x < area.min.x || anchor.x > area.max.x || anchor.y < area.min.y || anchor.y > area.max.y)
+    if (!area.contains(anchor))
       continue;
     inSight.push_back(h);
     anchors.push_back(anchor);
@@ -180,35 +390,65 @@ void drawLabels(FrameContext &ctx) {
                      [index = index](const Highlight &h) { return h.structure == index; }) -
         inSight.begin());
     const ImVec2 size = ImGui::CalcTextSize(text.c_str());
-    requests.push_back(
-        {anchors[i], glm::vec2(size.x + pad.x * 2.0f + ImGui::GetFontSize() * 0.5f, size.y + pad.y * 2.0f)});
-    texts.push_back({roleColor(inSight[i].role), std::move(text), false});
+    LabelRequest request{anchors[i], glm::vec2(size.x + pad.x * 2.0f + font * 0.5f, size.y + pad.y * 2.0f),
+                         labelPriority(inSight[i].role)};
+    std::vector<std::string> compact = compactWordings(text);
+    for (const std::string &wording : compact)
+      request.compactWidths.push_back(ImGui::CalcTextSize(wording.c_str()).x + pad.x * 2.0f + font * 0.5f);
+    requests.push_back(std::move(request));
+    texts.push_back({roleColor(inSight[i].role), std::move(text), false,
+                     structures[static_cast<std::size_t>(inSight[i].structure)].id, std::move(compact)});
   }
-  // Landmarks: a marker on the bone and a label in the same columns, so no label covers another.
+  // Landmarks: a marker on the bone and a label placed with the others, so no label covers another.
   auto isPicked = [&session](const LandmarkRef &ref) {
     return session.pickedLandmark() && *session.pickedLandmark() == ref;
   };
   for (const LandmarkOnScreen &m : marks) {
     const glm::vec2 anchor(m.screen->x * toUiX, m.screen->y * toUiY);
     const ImU32 color = isPicked(m.ref) ? roleColor(HighlightRole::Selected) : kLandmarkColor;
-    if (anchor.x < area.min.x || anchor.x > area.max.x || anchor.y < area.min.y || anchor.y > area.max.y)
+    if (!area.contains(anchor))
       continue;
-    std::string text = landmarkOf(session.scene(), m.ref)->name;
+    if (session.quizHidesLandmarkName(m.ref))
+      continue; // the quiz asks for this name: the marker below shows where, no label says what
+    const Landmark *landmark = landmarkOf(session.scene(), m.ref);
+    std::string text = landmark->name;
     const ImVec2 size = ImGui::CalcTextSize(text.c_str());
-    requests.push_back(
-        {anchor, glm::vec2(size.x + pad.x * 2.0f + ImGui::GetFontSize() * 0.5f, size.y + pad.y * 2.0f)});
-    texts.push_back({color, std::move(text), true});
+    requests.push_back({anchor, glm::vec2(size.x + pad.x * 2.0f + font * 0.5f, size.y + pad.y * 2.0f),
+                        isPicked(m.ref) ? 9 : 1});
+    texts.push_back({color, std::move(text), true, landmark->id});
   }
-  const auto placed = layoutLabels(requests, area, ImGui::GetFontSize() * 0.3f, ImGui::GetFontSize() * 0.5f);
+  // Free space beside the model: no label over the highlighted parts, the legend or the inset; long
+  // names shortened (whole on hover), and the least important left out for a "+N more" when full.
+  LabelLayoutOptions options;
+  options.gap = font * 0.3f;
+  options.margin = font * 0.5f;
+  options.maxWidth = font * 15.0f;
+  options.minWidth = font * 6.0f;
+  const ImVec2 moreText = ImGui::CalcTextSize("+00 more");
+  options.moreSize = glm::vec2(moreText.x + pad.x * 2.0f, moreText.y + pad.y * 2.0f);
+  const Footprints &fp = footprints(ctx, area);
+  options.obstacles = &fp.highlighted;
+  if (ctx.layout.legend)
+    options.blocked.push_back(ScreenRect{
+        glm::vec2(ctx.layout.legend->x, ctx.layout.legend->y),
+        glm::vec2(ctx.layout.legend->x + ctx.layout.legend->z, ctx.layout.legend->y + ctx.layout.legend->w)});
+  if (const auto where = whereInsetBox(ctx))
+    options.blocked.push_back(*where);
+  for (const glm::vec4 &r : ctx.layout.keepClear)
+    options.blocked.push_back(ScreenRect{glm::vec2(r.x, r.y), glm::vec2(r.x + r.z, r.y + r.w)});
+  const LabelLayout layout = layoutLabels(requests, area, options);
   ImDrawList *draw = ImGui::GetBackgroundDrawList();
   // Two layers: leader lines and landmark markers below, label boxes above (a box may cover a marker,
   // never its text).
   draw->ChannelsSplit(2);
-  for (const PlacedLabel &l : placed) {
-    if (!l.shown)
-      continue;
-    const ImU32 color = texts[l.request].color;
+  std::vector<std::string> hiddenNames;
+  for (const PlacedLabel &l : layout.labels) {
     const std::string &text = texts[l.request].text;
+    if (!l.shown) {
+      hiddenNames.push_back(text);
+      continue;
+    }
+    const ImU32 color = texts[l.request].color;
     draw->ChannelsSetCurrent(0);
     draw->AddLine(ImVec2(l.attach.x, l.attach.y), ImVec2(l.anchor.x, l.anchor.y), IM_COL32(0, 0, 0, 160),
                   4.0f);
@@ -220,15 +460,33 @@ void drawLabels(FrameContext &ctx) {
     draw->ChannelsSetCurrent(1);
     draw->AddRectFilled(ImVec2(l.box.min.x, l.box.min.y), ImVec2(l.box.max.x, l.box.max.y),
                         IM_COL32(20, 22, 26, 230), 4.0f);
-    draw->AddRectFilled(ImVec2(l.box.min.x, l.box.min.y),
-                        ImVec2(l.box.min.x + ImGui::GetFontSize() * 0.3f, l.box.max.y), color, 4.0f,
-                        ImDrawFlags_RoundCornersLeft);
-    const float textWidth = l.box.width() - pad.x * 2.0f - ImGui::GetFontSize() * 0.5f;
-    const std::string shown = l.shortened ? shortenToWidth(text, textWidth) : text;
-    draw->AddText(ImVec2(l.box.min.x + pad.x + ImGui::GetFontSize() * 0.3f, l.box.min.y + pad.y),
-                  IM_COL32(245, 245, 240, 255), shown.c_str());
+    draw->AddRectFilled(ImVec2(l.box.min.x, l.box.min.y), ImVec2(l.box.min.x + font * 0.3f, l.box.max.y),
+                        color, 4.0f, ImDrawFlags_RoundCornersLeft);
+    const float textWidth = l.box.width() - pad.x * 2.0f - font * 0.5f;
+    const std::vector<std::string> &compact = texts[l.request].compact;
+    const std::string shown = l.compact >= 0 && static_cast<std::size_t>(l.compact) < compact.size()
+                                  ? compact[static_cast<std::size_t>(l.compact)]
+                              : l.shortened ? shortenToWidth(text, textWidth)
+                                            : text;
+    draw->AddText(ImVec2(l.box.min.x + textInset, l.box.min.y + pad.y), IM_COL32(245, 245, 240, 255),
+                  shown.c_str());
+    if (l.shortened && pointerOn(l.box))
+      drawHoverBox(l.box.min, {text});
+    ctx.layout.labels.push_back({texts[l.request].id, toRect(l.box), shown});
   }
-  // Every landmark in sight has a marker, labelled or not (a full column leaves some without).
+  ctx.layout.labelsHidden = layout.hidden;
+  if (layout.more) {
+    const ScreenRect &box = *layout.more;
+    const std::string more = "+" + std::to_string(layout.hidden) + " more";
+    draw->ChannelsSetCurrent(1);
+    draw->AddRectFilled(ImVec2(box.min.x, box.min.y), ImVec2(box.max.x, box.max.y), IM_COL32(20, 22, 26, 230),
+                        4.0f);
+    draw->AddText(ImVec2(box.min.x + pad.x, box.min.y + pad.y), IM_COL32(245, 245, 240, 255), more.c_str());
+    if (pointerOn(box))
+      drawHoverBox(glm::vec2(box.min.x, box.max.y), hiddenNames);
+    ctx.layout.more = toRect(box);
+  }
+  // Every landmark in sight has a marker, labelled or not (a full area leaves some without).
   draw->ChannelsSetCurrent(0);
   for (const LandmarkOnScreen &m : marks) {
     const ImVec2 at(m.screen->x * toUiX, m.screen->y * toUiY);
@@ -244,7 +502,9 @@ void drawLabels(FrameContext &ctx) {
 void drawHint(FrameContext &ctx) {
   const Session &session = ctx.session;
   const int target = session.scene().indexOf("scalenus_posterior_right");
-  if (session.selected() >= 0 || target < 0)
+  // Not while a quiz runs or its Progress view is open: the hint would point at an answer and cover
+  // the model being asked about.
+  if (session.selected() >= 0 || target < 0 || session.quiz() || session.quizView.progressOpen)
     return;
   const ScreenRect area = freeArea(ctx);
   ImGui::SetNextWindowPos(ImVec2(area.min.x + 12.0f, area.min.y + 12.0f), ImGuiCond_Always);

@@ -10,6 +10,7 @@
 #include <imgui.h>
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,10 +22,28 @@ constexpr ImGuiWindowFlags kOverlayWindowFlags =
     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
     ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove;
 
+// Where the frame put things (x, y, w, h in ImGui coordinates): the panels say how wide they are, the
+// overlays where they went. --state reports it, so tests measure how much of the model is covered.
 struct Layout {
   float menuHeight = 0.0f;
-  float leftWidth = 0.0f;  // width taken by the structure panel (0 when hidden)
-  float rightWidth = 0.0f; // width taken by the info panel (0 when hidden)
+  float leftWidth = 0.0f;  // width taken by the structure panel or its rail (0 when hidden)
+  float rightWidth = 0.0f; // width taken by the info panel or its rail (0 when hidden)
+  struct Named {
+    std::string name; // a window's title; labels: the structure or landmark id
+    glm::vec4 rect{0.0f};
+    std::string text{}; // labels: the words drawn (shortened ones end in an ellipsis)
+  };
+  std::vector<Named> panels; // side panels and rails
+  std::optional<glm::vec4> legend;
+  std::vector<Named> labels;     // leader-line labels shown
+  int labelsHidden = 0;          // left out for want of room, counted in "+N more"
+  std::optional<glm::vec4> more; // the "+N more" entry
+  // Boxes drawn over the 3D view before the labels and legend (a presentation's text band): neither
+  // is placed over them.
+  std::vector<glm::vec4> keepClear;
+  // Presentation mode (presentation.cpp): the step's body text and its font's height in pixels.
+  std::optional<glm::vec4> presentationText;
+  float presentationTextPx = 0.0f;
 };
 
 // A model being opened on a worker thread, as the interface shows it.
@@ -43,6 +62,7 @@ struct FrameContext {
   bool requestScaleChange = false;
   int contextStructure = -1;               // structure under the last right-click, for its menu
   content::ArticleView *reading = nullptr; // the article view state, owned by the Session
+  FunctionAnimation *animation = nullptr;  // the function played on the model (issue 14), the Session's
   Session::SourcesView *sources = nullptr; // the Sources panel's view state, owned by the Session
   const LoadingStatus *loading = nullptr;  // non-null while a model is being opened
   bool requestCancelLoading = false;
@@ -52,7 +72,8 @@ struct FrameContext {
   // File > Export article / Save screenshot: where the user asked the app to write (empty: not
   // this frame). The app writes the file and reports on the status bar or in the message box.
   std::string exportArticlePath{};
-  std::string exportHandoutPath{}; // File > Export handout: the picture handout (PDF) of the selection
+  std::string exportHandoutPath{};    // File > Export handout: the picture handout (PDF) of the selection
+  bool exportHandoutOfLesson = false; // ... of the open lesson instead (Lesson panel)
   std::string screenshotPath{};
   // Rectangles (x, y, w, h in ImGui coordinates) of named controls, filled only when the app asks
   // (--window-state): window tests find what to click by name rather than by guessed pixels.
@@ -71,6 +92,12 @@ inline void markItem(FrameContext &ctx, const char *name) {
 // bar, above the status bar, `ems` font sizes wide but at most `maxFraction` of the window; returns the
 // width, which the 3D view leaves free. They share one set of window flags.
 float placeRightPanel(FrameContext &ctx, float ems, float maxFraction);
+// The width the structure panel takes; with the right-hand panel (placeRightPanel) it leaves the 3D
+// view at least half of the window (issue 16: a projector at 1280x720).
+float leftPanelWidth(const FrameContext &ctx);
+// P folds the side panels to thin rails and unfolds them (settings.panelsCollapsed); a rail's button
+// does the same. Draws both rails and records their width.
+void drawPanelRails(FrameContext &ctx);
 constexpr ImGuiWindowFlags kRightPanelFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                                               ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings;
 
@@ -115,6 +142,17 @@ void drawMessageOverlay(FrameContext &ctx);
 // File > Open...: a path field; emits OpenFileCommand (main_menu.cpp).
 void drawOpenFilePopup(FrameContext &ctx);
 void drawStructureMenu(FrameContext &ctx, int structure); // the right-click menu, opened by the app
+
+// Presentation mode (presentation.cpp): the step's text in large type in a band beside the model, in
+// place of every menu and panel; true when presenting. The band's width for a window width.
+bool drawPresentation(FrameContext &ctx);
+float presentationBandWidth(float windowWidth);
+// The current lesson step's pins: a marker on the model and a leader line to its note.
+void drawLessonPins(FrameContext &ctx);
+// The Lesson panel on the right (lesson_panel.cpp): steps, their text, add from the view, reorder,
+// pins, save, present; true when shown. drawLessonMenu: the Lessons menu (bundled lessons, open, new).
+bool drawLessonPanel(FrameContext &ctx);
+void drawLessonMenu(FrameContext &ctx);
 
 // The whole interface for one frame, in a fixed layout that leaves the middle to the 3D view.
 void drawInterface(FrameContext &ctx, const std::string &statusMessage);

@@ -6,6 +6,7 @@
 
 #include "session/quiz_questions.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <random>
@@ -30,6 +31,28 @@ std::uint32_t freshSeed() {
   return device();
 }
 
+// Greyed help text, wrapped to the panel (plain TextDisabled ran past its edge at 1280x720).
+void hintText(const char *text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("%s", text);
+  ImGui::PopStyleColor();
+}
+
+// An option as a full-width button whose label wraps onto more lines: "Middle trunk of the brachial
+// plexus (right)" ran past the panel's edge at 1280x720.
+bool optionButton(const std::string &label) {
+  const ImVec2 pad = ImGui::GetStyle().FramePadding;
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float wrap = width - pad.x * 2.0f;
+  const ImVec2 text = ImGui::CalcTextSize(label.c_str(), nullptr, false, wrap);
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  const bool pressed = ImGui::Button(("##" + label).c_str(), ImVec2(width, text.y + pad.y * 2.0f));
+  ImGui::GetWindowDrawList()->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
+                                      ImVec2(at.x + pad.x, at.y + pad.y), ImGui::GetColorU32(ImGuiCol_Text),
+                                      label.c_str(), nullptr, wrap);
+  return pressed;
+}
+
 // The text box: a fixed buffer, as the other panels do without imgui_stdlib; cleared per question.
 std::string &typedAnswer(std::size_t index) {
   static std::string text;
@@ -46,13 +69,14 @@ void drawAskedQuestion(FrameContext &ctx, const quiz::QuizRun &run, const quiz::
   if (q.form == quiz::AnswerForm::Choice) {
     for (std::size_t i = 0; i < q.options.size(); ++i) {
       const std::string label = std::to_string(i + 1) + ". " + q.options[i];
-      if (ImGui::Button(label.c_str(), ImVec2(-1.0f, 0.0f)))
+      if (optionButton(label))
         ctx.commands.push_back(AnswerQuizCommand{q.options[i]});
       markItem(ctx, ("quiz.option." + std::to_string(i)).c_str());
     }
-    ImGui::TextDisabled("or type the name (English or Latin), or click it on the model:");
+    hintText("or type the name (English or Latin):");
   } else if (q.form == quiz::AnswerForm::Clicks) {
-    ImGui::TextDisabled("Click each part on the model (a second click takes it back), then Submit.");
+    hintText("Click each part on the model (a second click takes it back), then Submit. Drag to turn "
+             "the model, scroll to zoom.");
     std::string gathered;
     for (const std::string &id : run.pendingClicks()) {
       const Structure *s = ctx.session.scene().find(id);
@@ -62,9 +86,14 @@ void drawAskedQuestion(FrameContext &ctx, const quiz::QuizRun &run, const quiz::
     if (ImGui::Button("Submit clicks"))
       ctx.commands.push_back(AnswerQuizCommand{""});
     markItem(ctx, "quiz.submit_clicks");
-    ImGui::TextDisabled("or type the names, separated by commas:");
+    hintText("or type the names, separated by commas:");
+  } else if (q.kind == quiz::QuizKind::Find) {
+    // The prompt names the part: typing the name back would score without finding anything.
+    hintText("Click it on the model. Drag to turn the model, scroll to zoom, or use the Structures "
+             "panel's hide and x-ray to see what lies behind.");
+    return;
   } else {
-    ImGui::TextDisabled("Click it on the model, or type its name or id:");
+    hintText("Click it on the model, or type its name:");
   }
   std::string &text = typedAnswer(run.index());
   char buffer[256] = {};
@@ -104,10 +133,36 @@ void drawFeedback(FrameContext &ctx, const quiz::QuizQuestion &q, const quiz::Gi
                                                   : id);
   }
   ImGui::TextWrapped("Answer: %s (shown on the model)", answer.c_str());
+  // What the student gave, when it was one part or option: "Not right." alone did not say.
+  if (!given.correct && q.form != quiz::AnswerForm::Clicks) {
+    std::string gave = given.text;
+    if (given.chosenOption >= 0 && static_cast<std::size_t>(given.chosenOption) < q.options.size())
+      gave = q.options[static_cast<std::size_t>(given.chosenOption)];
+    else if (given.clicks.size() == 1)
+      if (const Structure *s = ctx.session.scene().find(given.clicks.front()))
+        gave = s->displayName();
+    ImGui::TextWrapped("You gave: %s", gave.c_str());
+  }
+  if (q.form == quiz::AnswerForm::Clicks && !given.correct) {
+    // Which parts were missed and which were not part of it, so partial credit says what to revise.
+    auto names = [&](const std::vector<std::string> &from, const std::vector<std::string> &notIn) {
+      std::string list;
+      for (const std::string &id : from)
+        if (std::find(notIn.begin(), notIn.end(), id) == notIn.end()) {
+          const Structure *s = ctx.session.scene().find(id);
+          list += (list.empty() ? "" : ", ") + (s ? s->displayName() : id);
+        }
+      return list;
+    };
+    if (const std::string missed = names(q.expected, given.clicks); !missed.empty())
+      ImGui::TextWrapped("Missed: %s", missed.c_str());
+    if (const std::string extra = names(given.clicks, q.expected); !extra.empty())
+      ImGui::TextWrapped("Not part of it: %s", extra.c_str());
+  }
   if (!q.explanation.empty())
     ImGui::TextWrapped("%s", q.explanation.c_str());
   if (!q.cite.empty())
-    ImGui::TextDisabled("Source: %s", q.cite.c_str());
+    hintText(("Source: " + q.cite).c_str());
 }
 
 void drawReview(FrameContext &ctx, const quiz::QuizRun &run) {
@@ -128,7 +183,7 @@ void drawReview(FrameContext &ctx, const quiz::QuizRun &run) {
                                         : "wrong");
     ImGui::SameLine();
     ImGui::TextWrapped("%s", q.prompt.c_str());
-    ImGui::TextDisabled("  you: %s", g.answered ? g.text.c_str() : "(no answer)");
+    hintText(("  you: " + (g.answered ? g.text : std::string("(no answer)"))).c_str());
     if (!q.explanation.empty())
       ImGui::TextWrapped("  %s", q.explanation.c_str());
     if (!q.expected.empty() && ImGui::SmallButton("Show on model")) {
@@ -187,9 +242,22 @@ bool drawQuizPanel(FrameContext &ctx) {
     return true;
   }
   const bool practice = run.mode() == quiz::QuizMode::Practice;
-  ImGui::TextDisabled("Deck %s, %s, question %zu of %zu, score %.1f", run.deck().c_str(),
-                      quiz::quizModeName(run.mode()), std::min(run.index() + 1, run.questions().size()),
-                      run.questions().size(), practice ? run.score() : 0.0);
+  // Wrapped: a teacher set's long deck name ran past the panel's edge at 1280x720. An exam keeps its
+  // score to itself until the end.
+  char status[256];
+  std::snprintf(status, sizeof(status), "Deck %s, %s, question %zu of %zu", run.deck().c_str(),
+                quiz::quizModeName(run.mode()), std::min(run.index() + 1, run.questions().size()),
+                run.questions().size());
+  std::string line = status;
+  if (practice) {
+    std::snprintf(status, sizeof(status), "%.1f", run.score());
+    std::string score = status;
+    if (score.size() > 2 && score.compare(score.size() - 2, 2, ".0") == 0)
+      score.resize(score.size() - 2); // "score 3", "score 2.3" (partial credit)
+    line += ", score " + score;
+  }
+  hintText(line.c_str());
+  markItem(ctx, "quiz.status");
   if (!session.quizMemory.message().empty()) // e.g. a corrupt progress file kept aside
     ImGui::TextColored(ImVec4(0.95f, 0.75f, 0.3f, 1.0f), "%s", session.quizMemory.message().c_str());
   if (!practice && session.quizClockRunning()) {
@@ -210,20 +278,27 @@ bool drawQuizPanel(FrameContext &ctx) {
   ImGui::TextWrapped("%s", q->prompt.c_str());
   ImGui::PopFont();
   markItem(ctx, "quiz.prompt");
-  if (!given->answered)
+  const bool last = run.index() + 1 >= run.questions().size();
+  if (!given->answered) {
     drawAskedQuestion(ctx, run, *q);
-  else if (practice)
+  } else if (practice) {
+    // Next comes before the explanation: a long one pushed it below the panel's edge at 1280x720.
+    if (!last && ImGui::Button("Next question"))
+      ctx.commands.push_back(NextQuestionCommand{});
+    if (!last)
+      markItem(ctx, "quiz.next");
     drawFeedback(ctx, *q, *given);
+  }
   if (!session.quizView.error.empty())
     ImGui::TextColored(ImVec4(0.95f, 0.4f, 0.35f, 1.0f), "%s", session.quizView.error.c_str());
   ImGui::Spacing();
-  const bool last = run.index() + 1 >= run.questions().size();
   if (given->answered && last) {
     drawReview(ctx, run);
-  } else if (ImGui::Button(given->answered ? "Next question" : "Skip")) {
-    ctx.commands.push_back(NextQuestionCommand{});
+  } else if (!given->answered || !practice) {
+    if (ImGui::Button(given->answered ? "Next question" : "Skip"))
+      ctx.commands.push_back(NextQuestionCommand{});
+    markItem(ctx, "quiz.next");
   }
-  markItem(ctx, "quiz.next");
   ImGui::End();
   return true;
 }

@@ -5,6 +5,7 @@
 #include "ui/panels.h"
 
 #include "session/quiz_questions.h"
+#include "session/quiz_words.h"
 
 #include <map>
 
@@ -41,9 +42,15 @@ void drawWeakSpots(FrameContext &ctx, const quiz::ProgressSummary &summary) {
     ImGui::PushID(static_cast<int>(i));
     const auto card = cards.find(spot.key);
     ImGui::TextWrapped("%s", card != cards.end() ? card->second.prompt.c_str() : spot.key.c_str());
-    ImGui::TextDisabled("  easiness %.2f, lapses %d", spot.easiness, spot.lapses);
+    const std::string forgotten =
+        spot.lapses > 0 ? ", forgotten " + quiz::countOf(spot.lapses, "time", "times") : "";
+    ImGui::TextDisabled("  easiness %.2f%s", spot.easiness, forgotten.c_str());
     if (card != cards.end() && !card->second.show.empty()) {
-      ImGui::SameLine();
+      // Beside the line when it fits, else below it (the panel is narrow at 1280x720).
+      const float button = ImGui::CalcTextSize("Show on model").x + ImGui::GetStyle().FramePadding.x * 2.0f;
+      const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+      if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + button <= right)
+        ImGui::SameLine();
       if (ImGui::SmallButton("Show on model"))
         ctx.commands.push_back(ShowPartsCommand{card->second.show.front(), card->second.show, true, false});
       markItem(ctx, ("progress.show." + std::to_string(i)).c_str());
@@ -76,10 +83,11 @@ bool drawQuizProgressPanel(FrameContext &ctx) {
   ImGui::PushFont(ctx.fonts.heading);
   ImGui::Text("Self-test progress");
   ImGui::PopFont();
-  ImGui::Text("Due today: %d", summary.due);
-  ImGui::Text("Learned: %d (remembered twice in a row)", summary.learned);
-  ImGui::Text("New: %d of %zu cards never answered", static_cast<int>(known.size()) - summary.cards,
-              known.size());
+  ImGui::TextWrapped("Due today: %d", summary.due);
+  ImGui::TextWrapped("Learned: %d (remembered twice in a row)", summary.learned);
+  const int fresh = static_cast<int>(known.size()) - summary.cards;
+  ImGui::TextWrapped("New: %d of %s never answered", fresh,
+                     quiz::countOf(static_cast<long long>(known.size()), "card", "cards").c_str());
   if (summary.due > 0 && ImGui::Button("Practise the due cards"))
     ctx.commands.push_back(StartQuizCommand{"all", 1, summary.due, "practice"});
   markItem(ctx, "progress.practise");
@@ -89,9 +97,12 @@ bool drawQuizProgressPanel(FrameContext &ctx) {
   ImGui::PopFont();
   drawWeakSpots(ctx, summary);
   ImGui::Separator();
-  ImGui::TextDisabled("Kept in %s", session.quizMemory.file.empty()
-                                        ? "memory only (no file)"
-                                        : session.quizMemory.file.string().c_str());
+  const std::string kept =
+      "Kept in " + (session.quizMemory.file.empty() ? std::string("memory only (no file)")
+                                                    : session.quizMemory.file.string());
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::TextWrapped("%s", kept.c_str()); // a long path wraps instead of running off the panel
+  ImGui::PopStyleColor();
   std::string &path = transferPath();
   char buffer[512] = {};
   path.copy(buffer, sizeof(buffer) - 1);

@@ -157,11 +157,12 @@ void drawStructurePanel(FrameContext &ctx) {
   if (!ctx.settings.showStructures)
     return;
   const ImGuiViewport *vp = ImGui::GetMainViewport();
-  const float width = std::min(ImGui::GetFontSize() * 21.0f, vp->Size.x * 0.3f);
+  const float width = leftPanelWidth(ctx); // what the right-hand panel, placed first, leaves
+  const float height = vp->Size.y - ctx.layout.menuHeight - ImGui::GetFrameHeight() * 1.4f;
   ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + ctx.layout.menuHeight), ImGuiCond_Always);
-  ImGui::SetNextWindowSize(ImVec2(width, vp->Size.y - ctx.layout.menuHeight - ImGui::GetFrameHeight() * 1.4f),
-                           ImGuiCond_Always);
+  ImGui::SetNextWindowSize(ImVec2(width, height), ImGuiCond_Always);
   ctx.layout.leftWidth = width;
+  ctx.layout.panels.push_back({"left", glm::vec4(0.0f, ctx.layout.menuHeight, width, height)});
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
                                  ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings;
   if (!ImGui::Begin("Structures", &ctx.settings.showStructures, flags)) {
@@ -247,24 +248,36 @@ void drawStructurePanel(FrameContext &ctx) {
       rows.push_back(index);
       const bool inSelection = std::find(session.selection().begin(), session.selection().end(), index) !=
                                session.selection().end();
-      if (ImGui::Selectable(
-              s.displayName().c_str(), inSelection, ImGuiSelectableFlags_AllowDoubleClick,
-              ImVec2(ImGui::GetContentRegionAvail().x - buttonsWidth() + ImGui::GetStyle().ScrollbarSize,
-                     0.0f))) {
+      // Beside a right-hand panel the list is narrow: a row's name then takes the whole row and its
+      // buttons show while the pointer is on it (or while it is hidden or x-rayed, to say so).
+      const float nameWidth =
+          ImGui::GetContentRegionAvail().x - buttonsWidth() + ImGui::GetStyle().ScrollbarSize;
+      const float rowStart = ImGui::GetCursorPosX();
+      const bool narrow = nameWidth < ImGui::GetFontSize() * 8.0f;
+      if (ImGui::Selectable(s.displayName().c_str(), inSelection,
+                            ImGuiSelectableFlags_AllowDoubleClick |
+                                (narrow ? ImGuiSelectableFlags_AllowItemOverlap : 0),
+                            ImVec2(narrow ? 0.0f : nameWidth, 0.0f))) {
         if (io.KeyCtrl || io.KeyShift)
           clicked = index;
         else
           ctx.commands.push_back(SelectCommand{s.id, ImGui::IsMouseDoubleClicked(0)});
       }
-      markItem(ctx, ("structures.row." + s.id).c_str());
+      const ImVec2 rowMin = ImGui::GetItemRectMin(), rowMax = ImGui::GetItemRectMax();
+      if (ctx.itemRects) // the part of the row that selects: left of where the buttons go
+        (*ctx.itemRects)["structures.row." + s.id] =
+            glm::vec4(rowMin.x, rowMin.y, std::min(nameWidth, rowMax.x - rowMin.x), rowMax.y - rowMin.y);
       if (now == Visibility::Hidden)
         ImGui::PopStyleColor();
+      const bool onRow = ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(rowMin, rowMax, false);
       if (ImGui::IsItemHovered()) // the full name (a long one is cut off in the row), then the id
         ImGui::SetTooltip("%s\n%s", s.displayName().c_str(), s.id.c_str());
-      ImGui::SameLine();
-      const Visibility next = visibilityButtons(s.id.c_str(), now);
-      if (next != now)
-        ctx.commands.push_back(SetVisibilityCommand{s.id, next});
+      if (!narrow || onRow || now != Visibility::Visible) {
+        ImGui::SameLine(rowStart + nameWidth + ImGui::GetStyle().ItemSpacing.x);
+        const Visibility next = visibilityButtons(s.id.c_str(), now);
+        if (next != now)
+          ctx.commands.push_back(SetVisibilityCommand{s.id, next});
+      }
       ImGui::PopID();
     }
   }

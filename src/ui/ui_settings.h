@@ -19,6 +19,7 @@ struct UiSettings {
   bool showStructures = true;
   bool showInfo = true;
   bool showHelp = false;
+  bool panelsCollapsed = false;         // P: the side panels folded to thin rails, for the model (not saved)
   bool disclaimerSeen = false;          // the disclaimer opens by itself until it has been shown once
   std::string filter;                   // structure-list search text (not saved)
   std::string openPath;                 // the File > Open path field (not saved)

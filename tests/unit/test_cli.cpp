@@ -72,3 +72,20 @@ TEST_CASE("bad values give one clear message", "[cli]") {
     CHECK_THAT(r.error(), Catch::Contains(c.fragment));
   }
 }
+
+TEST_CASE("a lesson is opened at a step and presented from the command line", "[cli][lesson]") {
+  auto r = parse({"--lesson", "my.yaml", "--step", "3", "--present"});
+  REQUIRE(r);
+  CHECK(r->options.lesson == "my.yaml");
+  REQUIRE(r->options.lessonStep);
+  CHECK(*r->options.lessonStep == 3);
+  CHECK(r->options.present);
+  auto zero = parse({"--lesson", "my.yaml", "--step", "0"});
+  REQUIRE_FALSE(zero);
+  CHECK(zero.error().find("--step") != std::string::npos);
+  for (std::vector<const char *> alone : {std::vector<const char *>{"--present"}, {"--step", "2"}}) {
+    auto refused = parse(alone);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().find("needs --lesson") != std::string::npos);
+  }
+}

@@ -184,3 +184,34 @@ TEST_CASE("a structure the model lacks gives an empty handout body", "[handout]"
   CHECK_FALSE(rib.blocks.empty());
   CHECK(tiersBox(rib) != nullptr);
 }
+
+TEST_CASE("a lesson's handout has a heading, a picture of the step and its text per step",
+          "[handout][lesson]") {
+  const Scene &scene = test::committedModel();
+  for (const char *name : {"01_scalenus_posterior_five_minutes.yaml", "03_your_neck_patient.yaml"}) {
+    const content::LessonLoad load = content::loadLessonFile(contentDir + "/lessons/" + name, {});
+    REQUIRE(load.lesson);
+    const content::Lesson &lesson = *load.lesson;
+    const Handout handout = planLessonHandout(scene, knowledge(), article(), lesson, false);
+    INFO(name);
+    CHECK(handout.title == lesson.title);
+    CHECK(handout.count(HandoutBlockKind::Heading) == lesson.steps.size());
+    REQUIRE(handout.count(HandoutBlockKind::Picture) == lesson.steps.size());
+    int step = 0;
+    for (const HandoutBlock &block : handout.blocks)
+      if (block.kind == HandoutBlockKind::Picture)
+        CHECK(block.picture.lessonStep == step++); // each picture is its own step, in order
+    CHECK_FALSE(handout.sources.empty());          // the steps' sources, in full
+    CHECK_FALSE(handout.disclaimer.empty());
+    // A patient's lesson is read in plain words and always ends with when to get help.
+    const bool forPatient = lesson.audience == "patient";
+    CHECK(handout.patient == forPatient);
+    CHECK(handout.count(HandoutBlockKind::Tiers) == (forPatient ? 1u : 0u));
+    // Each step's text follows its picture.
+    const auto picture =
+        std::find_if(handout.blocks.begin(), handout.blocks.end(),
+                     [](const HandoutBlock &b) { return b.kind == HandoutBlockKind::Picture; });
+    REQUIRE(picture + 1 < handout.blocks.end());
+    CHECK((picture + 1)->text == content::plainText(lesson.steps[0].textFor(forPatient)));
+  }
+}

@@ -151,8 +151,10 @@ TEST_CASE("attachment and supply questions follow the reference claims", "[quiz]
 
 TEST_CASE("source questions say which source they ask about and explain the difference",
           "[quiz][questions]") {
-  const QuizQuestion *article = byKey(bundledQuestions(), "source:scalenus_posterior.insertion.article");
-  const QuizQuestion *reference = byKey(bundledQuestions(), "source:scalenus_posterior.insertion.reference");
+  const QuizQuestion *article =
+      byKey(bundledQuestions(), "source:scalenus_posterior.insertion.article/right");
+  const QuizQuestion *reference =
+      byKey(bundledQuestions(), "source:scalenus_posterior.insertion.reference/right");
   REQUIRE(article);
   REQUIRE(reference);
   CHECK(article->prompt.rfind("According to the article", 0) == 0);
@@ -229,7 +231,7 @@ TEST_CASE("decks filter by kind, system, landmarks and scalenus posterior", "[qu
   Result<std::vector<QuizQuestion>> posterior = deckQuestions(all, scene, "scalenus_posterior");
   REQUIRE(posterior);
   CHECK(byKey(*posterior, "attachment:scalenus_posterior.origin.reference/right"));
-  CHECK(byKey(*posterior, "source:scalenus_posterior.insertion.article"));
+  CHECK(byKey(*posterior, "source:scalenus_posterior.insertion.article/left"));
   CHECK_FALSE(byKey(*posterior, "find:scalenus_medius_left"));
   Result<std::vector<QuizQuestion>> supply = deckQuestions(all, scene, "supply");
   REQUIRE(supply);
@@ -281,4 +283,143 @@ TEST_CASE("attachment and supply cards are asked for each side and for the artic
   REQUIRE(right);
   CHECK_THAT(left->prompt, Catch::Contains("(left)"));
   CHECK_THAT(right->prompt, Catch::Contains("(right)"));
+}
+
+TEST_CASE("every kind deck has at least 20 cards on the bundled model", "[quiz][questions]") {
+  const Scene &scene = test::committedModel();
+  for (QuizKind kind : {QuizKind::Find, QuizKind::Name, QuizKind::Attachment, QuizKind::Supply,
+                        QuizKind::Relation, QuizKind::Source}) {
+    INFO(quizKindName(kind));
+    Result<std::vector<QuizQuestion>> deck = deckQuestions(bundledQuestions(), scene, quizKindName(kind));
+    REQUIRE(deck);
+    CHECK(deck->size() >= 20);
+    std::set<std::string> keys; // 20 different cards, not one card drawn 20 times
+    for (const QuizQuestion &q : *deck)
+      keys.insert(cardKey(q));
+    CHECK(keys.size() == deck->size());
+  }
+}
+
+TEST_CASE("source cards are asked on each side of the model", "[quiz][questions]") {
+  int left = 0, right = 0;
+  for (const QuizQuestion &q : bundledQuestions())
+    if (q.kind == QuizKind::Source) {
+      const std::string key = cardKey(q);
+      const bool isLeft = key.size() > 5 && key.compare(key.size() - 5, 5, "/left") == 0;
+      left += isLeft ? 1 : 0;
+      right += isLeft ? 0 : 1;
+      // Each side's card asks about its own side's parts.
+      for (const std::string &id : q.expected)
+        if (const Structure *s = test::committedModel().find(id);
+            s && !s->side.empty() && s->side != "midline")
+          CHECK(s->side == (isLeft ? "left" : "right"));
+    }
+  CHECK(left == right);
+  CHECK(left > 0);
+}
+
+TEST_CASE("an insertion is asked as a choice and as a click on the bone", "[quiz][questions]") {
+  const QuizQuestion *choice =
+      byKey(bundledQuestions(), "attachment:scalenus_anterior.insertion.reference/left");
+  const QuizQuestion *click =
+      byKey(bundledQuestions(), "attachment:scalenus_anterior.insertion.reference/left/click");
+  REQUIRE(choice);
+  REQUIRE(click);
+  CHECK(choice->form == AnswerForm::Choice);
+  CHECK(click->form == AnswerForm::Click);
+  CHECK(click->expected == claimTargets("scalenus_anterior.insertion.reference", "scalenus_anterior_left"));
+  CHECK(click->expected == choice->expected);
+  CHECK_THAT(click->prompt, Catch::StartsWith("Click the bone"));
+}
+
+TEST_CASE("supplied-by cards read the supply claims the other way round", "[quiz][questions]") {
+  const content::KnowledgeBase &kb = test::contentKnowledge();
+  const Scene &scene = test::committedModel();
+  int cards = 0;
+  for (const QuizQuestion &q : bundledQuestions()) {
+    const std::string suffix = ".supplies";
+    if (q.kind != QuizKind::Supply || q.subject.size() <= suffix.size() ||
+        q.subject.compare(q.subject.size() - suffix.size(), suffix.size(), suffix) != 0)
+      continue;
+    ++cards;
+    const std::string target = q.subject.substr(0, q.subject.size() - suffix.size());
+    // The muscles whose standard supply claim names the target, from the knowledge base itself.
+    std::set<std::string> muscles;
+    for (const Structure &s : scene.structures())
+      for (const content::Claim *c : kb.claimsAbout(s.id))
+        if (!c->variation && c->source == "reference" &&
+            (c->role == content::ClaimRole::NerveSupply || c->role == content::ClaimRole::BloodSupply) &&
+            std::find(c->targets.begin(), c->targets.end(), target) != c->targets.end())
+          muscles.insert(c->subject);
+    INFO(q.prompt);
+    CHECK(std::set<std::string>(q.expected.begin(), q.expected.end()) == muscles);
+    CHECK(q.prompt.find(scene.find(target)->displayName().substr(1)) != std::string::npos);
+  }
+  CHECK(cards >= 4);
+}
+
+TEST_CASE("landmark name questions offer four plausible options, twins excluded", "[quiz][questions]") {
+  const Scene &scene = test::committedModel();
+  std::map<std::string, std::pair<const Structure *, const Landmark *>> marks;
+  for (const Structure &s : scene.structures())
+    for (const Landmark &l : s.landmarks)
+      marks[l.id] = {&s, &l};
+  int asked = 0;
+  for (const QuizQuestion &q : bundledQuestions()) {
+    if (q.kind != QuizKind::Name || !marks.count(q.subject))
+      continue;
+    ++asked;
+    INFO(q.subject);
+    REQUIRE(q.options.size() == 4);
+    REQUIRE(q.optionIds.size() == 4);
+    REQUIRE(q.correctOption >= 0);
+    CHECK(q.optionIds[static_cast<std::size_t>(q.correctOption)] == q.subject);
+    const auto &[bone, mark] = marks[q.subject];
+    int sameBone = 0;
+    for (std::size_t i = 0; i < q.optionIds.size(); ++i) {
+      if (static_cast<int>(i) == q.correctOption)
+        continue;
+      REQUIRE(marks.count(q.optionIds[i]));
+      const Landmark *other = marks[q.optionIds[i]].second;
+      // Never a second name for the same place: both would be right.
+      CHECK(glm::distance(other->position, mark->position) > 0.0005f);
+      sameBone += marks[q.optionIds[i]].first == bone ? 1 : 0;
+    }
+    // Typing the model's own (shorter) name is right as well.
+    CHECK(matchesAny(mark->name, q.accepted));
+    // A bone with enough landmarks of its own on this side (or the midline) fills the options from them.
+    auto side = [](const std::string &id) {
+      return id.find("_left") != std::string::npos ? 1 : id.find("_right") != std::string::npos ? 2 : 0;
+    };
+    int ownMarks = 0;
+    for (const Landmark &l : bone->landmarks)
+      ownMarks += &l != mark && glm::distance(l.position, mark->position) > 0.0005f &&
+                          (side(l.id) == 0 || side(mark->id) == 0 || side(l.id) == side(mark->id))
+                      ? 1
+                      : 0;
+    if (ownMarks >= 5)
+      CHECK(sameBone >= 3);
+  }
+  CHECK(asked >= 20);
+}
+
+TEST_CASE("a relation question never offers a second part its words are true of", "[quiz][questions]") {
+  const content::KnowledgeBase &kb = test::contentKnowledge();
+  int checked = 0;
+  for (const QuizQuestion &q : bundledQuestions()) {
+    if (q.kind != QuizKind::Relation)
+      continue;
+    const content::Claim *claim = kb.findClaim(q.subject);
+    REQUIRE(claim);
+    for (std::size_t i = 0; i < q.optionIds.size(); ++i) {
+      if (static_cast<int>(i) == q.correctOption)
+        continue;
+      for (const content::Claim *other : kb.claimsAbout(q.optionIds[i])) {
+        INFO(q.prompt << " / option " << q.options[i]);
+        CHECK(normaliseAnswer(other->text) != normaliseAnswer(claim->text));
+        ++checked;
+      }
+    }
+  }
+  CHECK(checked > 100);
 }

@@ -1,0 +1,78 @@
+// FunctionAnimation: the key function being played on the model (issue 14) — which one, where in its
+// loop (T in [0, 1]), playing or paused, speed and loop — and the posed model it gives: bones moved,
+// soft tissues following, the scalenes' lengths. Owned by the Session, advanced by Session::advance.
+// No GL.
+#pragma once
+
+#include "core/result.h"
+#include "scene/motion.h"
+#include "scene/pose_skin.h"
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+namespace atlas {
+
+class FunctionAnimation {
+public:
+  static constexpr float kLoopSeconds = 4.0f;     // one rest -> action -> rest loop at speed 1
+  static constexpr float kFramesPerLoop = 120.0f; // what one frame step moves (30 frames a second)
+
+  // Poses the model for a key function at T (paused); an unknown function is an error.
+  Result<bool> show(const Scene &scene, std::uint64_t sceneGeneration, const std::string &function,
+                    MotionSide side, bool article, float t);
+  void stop(); // back to rest
+  bool active() const { return motion_.has_value(); }
+  const FunctionMotion *motion() const { return motion_ ? &*motion_ : nullptr; }
+
+  bool playing() const { return playing_; }
+  void setPlaying(bool playing) { playing_ = playing && active(); }
+  float time() const { return t_; }
+  void setTime(float t); // scrubbing; wraps (loop) or clamps
+  void step(int frames); // pauses; one frame is 1 / kFramesPerLoop of the loop
+  float speed = 1.0f;
+  bool loop = true;
+  // The source switch changed: the same function in the other account.
+  void setArticle(const Scene &scene, std::uint64_t sceneGeneration, bool article);
+
+  // Moves T on while playing; true when the pose changed.
+  bool advance(const Scene &scene, std::uint64_t sceneGeneration, float seconds);
+
+  const Pose &pose() const { return pose_; }
+  // The posed model, or null when the model is at rest (nothing shown or T at rest).
+  const Scene *posedScene() const { return posedValid_ ? &posed_ : nullptr; }
+  std::uint64_t poseGeneration() const { return poseGeneration_; } // changes when the pose does
+
+  // Length of a scalene now and at rest, mm (0 when it has no footprints of the current source).
+  struct Length {
+    float restMm = 0.0f, nowMm = 0.0f;
+  };
+  Length muscleLength(const Scene &scene, const std::string &muscle) const;
+
+  // {"function", "time", "playing", "speed", "loop", "action", "degrees", "note"} or null;
+  // "pose": moved structure id -> 16 numbers (column-major, metres); "muscles": scalene id ->
+  // {"length_mm", "rest_length_mm"}.
+  nlohmann::json stateJson(const Scene &scene) const;
+
+private:
+  void ensureJoints(const Scene &scene, std::uint64_t sceneGeneration);
+  void repose(const Scene &scene);
+
+  std::optional<FunctionMotion> motion_;
+  bool article_ = false;
+  float t_ = 0.0f;
+  bool playing_ = false;
+  bool dirty_ = false; // T was set and the pose not yet made for it
+  std::uint64_t jointsGeneration_ = 0;
+  bool jointsBuilt_ = false;
+  JointModel joints_;
+  std::optional<PoseSkin> skin_; // built on the first pose that moves anything
+  Pose pose_;
+  Scene posed_;
+  bool posedValid_ = false;
+  std::uint64_t poseGeneration_ = 0;
+};
+
+} // namespace atlas
