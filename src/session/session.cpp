@@ -73,9 +73,18 @@ Result<bool> Session::open(const std::string &path) {
 
 const PickingIndex &Session::pickingIndex() const {
   // A posed model (issue 14): clicks hit what is drawn. Its index is built on the first pick after
-  // each change of pose (a click, not every frame).
+  // each change of pose. While a function plays the pose changes every frame and the hover test picks
+  // every frame: rebuilding (about 0.3 s, far more under the sanitizers) would stall the window, so
+  // until it pauses the last posed index serves, or the rest pose's.
   if (const Scene *posed = &drawnScene(); posed != &scene_) {
-    if (!posedPicking_ || posedPickingPose_ != functionAnimation_.poseGeneration()) {
+    const bool stale = !posedPicking_ || posedPickingPose_ != functionAnimation_.poseGeneration();
+    if (stale && functionAnimation_.playing() && !posedPicking_) {
+      finishPickingBuild();
+      if (!picking_)
+        picking_.emplace(scene_);
+      return *picking_;
+    }
+    if (stale && !functionAnimation_.playing()) {
       posedPicking_.emplace(*posed);
       posedPickingPose_ = functionAnimation_.poseGeneration();
     }

@@ -141,8 +141,8 @@ void drawPanelRails(FrameContext &ctx) {
 
 void drawInterface(FrameContext &ctx, const std::string &statusMessage) {
   if (drawPresentation(ctx)) { // the model, its labels and pins, the step's text and key: nothing else
+    drawLessonPins(ctx);       // first: the labels keep clear of the pins' notes
     drawLabels(ctx);
-    drawLessonPins(ctx);
     drawDisclaimerWindow(ctx); // a first start shows it over the presentation too
     drawMessageOverlay(ctx);
     return;
@@ -158,10 +158,10 @@ void drawInterface(FrameContext &ctx, const std::string &statusMessage) {
       drawInfoPanel(ctx);
   }
   drawViewToolbar(ctx);
-  drawLegend(ctx); // first: the labels keep clear of it
+  drawLegend(ctx);     // first: the labels keep clear of it
+  drawLessonPins(ctx); // and of the pins' notes
   drawLabels(ctx);
   drawWhereInset(ctx);
-  drawLessonPins(ctx);
   drawHint(ctx);
   drawStructureMenu(ctx, ctx.contextStructure);
   drawHelpPanel(ctx);

@@ -375,6 +375,15 @@ void drawLabels(FrameContext &ctx) {
     if (!session.view().isDrawn(h.structure) ||
         !session.lessonShowsLabel(structures[static_cast<std::size_t>(h.structure)].id))
       continue; // a lesson step may name the labels it shows
+    // One label a part: with several selected, a part can be lit twice (selected, and related to
+    // another selected part); it is named once, in its highest role (Selected first).
+    if (const auto same = std::find_if(inSight.begin(), inSight.end(),
+                                       [&h](const Highlight &o) { return o.structure == h.structure; });
+        same != inSight.end()) {
+      if (h.role < same->role)
+        *same = h;
+      continue;
+    }
     auto p = session.projectToImage(session.labelAnchor(h.structure));
     if (!p)
       continue;

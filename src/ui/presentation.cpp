@@ -143,7 +143,8 @@ void drawLessonPins(FrameContext &ctx) {
   const ImGuiIO &io = ImGui::GetIO();
   const float sx = io.DisplaySize.x / std::max(1.0f, static_cast<float>(session.viewportWidth()));
   const float sy = io.DisplaySize.y / std::max(1.0f, static_cast<float>(session.viewportHeight()));
-  ImDrawList *draw = ImGui::GetForegroundDrawList();
+  // Behind every window (a dialog covers the pins) and over the model, which is drawn before ImGui.
+  ImDrawList *draw = ImGui::GetBackgroundDrawList();
   const float radius = ImGui::GetFontSize() * 0.35f;
   const float pad = ImGui::GetFontSize() * 0.3f;
   for (const Session::LessonPinOnModel &pin : pins) {
@@ -169,6 +170,9 @@ void drawLessonPins(FrameContext &ctx) {
     draw->AddRectFilled(box, boxEnd, IM_COL32(24, 26, 30, 235), pad);
     draw->AddRect(box, boxEnd, kPinColor, pad, 0, 1.5f);
     draw->AddText(ImVec2(box.x + pad, box.y + pad), IM_COL32(245, 245, 245, 255), pin.note.c_str());
+    // The labels drawn next keep clear of the note and of the pin's head.
+    ctx.layout.keepClear.push_back(glm::vec4(box.x, box.y, boxEnd.x - box.x, boxEnd.y - box.y));
+    ctx.layout.keepClear.push_back(glm::vec4(at.x - radius, at.y - radius, 2.0f * radius, 2.0f * radius));
   }
 }
 

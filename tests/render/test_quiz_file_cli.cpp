@@ -153,6 +153,7 @@ TEST_CASE("quiz file from the command line: nothing outside the set's folder is 
   INFO(run.err);
   CHECK(run.exitCode == 0);
   CHECK_THAT(run.err, Catch::Contains("linked.yaml"));
-  for (const auto &s : readJson(state)["quiz_sets"])
+  const nlohmann::json written = readJson(state); // kept alive while its sets are walked
+  for (const auto &s : written["quiz_sets"])
     CHECK(s["id"] != "lab_revision");
 }

@@ -22,8 +22,11 @@ TEST_CASE("presentation keys step through a lesson in the window and Esc leaves"
   const std::string lesson =
       std::string(ATLAS_SOURCE_DIR) + "/content/lessons/01_scalenus_posterior_five_minutes.yaml";
   WindowApp app(x, {"--size", "1280x720", "--lesson", lesson, "--present"}, kDisclaimerSeen);
-  REQUIRE(app.waitFor(
-      [](const nlohmann::json &s) { return atStep(s, 1) && s["lesson"]["presenting"] == true; }, 30s));
+  // The first frame waits for the model and the content (slower under the sanitizers).
+  const bool started = app.waitFor(
+      [](const nlohmann::json &s) { return atStep(s, 1) && s["lesson"]["presenting"] == true; }, 90s);
+  INFO("state: " << app.state().dump().substr(0, 2000) << "\nstderr: " << app.stderrText());
+  REQUIRE(started);
   // No menu bar or side panels while presenting: the view starts at the top and spans the height.
   REQUIRE(app.waitFor([](const nlohmann::json &s) { return s["view_area"][1] == 0; }, 10s));
   CHECK(app.state()["view_area"][3] == 720);
