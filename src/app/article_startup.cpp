@@ -103,10 +103,8 @@ Result<bool> applyArticleOptions(Session &session, const Options &options) {
       return Error{"--show-function: " + ok.error()};
     view.shownFunction = item->id;
     // Issue 14: the function in motion, posed at --time (rest without it).
-    const bool left =
-        shown.muscle.size() > 5 && shown.muscle.compare(shown.muscle.size() - 5, 5, "_left") == 0;
     if (Result<bool> posed = session.functionAnimation().show(
-            session.scene(), session.sceneGeneration(), item->id, left ? MotionSide::Left : MotionSide::Right,
+            session.scene(), session.sceneGeneration(), item->id, motionSideOf(shown.muscle),
             session.sourceMode() == SourceMode::Article, options.functionTime.value_or(0.0f));
         !posed && (options.functionTime || !options.exportAnimation.empty()))
       return Error{"--show-function: " + posed.error()};

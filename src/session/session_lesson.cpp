@@ -245,9 +245,7 @@ Result<bool> Session::run(const GoToLessonStepCommand &go) {
   functionAnimation_.stop();
   if (!step.animation.empty()) {
     const std::string &described = step.select.empty() ? std::string() : step.select.back();
-    const bool left = described.size() > 5 && described.compare(described.size() - 5, 5, "_left") == 0;
-    if (functionAnimation_.show(scene_, generation_, step.animation,
-                                left ? MotionSide::Left : MotionSide::Right,
+    if (functionAnimation_.show(scene_, generation_, step.animation, motionSideOf(described),
                                 sourceMode_ == SourceMode::Article, 0.0f)) {
       functionAnimation_.loop = true;
       functionAnimation_.setPlaying(true);

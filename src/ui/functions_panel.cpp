@@ -169,10 +169,7 @@ bool drawFunctionsPanel(FrameContext &ctx) {
       // The muscles that work light up with the parts moved; the function starts playing.
       std::vector<std::string> lit = parts;
       if (ctx.animation &&
-          ctx.animation->show(session.scene(), session.sceneGeneration(), item.id,
-                              muscle.size() > 5 && muscle.compare(muscle.size() - 5, 5, "_left") == 0
-                                  ? MotionSide::Left
-                                  : MotionSide::Right,
+          ctx.animation->show(session.scene(), session.sceneGeneration(), item.id, motionSideOf(muscle),
                               session.sourceMode() == SourceMode::Article, 0.0f)) {
         for (const std::string &id : ctx.animation->motion()->active)
           if (id != muscle && std::find(lit.begin(), lit.end(), id) == lit.end() &&
