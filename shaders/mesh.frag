@@ -12,6 +12,7 @@ uniform mat4 u_view;
 uniform vec4 u_color;       // linear RGBA
 uniform float u_highlight;  // 0..1: extra emission for highlighted structures
 uniform float u_fibres;     // 1: the mesh carries fibres (v_fibre is valid); 0: plain shading
+uniform float u_glow;       // 0..1: a working muscle of the function played, as hard as it works now
 uniform float u_ownColour;  // 1: u_color is the structure's own colour, not a highlight or focus grey
 
 out vec4 o_color;
@@ -98,5 +99,10 @@ void main() {
   vec3 lit = base * ((0.10 + 0.12 * hemi) * ao + (0.62 * key + 0.16 * fill) * direct) +
              vec3(specular + rim) * mix(1.0, ao, 0.3);
   lit = mix(lit, base * 1.05 + vec3(0.04), u_highlight * 0.35);
+  // A working muscle glows as it shortens (issue 14): a warm white rim round its outline and its own
+  // colour lifted, both in proportion to the contraction. White, not a hue: the role colours (green
+  // selected, yellow nerve...) keep their meaning under the glow.
+  float outline = pow(1.0 - max(dot(n, toEye), 0.0), 2.0);
+  lit += u_glow * (vec3(1.0, 0.86, 0.7) * (0.1 + outline * 1.1) + base * 0.3);
   o_color = vec4(pow(clamp(lit, 0.0, 1.0), vec3(1.0 / 2.2)), alpha);
 }

@@ -86,29 +86,15 @@ Result<bool> applyArticleOptions(Session &session, const Options &options) {
       view.panel = content::ReadingPanel::Article;
   }
   if (!options.showFunction.empty()) {
-    const content::ArticleSection *functions = article.findSection("functions");
-    const content::ArticleItem *item = nullptr;
-    std::string known;
-    static const std::vector<content::ArticleItem> none;
-    for (const content::ArticleItem &f : functions ? functions->items : none) {
-      known += (known.empty() ? "" : ", ") + f.id.substr(f.id.find('.') + 1);
-      if (f.id == options.showFunction || f.id == "functions." + options.showFunction)
-        item = &f;
-    }
-    if (!item)
-      return Error{"--show-function " + options.showFunction + ": no such function (expected one of " +
-                   known + ")"};
-    const content::FunctionOnModel shown = content::functionOnModel(*item, selectedId(session));
-    if (Result<bool> ok = session.apply(ShowPartsCommand{shown.muscle, shown.parts, false}); !ok)
-      return Error{"--show-function: " + ok.error()};
-    view.shownFunction = item->id;
-    // Issue 14: the function in motion, posed at --time (rest without it).
-    if (Result<bool> posed = session.functionAnimation().show(
-            session.scene(), session.sceneGeneration(), item->id, motionSideOf(shown.muscle),
-            session.sourceMode() == SourceMode::Article, options.functionTime.value_or(0.0f));
-        !posed && (options.functionTime || !options.exportAnimation.empty()))
-      return Error{"--show-function: " + posed.error()};
-    view.panel = content::ReadingPanel::Functions;
+    // Issue 14: the function in motion, posed at --time (rest without it), its working muscles lit. A
+    // model without joints still shows the parts (shownFunction set) unless a pose was asked for.
+    view.shownFunction.clear();
+    if (Result<bool> shown =
+            session.apply(ShowFunctionCommand{options.showFunction, options.functionTime.value_or(0.0f),
+                                              /*play=*/false, /*frame=*/false,
+                                              /*cleanView=*/false});
+        !shown && (options.functionTime || !options.exportAnimation.empty() || view.shownFunction.empty()))
+      return Error{"--show-function: " + shown.error()};
     content::followSelection(view, article, selectedId(session));
   }
   return true;

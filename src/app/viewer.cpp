@@ -154,7 +154,6 @@ void Viewer::buildInterface() {
   if (recordPresentation_)
     ctx.itemRects = &itemRects_;
   ctx.reading = &session_.articleView;
-  ctx.animation = &session_.functionAnimation();
   ctx.sources = &session_.sourcesView;
   ui::LoadingStatus status;
   if (loading_.active()) {

@@ -101,6 +101,14 @@ void Viewer::handleViewportInput(int width, int height) {
     if (anyPressed({GLFW_KEY_PAGE_UP}))
       commands_.push_back(StepLessonCommand{-1});
   }
+  if (session_.functionAnimation().active()) { // the function's player: space plays or pauses, , and . step
+    if (ImGui::IsKeyPressed(GLFW_KEY_SPACE, false))
+      commands_.push_back(PlayFunctionCommand{!session_.functionAnimation().playing()});
+    if (anyPressed({GLFW_KEY_COMMA}))
+      commands_.push_back(StepFunctionCommand{-1});
+    if (anyPressed({GLFW_KEY_PERIOD}))
+      commands_.push_back(StepFunctionCommand{1});
+  }
   const std::pair<int, StandardView> viewKeys[] = {
       {GLFW_KEY_1, StandardView::Anterior}, {GLFW_KEY_2, StandardView::Posterior},
       {GLFW_KEY_3, StandardView::Left},     {GLFW_KEY_4, StandardView::Right},

@@ -3,6 +3,7 @@
 #include "content/article.h"
 
 #include "content/yaml_file.h"
+#include "scene/paired_ids.h"
 
 #include <algorithm>
 #include <cctype>
@@ -558,15 +559,7 @@ Article loadArticleFromTexts(const std::vector<ContentText> &files, const std::s
 // ---- queries ------------------------------------------------------------------------------------
 
 std::string otherSide(const std::string &id) {
-  static const std::string right = "_right", left = "_left";
-  auto endsWith = [&id](const std::string &suffix) {
-    return id.size() > suffix.size() && id.compare(id.size() - suffix.size(), suffix.size(), suffix) == 0;
-  };
-  if (endsWith(right))
-    return id.substr(0, id.size() - right.size()) + left;
-  if (endsWith(left))
-    return id.substr(0, id.size() - left.size()) + right;
-  return {};
+  return otherSideId(id);
 }
 
 namespace {

@@ -1,5 +1,7 @@
 #include "content/article_view.h"
 
+#include "scene/paired_ids.h"
+
 #include <algorithm>
 
 namespace atlas::content {
@@ -68,18 +70,12 @@ bool nextMark(ArticleView &view, const Article &article) {
   return true;
 }
 
-namespace {
-bool isLeft(const std::string &id) {
-  return id.size() > 5 && id.compare(id.size() - 5, 5, "_left") == 0;
-}
-} // namespace
-
 FunctionOnModel functionOnModel(const ArticleItem &function, const std::string &selectedId) {
   // The article links the right-hand structures as the example of each pair.
-  const bool left = isLeft(selectedId);
+  const bool left = isLeftId(selectedId);
   auto onSide = [left](const std::string &id) {
     const std::string other = otherSide(id);
-    return left && isLeft(other) ? other : id;
+    return left && isLeftId(other) ? other : id;
   };
   FunctionOnModel shown{onSide("scalenus_posterior_right"), {}};
   for (const std::string &id : function.links)

@@ -32,6 +32,7 @@ struct ArticleView {
   bool scrollToSection = false;       // UI: bring the current section's heading into view
   bool disclaimerOpen = false;        // the disclaimer window
   std::string shownFunction;          // functions panel: the function last shown on the model
+  std::string scrolledFunction;       // functions panel: the shown function it last scrolled into view
   ReadingPanel drawnPanel = ReadingPanel::None; // UI: the reading panel drawn in the last frame
 };
 

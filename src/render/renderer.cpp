@@ -29,10 +29,10 @@ Result<Renderer> Renderer::create() {
   r.meshProgram_.emplace(std::move(*mesh));
   r.backgroundProgram_.emplace(std::move(*bg));
   const std::pair<GLint *, const char *> meshUniforms[] = {
-      {&r.mesh_.view, "u_view"},          {&r.mesh_.viewProjection, "u_viewProjection"},
-      {&r.mesh_.color, "u_color"},        {&r.mesh_.highlight, "u_highlight"},
-      {&r.mesh_.fibres, "u_fibres"},      {&r.mesh_.origin, "u_origin"},
-      {&r.mesh_.ownColour, "u_ownColour"}};
+      {&r.mesh_.view, "u_view"},           {&r.mesh_.viewProjection, "u_viewProjection"},
+      {&r.mesh_.color, "u_color"},         {&r.mesh_.highlight, "u_highlight"},
+      {&r.mesh_.fibres, "u_fibres"},       {&r.mesh_.origin, "u_origin"},
+      {&r.mesh_.ownColour, "u_ownColour"}, {&r.mesh_.glow, "u_glow"}};
   for (const auto &[location, name] : meshUniforms) {
     Result<GLint> found = r.meshProgram_->uniform(name);
     if (!found)
@@ -108,12 +108,13 @@ void Renderer::draw(const Scene &scene, const GpuScene &gpu, const ViewState &st
     const GLsizei count = useCoarse ? m.coarseIndexCount : m.indexCount;
     const bool ownColour = glm::vec3(style.color) == glm::vec3(data.color);
     if (style.ghosted || style.color.a < 0.999f) {
-      transparent.push_back({vao, count, style.color, highlight,
+      transparent.push_back({vao, count, style.color, highlight, style.glow,
                              glm::dot(m.center - camera.eye(), camera.forward()), &m, ownColour});
       continue;
     }
     ShaderProgram::set(mesh_.color, style.color);
     ShaderProgram::set(mesh_.highlight, highlight);
+    ShaderProgram::set(mesh_.glow, style.glow);
     setFibres(m, ownColour);
     glBindVertexArray(vao);
     glDrawElements(GL_TRIANGLES, count, GL_UNSIGNED_INT, nullptr);
@@ -130,6 +131,7 @@ void Renderer::draw(const Scene &scene, const GpuScene &gpu, const ViewState &st
   for (const Transparent &t : transparent) {
     ShaderProgram::set(mesh_.color, t.color);
     ShaderProgram::set(mesh_.highlight, t.highlight);
+    ShaderProgram::set(mesh_.glow, t.glow);
     setFibres(*t.mesh, t.ownColour);
     glBindVertexArray(t.vao);
     for (GLenum cull : {GL_FRONT, GL_BACK}) {

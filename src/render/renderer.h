@@ -40,7 +40,7 @@ private:
   // Uniform locations, looked up once in create().
   struct MeshUniforms {
     GLint view = -1, viewProjection = -1, color = -1, highlight = -1, fibres = -1, origin = -1,
-          ownColour = -1;
+          ownColour = -1, glow = -1;
   } mesh_;
   struct BackgroundUniforms {
     GLint top = -1, bottom = -1;
@@ -66,6 +66,7 @@ private:
     GLsizei indexCount;
     glm::vec4 color;
     float highlight;
+    float glow;
     float depth;
     const GpuMesh *mesh; // for its fibres
     bool ownColour;

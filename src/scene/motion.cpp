@@ -117,22 +117,28 @@ FunctionMotion functionMotion(const std::string &function, MotionSide side, bool
     }
     m.active = {"scalenus_posterior_" + s, "scalenus_anterior_" + s};
   } else if (m.function == "functions.respiration") {
+    // A deep breath lifts the upper chest as one: rib 1 with the manubrium (its cartilage joins it
+    // without a joint that moves) and rib 2, whose cartilage meets the manubrium at the sternal angle.
+    // Lifting rib 2 alone would tear its cartilage from a manubrium that stays put. The sources differ
+    // on who does it, not on how the chest moves: the references have scalenus posterior lift rib 2
+    // while anterior and medius lift rib 1; the article gives scalenus posterior rib 1 as well.
+    liftRibs(m, joints, kDeepBreathRib1, kDeepBreathRib2);
     if (article) {
-      m.action = "rib 1 and rib 2 elevation (deep breath)";
-      m.note = "The article has the muscle lift the first rib; here both first and second ribs rise.";
-      liftRibs(m, joints, kDeepBreathRib1, kDeepBreathRib2);
+      m.action = "rib 1 elevation (deep breath)";
+      m.note = "The article has scalenus posterior raise the first rib. The references give it the "
+               "second rib, and give rib 1 to scalenus anterior and medius.";
+      m.active = {"scalenus_posterior_left", "scalenus_posterior_right"};
     } else {
       m.action = "rib 2 elevation (deep breath)";
-      m.note = "The references have scalenus posterior lift the second rib in a deep breath "
+      m.note = "The references have scalenus posterior lift the second rib in a deep breath, while "
+               "scalenus anterior and medius lift the first rib and the manubrium rises with it "
                "(Gray's 41st, REFERENCE.md §7.3).";
-      liftRibs(m, joints, 0.0f, kDeepBreathRib2);
+      m.active = {"scalenus_posterior_left", "scalenus_posterior_right", "scalenus_anterior_left",
+                  "scalenus_anterior_right", "scalenus_medius_left",     "scalenus_medius_right"};
     }
-    m.source = "REFERENCE.md §7.3: rib 2 ~10-15°, rib 1 ~8-15° about the neck axis [E]";
-    m.peakDegrees = kDeepBreathRib2;
-    m.active = {"scalenus_posterior_left", "scalenus_posterior_right"};
-    if (article)
-      m.active.insert(m.active.end(), {"scalenus_anterior_left", "scalenus_anterior_right",
-                                       "scalenus_medius_left", "scalenus_medius_right"});
+    m.source = "REFERENCE.md §7.3: rib 2 ~10-15°, rib 1 ~8-15° about the neck axis, manubrium up and "
+               "forward with the rib-1 cartilages [E]";
+    m.peakDegrees = article ? kDeepBreathRib1 : kDeepBreathRib2;
   } else if (m.function == "functions.rib_movement") {
     m.action = "ribs 1 and 2 in quiet breathing";
     m.source = "REFERENCE.md §7.3: quiet breathing ~2-3° for ribs 1-2 [E]";

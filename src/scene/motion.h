@@ -3,6 +3,7 @@
 // the scalene lengths measured on the posed model. No GL, no ImGui.
 #pragma once
 
+#include "scene/paired_ids.h"
 #include "scene/pose.h"
 #include "scene/scene.h"
 
@@ -28,12 +29,13 @@ struct FunctionMotion {
 // The function ids with a motion, in the article's order.
 const std::vector<std::string> &motionFunctionIds();
 
-// The motion of a key function ("functions.x" or "x"); `article`: the article's account where it
-// differs from the references. An unknown id gives a motion that does not move.
 // The side a function plays on for the part `id` names: Left for "..._left" ids, else Right.
 inline MotionSide motionSideOf(const std::string &id) {
-  return id.size() > 5 && id.compare(id.size() - 5, 5, "_left") == 0 ? MotionSide::Left : MotionSide::Right;
+  return isLeftId(id) ? MotionSide::Left : MotionSide::Right;
 }
+
+// The motion of a key function ("functions.x" or "x"); `article`: the article's account where it
+// differs from the references. An unknown id gives a motion that does not move.
 
 FunctionMotion functionMotion(const std::string &function, MotionSide side, bool article,
                               const JointModel &joints);

@@ -1,5 +1,6 @@
 #include "scene/view_state.h"
 
+#include <algorithm>
 #include <array>
 
 namespace atlas {
@@ -137,6 +138,8 @@ StructureStyle ViewState::styleFor(int structure, const glm::vec4 &baseColor) co
     const glm::vec3 grey(glm::dot(glm::vec3(baseColor), glm::vec3(0.3f, 0.59f, 0.11f)));
     style.color = glm::vec4(glm::mix(grey, glm::vec3(0.08f), 0.35f), baseColor.a);
   }
+  if (std::find(working.begin(), working.end(), structure) != working.end())
+    style.glow = std::clamp(contraction, 0.0f, 1.0f);
   if (style.ghosted)
     style.color.a = 0.22f;
   return style;
@@ -165,6 +168,9 @@ std::uint64_t ViewState::fingerprint() const {
   f.value(visibility_.size());
   f.bytes(visibility_.data(), visibility_.size() * sizeof(Visibility));
   f.bytes(attachment_.data(), attachment_.size());
+  f.value(working.size());
+  f.bytes(working.data(), working.size() * sizeof(int));
+  f.value(contraction);
   f.value(highlights.size());
   for (const Highlight &h : highlights) {
     f.value(h.structure);

@@ -36,6 +36,7 @@ struct StructureStyle {
   bool visible = true;
   bool ghosted = false;
   bool highlighted = false;
+  float glow = 0.0f; // 0..1: a working muscle of the function shown, as hard as it works now
 };
 
 class ViewState {
@@ -55,6 +56,10 @@ public:
   std::vector<Highlight> highlights; // includes the selection itself
   bool focus = true;                 // dim what is not highlighted while something is selected
   bool showAllAttachments = false;
+  // The muscles that work in the function shown on the model (issue 14) and how hard they work now
+  // (0 at rest, 1 at the peak): they glow in proportion.
+  std::vector<int> working;
+  float contraction = 0.0f;
   bool labels = true; // leader-line labels for the highlighted parts   // footprints are drawn only when
                       // highlighted, unless this is set
 

@@ -185,21 +185,51 @@ struct SaveLessonCommand {
 struct PresentCommand {
   bool on = true;
 };
+// A key function of scalenus posterior shown on the model (issue 14): what the Functions panel's
+// "Show on model" and --show-function do. The muscle of the selected side is selected, the parts it
+// moves and the muscles that work light up, the Functions panel opens at it, and its motion is posed
+// at `time` (T in [0, 1] through the loop), playing when `play`.
+struct ShowFunctionCommand {
+  std::string function; // "functions.lateral_neck_flexion" or "lateral_neck_flexion"
+  float time = 0.0f;
+  bool play = true;
+  bool frame = true;
+  bool cleanView = true; // see ShowPartsCommand
+};
+// The player of the function shown: play or pause, scrub (pauses), step frames (pauses), speed and
+// loop, back to rest.
+struct PlayFunctionCommand {
+  bool play = true;
+};
+struct SeekFunctionCommand {
+  float time = 0.0f;
+};
+struct StepFunctionCommand {
+  int frames = 1;
+};
+struct SetFunctionPlaybackCommand {
+  float speed = 1.0f;
+  bool loop = true;
+};
+struct RestFunctionCommand {};
 // Moves the camera to `camera` (animated or not); what a saved step's exact view does.
 struct SetCameraCommand {
   Camera camera;
   bool animate = true;
 };
 
-using Command = std::variant<
-    SelectCommand, SetViewCommand, FrameSelectionCommand, SetVisibilityCommand, SetSystemVisibilityCommand,
-    IsolateCommand, IsolateSystemCommand, ShowAllCommand, SetFocusCommand, OpenFileCommand, SetSourceCommand,
-    SetAttachmentsShownCommand, SetLabelsCommand, ShowPartsCommand, SetSelectionVisibilityCommand,
-    IsolateSelectionCommand, SetLandmarksShownCommand, PickLandmarkCommand, ShowSourceCommand,
-    ShowTeachingCommand, StartQuizCommand, AnswerQuizCommand, QuizPickCommand, NextQuestionCommand,
-    ShowQuizProgressCommand, TransferQuizProgressCommand, OpenQuizSetCommand, OpenLessonCommand,
-    NewLessonCommand, CloseLessonCommand, ShowLessonPanelCommand, GoToLessonStepCommand, StepLessonCommand,
-    AddLessonStepCommand, EditLessonStepCommand, MoveLessonStepCommand, DeleteLessonStepCommand,
-    AddLessonPinCommand, SaveLessonCommand, PresentCommand, SetCameraCommand>;
+using Command =
+    std::variant<SelectCommand, SetViewCommand, FrameSelectionCommand, SetVisibilityCommand,
+                 SetSystemVisibilityCommand, IsolateCommand, IsolateSystemCommand, ShowAllCommand,
+                 SetFocusCommand, OpenFileCommand, SetSourceCommand, SetAttachmentsShownCommand,
+                 SetLabelsCommand, ShowPartsCommand, SetSelectionVisibilityCommand, IsolateSelectionCommand,
+                 SetLandmarksShownCommand, PickLandmarkCommand, ShowSourceCommand, ShowTeachingCommand,
+                 StartQuizCommand, AnswerQuizCommand, QuizPickCommand, NextQuestionCommand,
+                 ShowQuizProgressCommand, TransferQuizProgressCommand, OpenQuizSetCommand, OpenLessonCommand,
+                 NewLessonCommand, CloseLessonCommand, ShowLessonPanelCommand, GoToLessonStepCommand,
+                 StepLessonCommand, AddLessonStepCommand, EditLessonStepCommand, MoveLessonStepCommand,
+                 DeleteLessonStepCommand, AddLessonPinCommand, SaveLessonCommand, PresentCommand,
+                 SetCameraCommand, ShowFunctionCommand, PlayFunctionCommand, SeekFunctionCommand,
+                 StepFunctionCommand, SetFunctionPlaybackCommand, RestFunctionCommand>;
 
 } // namespace atlas

@@ -313,6 +313,7 @@ void Session::advanceQuizClock(double seconds) {
 bool Session::advance(float seconds) {
   advanceQuizClock(seconds);
   functionAnimation_.advance(scene_, generation_, seconds);
+  showWorkingMuscles();
   if (!animation_)
     return functionAnimation_.playing();
   animation_->elapsed += seconds;
@@ -580,6 +581,7 @@ Result<bool> Session::run(const SetSourceCommand &src) {
   sourceMode_ = src.article ? SourceMode::Article : SourceMode::Reference;
   rebuildHighlights();
   functionAnimation_.setArticle(scene_, generation_, src.article);
+  showWorkingMuscles();
   return true;
 }
 
@@ -947,6 +949,12 @@ nlohmann::json Session::stateJson() const {
     state["muscles"] = animation["muscles"];
     animation.erase("pose");
     animation.erase("muscles");
+    // What glows on the model: the working muscles found in the scene, and how hard they work now.
+    json working = json::array();
+    for (const int index : view_.working)
+      working.push_back(scene_.structures()[static_cast<std::size_t>(index)].id);
+    animation["working"] = working;
+    animation["contraction"] = view_.contraction;
     state["animation"] = animation;
   }
   replaceInvalidUtf8(state);

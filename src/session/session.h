@@ -252,6 +252,14 @@ private:
   Result<bool> run(const SaveLessonCommand &save);
   Result<bool> run(const PresentCommand &present);
   Result<bool> run(const SetCameraCommand &set);
+  Result<bool> run(const ShowFunctionCommand &show); // session_function.cpp
+  Result<bool> run(const PlayFunctionCommand &play);
+  Result<bool> run(const SeekFunctionCommand &seek);
+  Result<bool> run(const StepFunctionCommand &step);
+  Result<bool> run(const SetFunctionPlaybackCommand &playback);
+  Result<bool> run(const RestFunctionCommand &);
+  // The view's working muscles and their contraction from the function played (they glow).
+  void showWorkingMuscles();
   Camera lessonCamera(const content::LessonStep &step) const; // where a step puts the camera
   void showQuizQuestion(); // lights the current question's part, or shows the answer once given
   Result<int> indexOfId(const std::string &id) const; // "no structure with id ..." when unknown

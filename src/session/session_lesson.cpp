@@ -251,6 +251,7 @@ Result<bool> Session::run(const GoToLessonStepCommand &go) {
       functionAnimation_.setPlaying(true);
     }
   }
+  showWorkingMuscles();
   return true;
 }
 

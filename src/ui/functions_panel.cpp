@@ -6,6 +6,7 @@
 
 #include "content/article.h"
 #include "content/article_view.h"
+#include "scene/paired_ids.h"
 #include "ui/text_flow.h"
 
 #include <algorithm>
@@ -32,41 +33,43 @@ std::string plainMuscleName(const std::string &id) {
   return name;
 }
 
-// The player of the function being shown: controls, what moves, the lengths measured on the model.
-void drawPlayer(FrameContext &ctx, FunctionAnimation &animation) {
+// The player of the function being shown: controls (each a Command, like the , . and space keys), what
+// moves, the lengths measured on the posed model.
+void drawPlayer(FrameContext &ctx, const FunctionAnimation &animation) {
   const Session &session = ctx.session;
   const FunctionMotion *motion = animation.motion();
   if (!motion)
     return;
   if (ImGui::Button(animation.playing() ? "Pause" : "Play"))
-    animation.setPlaying(!animation.playing());
+    ctx.commands.push_back(PlayFunctionCommand{!animation.playing()});
+  markItem(ctx, "functions.play");
   ImGui::SameLine();
   if (ImGui::Button("<"))
-    animation.step(-1);
+    ctx.commands.push_back(StepFunctionCommand{-1});
+  markItem(ctx, "functions.step_back");
   ImGui::SameLine();
   if (ImGui::Button(">"))
-    animation.step(1);
+    ctx.commands.push_back(StepFunctionCommand{1});
+  markItem(ctx, "functions.step_forward");
   ImGui::SameLine();
-  ImGui::Checkbox("Loop", &animation.loop);
+  bool loop = animation.loop;
+  if (ImGui::Checkbox("Loop", &loop))
+    ctx.commands.push_back(SetFunctionPlaybackCommand{animation.speed, loop});
+  markItem(ctx, "functions.loop");
   ImGui::SameLine();
   if (ImGui::Button("Rest"))
-    animation.stop();
-  if (!animation.active())
-    return;
+    ctx.commands.push_back(RestFunctionCommand{});
+  markItem(ctx, "functions.rest");
   float t = animation.time();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14.0f);
-  if (ImGui::SliderFloat("Time", &t, 0.0f, 1.0f, "%.2f")) {
-    animation.setPlaying(false);
-    animation.setTime(t);
-  }
+  if (ImGui::SliderFloat("Time", &t, 0.0f, 1.0f, "%.2f"))
+    ctx.commands.push_back(SeekFunctionCommand{t});
+  markItem(ctx, "functions.time");
+  float speed = animation.speed;
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14.0f);
-  ImGui::SliderFloat("Speed", &animation.speed, 0.25f, 2.0f, "%.2fx");
-  // Frame steps from the keyboard while the text fields are not typing.
-  // Frame steps from the keyboard (the typed characters: the panels know no key codes) while no text
-  // field is typing.
-  if (!ImGui::GetIO().WantTextInput)
-    for (const ImWchar c : ImGui::GetIO().InputQueueCharacters)
-      animation.step(c == '.' ? 1 : c == ',' ? -1 : 0);
+  if (ImGui::SliderFloat("Speed", &speed, 0.25f, 2.0f, "%.2fx"))
+    ctx.commands.push_back(SetFunctionPlaybackCommand{speed, animation.loop});
+  markItem(ctx, "functions.speed");
   const float degrees = degreesAt(*motion, animation.time());
   ImGui::PushTextWrapPos(0.0f);
   if (motion->moves)
@@ -77,10 +80,8 @@ void drawPlayer(FrameContext &ctx, FunctionAnimation &animation) {
   std::vector<std::string> shown = motion->active;
   if (motion->moves)
     for (const std::string &id : motion->active) {
-      const bool right = id.size() > 6 && id.compare(id.size() - 6, 6, "_right") == 0;
-      const std::string other =
-          right ? id.substr(0, id.size() - 6) + "_left" : id.substr(0, id.size() - 5) + "_right";
-      if (std::find(shown.begin(), shown.end(), other) == shown.end())
+      const std::string other = otherSideId(id);
+      if (!other.empty() && std::find(shown.begin(), shown.end(), other) == shown.end())
         shown.push_back(other);
     }
   for (const std::string &id : shown) {
@@ -96,7 +97,7 @@ void drawPlayer(FrameContext &ctx, FunctionAnimation &animation) {
       ImGui::TextDisabled("%s", line.c_str());
   }
   ImGui::TextDisabled("%s", motion->note.c_str());
-  ImGui::TextDisabled("Numbers: %s. Keys , and . step one frame.", motion->source.c_str());
+  ImGui::TextDisabled("Numbers: %s. Space plays or pauses; , and . step one frame.", motion->source.c_str());
   ImGui::PopTextWrapPos();
 }
 
@@ -141,6 +142,12 @@ bool drawFunctionsPanel(FrameContext &ctx) {
     ++number;
     ImGui::PushID(item.id.c_str());
     const bool shown = view.shownFunction == item.id && selectedId == muscle;
+    // A function shown from elsewhere (the command line, a lesson) scrolls into view once, so its
+    // player is on screen and not below the fold.
+    if (shown && view.scrolledFunction != item.id) {
+      ImGui::SetScrollHereY(0.0f);
+      view.scrolledFunction = item.id;
+    }
     ImGui::PushFont(ctx.fonts.heading);
     if (shown)
       ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.35f, 0.85f, 0.75f, 1.0f));
@@ -165,21 +172,9 @@ bool drawFunctionsPanel(FrameContext &ctx) {
     const std::vector<std::string> parts = content::functionOnModel(item, selectedId).parts;
     if (!haveMuscle)
       ImGui::BeginDisabled();
-    if (ImGui::Button(shown ? "Shown on the model" : "Show on model")) {
-      // The muscles that work light up with the parts moved; the function starts playing.
-      std::vector<std::string> lit = parts;
-      if (ctx.animation &&
-          ctx.animation->show(session.scene(), session.sceneGeneration(), item.id, motionSideOf(muscle),
-                              session.sourceMode() == SourceMode::Article, 0.0f)) {
-        for (const std::string &id : ctx.animation->motion()->active)
-          if (id != muscle && std::find(lit.begin(), lit.end(), id) == lit.end() &&
-              session.scene().indexOf(id) >= 0)
-            lit.push_back(id);
-        ctx.animation->setPlaying(true);
-      }
-      ctx.commands.push_back(ShowPartsCommand{muscle, lit, /*frame=*/true, /*cleanView=*/true});
-      view.shownFunction = item.id;
-    }
+    // The muscles that work light up with the parts moved; the function starts playing.
+    if (ImGui::Button(shown ? "Shown on the model" : "Show on model"))
+      ctx.commands.push_back(ShowFunctionCommand{item.id});
     if (!haveMuscle) {
       ImGui::EndDisabled();
       if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
@@ -193,8 +188,9 @@ bool drawFunctionsPanel(FrameContext &ctx) {
       ImGui::PushTextWrapPos(0.0f);
       ImGui::TextDisabled("On the model: %s.", lit.c_str());
       ImGui::PopTextWrapPos();
-      if (ctx.animation && ctx.animation->motion() && ctx.animation->motion()->function == item.id)
-        drawPlayer(ctx, *ctx.animation);
+      const FunctionAnimation &animation = session.functionAnimation();
+      if (animation.motion() && animation.motion()->function == item.id)
+        drawPlayer(ctx, animation);
     }
     ImGui::Dummy(ImVec2(0.0f, ImGui::GetFontSize() * 0.6f));
     ImGui::PopID();

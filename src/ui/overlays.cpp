@@ -205,12 +205,17 @@ void drawLegend(FrameContext &ctx) {
   // Its size from the words, so the corner is chosen before the window is drawn.
   const ImGuiStyle &style = ImGui::GetStyle();
   const float size = ImGui::GetTextLineHeight();
+  // While a function plays, a row for the glow of the working muscles (issue 14).
+  const char *glowRow = session.view().working.empty() ? nullptr : "Glowing: the muscles at work";
+  const std::size_t lines = rows.size() + 1 + (glowRow ? 1 : 0);
   float textWidth = ImGui::CalcTextSize(legendSourceLine(session)).x;
   for (const auto &row : rows)
     textWidth = std::max(textWidth, size + style.ItemSpacing.x + ImGui::CalcTextSize(row.second.c_str()).x);
+  if (glowRow)
+    textWidth = std::max(textWidth, size + style.ItemSpacing.x + ImGui::CalcTextSize(glowRow).x);
   const glm::vec2 estimate(textWidth + style.WindowPadding.x * 2.0f,
-                           static_cast<float>(rows.size() + 1) * size +
-                               static_cast<float>(rows.size()) * style.ItemSpacing.y +
+                           static_cast<float>(lines) * size +
+                               static_cast<float>(lines - 1) * style.ItemSpacing.y +
                                style.WindowPadding.y * 2.0f);
   const ScreenRect box = legendBox(ctx, freeArea(ctx), estimate);
   ImGui::SetNextWindowPos(ImVec2(box.min.x, box.min.y), ImGuiCond_Always);
@@ -226,6 +231,14 @@ void drawLegend(FrameContext &ctx) {
       ImGui::Dummy(ImVec2(size, size));
       ImGui::SameLine();
       ImGui::TextUnformatted(text.c_str());
+    }
+    if (glowRow) { // a warm white ring, as the shader draws round a working muscle
+      const ImVec2 p = ImGui::GetCursorScreenPos();
+      ImGui::GetWindowDrawList()->AddRect(p, ImVec2(p.x + size, p.y + size), IM_COL32(255, 238, 215, 255),
+                                          size * 0.2f, 0, std::max(2.0f, size * 0.15f));
+      ImGui::Dummy(ImVec2(size, size));
+      ImGui::SameLine();
+      ImGui::TextUnformatted(glowRow);
     }
     ImGui::TextDisabled("%s", legendSourceLine(session));
     const ImVec2 pos = ImGui::GetWindowPos(), extent = ImGui::GetWindowSize();

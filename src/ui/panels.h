@@ -62,7 +62,6 @@ struct FrameContext {
   bool requestScaleChange = false;
   int contextStructure = -1;               // structure under the last right-click, for its menu
   content::ArticleView *reading = nullptr; // the article view state, owned by the Session
-  FunctionAnimation *animation = nullptr;  // the function played on the model (issue 14), the Session's
   Session::SourcesView *sources = nullptr; // the Sources panel's view state, owned by the Session
   const LoadingStatus *loading = nullptr;  // non-null while a model is being opened
   bool requestCancelLoading = false;

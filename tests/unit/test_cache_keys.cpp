@@ -34,6 +34,8 @@ TEST_CASE("cache keys: every drawn field of the view state changes its fingerpri
       {"showAllAttachments", [](ViewState &v) { v.showAllAttachments = !v.showAllAttachments; }},
       {"visibility", [](ViewState &v) { v.setVisibility(3, Visibility::Ghosted); }},
       {"attachment footprints", [](ViewState &v) { v.markAttachment(0); }},
+      {"working muscles", [](ViewState &v) { v.working = {2}; }},
+      {"contraction", [](ViewState &v) { v.contraction = 0.5f; }},
   };
   for (const auto &[field, change] : changes) {
     INFO(field);
@@ -49,6 +51,6 @@ TEST_CASE("cache keys: every drawn field of the view state changes its fingerpri
 TEST_CASE("cache keys: a field added to the view state must be added to its fingerprint", "[cachekeys]") {
   // ViewState lists its fields by hand in fingerprint(). Adding one changes the size below: add the
   // field to fingerprint() (or say there why it is not drawn), add it to the test above, and then
-  // update this figure (x86-64, libstdc++: int + 5 vectors + 3 bools, with padding).
-  STATIC_REQUIRE(sizeof(ViewState) == 112);
+  // update this figure (x86-64, libstdc++: int + 6 vectors + float + 3 bools, with padding).
+  STATIC_REQUIRE(sizeof(ViewState) == 144);
 }

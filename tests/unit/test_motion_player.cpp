@@ -1,7 +1,10 @@
 // Issue 14: the function player of the session — play, loop, scrub, frame steps, the source switch,
 // and what --state gets from it.
-#include "model_test_support.h"
+#include "content/article.h"
 #include "session/session.h"
+
+#include "article_test_support.h"
+#include "model_test_support.h"
 
 using namespace atlas;
 
@@ -11,6 +14,28 @@ Session bundledSession() {
   session.setScene(test::committedModel());
   return session;
 }
+// With the knowledge base and the article, as the viewer has it: what the function commands need.
+Session sessionWithArticle() {
+  Session session = bundledSession();
+  session.setKnowledge(test::contentKnowledge());
+  static const auto article = std::make_shared<const content::Article>(
+      content::loadArticleWith(std::string(ATLAS_SOURCE_DIR) + "/content", test::contentKnowledge()));
+  session.article = article;
+  session.setViewport(1280, 720);
+  return session;
+}
+
+std::vector<std::string> highlighted(const Session &session) {
+  std::vector<std::string> ids;
+  for (const Highlight &h : session.view().highlights)
+    ids.push_back(session.scene().structures()[static_cast<std::size_t>(h.structure)].id);
+  return ids;
+}
+
+bool has(const std::vector<std::string> &ids, const std::string &id) {
+  return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
 } // namespace
 
 TEST_CASE("player: shows a function posed at T, plays, loops and steps", "[motion][player]") {
@@ -74,8 +99,8 @@ TEST_CASE("player: the state has the pose and the scalenes, and the source switc
   REQUIRE(state.contains("muscles"));
   CHECK(state["animation"]["source"] == "reference");
   CHECK(state["pose"]["rib2_right"].size() == 16);
-  // Column-major: the translation is in elements 12-14; rib 1 stays at rest in the references' breath.
-  CHECK(state["pose"]["rib1_right"][13].get<double>() == Approx(0.0).margin(1e-9));
+  // Column-major: the translation is in elements 12-14; the manubrium rides up with the first ribs.
+  CHECK(state["pose"]["manubrium"][13].get<double>() > 0.003);
   const double posterior = state["muscles"]["scalenus_posterior_right"]["length_mm"];
   CHECK(posterior < state["muscles"]["scalenus_posterior_right"]["rest_length_mm"].get<double>());
   // Every scalene has a length in either source (the article describes only scalenus posterior).
@@ -88,10 +113,66 @@ TEST_CASE("player: the state has the pose and the scalenes, and the source switc
   state = session.stateJson();
   CHECK(state["animation"]["source"] == "article");
   CHECK(state["animation"]["time"].get<double>() == Approx(0.5));
-  // The article's account lifts rib 1 (and the manubrium with it).
-  CHECK(std::abs(state["pose"]["manubrium"][13].get<double>()) > 0.003);
+  // The article credits scalenus posterior with rib 1: a different action, and it works alone.
+  CHECK(state["animation"]["action"] == "rib 1 elevation (deep breath)");
+  CHECK(state["animation"]["working"].size() == 2);
   for (const auto &[id, m] : state["muscles"].items()) {
     INFO(id);
     CHECK(m["rest_length_mm"].get<double>() > 20.0);
   }
+}
+
+TEST_CASE("player: the function commands light the working muscles and their other side, and they glow "
+          "with the contraction",
+          "[motion][player]") {
+  Session session = sessionWithArticle();
+  CHECK_FALSE(session.apply(ShowFunctionCommand{"no_such_function"}));
+  CHECK_FALSE(session.apply(PlayFunctionCommand{true})); // nothing shown yet
+
+  // The left muscle selected: the function plays on the left.
+  REQUIRE(session.apply(SelectCommand{"scalenus_medius_left"}));
+  REQUIRE(session.apply(ShowFunctionCommand{"lateral_neck_flexion", 0.5f, /*play=*/false}));
+  const FunctionAnimation &player = session.functionAnimation();
+  REQUIRE(player.motion());
+  CHECK(player.motion()->side == MotionSide::Left);
+  CHECK(session.articleView.shownFunction == "functions.lateral_neck_flexion");
+  CHECK(session.articleView.panel == content::ReadingPanel::Functions);
+  const std::vector<std::string> lit = highlighted(session);
+  CHECK(session.scene().structures()[static_cast<std::size_t>(session.selected())].id ==
+        "scalenus_posterior_left");
+  for (const std::string &id : player.motion()->active) {
+    INFO(id);
+    CHECK(isLeftId(id));
+    CHECK(has(lit, id));              // working
+    CHECK(has(lit, otherSideId(id))); // stretched by the bend
+  }
+  // The working muscles glow in proportion to the contraction: fully at the peak, the others not.
+  const int working = session.scene().indexOf("scalenus_anterior_left");
+  const int stretched = session.scene().indexOf("scalenus_anterior_right");
+  const glm::vec4 grey(0.5f, 0.5f, 0.5f, 1.0f);
+  CHECK(session.view().styleFor(working, grey).glow == Approx(1.0f));
+  CHECK(session.view().styleFor(stretched, grey).glow == 0.0f);
+  CHECK(session.stateJson()["animation"]["contraction"].get<double>() == Approx(1.0));
+
+  // The player: steps and scrubs pause and move T (the glow follows); rest ends it.
+  REQUIRE(session.apply(PlayFunctionCommand{true}));
+  CHECK(player.playing());
+  REQUIRE(session.apply(StepFunctionCommand{-6}));
+  CHECK_FALSE(player.playing());
+  CHECK(player.time() == Approx(0.5f - 6.0f / FunctionAnimation::kFramesPerLoop));
+  REQUIRE(session.apply(SeekFunctionCommand{0.25f}));
+  CHECK(player.time() == Approx(0.25f));
+  CHECK(session.view().styleFor(working, grey).glow == Approx(loopWeight(0.25f)));
+  REQUIRE(session.apply(SetFunctionPlaybackCommand{9.0f, false}));
+  CHECK(player.speed == 2.0f); // the slider's range
+  CHECK_FALSE(player.loop);
+  REQUIRE(session.apply(RestFunctionCommand{}));
+  CHECK_FALSE(player.active());
+  CHECK(session.view().styleFor(working, grey).glow == 0.0f);
+  CHECK_FALSE(session.stateJson().contains("pose"));
+
+  // Stabilisation: both sides work and nothing moves, so no side is shown stretching.
+  REQUIRE(session.apply(ShowFunctionCommand{"cervical_stabilization", 0.5f, false}));
+  REQUIRE(player.motion());
+  CHECK_FALSE(player.motion()->moves);
 }
