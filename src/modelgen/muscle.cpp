@@ -24,6 +24,11 @@ constexpr float kGridCell = 2.0f;   // grid that lists the bones near each point
 constexpr float kSheetDepth = 2.5f; // an insertion sheet reaches this far below its site's tangent plane
 constexpr float kSheetBlend = 2.0f; // smin radius: the insertion tendon fans out into its sheet
 constexpr float kSheetSize = 0.8f;  // the sheet covers this much of the footprint; its rim shows round it
+// Origin tendons are short and flat, then the slip is fleshy (REFERENCE §4.3: a 5-6 mm tendon per
+// slip, slips merging into one belly 15-20 mm below the lowest origin [E]; the lecturer review of
+// MODEL-REVIEW.md asked for tendons of a few mm up to about 15 mm, not strings).
+constexpr float kOriginTendon = 8.0f;
+const vec2 kSlipFascicle{6.0f, 3.5f}; // width x thickness of a fleshy slip before it joins (mm) [E]
 
 struct Attachment {
   vec3 site, normal; // on the bone surface; outward
@@ -302,8 +307,8 @@ BoneModel buildMuscle(const MuscleSpec &spec, const LandmarkResolver &resolve,
 
   // Slips: a flat tendon leaving each origin tubercle and joining the belly about joinBelow mm lower
   // (REFERENCE §4.3: 15-20 mm; never above the belly's start, never into the insertion tendon),
-  // turning fleshy over its last 10 mm; joins spread across the belly's width, higher slips on the
-  // +width side.
+  // tendon for its first kOriginTendon mm and fleshy below; joins spread across the belly's width, higher
+  // slips on the +width side.
   const std::size_t top0 = nearestSample(belly, top);
   const std::size_t last = sampleAt(belly, tendonStart - 8.0f);
   Landmarks slipMarks;
@@ -331,10 +336,16 @@ BoneModel buildMuscle(const MuscleSpec &spec, const LandmarkResolver &resolve,
                                 1.0f);
     const float a0 = band.arc[nearestSample(band, origin.surface)];
     const float length = band.arc[nearestSample(band, join)] - a0;
+    // A short flat tendon (kOriginTendon mm), then a fleshy fascicle that thickens as it converges on
+    // the belly; a slip shorter than the tendon plus its change to flesh turns fleshy just above its join.
+    const float tendonEnd = std::min(kOriginTendon, std::max(2.0f, length - 4.5f));
+    const vec2 fascicle = glm::min(kSlipFascicle, fleshy);
     for (std::size_t k = 0; k < band.arc.size(); ++k) {
       const float x = band.arc[k] - a0;
-      band.tendon[k] = 1.0f - glm::smoothstep(length - 4.5f, length - 0.5f, x);
-      band.half[k] = glm::mix(slip.section, fleshy, glm::smoothstep(length - 10.0f, length, x)) * 0.5f;
+      band.tendon[k] = 1.0f - glm::smoothstep(tendonEnd, tendonEnd + 4.0f, x);
+      const vec2 s = glm::mix(slip.section, fascicle, glm::smoothstep(tendonEnd, tendonEnd + 8.0f, x));
+      band.half[k] =
+          glm::mix(s, fleshy, glm::smoothstep(std::max(tendonEnd + 8.0f, length - 10.0f), length, x)) * 0.5f;
     }
     band.updateBox();
     const std::size_t mark = sampleAt(band, a0 + 5.0f);

@@ -13,43 +13,32 @@ float sdEllipsoid(const vec3 &p, const vec3 &r) {
   const float k0 = glm::length(p / r), k1 = glm::length(p / (r * r));
   return k1 > 1e-6f ? k0 * (k0 - 1.0f) / k1 : -std::min({r.x, r.y, r.z});
 }
-float sdEllipse(const vec2 &p, const vec2 &r) {
-  const float k0 = glm::length(p / r), k1 = glm::length(p / (r * r));
-  return k1 > 1e-6f ? k0 * (k0 - 1.0f) / k1 : -std::min(r.x, r.y);
-}
 
 vec3 apexOn(const PleuraSpec &spec, bool right) {
   return right ? vec3(-spec.apex.x, spec.apex.y, spec.apex.z) : spec.apex;
 }
 
-// How far the dome's wall flares out below its widest level, as a fraction of its radii per
-// radius-height: the apex of the lung widens down and out along the inside of rib 1 into the
-// thorax (Gray's Anatomy 41st ed., pleura), it does not drop as a cylinder.
-constexpr float kFlare = 0.35f;
-// Round-off (mm) where a neighbour moulds the dome or the membrane: a soft dent, not a cut.
-constexpr float kMould = 4.0f;
+// Round-off (mm) where a neighbour moulds the dome or the membrane: a broad soft dent (the groove of
+// the subclavian artery on the apex of the lung), not a crumple.
+constexpr float kMould = 6.0f;
 // The membrane lies this far (mm) off the pleura; with its thickness, less than the pleura's
 // clearance, so it stays clear of whatever lies on the dome.
-constexpr float kMembraneGap = 0.3f;
+constexpr float kMembraneGap = 0.4f;
+// The inner border of rib 1, where the membrane is attached, falls about 0.85 mm per mm from the
+// rib's neck in the back (Y -22 at Z -12.5, rib1.head) to its front (Y -45 to -48 at Z about 15;
+// REFERENCE.md section 3 points as modelled in ribs.json).
+constexpr float kRibBorderSlope = 0.85f;
 
-// The bare dome: an egg's top whose highest point is the apex, its radii reached radii.y mm lower,
-// then flaring out gently to the floor where it is closed off.
+// The bare dome: the top of a tall ellipsoid (half axes radii; the height radii.y reaches below the
+// floor), so the apex of the lung is a rounded cone that keeps widening smoothly downward into the
+// thorax, with no waist, no cylinder and no rim (Gray's Anatomy 41st ed., pleura), closed off flat at
+// the floor, hidden inside the ring of rib 2 and behind the manubrium.
 Sdf bareDome(const PleuraSpec &spec, bool right) {
   const vec3 r = spec.radii;
   const vec3 centre = apexOn(spec, right) - vec3(0.0f, r.y, 0.0f);
   const float floor = spec.floor;
   return [r, centre, floor](const vec3 &world) {
-    const vec3 p = world - centre;
-    float wall;
-    if (p.y > 0.0f) {
-      wall = sdEllipsoid(p, r);
-    } else {
-      const float grow = 1.0f + kFlare * (-p.y) / r.y;
-      // The slope of the wall shortens the true distance by about 1 / sqrt(1 + slope^2).
-      const float slope = kFlare * std::max(r.x, r.z) / r.y;
-      wall = sdEllipse(vec2(p.x, p.z), vec2(r.x, r.z) * grow) / std::sqrt(1.0f + slope * slope);
-    }
-    return std::max(wall, floor - world.y);
+    return std::max(sdEllipsoid(world - centre, r), floor - world.y);
   };
 }
 
@@ -113,25 +102,31 @@ BoneModel buildSuprapleuralMembrane(const PleuraSpec &spec, bool right,
                                     const std::vector<Obstacle> &obstacles) {
   BoneModel out;
   out.id = spec.membraneId;
-  out.step = 0.6f;
+  out.step = 0.45f;
   out.targetTriangles = 3000;   // issue 12's budget per membrane
-  out.maxSimplifyError = 0.15f; // a quarter of its 0.6 mm grid: the most the step allows
+  out.maxSimplifyError = 0.15f; // a third of its 0.45 mm grid: the most the step allows
   // A shell lying on the moulded dome (the pleura, already dented by what lies on it), so the
   // vessels that cross the dome lie on the membrane instead of cutting holes in it. The pleura keeps
   // `clearance` mm from its neighbours, room for the membrane and a gap either side of it.
   const float band = 2.5f * out.step;
   const Sdf dome = carved(bareDome(spec, right), obstacles, spec.clearance, band + spec.clearance);
   const float inner = kMembraneGap, t = spec.membraneThickness;
-  const float cut = apexOn(spec, right).y - spec.membraneBelowApex;
-  const Sdf sheet = [dome, inner, t, cut](const vec3 &p) {
+  // Down to the inner border of rib 1: membraneBelowApex mm below the apex at the apex's own depth,
+  // higher behind and lower in front as the rib's border falls.
+  const vec3 apex = apexOn(spec, right);
+  const float cut = apex.y - spec.membraneBelowApex;
+  const float bottom = cut - kRibBorderSlope * spec.radii.z;
+  const Sdf sheet = [dome, inner, t, cut, apex](const vec3 &p) {
     const float d = dome(p);
-    return std::max(std::abs(d - inner - t * 0.5f) - t * 0.5f, cut - p.y);
+    const float border = cut - kRibBorderSlope * (p.z - apex.z);
+    // Divided by about the sloping plane's gradient length, sqrt(1 + 0.85^2), to stay a distance.
+    return std::max(std::abs(d - inner - t * 0.5f) - t * 0.5f, (border - p.y) / 1.3f);
   };
   // Not carved again: lying on the moulded pleura, inside its clearance, it already keeps clear of
   // its neighbours, and a second cut only punched holes where the vessels cross.
   out.sdf = sheet;
   out.box = domeBox(spec, right, inner + t + 1.0f);
-  out.box.min.y = cut - 1.0f;
+  out.box.min.y = std::max(out.box.min.y, bottom - 1.0f);
   return out;
 }
 

@@ -95,6 +95,7 @@ vec2 profileAt(const std::vector<vec3> &profile, float u) {
 struct Lump {
   vec3 centre, along, across, up, radii;
   float rough = 0.0f; // amplitude (mm) of the rough surface of a tuberosity
+  float blend = 1.5f; // smooth-union radius (mm) with the shaft
   float distance(const vec3 &p) const {
     const vec3 q = p - centre;
     return sdEllipsoid(vec3(glm::dot(q, along), glm::dot(q, across), glm::dot(q, up)), vec3(0.0f), radii);
@@ -119,7 +120,9 @@ Landmark landmarkOn(const Sdf &sdf, const std::string &name, const std::string &
 
 RibModel buildSwept(const SweptSpec &spec, float step, std::size_t targetTriangles, const vec3 &planeUp) {
   RibModel out;
-  out.centre = smoothCurve(spec.centreline, 2.0f);
+  // Samples 1 mm apart: the bar is a union of straight pieces, and 2 mm pieces left visible creases
+  // across the convex outer border (issue 11, faceting bands).
+  out.centre = smoothCurve(spec.centreline, 1.0f);
   out.arcLength = polylineLength(out.centre) + spec.headRadius; // from the end of the head
   auto sweep = std::make_shared<Sweep>();
   sweep->points = out.centre;
@@ -137,9 +140,19 @@ RibModel buildSwept(const SweptSpec &spec, float step, std::size_t targetTriangl
     const vec3 t =
         glm::normalize(out.centre[std::min(i + 1, out.centre.size() - 1)] - out.centre[i > 0 ? i - 1 : 0]);
     tangents.push_back(t);
-    const vec3 across = glm::normalize(glm::cross(n, t));
+    vec3 across = glm::normalize(glm::cross(n, t));
+    vec3 up = glm::normalize(glm::cross(t, across));
+    if (spec.twist != 0.0f) {
+      // The section turns about the centre line, fully from 30 % of the arc on and not at the neck:
+      // rib 2's outer surface faces up and out (Gray's), where a plain sweep would face it straight out.
+      const float u = std::clamp((walked / out.arcLength - 0.1f) / 0.2f, 0.0f, 1.0f);
+      const float a = radians(spec.twist) * u * u * (3.0f - 2.0f * u);
+      const vec3 turned = across * std::cos(a) + up * std::sin(a);
+      up = glm::normalize(glm::cross(t, turned));
+      across = turned;
+    }
     sweep->across.push_back(across);
-    sweep->normal.push_back(glm::normalize(glm::cross(t, across)));
+    sweep->normal.push_back(up);
     sweep->inner.push_back(glm::dot(across, middle - out.centre[i]) >= 0.0f ? 1.0f : -1.0f);
     sweep->half.push_back(profileAt(spec.profile, walked / out.arcLength));
     const float r = std::max(sweep->half.back().x, sweep->half.back().y) + 6.0f;
@@ -172,17 +185,18 @@ RibModel buildSwept(const SweptSpec &spec, float step, std::size_t targetTriangl
     const vec2 h = sweep->half[i];
     const float side = sweep->inner[i];
     if (f.type == "bump") { // axis-aligned knob (rib tubercles)
-      lumps.push_back({it->second, vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), f.radii});
+      // Blended widely into the neck and shaft: an eminence, not a ball set on the bar (issue 11).
+      lumps.push_back({it->second, vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), f.radii, 0.0f, 3.0f});
       anchors[f.at] = it->second + up * (f.radii.y + 1.0f);
     } else if (f.type == "spur") { // on the inner border, standing up and in (scalene tubercle)
       const float hy = sweep->halfThickness(side * h.x, h, side);
       const vec3 centre = c + across * side * (h.x - f.radii.y * 0.2f) + up * (hy + f.radii.z * 0.3f);
-      lumps.push_back({centre, t, across, up, f.radii});
+      lumps.push_back({centre, t, across, up, f.radii, 0.0f, 2.5f});
       anchors[f.at] = centre + up * (f.radii.z + 1.0f) + across * side * 1.0f;
     } else if (f.type == "tuberosity") { // a low rough area on the outer surface
       const vec3 out_ = -across * side;
       const vec3 centre = c + out_ * (h.x - f.radii.y * 0.35f);
-      lumps.push_back({centre, t, out_, up, vec3(f.radii.x, f.radii.y, f.radii.z), f.depth});
+      lumps.push_back({centre, t, out_, up, vec3(f.radii.x, f.radii.y, f.radii.z), f.depth, 2.5f});
       anchors[f.at] = centre + out_ * (f.radii.y + 1.0f);
     } else if (f.type == "groove") { // an oblique trough right across the upper surface
       // The trough follows the upper surface, which falls towards the thin inner border, so it keeps
@@ -219,9 +233,9 @@ RibModel buildSwept(const SweptSpec &spec, float step, std::size_t targetTriangl
       d = smin(d, sdSphere(p, headCentre, headRadius), 2.0f);
     for (const Lump &l : lumps) {
       const float e = l.distance(p);
-      if (e > 4.0f)
+      if (e > l.blend + 2.5f)
         continue;
-      d = smin(d, e, 1.5f);
+      d = smin(d, e, l.blend);
       if (l.rough > 0.0f && e < 1.5f)
         d += l.rough * roughness(p) * (1.0f - std::max(e, 0.0f) / 1.5f);
     }
@@ -342,8 +356,9 @@ Sdf reachFacets(Sdf rib, const SweptSpec &ribSpec, const ModelSpec &spec,
     return rib;
   return [rib, reaches](const vec3 &p) {
     float d = rib(p);
+    // Blended widely, so the head and tubercle swell towards their facets instead of ending in balls.
     for (const Reach &r : reaches)
-      d = smin(d, sdCapsule(p, r.from, r.to, r.radius), 1.5f);
+      d = smin(d, sdCapsule(p, r.from, r.to, r.radius), 3.0f);
     return d;
   };
 }

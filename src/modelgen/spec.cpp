@@ -127,6 +127,7 @@ SweptSpec sweptOf(const json &j, const std::string &where) {
   s.headRadius = o.value("headRadius", 0.0f);
   s.taper = o.value("taper", 0.0f);
   s.flatness = o.value("flatness", 0.0f);
+  s.twist = o.value("twist", 0.0f);
   if (o.has("landmarks")) {
     const json &marks = o.at("landmarks");
     if (!marks.is_object())

@@ -69,6 +69,7 @@ struct SweptSpec {
   float headRadius = 0.0f;
   float taper = 0.0f;    // 0..1: how much thinner the inner (concave) border is than the outer one
   float flatness = 0.0f; // 0: elliptic section, 1: rounded rectangle (flat surfaces)
+  float twist = 0.0f;    // degrees the section turns about the centre line beyond the neck (rib 2)
   std::map<std::string, glm::vec3> landmarks;
   std::vector<RibFeatureSpec> features;
 };
@@ -124,7 +125,7 @@ struct TubeSpec {
 struct PleuraSpec {
   std::string id, membraneId;      // "cervical_pleura", "suprapleural_membrane"
   glm::vec3 apex{0.0f};            // highest point of the dome (mm)
-  glm::vec3 radii{20.0f};          // half-widths of the dome: X, height above the floor, Z
+  glm::vec3 radii{20.0f};          // semi-axes of the ellipsoid whose top is the dome: X, height, Z
   float floor = -60.0f;            // Y where the dome is closed off (the model's lower bound)
   float clearance = 0.8f;          // mm kept from the bones, muscles and tubes it lies under
   float membraneThickness = 1.2f;  // Sibson's fascia

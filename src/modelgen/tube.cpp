@@ -94,20 +94,26 @@ MeshData sweepTube(const std::vector<glm::vec3> &curve, const std::vector<float>
     const glm::vec3 r = c2 > 1e-12f ? rL - (2.0f / c2) * glm::dot(v2, rL) * v2 : rL;
     normals[i + 1] = glm::normalize(r - tangents[i + 1] * glm::dot(r, tangents[i + 1]));
   }
-  // Rings: cap rings shrink on a quarter circle, so the ends are hemispherical.
+  // Rings: the ends shrink on a quarter circle. Tubes up to kRoundEnds mm in radius end round (their
+  // ends mostly lie inside the vessel they branch from, where a flat end would show a step); a wider
+  // one (the aortic arch, 26 mm) ends as a cleanly cut section, its rim rounded over kCutRim mm,
+  // instead of a hemispherical balloon.
   struct Ring {
     glm::vec3 centre, normal, binormal;
     float radius;
   };
   std::vector<Ring> rings;
   constexpr int kCapRings = 3;
+  constexpr float kCutRim = 1.2f, kRoundEnds = 6.5f;
+  auto rimOf = [&](std::size_t i) { return radiusAt(i) > kRoundEnds ? kCutRim : radiusAt(i); };
   auto capRings = [&](std::size_t i, float direction, bool reverse) {
     std::vector<Ring> cap;
     const glm::vec3 b = glm::cross(tangents[i], normals[i]);
+    const float rim = rimOf(i), flat = radiusAt(i) - rim;
     for (int c = kCapRings; c >= 1; --c) {
       const float angle = 0.5f * kPi * static_cast<float>(c) / (kCapRings + 1);
-      cap.push_back({curve[i] + tangents[i] * (direction * radiusAt(i) * std::sin(angle)), normals[i], b,
-                     radiusAt(i) * std::cos(angle)});
+      cap.push_back({curve[i] + tangents[i] * (direction * rim * std::sin(angle)), normals[i], b,
+                     flat + rim * std::cos(angle)});
     }
     if (reverse)
       std::reverse(cap.begin(), cap.end());
@@ -121,14 +127,14 @@ MeshData sweepTube(const std::vector<glm::vec3> &curve, const std::vector<float>
     rings.push_back(r);
 
   const auto startApex = static_cast<std::uint32_t>(0);
-  mesh.positions.push_back(curve.front() - tangents.front() * radiusAt(0));
+  mesh.positions.push_back(curve.front() - tangents.front() * rimOf(0));
   for (const Ring &r : rings)
     for (int s = 0; s < sides; ++s) {
       const float a = 2.0f * kPi * static_cast<float>(s) / static_cast<float>(sides);
       mesh.positions.push_back(r.centre + (r.normal * std::cos(a) + r.binormal * std::sin(a)) * r.radius);
     }
   const auto endApex = static_cast<std::uint32_t>(mesh.positions.size());
-  mesh.positions.push_back(curve.back() + tangents.back() * radiusAt(n - 1));
+  mesh.positions.push_back(curve.back() + tangents.back() * rimOf(n - 1));
   auto at = [&](std::size_t ring, int s) {
     return static_cast<std::uint32_t>(1 + ring * sides + static_cast<std::size_t>((s + sides) % sides));
   };

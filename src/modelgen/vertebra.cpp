@@ -82,6 +82,19 @@ float sdPlate(const vec3 &p, const vec3 &a, const vec3 &b, float halfT, float ha
   return glm::length(glm::max(vec2(across, up), vec2(0.0f))) + std::min(std::max(across, up), 0.0f) - r;
 }
 
+// Box of half extents `half` (rounded by `round`) around c, in the frame (side, up, along) with along
+// a unit vector in the YZ plane: a blunt, flattened process end rather than a ball.
+float sdProcessEnd(const vec3 &p, const vec3 &c, const vec3 &along, const vec3 &half, float round) {
+  const vec3 up = glm::normalize(glm::cross(along, vec3(1.0f, 0.0f, 0.0f)));
+  const vec3 r = p - c;
+  return sdRoundBox(vec3(r.x, glm::dot(r, up), glm::dot(r, along)), vec3(0.0f), half, round);
+}
+
+// Low-amplitude bumps (about 2 mm apart) for the rough surface of a tubercle, fading out away from it.
+float roughBone(const vec3 &p) {
+  return std::sin(p.x * 2.9f + 1.3f) * std::sin(p.y * 3.1f + 0.7f) * std::sin(p.z * 2.7f + 2.1f);
+}
+
 // Tapering process flattened side to side: a round cone evaluated with X stretched by `flat`.
 float sdFlatCone(const vec3 &p, const vec3 &a, const vec3 &b, float ra, float rb, float flat) {
   const vec3 s(flat, 1.0f, 1.0f);
@@ -205,7 +218,8 @@ float posteriorArch(const Level &L, const vec3 &p, float laminaHalfHeight) {
         L.tip - dir * (axis ? 4.0f : 2.0f + knobBack) + vec3(spread, axis ? -1.2f : -0.8f, 0.0f);
     const vec3 r = axis ? vec3(3.9f, 6.1f, 4.8f) : vec3(1.6f, 2.8f, 2.0f);
     d = smin(d, sdFlatCone(q, tip - dir * 4.0f, knob, r.y * 0.8f, r.y * 0.85f, r.y / r.x), 1.5f);
-    d = smin(d, sdEllipsoid(q, knob, r), 1.2f);
+    // Each tubercle blunt, flattened side to side and cut square at its end: not a ball (issue 11).
+    d = smin(d, sdProcessEnd(q, knob, dir, vec3(r.x, r.y, r.z * 0.85f), std::min(r.x, r.z) * 0.7f), 1.2f);
     // The notch between the two tubercles.
     d = subtract(
         d, sdEllipsoid(p, L.tip + dir * (1.0f - knobBack), vec3(spread * 0.45f, axis ? 4.5f : 3.0f, 4.0f)),
@@ -213,8 +227,16 @@ float posteriorArch(const Level &L, const vec3 &p, float laminaHalfHeight) {
   } else {
     // The tubercle: a swelling of the tip, deeper than it is wide; broad at C7-T2, where it is felt
     // under the skin (vertebra prominens).
-    const vec3 r = thick ? vec3(3.6f, 4.6f, 3.0f) : vec3(2.4f, 4.1f, 2.6f);
-    d = smin(d, sdEllipsoid(p, tip + dir * (3.8f - r.z), r), 2.0f); // front end as before
+    // The tip ends in a blunt tubercle, a little wider than the spine and flattened at its end (Gray's,
+    // vertebra prominens; issue 11: not an egg). T1-T2, long and sloping down, end in a smaller one.
+    const bool thoracic = L.s.kind == "thoracic";
+    const vec3 r =
+        thoracic ? vec3(3.5f, 3.6f, 2.6f) : (thick ? vec3(4.3f, 4.2f, 2.4f) : vec3(2.4f, 3.8f, 2.2f));
+    const vec3 end = tip + dir * (3.8f - r.z);
+    float tubercle = sdProcessEnd(p, end, dir, r, 1.2f);
+    if (tubercle < 1.0f)
+      tubercle += 0.08f * roughBone(p) * (1.0f - std::max(tubercle, 0.0f));
+    d = smin(d, tubercle, 2.0f);
   }
   // Nothing of the arch reaches below the facet joint with the next level, nor, beside the pillar,
   // above this level's own superior facet (where the inferior process of the level above lies).
@@ -247,13 +269,15 @@ float transverseProcess(const Level &L, const vec3 &q) {
   const bool prominens = L.s.kind == "prominens";
   const float rootR = prominens ? 3.6f : 2.4f;
   d = smin(d, sdCapsule(q, vec3(L.xl, L.yTp - 0.5f, L.zl + 2.0f), L.pt, rootR), 1.5f);
-  // Tubercles: rounded knobs taller than wide, rising above the bar as the walls of the gutter.
+  // Tubercles: blunt projections taller than they are deep, flattened front to back like the bar they
+  // end, rising above it as the walls of the gutter (Gray's: anterior and posterior tubercles; issue 11:
+  // not balls). A wide blend merges each into the bar.
   auto knob = [&](const vec3 &c, float r) {
-    return sdEllipsoid(q, c + vec3(0, 0.5f * r, 0), vec3(r, 1.4f * r, r));
+    return sdRoundBox(q, c + vec3(0, 0.45f * r, 0), vec3(0.95f * r, 1.45f * r, 0.55f * r), 0.5f * r);
   };
-  d = smin(d, knob(L.pt, L.ptR), 1.5f);
+  d = smin(d, knob(L.pt, L.ptR), 2.0f);
   if (L.atR > 0.0f)
-    d = smin(d, knob(L.at, L.atR), 1.5f);
+    d = smin(d, knob(L.at, L.atR), 2.0f);
   // Lateral notch between the two tubercles.
   const float notchZ = (L.at.z + L.pt.z) * 0.5f;
   d = subtract(d, sdCapsule(q, vec3(x1 + 1.5f, -8, notchZ), vec3(x1 + 1.5f, 8, notchZ), 2.4f), 0.8f);
@@ -291,7 +315,10 @@ float thoracicVertebra(const Level &L, const vec3 &p, const Sdf &body) {
   d = smin(d, pillar(L, q), 1.2f);
   d = smin(d, posteriorArch(L, p, 6.0f), 1.5f);
   // Transverse process: stout, running laterally and backwards to the facet for the rib tubercle.
-  d = smin(d, sdRoundCone(q, vec3(L.xl, 1.0f, L.zl), L.pt, 4.2f, 4.4f), 2.0f);
+  // It ends in a thick, blunt club (taller than the shaft, cut square at its end) that carries the
+  // facet for the rib's tubercle on its front, not in a round cap (Gray's 1918, the thoracic vertebrae).
+  d = smin(d, sdRoundCone(q, vec3(L.xl, 1.0f, L.zl), L.pt, 4.2f, 4.0f), 2.0f);
+  d = smin(d, sdRoundBox(q, L.pt, vec3(3.6f, 5.0f, 4.4f), 2.2f), 2.0f);
   for (const auto &[centre, radius] : L.pits)
     d = subtract(d, sdSphere(q, centre, radius), 0.6f);
   // Above the superior facet, next to the pillar, lies the inferior process of the level above: keep
@@ -308,6 +335,10 @@ const vec3 kAtlantoAxialN = glm::normalize(vec3(0.36f, 1.0f, 0.0f));
 const vec3 kAtlantoAxialP(17.0f, 93.25f, 6.0f);
 constexpr float kAtlantoAxialHalfGap = 1.13f; // along the normal
 
+// Height-to-thickness of the atlas's anterior and posterior arch sections: slender bars about
+// 9.5 and 8.5 mm tall (REFERENCE §2.5, Patel & Gupta), thinner front to back.
+constexpr float kAnteriorArchSquash = 1.4f, kPosteriorArchSquash = 1.6f;
+
 // Atlas: a ring of two arches and two lateral masses, no body (REFERENCE §2.5).
 float atlasShape(const Level &L, const vec3 &p) {
   const vec3 q = bilateral(p);
@@ -315,33 +346,41 @@ float atlasShape(const Level &L, const vec3 &p) {
   // Lateral mass about 15 mm tall; its superior facet a concave, kidney-shaped dish (20.7 x 11.3).
   const vec3 mass(20.0f, 1.0f, 5.0f);
   // A short oval column with well-rounded rims, so the dish keeps a whole rim all round.
-  const float column = (glm::length(vec2((q.x - mass.x) / 6.8f, (q.z - mass.z) / 10.5f)) - 1.0f) * 6.8f;
+  // Wedge-shaped in a coronal section: wider above (where the superior facet lies) than below
+  // (REFERENCE §2.5; issue 11: not a drum). The radii shrink by about a fifth from top to bottom.
+  const float up = std::clamp((q.y - mass.y) / 9.0f, -1.0f, 1.0f);
+  const vec2 massR = vec2(6.8f * (1.0f + 0.2f * up), 10.5f * (1.0f + 0.06f * up));
+  const float column =
+      (glm::length(vec2((q.x - mass.x - 1.2f * up) / massR.x, (q.z - mass.z) / massR.y)) - 1.0f) * massR.x;
   float d = smax(column, std::abs(q.y - mass.y) - 9.0f, 4.0f);
+  // Rounded front, back and lateral ends (an ellipsoid trims the column's corners): in side view a
+  // lens-shaped mass, not a drum.
+  d = smax(d, sdEllipsoid(q, vec3(mass.x, mass.y + 0.5f, mass.z), vec3(9.5f, 10.5f, 11.8f)), 2.0f);
   float dish = sdEllipsoid(q, vec3(20.3f, 11.6f, 5.0f), vec3(5.3f, 4.2f, 9.0f));
   dish =
       subtract(dish, sdEllipsoid(q, vec3(14.0f, 9.0f, 5.5f), vec3(2.6f, 6.0f, 2.4f)), 0.8f); // medial notch
   d = subtract(d, dish, 0.6f);
   const vec3 w = L.frame.toWorld(q);
   d = smax(d, sdPlane(w, kAtlantoAxialP + kAtlantoAxialN * kAtlantoAxialHalfGap, -kAtlantoAxialN), 0.8f);
-  const vec3 squash(1.0f, 1.0f / 1.25f, 1.0f);
-  auto arch = [&](const vec3 &a, const vec3 &b, float r) {
-    return sdCapsule(q * squash, a * squash, b * squash, r);
-  };
-  (void)arch;
   // The arches follow smooth curves through the same points as before (no kinks where straight pieces
   // met): the anterior arch about 10 mm tall, the posterior one 8.7 (REFERENCE §2.5, Patel & Gupta).
-  float anterior = sdSampledTube(q * squash, L.anteriorArch);
+  // Slender bars: the sections flattened more (kAnteriorArchSquash, kPosteriorArchSquash) than the
+  // spec's 1.25.
+  float anterior = sdSampledTube(q * vec3(1.0f, 1.0f / kAnteriorArchSquash, 1.0f), L.anteriorArch);
   anterior = smin(anterior, sdEllipsoid(q, vec3(0, -0.5f, halfAp - 2.6f), vec3(5.0f, 5.5f, 2.6f)), 2.0f);
   anterior =
       subtract(anterior, sdEllipsoid(q, vec3(0, 0, 12.4f), vec3(4.6f, 5.0f, 4.0f)), 0.5f); // dens facet
-  float posterior = sdSampledTube(q * squash, L.posteriorArch);
+  float posterior = sdSampledTube(q * vec3(1.0f, 1.0f / kPosteriorArchSquash, 1.0f), L.posteriorArch);
   posterior = smin(posterior, sdEllipsoid(q, vec3(0, -1.0f, -halfAp + 2.6f), vec3(5.0f, 5.0f, 2.6f)), 2.0f);
   posterior =
       subtract(posterior, sdCapsule(q, vec3(25, 5.8f, -6), vec3(9, 5.4f, -15), 3.0f), 0.6f); // VA groove
   d = smin(d, anterior, 2.0f);
   d = smin(d, posterior, 2.0f);
   const float tipX = L.s.tpSpan * 0.5f - 4.0f;
-  float tp = sdRoundCone(q, vec3(22.0f, -1.0f, 1.0f), vec3(tipX, -2.0f, -2.0f), 4.6f, 4.0f);
+  // Long transverse process ending in a single blunt tip, flattened from above down (not a ball).
+  float tp = sdFlatCone(vec3(q.y, q.x, q.z), vec3(-1.0f, 22.0f, 1.0f), vec3(-2.0f, tipX - 1.0f, -2.0f), 4.6f,
+                        3.6f, 1.3f);
+  tp = smin(tp, sdRoundBox(q, vec3(tipX, -2.0f, -2.0f), vec3(3.6f, 3.0f, 4.2f), 2.6f), 1.5f);
   d = smin(d, tp, 2.0f);
   const float hole =
       std::max(glm::length(vec2(q.x - L.ft.x, q.z - L.ft.z)) - L.ftR, std::abs(q.y + 1.5f) - 5.0f);
@@ -377,7 +416,9 @@ float axisShape(const Level &L, const vec3 &p) {
   // Two oval superior facets (about 16 x 17 mm) lateral to the dens, facing up and out, below the
   // atlanto-axial joint plane.
   // A rounded lateral mass that swells out over the body, topped by the facet.
-  float facet = sdEllipsoid(q, vec3(15.5f, 13.0f, -5.0f), vec3(9.3f, 11.0f, 10.0f));
+  // Raised so that the joint plane cuts it about 4.5 mm below its crown: the facet is a broad oval cut
+  // face, not the top of a dome.
+  float facet = sdEllipsoid(q, vec3(15.5f, 16.5f, -5.0f), vec3(9.0f, 11.0f, 10.0f));
   const vec3 w = L.frame.toWorld(q);
   // The top of the mass is bevelled back around an oval facet (about 15 x 16 mm) that stands 0.8 mm
   // proud in the joint plane.
@@ -388,8 +429,10 @@ float axisShape(const Level &L, const vec3 &p) {
       joint.y - ((axisTop.x - joint.x) * kAtlantoAxialN.x + (axisTop.z - joint.z) * kAtlantoAxialN.z) /
                     kAtlantoAxialN.y,
       axisTop.z);
-  facet = smax(facet, sdPlane(w, joint, kAtlantoAxialN) + 0.8f, 2.0f);
-  facet = smin(facet, facetPad(w, centre, kAtlantoAxialN, 7.0f, 7.8f, 0.8f), 0.6f);
+  // The facet flush with the bone: the top of the mass cut by a gently convex cap (a sphere 45 mm in
+  // radius, touching the joint plane at the facet's centre), no pad standing proud (issue 11).
+  constexpr float kCapR = 45.0f;
+  facet = smax(facet, sdSphere(w, centre - kAtlantoAxialN * kCapR, kCapR), 1.2f);
   d = smin(d, facet, 1.5f);
   d = smin(d, sdBar(q, vec3(9.0f, 11.0f, -5.0f), vec3(L.xl, 5.0f, L.zl), 3.2f, 1.5f), 1.5f);
   d = smin(d, pillar(L, q), 1.5f);
@@ -397,14 +440,21 @@ float axisShape(const Level &L, const vec3 &p) {
   // Small transverse process with its foramen.
   float tp = sdRoundBox(q, vec3((11.0f + L.pt.x) * 0.5f, L.yTp, -4.5f),
                         vec3((L.pt.x - 11.0f) * 0.5f, 2.5f, 4.0f), 2.0f);
-  tp = smin(tp, sdSphere(q, L.pt, L.ptR), 1.5f);
+  // A blunt tip, flattened front to back, not a ball (issue 11).
+  tp = smin(tp, sdRoundBox(q, L.pt, vec3(L.ptR, L.ptR * 1.1f, L.ptR * 0.8f), L.ptR * 0.6f), 1.5f);
   // The axis's foramen turns laterally under the superior facet (L-shaped), so the vertebral artery
   // leaves it sideways on its way up to the atlas (issue 12; Gray 1918, the axis).
-  const float hole =
-      std::min(std::max(glm::length(vec2(q.x - L.ft.x, q.z - L.ft.z)) - L.ftR, std::abs(q.y - L.yTp) - 8.0f),
-               sdCapsule(q, L.ft + vec3(0.0f, 4.5f, 0.0f), L.ft + vec3(10.0f, 8.0f, -1.5f), L.ftR));
-  d = smin(d, subtract(tp, hole, 0.4f), 1.5f);
-  d = subtract(d, hole, 0.4f);
+  const float hole = std::min(
+      std::max(glm::length(vec2(q.x - L.ft.x, q.z - L.ft.z)) - L.ftR, std::abs(q.y - L.yTp) - 8.0f),
+      // Flaring as it leaves: an opening under the facet's overhang, not a drilled hole.
+      sdRoundCone(q, L.ft + vec3(0.0f, 4.5f, 0.0f), L.ft + vec3(10.0f, 7.0f, -1.5f), L.ftR, L.ftR * 1.3f));
+  // Rims rounded over about 1.5 mm: a smooth-lipped outlet rather than the sharp edge of a drill hole.
+  d = smin(d, subtract(tp, hole, 1.5f), 1.5f);
+  d = subtract(d, hole, 1.5f);
+  // The foramen opens into a shallow hollow on the side of the mass, under the overhang of the facet
+  // and above the thin bar of the transverse process: an outlet, not a hole drilled through a block.
+  d = subtract(d, sdEllipsoid(q, vec3(L.ft.x + 9.5f, L.yTp + 4.5f, L.ft.z - 1.0f), vec3(5.0f, 4.0f, 6.5f)),
+               1.5f);
   // The canal is cut below the atlas; the head of the dens, which rises into the atlas ring, is kept whole.
   const float e = glm::length(vec2(p.x / 11.5f, (p.z + L.b + 8.0f) / 8.0f));
   return smin(subtract(d, (e - 1.0f) * 8.0f, 0.5f), densHead, 0.5f);
@@ -439,20 +489,20 @@ Level makeLevel(const VertebraSpec &s, const Landmarks &ribLandmarks) {
         vec3(0.0f, (s.supCentre.x + s.infCentre.x) * 0.5f, (s.supCentre.y + s.infCentre.y) * 0.5f);
     L.frame.setAngle(-std::atan2(d.x, d.y));
     L.ft = vec3(27.5f, -1.5f, 0.0f);
-    // Arch centre lines (y already divided by the 1.25 squash of the section), mirrored control points
+    // Arch centre lines (y already divided by the squash of the section), mirrored control points
     // first so the curve crosses the midline level.
-    const vec3 sq(1.0f, 1.0f / 1.25f, 1.0f);
-    L.anteriorArch = smoothCurve({{vec3(-6, 0, 18.5f) * sq, 3.9f},
-                                  {vec3(0, 0, 19.5f) * sq, 3.9f},
-                                  {vec3(6, 0, 18.5f) * sq, 3.9f},
-                                  {vec3(14, -0.5f, 11) * sq, 3.9f},
-                                  {vec3(17, -0.5f, 5) * sq, 3.9f}},
+    const vec3 sq(1.0f, 1.0f / kAnteriorArchSquash, 1.0f), sp(1.0f, 1.0f / kPosteriorArchSquash, 1.0f);
+    L.anteriorArch = smoothCurve({{vec3(-6, 0, 18.5f) * sq, 3.4f},
+                                  {vec3(0, 0, 19.5f) * sq, 3.4f},
+                                  {vec3(6, 0, 18.5f) * sq, 3.4f},
+                                  {vec3(14, -0.5f, 11) * sq, 3.5f},
+                                  {vec3(17, -0.5f, 5) * sq, 3.7f}},
                                  3);
-    L.posteriorArch = smoothCurve({{vec3(-12, 0.5f, -16) * sq, 3.0f},
-                                   {vec3(0, 0, -20.5f) * sq, 3.0f},
-                                   {vec3(12, 0.5f, -16) * sq, 3.2f},
-                                   {vec3(15, 0.5f, -7) * sq, 3.5f},
-                                   {vec3(16, 0.5f, -2) * sq, 3.5f}},
+    L.posteriorArch = smoothCurve({{vec3(-12, 0.5f, -16) * sp, 2.7f},
+                                   {vec3(0, 0, -20.5f) * sp, 2.7f},
+                                   {vec3(12, 0.5f, -16) * sp, 2.8f},
+                                   {vec3(15, 0.5f, -7) * sp, 3.2f},
+                                   {vec3(16, 0.5f, -2) * sp, 3.3f}},
                                   3);
     L.pt = vec3(s.tpSpan * 0.5f - 4.0f, -2.0f, -2.0f);
     L.at = L.pt;

@@ -141,7 +141,8 @@ PoseSkin PoseSkin::build(const Scene &scene, const JointModel &joints) {
         }
         continue;
       }
-      // Every candidate bone weighted by 1 / distance^4 (the nearest leads), then the weights averaged
+      // Every candidate bone weighted by 1 / distance^6 (the nearest leads clearly: softer weights let a
+      // tube that runs past two moving bones stretch between them), then the weights averaged
       // with those of the neighbouring vertices a few times, so that the two sides of a thin tube
       // agree and it bends instead of tearing where it passes between bones; the four largest kept.
       const std::size_t n = m.positions.size(), c = candidates.size();
@@ -152,7 +153,7 @@ PoseSkin PoseSkin::build(const Scene &scene, const JointModel &joints) {
           float d = std::numeric_limits<float>::max();
           for (const glm::vec3 &q : samplesFor(k))
             d = std::min(d, glm::dot(q - m.positions[v], q - m.positions[v]));
-          weights[v * c + k] = 1.0f / (d * d + 1e-20f);
+          weights[v * c + k] = 1.0f / (d * d * d + 1e-30f);
           total += weights[v * c + k];
         }
         for (std::size_t k = 0; k < c; ++k)

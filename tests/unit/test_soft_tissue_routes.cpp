@@ -352,11 +352,14 @@ TEST_CASE("routes: the dome of the pleura rises above rib 1 under the scalenes, 
     const glm::vec3 apex((d.lo().x + d.hi().x) * 0.5f, d.hi().y - 1.0f, (d.lo().z + d.hi().z) * 0.5f);
     CHECK(std::abs(apex.x) < std::max(std::abs(rib.lo().x), std::abs(rib.hi().x)));
     // Under the scalenes: straight above the apex region lies scalenus medius or anterior or the plexus.
-    // The membrane sits on top of the dome, no lower than its upper third.
+    // The membrane caps the dome and reaches down to the inner border of rib 1, where it is attached
+    // (Gray's Anatomy 41st ed.): no lower than the rib's front end, the costochondral junction, and
+    // over the upper part of the dome only (the dome runs on down into the thorax).
     const SurfaceIndex &m = surface(membrane);
     INFO(membrane << " from y = " << m.lo().y << " to " << m.hi().y << " mm");
     CHECK(m.hi().y > d.hi().y);
-    CHECK(m.lo().y > d.lo().y + (d.hi().y - d.lo().y) * 0.5f);
+    CHECK(m.lo().y > costochondral.y);
+    CHECK(m.lo().y > d.lo().y + (d.hi().y - d.lo().y) * 0.25f);
     CHECK(dome.triangleCount() < 6000);
   }
 }
