@@ -162,6 +162,7 @@ void Viewer::buildInterface() {
     ctx.loading = &status;
   }
   ctx.errorMessage = &errorMessage_;
+  ctx.viewMoving = sinceCameraMoved_ == 0.0f || session_.animating();
   ui::drawInterface(ctx, status_);
   if (ctx.requestCancelLoading)
     loading_.cancel();

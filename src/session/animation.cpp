@@ -108,7 +108,19 @@ void FunctionAnimation::repose(const Scene &scene) {
 
 FunctionAnimation::Length FunctionAnimation::muscleLength(const Scene &scene,
                                                           const std::string &muscle) const {
-  return {muscleLengthMm(scene, muscle, Pose{}, article_), muscleLengthMm(scene, muscle, pose_, article_)};
+  // Measured once a pose: the panel asks for every scalene on every frame it draws.
+  const LengthKey key{poseGeneration_, jointsGeneration_, article_, posedValid_};
+  if (!(key == lengthKey_)) {
+    lengths_.clear();
+    lengthKey_ = key;
+  }
+  const auto known = lengths_.find(muscle);
+  if (known != lengths_.end())
+    return known->second;
+  const Length length{muscleLengthMm(scene, muscle, Pose{}, article_),
+                      muscleLengthMm(scene, muscle, pose_, article_)};
+  lengths_.emplace(muscle, length);
+  return length;
 }
 
 nlohmann::json FunctionAnimation::stateJson(const Scene &scene) const {

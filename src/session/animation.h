@@ -9,6 +9,7 @@
 #include "scene/pose_skin.h"
 
 #include <cstdint>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -73,6 +74,16 @@ private:
   Scene posed_;
   bool posedValid_ = false;
   std::uint64_t poseGeneration_ = 0;
+  // The lengths measured for the pose they were measured on.
+  struct LengthKey {
+    std::uint64_t pose = ~0ull, joints = 0;
+    bool article = false, posed = false;
+    bool operator==(const LengthKey &o) const {
+      return pose == o.pose && joints == o.joints && article == o.article && posed == o.posed;
+    }
+  };
+  mutable LengthKey lengthKey_;
+  mutable std::map<std::string, Length> lengths_;
 };
 
 } // namespace atlas

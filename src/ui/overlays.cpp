@@ -117,7 +117,8 @@ const Footprints &footprints(const FrameContext &ctx, const ScreenRect &area) {
                                 static_cast<double>(fingerprint & 0xffffffffu),
                                 static_cast<double>(session.sceneGeneration()),
                                 static_cast<double>(reinterpret_cast<std::uintptr_t>(&session.scene())),
-                                static_cast<double>(session.view().highlights.size())};
+                                static_cast<double>(session.view().highlights.size()),
+                                ctx.viewMoving ? 1.0 : 0.0};
   if (key == cachedKey)
     return cached;
   cachedKey = key;
@@ -132,8 +133,10 @@ const Footprints &footprints(const FrameContext &ctx, const ScreenRect &area) {
   for (const Highlight &h : session.view().highlights)
     if (session.view().isDrawn(h.structure))
       for (const MeshData &mesh : structures[static_cast<std::size_t>(h.structure)].meshes)
-        markProjectedMesh(cached.highlighted, mesh, camera, rect, toUi);
-  cached.highlighted.dilate(1);
+        markProjectedMesh(cached.highlighted, mesh, camera, rect, toUi, ctx.viewMoving ? 3 : 1);
+  // While the camera moves, every third vertex and a cell more of margin instead of every triangle
+  // (about 8 ms a frame on llvmpipe with a function's parts lit); exact again on the first still frame.
+  cached.highlighted.dilate(ctx.viewMoving ? 2 : 1);
   std::size_t vertices = 0;
   for (std::size_t i = 0; i < structures.size(); ++i)
     if (session.view().isDrawn(static_cast<int>(i)))

@@ -65,6 +65,8 @@ struct FrameContext {
   Session::SourcesView *sources = nullptr; // the Sources panel's view state, owned by the Session
   const LoadingStatus *loading = nullptr;  // non-null while a model is being opened
   bool requestCancelLoading = false;
+  // The camera moved in the last frame or glides: overlays may trade exactness for speed until it stops.
+  bool viewMoving = false;
   // A message the user must see (a file that could not be opened), shown over the 3D view until
   // dismissed; the overlay clears it (message_overlay.cpp). Null: none to show.
   std::string *errorMessage = nullptr;
