@@ -312,8 +312,8 @@ void Session::advanceQuizClock(double seconds) {
 
 bool Session::advance(float seconds) {
   advanceQuizClock(seconds);
-  functionAnimation_.advance(scene_, generation_, seconds);
-  showWorkingMuscles();
+  if (functionAnimation_.advance(scene_, generation_, seconds)) // the glow follows the pose, not the clock
+    showWorkingMuscles();
   if (!animation_)
     return functionAnimation_.playing();
   animation_->elapsed += seconds;
