@@ -5,7 +5,7 @@
 //
 //   atlas-bench [--runs N] [SECTION...]   sections: pick select load gpu occlusion startup frames peer
 //                                         large (default: all)
-#include "app/article_startup.h"
+#include "content/content_load.h"
 #include "content/knowledge_base.h"
 #include "core/paths.h"
 #include "io/gltf_writer.h"
@@ -177,7 +177,7 @@ void sectionLarge(int runs) {
               scene.triangleCount(), msSince(start));
   report("2M: BVH build", repeat(std::max(3, runs / 2), [&] { PickingIndex index(scene); }));
   const std::string glb = "/tmp/atlas-bench-2m.glb";
-  if (Result<bool> written = writeGltf(scene, glb); !written)
+  if (Result<void> written = writeGltf(scene, glb); !written)
     std::printf("  (could not write %s: %s)\n", glb.c_str(), written.error().c_str());
   Session session;
   session.setScene(std::move(scene));

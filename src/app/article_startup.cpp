@@ -3,101 +3,44 @@
 #include "content/article_markdown.h"
 #include "content/article_sources.h"
 #include "content/content_load.h"
-#include "core/log.h"
 #include "core/paths.h"
 #include "io/atomic_file.h"
+#include "session/startup_commands.h"
 
 #include <cstdio>
 
 namespace atlas {
-namespace {
-
-std::string selectedId(const Session &session) {
-  const int selected = session.selected();
-  return selected >= 0 ? session.scene().structures()[static_cast<std::size_t>(selected)].id : std::string();
-}
-
-} // namespace
-
-void loadArticle(Session &session) {
-  const std::string dir = paths::findDataDir("content").string();
-  if (dir.empty()) {
-    log::warning("content folder not found: the article is unavailable");
-    return;
+Result<void> applyArticleOptions(Session &session, const Options &options) {
+  ReadingRequest request;
+  request.panel = options.panel;
+  request.showSource = options.showSource;
+  request.showTeaching = options.showTeaching;
+  request.section = options.section;
+  request.search = options.search;
+  request.patient = options.patient;
+  request.showFunction = options.showFunction;
+  request.functionTime = options.functionTime;
+  request.animationWanted = !options.exportAnimation.empty();
+  const std::optional<ReadingFailure> failed = applyReadingRequest(session, request);
+  if (!failed)
+    return {};
+  const char *option = "--show-function";
+  switch (failed->step) {
+  case ReadingStep::ShowSource:
+    option = "--show-source";
+    break;
+  case ReadingStep::ShowTeaching:
+    option = "--show-teaching";
+    break;
+  case ReadingStep::Section:
+    option = "--section";
+    break;
+  case ReadingStep::ShowFunction:
+    break;
   }
-  installArticle(session,
-                 std::make_shared<content::Article>(content::loadArticleWith(dir, session.knowledge())));
-}
-
-void installArticle(Session &session, std::shared_ptr<content::Article> article) {
-  if (!article) {
-    log::warning("content folder not found: the article is unavailable");
-    return;
-  }
-  for (const std::string &problem : article->problems)
-    log::warning(problem);
-  if (const std::string dir = paths::findDataDir("content").string(); !dir.empty()) {
-    auto teaching = std::make_shared<content::Teaching>(content::loadTeachingWith(dir, session.knowledge()));
-    for (const std::string &problem : teaching->problems)
-      log::warning(problem);
-    session.teaching = std::move(teaching);
-  }
-  if (!article->sections.empty()) {
-    session.articleView.section = article->sections.front().id;
-    session.articleView.openSections.insert(article->sections.front().id);
-  }
-  session.article = std::move(article);
-}
-
-Result<bool> applyArticleOptions(Session &session, const Options &options) {
-  content::ArticleView &view = session.articleView;
-  if (options.panel == "article")
-    view.panel = content::ReadingPanel::Article;
-  else if (options.panel == "functions")
-    view.panel = content::ReadingPanel::Functions;
-  else if (options.panel == "disclaimer")
-    view.disclaimerOpen = true;
-  else if (options.panel == "sources")
-    session.sourcesView.open = true;
-  else if (options.panel == "teaching")
-    session.teachingView.open = true;
-  else if (!options.panel.empty()) // structures, info: the model panels, no reading panel
-    view.panel = content::ReadingPanel::None;
-  if (!options.showSource.empty())
-    if (Result<bool> shown = session.apply(ShowSourceCommand{options.showSource}); !shown)
-      return Error{"--show-source: " + shown.error()};
-  if (!options.showTeaching.empty())
-    if (Result<bool> shown = session.apply(ShowTeachingCommand{options.showTeaching}); !shown)
-      return Error{"--show-teaching: " + shown.error()};
-  view.patientMode = view.patientMode || options.patient;
-  view.search = options.search;
-  if (!session.article)
-    return options.section.empty() ? Result<bool>(true) : Error{"--section: the article is not loaded"};
-  const content::Article &article = *session.article;
-  content::followSelection(view, article, selectedId(session));
-  if (!options.section.empty()) {
-    if (!content::goToSection(view, article, options.section)) {
-      std::string known;
-      for (const content::ArticleSection &s : article.sections)
-        known += (known.empty() ? "" : ", ") + s.id;
-      return Error{"--section " + options.section + ": no such section (expected one of " + known + ")"};
-    }
-    if (view.panel == content::ReadingPanel::None)
-      view.panel = content::ReadingPanel::Article;
-  }
-  if (!options.showFunction.empty()) {
-    // Issue 14: the function in motion, posed at --time (rest without it), its working muscles lit. A
-    // model without joints still shows the parts (shownFunction set) unless a pose was asked for.
-    view.shownFunction.clear();
-    if (Result<bool> shown =
-            session.apply(ShowFunctionCommand{options.showFunction, options.functionTime.value_or(0.0f),
-                                              /*play=*/false, /*frame=*/false,
-                                              /*cleanView=*/false});
-        !shown && (options.functionTime || !options.exportAnimation.empty() || view.shownFunction.empty()))
-      return Error{"--show-function: " + shown.error()};
-    content::followSelection(view, article, selectedId(session));
-  }
-  return true;
+  // "--section nowhere: no such section (...)", "--show-source: no work with id 'x'"
+  return Error{std::string(option) + (failed->subject.empty() ? "" : " " + failed->subject) + ": " +
+               failed->message};
 }
 
 // A handout is the whole article or nothing: every section of the article (content::articleContract(),
@@ -138,7 +81,7 @@ int exportArticle(const Options &options) {
                  problems.size(), dir.c_str());
     return 1;
   }
-  if (Result<bool> written = writeFileAtomically(
+  if (Result<void> written = writeFileAtomically(
           options.exportArticle,
           content::articleMarkdown(article, options.patient, &teaching, &knowledge.knowledge.bibliography()));
       !written) {

@@ -31,12 +31,12 @@ Result<ParsedCommandLine> parseCommandLine(int argc, const char *const *argv) {
       "the scalene muscles.\nWith no FILE it opens the bundled model. The model frame is anatomical: +X "
       "is the patient's left, +Y superior, +Z anterior (metres).",
       "scalene-atlas"};
-  std::string size, pick;
+  std::string size, pick, view, source = "reference", panel;
   std::vector<std::string> hide, ghost, isolate, frame;
   app.add_option("FILE", o.file, "Model to open: .glb/.gltf, .obj, .stl or .ply (other formats are refused)");
   app.add_flag("--headless", o.headless, "Render offscreen without a window (EGL), run the actions and exit");
   app.add_option("--size", size, "Image or window size in pixels, WxH (default 1280x720)");
-  app.add_option("--view", o.view,
+  app.add_option("--view", view,
                  "Camera view: anterior, posterior, left, right, superior, inferior or default");
   app.add_option("--select", o.select,
                  "Select a structure by id, as a click would; ID,ID... selects several, as Ctrl+clicks");
@@ -57,8 +57,9 @@ Result<ParsedCommandLine> parseCommandLine(int argc, const char *const *argv) {
   app.add_option(
       "--benchmark-frames", o.benchmarkFrames,
       "After the screenshot, render N frames orbiting and N still, and print frame times to stderr");
-  app.add_option("--source", o.source, "Whose anatomy lights up: reference (standard, default) or article")
-      ->check(CLI::IsMember({"reference", "article"}));
+  app.add_option("--source", source, "Whose anatomy lights up: reference (standard, default) or article")
+      ->check(CLI::IsMember(std::vector<std::string>{sourceModeName(SourceMode::Reference),
+                                                     sourceModeName(SourceMode::Article)}));
   std::string labels = "on";
   app.add_option("--labels", labels, "Leader-line labels for the highlighted parts: on (default) or off")
       ->check(CLI::IsMember({"on", "off"}));
@@ -66,11 +67,10 @@ Result<ParsedCommandLine> parseCommandLine(int argc, const char *const *argv) {
                "Show the named bony landmarks of the bones on show (markers and leader-line labels)");
   app.add_option("--landmark", o.landmark,
                  "Name a landmark by id (e.g. c2.dens), as a click on its marker does; its bone is selected");
-  app.add_option("--panel", o.panel,
+  app.add_option("--panel", panel,
                  "Open a panel: article, functions, disclaimer, sources, teaching, structures, info or "
                  "progress (the self-test's)")
-      ->check(CLI::IsMember(
-          {"article", "functions", "disclaimer", "sources", "teaching", "structures", "info", "progress"}));
+      ->check(CLI::IsMember(panelNames()));
   app.add_option("--show-source", o.showSource,
                  "Open the Sources panel at this work of content/bibliography (e.g. gray41)");
   app.add_option("--show-teaching", o.showTeaching,
@@ -163,9 +163,16 @@ Result<ParsedCommandLine> parseCommandLine(int argc, const char *const *argv) {
                    std::to_string(o.height) + " image"};
     o.pick = std::make_pair(px, py);
   }
-  if (!o.view.empty() && !standardViewFromName(o.view))
-    return Error{"--view " + o.view +
-                 ": expected anterior, posterior, left, right, superior, inferior or default"};
+  // The names become enums here, once; the layers below never compare option text.
+  if (!view.empty()) {
+    o.view = standardViewFromName(view);
+    if (!o.view)
+      return Error{"--view " + view +
+                   ": expected anterior, posterior, left, right, superior, inferior or default"};
+  }
+  o.source = *sourceModeFromName(source); // IsMember has checked it
+  if (!panel.empty())
+    o.panel = panelFromName(panel); // IsMember has checked it
   if (o.uiScale && (!std::isfinite(*o.uiScale) || *o.uiScale < 0.5f || *o.uiScale > 4.0f))
     return Error{"--ui-scale: expected a value from 0.5 to 4"};
   if (o.samples < 0 || o.samples > 16)

@@ -2,7 +2,10 @@
 // without starting the app.
 #pragma once
 
+#include "content/source_mode.h"
 #include "core/result.h"
+#include "scene/camera.h"
+#include "session/panel_name.h"
 
 #include <cstdint>
 #include <optional>
@@ -15,7 +18,7 @@ struct Options {
   std::string file; // model to open; empty = the bundled model
   bool headless = false;
   int width = 1280, height = 720;
-  std::string view; // "" = default
+  std::optional<StandardView> view; // --view; none: the opening view
   std::string select;
   std::optional<std::pair<float, float>> pick;
   std::string screenshot;
@@ -26,22 +29,21 @@ struct Options {
   std::vector<std::string> frame; // --frame: after the view, fit these structures (their joint box)
   std::optional<float> uiScale;
   int samples = 4;
-  bool timings = false;             // --timings: start-up phases to stderr
-  int benchmarkFrames = 0;          // --benchmark-frames N: frame times after the screenshot
-  std::string source = "reference"; // reference | article
+  bool timings = false;                      // --timings: start-up phases to stderr
+  int benchmarkFrames = 0;                   // --benchmark-frames N: frame times after the screenshot
+  SourceMode source = SourceMode::Reference; // --source reference | article
   bool labels = true;
-  bool landmarks = false; // --landmarks: markers and labels for the bony landmarks
-  std::string landmark;   // --landmark ID: name one landmark, as a click on its marker does
-  // The panel to open: article | functions | disclaimer | sources | teaching | structures | info.
-  std::string panel;
-  std::string showSource;    // --show-source ID: the Sources panel at this bibliography work
-  std::string showTeaching;  // --show-teaching ID: the Teaching panel at this teaching entry
-  std::string section;       // article section id to open
-  std::string search;        // article search text
-  bool patient = false;      // the article's plain-language version (panels and --export-article)
-  std::string exportArticle; // write the article as Markdown to this file and exit
-  std::string exportHandout; // write the picture handout of the selection as a PDF to this file and exit
-  std::string showFunction;  // a key function to show on the model, as its button does
+  bool landmarks = false;         // --landmarks: markers and labels for the bony landmarks
+  std::string landmark;           // --landmark ID: name one landmark, as a click on its marker does
+  std::optional<PanelName> panel; // --panel: the panel to open (session/panel_name.h)
+  std::string showSource;         // --show-source ID: the Sources panel at this bibliography work
+  std::string showTeaching;       // --show-teaching ID: the Teaching panel at this teaching entry
+  std::string section;            // article section id to open
+  std::string search;             // article search text
+  bool patient = false;           // the article's plain-language version (panels and --export-article)
+  std::string exportArticle;      // write the article as Markdown to this file and exit
+  std::string exportHandout;      // write the picture handout of the selection as a PDF to this file and exit
+  std::string showFunction;       // a key function to show on the model, as its button does
   // --time T: with --show-function, the model posed at T (0..1) through the function's loop (issue 14);
   // --export-animation FILE.gif [--frames N]: the loop as an animated GIF
   std::optional<float> functionTime;

@@ -37,7 +37,7 @@ std::string gifError(int code) {
 
 } // namespace
 
-Result<bool> writeAnimatedGif(const std::vector<Image> &frames, int centiseconds, const std::string &path) {
+Result<void> writeAnimatedGif(const std::vector<Image> &frames, int centiseconds, const std::string &path) {
   if (frames.empty() || frames.front().empty())
     return Error{"no frames to write"};
   const int width = frames.front().width, height = frames.front().height;
@@ -94,7 +94,7 @@ Result<bool> writeAnimatedGif(const std::vector<Image> &frames, int centiseconds
   GifFileType *done = gif.release();
   if (EGifCloseFile(done, &error) == GIF_ERROR)
     return Error{"cannot finish " + path + ": " + gifError(error)};
-  return true;
+  return {};
 }
 
 int exportAnimationHeadless(Session &session, const Options &options, ModelLoadJob &loading) {
@@ -124,7 +124,7 @@ int exportAnimationHeadless(Session &session, const Options &options, ModelLoadJ
   }
   const int centiseconds = std::max(
       2, static_cast<int>(std::lround(100.0f * FunctionAnimation::kLoopSeconds / static_cast<float>(count))));
-  if (Result<bool> written = writeAnimatedGif(frames, centiseconds, options.exportAnimation); !written) {
+  if (Result<void> written = writeAnimatedGif(frames, centiseconds, options.exportAnimation); !written) {
     log::error("--export-animation: " + written.error());
     return 1;
   }

@@ -4,9 +4,9 @@
 #pragma once
 
 #include "app/cli.h"
-#include "app/model_load_job.h"
 #include "core/image.h"
 #include "core/result.h"
+#include "session/model_load_job.h"
 #include "session/session.h"
 
 #include <string>
@@ -16,7 +16,7 @@ namespace atlas {
 
 // Writes the frames (all the same size) as a looping GIF, each with its own 256-colour palette,
 // `centiseconds` apart.
-Result<bool> writeAnimatedGif(const std::vector<Image> &frames, int centiseconds, const std::string &path);
+Result<void> writeAnimatedGif(const std::vector<Image> &frames, int centiseconds, const std::string &path);
 
 // The headless run for --export-animation: an EGL context, the model, the start-up options (which
 // show the function), then the frames; returns the exit code.

@@ -20,7 +20,7 @@ Result<HeadlessExport> prepareHeadlessExport(Session &session, const Options &op
   if (!loaded)
     return Error{loaded.error()};
   made.viewer->installModel(std::move(*loaded));
-  if (Result<bool> ok = applyStartupOptions(session, options, true); !ok)
+  if (Result<void> ok = applyStartupOptions(session, options, true); !ok)
     return Error{ok.error()};
   return made;
 }

@@ -3,10 +3,10 @@
 #pragma once
 
 #include "app/cli.h"
-#include "app/model_load_job.h"
 #include "app/viewer.h"
 #include "core/result.h"
 #include "render/headless_context.h"
+#include "session/model_load_job.h"
 #include "session/session.h"
 
 #include <memory>

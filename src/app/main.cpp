@@ -2,11 +2,11 @@
 // scripts, handouts and tests. The single catch-all of the program lives here.
 #include "app/article_startup.h"
 #include "app/cli.h"
-#include "app/model_load_job.h"
-#include "app/phase_timings.h"
 #include "app/startup.h"
 #include "core/log.h"
 #include "core/paths.h"
+#include "core/phase_timings.h"
+#include "session/model_load_job.h"
 #include "session/session.h"
 
 #include <cstdio>
@@ -46,7 +46,7 @@ int main(int argc, char **argv) {
                      level == atlas::log::Level::Error ? "error: " : "warning: ", message.c_str());
     });
     if (options.list) {
-      if (atlas::Result<bool> loaded = atlas::finishLoading(session, loading); !loaded) {
+      if (atlas::Result<void> loaded = atlas::finishLoading(session, loading); !loaded) {
         atlas::log::error(loaded.error());
         return 1;
       }

@@ -2,16 +2,16 @@
 // and the state file. Errors come back as one line and a non-zero exit code.
 #include "app/export_animation.h"
 #include "app/export_handout.h"
-#include "app/model_load_job.h"
-#include "app/phase_timings.h"
 #include "app/startup.h"
 #include "app/viewer.h"
 #include "core/log.h"
+#include "core/phase_timings.h"
 #include "io/atomic_file.h"
 #include "io/png.h"
 #include "render/gl.h"
 #include "render/headless_context.h"
 #include "render/offscreen_target.h"
+#include "session/model_load_job.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -89,7 +89,7 @@ bool modelReady(Session &session, Viewer *viewer, const Options &options, ModelL
     viewer->installModel(std::move(*loaded));
   else
     installLoadedModel(session, std::move(*loaded));
-  if (Result<bool> ok = applyStartupOptions(session, options, withCamera); !ok) {
+  if (Result<void> ok = applyStartupOptions(session, options, withCamera); !ok) {
     log::error(ok.error());
     return false;
   }
@@ -152,7 +152,7 @@ int runHeadless(Session &session, const Options &options, ModelLoadJob &loading)
     Image image = target->readPixels();
     timings::mark("read back");
     timings::total("total to first frame");
-    if (Result<bool> written = writePng(image, options.screenshot); !written) {
+    if (Result<void> written = writePng(image, options.screenshot); !written) {
       log::error(written.error());
       return 1;
     }
@@ -167,7 +167,7 @@ int runHeadless(Session &session, const Options &options, ModelLoadJob &loading)
     nlohmann::json state = session.stateJson();
     if (!layout.is_null())
       state["layout"] = layout;
-    if (Result<bool> written = writeFileAtomically(options.statePath, state.dump(2) + "\n"); !written) {
+    if (Result<void> written = writeFileAtomically(options.statePath, state.dump(2) + "\n"); !written) {
       log::error(written.error());
       return 1;
     }

@@ -1,7 +1,6 @@
 // The interactive run: a GLFW window with an OpenGL 3.3 core context, rendering on demand — the loop
 // sleeps until an event arrives unless the camera is animating or a coarse image of the model waits
 // to be replaced by the full one. The model is multisampled by the viewer, not by the window.
-#include "app/model_load_job.h"
 #include "app/startup.h"
 #include "app/viewer.h"
 #include "app/window_state.h"
@@ -9,6 +8,7 @@
 #include "core/paths.h"
 #include "render/gl.h"
 #include "render/headless_context.h"
+#include "session/model_load_job.h"
 
 #include <GLFW/glfw3.h>
 
@@ -110,7 +110,7 @@ int runWindow(Session &session, const Options &options, ModelLoadJob &loading) {
   }
   glfwMakeContextCurrent(window);
   glfwSwapInterval(1);
-  if (Result<bool> version = checkGlVersion(); !version) {
+  if (Result<void> version = checkGlVersion(); !version) {
     log::error(version.error());
     glfwDestroyWindow(window);
     glfwTerminate();
@@ -191,7 +191,7 @@ int runWindow(Session &session, const Options &options, ModelLoadJob &loading) {
           if (!startupApplied && viewer.lastLoadEvent() != Viewer::LoadEvent::None) {
             startupApplied = true; // the command line applies to the start-up model only
             if (viewer.lastLoadEvent() == Viewer::LoadEvent::Installed) {
-              if (Result<bool> ok = applyStartupOptions(session, options, false); !ok)
+              if (Result<void> ok = applyStartupOptions(session, options, false); !ok)
                 viewer.setStatus(ok.error());
               framesUntilCamera = 2;
             }
@@ -209,7 +209,7 @@ int runWindow(Session &session, const Options &options, ModelLoadJob &loading) {
             session.preparePicking();
           unsettledFrames = viewer.settled() ? 0 : unsettledFrames + 1;
           if (!options.windowState.empty())
-            if (Result<bool> written = windowState.update(viewer.presentedStateJson()); !written)
+            if (Result<void> written = windowState.update(viewer.presentedStateJson()); !written)
               log::warning(written.error());
         } else {
           while (!viewer.input().empty()) // minimised: nothing to click on, and nothing may wait
@@ -217,7 +217,7 @@ int runWindow(Session &session, const Options &options, ModelLoadJob &loading) {
         }
         --pendingFrames;
       }
-      if (Result<bool> saved = ui::saveSettings(viewer.settings(), settingsPath); !saved)
+      if (Result<void> saved = ui::saveSettings(viewer.settings(), settingsPath); !saved)
         std::fprintf(stderr, "warning: %s\n", saved.error().c_str());
       log::setSink(nullptr);
     }

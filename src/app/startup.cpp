@@ -3,48 +3,15 @@
 #include "app/article_startup.h"
 
 #include "content/content_load.h"
-#include "content/knowledge_base.h"
 #include "core/log.h"
 #include "core/paths.h"
 
 #include <ctime>
 #include <filesystem>
-#include <set>
 
 namespace atlas {
 
 namespace fs = std::filesystem;
-
-content::KnowledgeLoad loadKnowledgeFor(const Scene &scene) {
-  const std::string dir = paths::findDataDir("content").string();
-  if (dir.empty()) {
-    content::KnowledgeLoad none;
-    none.problems.push_back("content folder not found: structure descriptions and claims are unavailable");
-    return none;
-  }
-  // Ids are checked against the model only for the bundled anatomical model; a teacher's own file
-  // has its own names, and the knowledge base simply has nothing to say about them.
-  std::set<std::string> modelIds;
-  std::vector<std::string> landmarkIds; // each of the model's landmarks needs a description
-  if (scene.isBundledAnatomy())
-    for (const Structure &s : scene.structures()) {
-      modelIds.insert(s.id);
-      for (const Landmark &l : s.landmarks)
-        landmarkIds.push_back(l.id);
-    }
-  content::KnowledgeLoad loaded = content::loadKnowledgeBase(dir, modelIds);
-  for (std::string &problem :
-       content::undescribedLandmarks(loaded.knowledge, landmarkIds, dir + "/structures"))
-    loaded.problems.push_back(std::move(problem));
-  return loaded;
-}
-
-void loadKnowledge(Session &session) {
-  content::KnowledgeLoad loaded = loadKnowledgeFor(session.scene());
-  for (const std::string &problem : loaded.problems)
-    log::warning(problem);
-  session.setKnowledge(std::move(loaded.knowledge));
-}
 
 namespace {
 
@@ -64,11 +31,10 @@ void loadBundledQuizSets(Session &session) {
 
 void applyStartupCamera(Session &session, const Options &options) {
   // A quiz's first name-it question has turned the camera to the part it lights: that view stays.
-  const bool quizView = options.view.empty() && session.quiz() && session.quiz()->current() &&
-                        !session.quiz()->current()->lit.empty();
+  const bool quizView =
+      !options.view && session.quiz() && session.quiz()->current() && !session.quiz()->current()->lit.empty();
   if (!quizView)
-    session.setStandardView(
-        options.view.empty() ? StandardView::Default : *standardViewFromName(options.view), false);
+    session.setStandardView(options.view.value_or(StandardView::Default), false);
   if (!options.frame.empty()) {
     // A close-up: the view's direction, moved in to fit the joint box of the named structures.
     Bounds bounds;
@@ -88,9 +54,9 @@ void applyStartupCamera(Session &session, const Options &options) {
     session.clickAt(options.pick->first, options.pick->second);
 }
 
-Result<bool> applyStartupOptions(Session &session, const Options &options, bool withCamera) {
+Result<void> applyStartupOptions(Session &session, const Options &options, bool withCamera) {
   session.setViewport(options.width, options.height);
-  if (options.source == "article")
+  if (options.source == SourceMode::Article)
     session.apply(SetSourceCommand{true});
   session.apply(SetLabelsCommand{options.labels});
   if (options.landmarks)
@@ -112,7 +78,7 @@ Result<bool> applyStartupOptions(Session &session, const Options &options, bool 
   for (const auto &[ids, visibility, flag] : {std::tuple{&options.hide, Visibility::Hidden, "--hide"},
                                               std::tuple{&options.ghost, Visibility::Ghosted, "--ghost"}})
     for (const std::string &id : *ids)
-      if (Result<bool> ok = session.apply(SetVisibilityCommand{id, visibility}); !ok)
+      if (Result<void> ok = session.apply(SetVisibilityCommand{id, visibility}); !ok)
         return Error{std::string(flag) + ": " + ok.error()};
   // "--select a,b,c" gathers several parts as Ctrl+clicks do; the last is the one described.
   std::string ids = options.select;
@@ -122,11 +88,11 @@ Result<bool> applyStartupOptions(Session &session, const Options &options, bool 
     ids = comma == std::string::npos ? std::string() : ids.substr(comma + 1);
     if (id.empty())
       return Error{"--select: an empty id in '" + options.select + "'; expected ID[,ID...]"};
-    if (Result<bool> ok = session.apply(SelectCommand{id, false, mode}); !ok)
+    if (Result<void> ok = session.apply(SelectCommand{id, false, mode}); !ok)
       return Error{"--select: " + ok.error()};
   }
   if (!options.landmark.empty())
-    if (Result<bool> ok = session.apply(PickLandmarkCommand{options.landmark}); !ok)
+    if (Result<void> ok = session.apply(PickLandmarkCommand{options.landmark}); !ok)
       return Error{"--landmark: " + ok.error()};
   // The clock is read here, at the edge: the session only ever sees a day number.
   session.quizMemory.today = options.today
@@ -136,7 +102,7 @@ Result<bool> applyStartupOptions(Session &session, const Options &options, bool 
       options.progressFile.empty() ? quiz::defaultProgressFile() : fs::path(options.progressFile);
   loadBundledQuizSets(session);
   if (!options.quizFile.empty()) { // a bad set is reported, never fatal: the app goes on without it
-    const Result<bool> ok = session.apply(OpenQuizSetCommand{options.quizFile});
+    const Result<void> ok = session.apply(OpenQuizSetCommand{options.quizFile});
     if (!ok)
       log::warning("--quiz-file: " + ok.error());
     for (const std::string &problem : session.quizSetProblems)
@@ -144,18 +110,18 @@ Result<bool> applyStartupOptions(Session &session, const Options &options, bool 
         log::warning(problem);
   }
   if (!options.quizDeck.empty()) {
-    if (Result<bool> ok = session.apply(
+    if (Result<void> ok = session.apply(
             StartQuizCommand{options.quizDeck, options.quizSeed, options.quizQuestions, options.quizMode});
         !ok)
       return Error{"--quiz: " + ok.error()};
     for (const std::string &answer : options.answers)
-      if (Result<bool> ok = session.apply(AnswerQuizCommand{answer}); !ok)
+      if (Result<void> ok = session.apply(AnswerQuizCommand{answer}); !ok)
         return Error{"--answer " + answer + ": " + ok.error()};
     if (!session.quizMemory.message().empty())
       log::warning(session.quizMemory.message()); // e.g. a corrupt progress file kept aside
   }
   if (!options.lesson.empty()) {
-    if (Result<bool> ok = session.apply(OpenLessonCommand{options.lesson}); !ok)
+    if (Result<void> ok = session.apply(OpenLessonCommand{options.lesson}); !ok)
       return Error{"--lesson: " + ok.error()};
     if (session.lessonView.message.find("problems") != std::string::npos)
       log::warning(session.lessonView.message); // opened, with steps skipped
@@ -166,7 +132,7 @@ Result<bool> applyStartupOptions(Session &session, const Options &options, bool 
     if (options.present)
       session.apply(PresentCommand{true});
   }
-  if (options.panel == "progress")
+  if (options.panel == PanelName::Progress)
     session.apply(ShowQuizProgressCommand{true});
   if (withCamera)
     applyStartupCamera(session, options);

@@ -11,13 +11,8 @@ class ModelLoadJob;
 
 // `withCamera` false leaves the view and the --pick click for applyStartupCamera(), to be called
 // once the interface has settled and the 3D view's area is known.
-Result<bool> applyStartupOptions(Session &session, const Options &options, bool withCamera = true);
+Result<void> applyStartupOptions(Session &session, const Options &options, bool withCamera = true);
 void applyStartupCamera(Session &session, const Options &options);
-// Loads the knowledge base from the content folder into the session. Problems are reported through
-// the log (file:line each) and never stop the app: what loaded is used.
-void loadKnowledge(Session &session);
-// The same without a session (the loading worker): problems are returned, not logged.
-content::KnowledgeLoad loadKnowledgeFor(const Scene &scene);
 // The one-line messages and exit codes of the headless run.
 // Both take the start-up load that main() began: the headless run waits for it once its GL context
 // is made; the window draws (with a progress bar and Cancel) until it is done.

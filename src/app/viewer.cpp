@@ -1,6 +1,6 @@
 #include "app/viewer.h"
 
-#include "app/export_handout.h"
+#include "app/viewer_handout.h"
 #include "content/article_markdown.h"
 #include "core/log.h"
 #include "io/atomic_file.h"
@@ -162,7 +162,8 @@ void Viewer::buildInterface() {
     ctx.loading = &status;
   }
   ctx.errorMessage = &errorMessage_;
-  ctx.viewMoving = sinceCameraMoved_ == 0.0f || session_.animating();
+  ctx.viewMoving =
+      sinceCameraMoved_ == 0.0f || session_.animating() || session_.functionAnimation().playing();
   ui::drawInterface(ctx, status_);
   if (ctx.requestCancelLoading)
     loading_.cancel();
@@ -203,7 +204,7 @@ void Viewer::exportArticle(const std::string &path) {
     return;
   }
   const bool patient = session_.articleView.patientMode;
-  if (Result<bool> written = writeFileAtomically(
+  if (Result<void> written = writeFileAtomically(
           path, content::articleMarkdown(*session_.article, patient, session_.teaching.get(),
                                          &session_.knowledge().bibliography()));
       !written) {
@@ -218,7 +219,7 @@ void Viewer::exportArticle(const std::string &path) {
 void Viewer::exportHandoutNow(int width, int height, GLuint framebuffer) {
   const std::string path = std::exchange(handoutPath_, std::string());
   const bool patient = session_.articleView.patientMode;
-  Result<bool> written = exportHandout(*this, session_, patient, path, handoutOfLesson_);
+  Result<void> written = exportHandout(*this, session_, patient, path, handoutOfLesson_);
   glBindFramebuffer(GL_FRAMEBUFFER, framebuffer);
   glViewport(0, 0, width, height);
   session_.setViewport(width, height);
@@ -248,7 +249,7 @@ void Viewer::takeScreenshot(int width, int height, GLuint framebuffer) {
                 rows.data() + static_cast<std::size_t>(height - 1 - y) * stride, stride);
   for (std::size_t i = 3; i < image.rgba.size(); i += 4)
     image.rgba[i] = 255;
-  if (Result<bool> written = writePng(image, screenshotPath_); !written) {
+  if (Result<void> written = writePng(image, screenshotPath_); !written) {
     log::error(written.error());
     errorMessage_ = written.error();
     status_ = "Could not save the screenshot";
@@ -323,7 +324,7 @@ void Viewer::applyCommands() {
   for (const Command &command : commands_)
     if (const auto *open = std::get_if<OpenFileCommand>(&command)) {
       openModel(open->path); // on the worker: the window keeps drawing
-    } else if (Result<bool> ok = session_.apply(command); !ok) {
+    } else if (Result<void> ok = session_.apply(command); !ok) {
       status_ = ok.error();
       log::error(ok.error());
       // A lesson that cannot be opened or saved is said in a box (file:line), not only on the status bar.
@@ -434,7 +435,7 @@ void Viewer::drawScene(int width, int height, GLuint destination, float dt) {
                a,
                session_.view().fingerprint(),
                uploadedGeneration_,
-               uploadedPose_,
+               session_.functionAnimation().poseGeneration(),
                renderer_->background.top,
                renderer_->background.bottom};
   const bool cameraMoved = lastScene_ && !sameCamera(key.camera, lastScene_->camera);
@@ -452,8 +453,8 @@ void Viewer::drawScene(int width, int height, GLuint destination, float dt) {
   glGetIntegerv(GL_SAMPLE_BUFFERS, &destinationSamples);
   if (destinationSamples > 0 || !sceneBuffers_.ensure(width, height, sceneSamples_)) {
     glBindFramebuffer(GL_FRAMEBUFFER, destination);
-    renderer_->draw(session_.drawnScene(), gpu_, session_.view(), session_.camera(), width, height, viewRect,
-                    moving);
+    renderer_->draw(session_.scene(), gpu_, session_.view(), session_.camera(), width, height, viewRect,
+                    moving, session_.functionAnimation().skinnedDraw());
     lastScene_.reset();
     lastSceneCoarse_ = false;
     lastSceneDraw_ = moving ? SceneDraw::Coarse : SceneDraw::Full;
@@ -464,14 +465,14 @@ void Viewer::drawScene(int width, int height, GLuint destination, float dt) {
     lastSceneDraw_ = SceneDraw::Reused;
   } else if (moving) {
     sceneBuffers_.bindImage();
-    renderer_->draw(session_.drawnScene(), gpu_, session_.view(), session_.camera(), width, height, viewRect,
-                    true);
+    renderer_->draw(session_.scene(), gpu_, session_.view(), session_.camera(), width, height, viewRect, true,
+                    session_.functionAnimation().skinnedDraw());
     lastSceneCoarse_ = true;
     lastSceneDraw_ = SceneDraw::Coarse;
   } else {
     sceneBuffers_.bindMultisampled();
-    renderer_->draw(session_.drawnScene(), gpu_, session_.view(), session_.camera(), width, height, viewRect,
-                    false);
+    renderer_->draw(session_.scene(), gpu_, session_.view(), session_.camera(), width, height, viewRect,
+                    false, session_.functionAnimation().skinnedDraw());
     sceneBuffers_.resolve();
     lastSceneCoarse_ = false;
     lastSceneDraw_ = SceneDraw::Full;
@@ -497,12 +498,14 @@ void Viewer::renderFrame(int width, int height, float dt, bool withUi) {
     if (pendingMotion_ && pendingMotion_->sceneGeneration == uploadedGeneration_)
       gpu_.uploadMotionDetail(*pendingMotion_);
     pendingMotion_.reset();
-    uploadedPose_ = ~std::uint64_t{0}; // the rest model is on the GPU now
+    uploadedSkin_ = ~std::uint64_t{0}; // the new model's vertices have no blends on the GPU yet
   }
-  // Issue 14: the posed model of the function shown (or the rest model again after it).
-  if (uploadedPose_ != session_.functionAnimation().poseGeneration()) {
-    gpu_.updatePositions(session_.drawnScene());
-    uploadedPose_ = session_.functionAnimation().poseGeneration();
+  // Issue 14: the soft tissues' bone blends, once per skin (a posed function's skin is always the
+  // current model's); the vertex shader poses the model.
+  const FunctionAnimation &function = session_.functionAnimation();
+  if (function.skinnedDraw() && function.skin() && uploadedSkin_ != function.skinGeneration()) {
+    gpu_.uploadSkin(*function.skin());
+    uploadedSkin_ = function.skinGeneration();
   }
   if (withUi) {
     beginUiFrame(width, height, dt);

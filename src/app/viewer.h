@@ -4,11 +4,11 @@
 #pragma once
 
 #include "app/input_queue.h"
-#include "app/model_load_job.h"
 #include "render/gpu_scene.h"
 #include "render/renderer.h"
 #include "render/scene_buffers.h"
 #include "scene/level_of_detail.h"
+#include "session/model_load_job.h"
 #include "session/session.h"
 #include "ui/fonts.h"
 #include "ui/ui_settings.h"
@@ -118,7 +118,7 @@ private:
   std::optional<Renderer> renderer_;
   GpuScene gpu_;
   std::uint64_t uploadedGeneration_ = 0;
-  std::uint64_t uploadedPose_ = 0; // FunctionAnimation::poseGeneration() of the positions on the GPU
+  std::uint64_t uploadedSkin_ = ~std::uint64_t{0}; // FunctionAnimation::skinGeneration() of the GPU's blends
   ImGuiContext *imgui_ = nullptr;
   GLFWwindow *window_ = nullptr;
   ui::FontSet fonts_;

@@ -4,14 +4,14 @@
 
 namespace atlas {
 
-Result<bool> WindowStateFile::update(const nlohmann::json &state) {
+Result<void> WindowStateFile::update(const nlohmann::json &state) {
   std::string text = state.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   if (text == written_)
-    return false;
-  if (Result<bool> ok = writeFileAtomically(path_, text); !ok)
+    return {};
+  if (Result<void> ok = writeFileAtomically(path_, text); !ok)
     return ok;
   written_ = std::move(text);
-  return true;
+  return {};
 }
 
 } // namespace atlas

@@ -14,7 +14,7 @@ class WindowStateFile {
 public:
   explicit WindowStateFile(std::string path) : path_(std::move(path)) {}
   // Writes `state` (atomically) unless it is what the file already holds.
-  Result<bool> update(const nlohmann::json &state);
+  Result<void> update(const nlohmann::json &state);
 
 private:
   std::string path_;

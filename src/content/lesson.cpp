@@ -13,8 +13,6 @@ const std::set<std::string> kLessonFields = {"title", "audience", "summary", "st
 const std::set<std::string> kStepFields = {"title",   "text",    "patient",   "camera", "select",
                                            "isolate", "hide",    "ghost",     "source", "labels",
                                            "pins",    "section", "animation", "sources"};
-const std::set<std::string> kStandardViews = {"anterior", "posterior", "left",   "right",
-                                              "superior", "inferior",  "default"};
 
 // A block scalar ('|') keeps its last line break; the text itself does not need it.
 std::string trimmed(std::string text) {
@@ -102,14 +100,13 @@ std::optional<LessonCamera> readCamera(const std::string &file, const YAML::Node
       problems.add(file, field.first,
                    "unknown camera field '" + field.first.Scalar() +
                        "' (expected view, frame, or target, distance and orientation)");
-  camera.view = readString(file, node, "view", false, problems).value_or("");
-  if (!camera.view.empty() && !kStandardViews.count(camera.view)) {
+  const std::string view = readString(file, node, "view", false, problems).value_or("");
+  camera.view = view.empty() ? std::nullopt : standardViewFromName(view);
+  if (!view.empty() && !camera.view)
     problems.add(
         file, node["view"],
-        "camera view '" + camera.view +
+        "camera view '" + view +
             "' is not a standard view (anterior, posterior, left, right, superior, inferior, default)");
-    camera.view.clear();
-  }
   camera.frame = readIds(file, node, "frame", ids, problems);
   const bool any = node["target"] || node["distance"] || node["orientation"];
   if (!any)
@@ -192,11 +189,10 @@ std::optional<LessonStep> readStep(const std::string &file, const YAML::Node &no
   step.isolate = readIds(file, node, "isolate", ids, fields);
   step.hide = readIds(file, node, "hide", ids, fields);
   step.ghost = readIds(file, node, "ghost", ids, fields);
-  step.source = readString(file, node, "source", false, fields).value_or("reference");
-  if (step.source != "reference" && step.source != "article") {
-    fields.add(file, node["source"], "source '" + step.source + "' should be reference or article");
-    step.source = "reference";
-  }
+  const std::string source = readString(file, node, "source", false, fields).value_or("reference");
+  step.source = sourceModeFromName(source).value_or(SourceMode::Reference);
+  if (!sourceModeFromName(source))
+    fields.add(file, node["source"], "source '" + source + "' should be reference or article");
   if (const YAML::Node labels = node["labels"]) {
     bool shown = true;
     if (labels.IsSequence()) // the labels of these parts only
@@ -275,10 +271,10 @@ void emitStep(YAML::Emitter &out, const LessonStep &step) {
   if (!step.patient.empty())
     out << YAML::Key << "patient" << YAML::Value << YAML::Literal << step.patient;
   const LessonCamera &camera = step.camera;
-  if (!camera.view.empty() || !camera.frame.empty() || camera.exact) {
+  if (camera.view || !camera.frame.empty() || camera.exact) {
     out << YAML::Key << "camera" << YAML::Value << YAML::BeginMap;
-    if (!camera.view.empty())
-      out << YAML::Key << "view" << YAML::Value << camera.view;
+    if (camera.view)
+      out << YAML::Key << "view" << YAML::Value << standardViewName(*camera.view);
     emitIds(out, "frame", camera.frame);
     if (camera.exact) {
       emitNumbers(out, "target", camera.exact->target);
@@ -291,8 +287,8 @@ void emitStep(YAML::Emitter &out, const LessonStep &step) {
   emitIds(out, "isolate", step.isolate);
   emitIds(out, "hide", step.hide);
   emitIds(out, "ghost", step.ghost);
-  if (step.source != "reference")
-    out << YAML::Key << "source" << YAML::Value << step.source;
+  if (step.source != SourceMode::Reference)
+    out << YAML::Key << "source" << YAML::Value << sourceModeName(step.source);
   if (!step.labels)
     out << YAML::Key << "labels" << YAML::Value << false;
   else

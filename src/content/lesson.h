@@ -6,7 +6,9 @@
 // See content/README.md ("Lessons") for the format. No GL, no ImGui.
 #pragma once
 
+#include "content/source_mode.h"
 #include "core/result.h"
+#include "scene/camera.h"
 
 #include <array>
 #include <optional>
@@ -21,8 +23,8 @@ namespace atlas::content {
 // `frame` (ids; the whole model when empty), or, when `exact` is set, the camera saved by "Add step
 // from current view": its target (model frame, metres), distance and orientation (w, x, y, z).
 struct LessonCamera {
-  std::string view;               // a standard view name; "" = keep the view's direction
-  std::vector<std::string> frame; // structure ids fitted into the view
+  std::optional<StandardView> view; // none: keep the view's direction
+  std::vector<std::string> frame;   // structure ids fitted into the view
   struct Exact {
     std::array<float, 3> target{};
     float distance = 1.0f;
@@ -46,13 +48,13 @@ struct LessonStep {
   std::string text;    // for students (and what a patient sees when `patient` is empty)
   std::string patient; // the same in plain words, optional
   LessonCamera camera;
-  std::vector<std::string> select;   // selected, in order; the last is the one described
-  std::vector<std::string> isolate;  // shown alone (with the selection); empty = everything shown
-  std::vector<std::string> hide;     // hidden
-  std::vector<std::string> ghost;    // drawn as x-ray
-  std::string source = "reference";  // whose anatomy lights up: reference | article
-  bool labels = true;                // leader-line labels of the highlighted parts
-  std::vector<std::string> labelIds; // only these parts' labels (labels: [ids]); empty = every label
+  std::vector<std::string> select;           // selected, in order; the last is the one described
+  std::vector<std::string> isolate;          // shown alone (with the selection); empty = everything shown
+  std::vector<std::string> hide;             // hidden
+  std::vector<std::string> ghost;            // drawn as x-ray
+  SourceMode source = SourceMode::Reference; // whose anatomy lights up
+  bool labels = true;                        // leader-line labels of the highlighted parts
+  std::vector<std::string> labelIds;         // only these parts' labels (labels: [ids]); empty = every label
   std::vector<LessonPin> pins;
   std::string section;   // article section id opened beside the model, optional
   std::string animation; // a key function id (functions.*) to play; accepted before animation exists

@@ -43,7 +43,7 @@ struct AssimpTraversal {
   StructureIds ids;
 };
 
-Result<bool> visit(AssimpTraversal &t, const aiNode &node, int parent, const glm::mat4 &parentWorld,
+Result<void> visit(AssimpTraversal &t, const aiNode &node, int parent, const glm::mat4 &parentWorld,
                    int depth) {
   if (depth > 256)
     return Error{t.path + ": node hierarchy deeper than 256 levels"};
@@ -53,7 +53,7 @@ Result<bool> visit(AssimpTraversal &t, const aiNode &node, int parent, const glm
 
   Structure s;
   s.id = t.ids.take(t.scene, node.mName.length ? std::string(node.mName.C_Str()) : "node");
-  if (Result<bool> ok = t.budget.addNode(t.path + ": node '" + s.id + "'", s.id.size()); !ok)
+  if (Result<void> ok = t.budget.addNode(t.path + ": node '" + s.id + "'", s.id.size()); !ok)
     return ok;
   s.parent = parent;
   for (unsigned i = 0; i < node.mNumMeshes; ++i) {
@@ -64,7 +64,7 @@ Result<bool> visit(AssimpTraversal &t, const aiNode &node, int parent, const glm
     if (!(m.mPrimitiveTypes & aiPrimitiveType_TRIANGLE))
       continue;
     // Counted per node that uses the mesh, before anything is copied.
-    if (Result<bool> ok = t.budget.addMesh(t.path + ": mesh " + std::to_string(node.mMeshes[i]),
+    if (Result<void> ok = t.budget.addMesh(t.path + ": mesh " + std::to_string(node.mMeshes[i]),
                                            m.mNumVertices, m.mNumFaces);
         !ok)
       return ok;
@@ -97,9 +97,9 @@ Result<bool> visit(AssimpTraversal &t, const aiNode &node, int parent, const glm
   }
   const int self = t.scene.add(std::move(s));
   for (unsigned c = 0; c < node.mNumChildren; ++c)
-    if (Result<bool> ok = visit(t, *node.mChildren[c], self, world, depth + 1); !ok)
+    if (Result<void> ok = visit(t, *node.mChildren[c], self, world, depth + 1); !ok)
       return ok;
-  return true;
+  return {};
 }
 
 // Bytes already in memory, as Assimp reads a file: the model (read and checked before Assimp starts)
@@ -180,7 +180,7 @@ constexpr unsigned kPostProcessFlags = aiProcess_Triangulate | aiProcess_JoinIde
 // in a mesh flagged as polygons, which its validation lets through, and Debian's Assimp (built with
 // its assertions on) then aborts the whole process in the Triangulate step. So every face is checked
 // here, and each mesh's primitive types are recomputed from its faces, before post-processing.
-Result<bool> checkFaces(aiScene &ai, const std::string &path) {
+Result<void> checkFaces(aiScene &ai, const std::string &path) {
   for (unsigned m = 0; m < ai.mNumMeshes; ++m) {
     aiMesh &mesh = *ai.mMeshes[m];
     unsigned types = 0;
@@ -197,7 +197,7 @@ Result<bool> checkFaces(aiScene &ai, const std::string &path) {
     if (types)
       mesh.mPrimitiveTypes = types;
   }
-  return true;
+  return {};
 }
 
 // ---- checks of the file's content, before Assimp sees it -----------------------------------------
@@ -210,7 +210,7 @@ Result<bool> checkFaces(aiScene &ai, const std::string &path) {
 // tens of GB. So the header is checked line by line against the PLY format before Assimp sees the
 // file (format once, then element, property and comment lines, then end_header), and each element's
 // count against the bytes that follow the header and against LoadLimits.
-Result<bool> checkPly(const unsigned char *bytes, std::size_t size, const std::string &path,
+Result<void> checkPly(const unsigned char *bytes, std::size_t size, const std::string &path,
                       const LoadLimits &limits) {
   std::size_t at = 0;
   const auto nextLine = [bytes, size, &at](std::string &line) {
@@ -280,7 +280,7 @@ Result<bool> checkPly(const unsigned char *bytes, std::size_t size, const std::s
           return Error{where + ", more than the limit of " + std::to_string(limits.maxTotalTriangles) +
                        " triangles"};
       }
-      return true;
+      return {};
     }
     std::vector<std::string> words;
     for (std::size_t w = 0; (w = text.find_first_not_of(" \t", w)) != std::string::npos;) {
@@ -318,7 +318,7 @@ Result<bool> checkPly(const unsigned char *bytes, std::size_t size, const std::s
 // A binary STL declares its triangles in bytes 80-83 and Assimp allocates them all; the file must hold
 // them (84 + 50 per triangle, as Assimp requires) and they must fit LoadLimits. A file of another
 // size must be ASCII STL ("solid ...").
-Result<bool> checkStl(const unsigned char *bytes, std::size_t size, const std::string &path,
+Result<void> checkStl(const unsigned char *bytes, std::size_t size, const std::string &path,
                       const LoadLimits &limits) {
   std::uint32_t declared = 0;
   if (size >= 84)
@@ -328,13 +328,13 @@ Result<bool> checkStl(const unsigned char *bytes, std::size_t size, const std::s
       return Error{path + ": byte 80: binary STL with " + std::to_string(declared) +
                    " triangles, more than the limit of " + std::to_string(limits.maxTotalTriangles) +
                    " triangles"};
-    return true;
+    return {};
   }
   std::size_t first = 0;
   while (first < size && std::isspace(bytes[first]))
     ++first;
   if (size - first >= 5 && std::memcmp(bytes + first, "solid", 5) == 0)
-    return true; // ASCII: what Assimp allocates grows with the text it reads
+    return {}; // ASCII: what Assimp allocates grows with the text it reads
   if (size < 84)
     return Error{path + ": not an STL file: too short for a binary STL (84 bytes of header) and it does not "
                         "start with 'solid'"};
@@ -346,7 +346,7 @@ Result<bool> checkStl(const unsigned char *bytes, std::size_t size, const std::s
 // The extension picks the only importer Assimp keeps (see importerFor), so other content cannot reach
 // another importer; an OBJ that is really XML (COLLADA), an ASE export or binary data is still
 // refused here by name, instead of being parsed as OBJ text.
-Result<bool> checkObj(const unsigned char *bytes, std::size_t size, const std::string &path) {
+Result<void> checkObj(const unsigned char *bytes, std::size_t size, const std::string &path) {
   std::size_t first = 0;
   while (first < size && std::isspace(bytes[first]))
     ++first;
@@ -362,7 +362,7 @@ Result<bool> checkObj(const unsigned char *bytes, std::size_t size, const std::s
   if (const void *nul = std::memchr(bytes, '\0', std::min<std::size_t>(size, 4096)))
     return Error{path + ": byte " + std::to_string(static_cast<const unsigned char *>(nul) - bytes) +
                  ": this is not OBJ text: it contains binary data (a NUL byte)"};
-  return true;
+  return {};
 }
 
 Result<Scene> sceneFromAssimp(Assimp::Importer &importer, const aiScene *ai, const std::string &path,
@@ -378,16 +378,16 @@ Result<Scene> sceneFromAssimp(Assimp::Importer &importer, const aiScene *ai, con
   if (ai->mFlags & AI_SCENE_FLAGS_INCOMPLETE)
     return Error{path + ": the file is incomplete or broken (Assimp could not read all of it)"};
   // The importer owns the scene; it is not const, Assimp only hands it out as const.
-  if (Result<bool> faces = checkFaces(*const_cast<aiScene *>(ai), path); !faces)
+  if (Result<void> faces = checkFaces(*const_cast<aiScene *>(ai), path); !faces)
     return Error{faces.error()};
   ai = importer.ApplyPostProcessing(kPostProcessFlags);
   if (!ai || !ai->mRootNode)
     return failed();
   Scene scene;
   AssimpTraversal t{*ai, scene, path, LoadBudget(limits), {}};
-  if (Result<bool> ok = visit(t, *ai->mRootNode, -1, glm::mat4(1.0f), 0); !ok)
+  if (Result<void> ok = visit(t, *ai->mRootNode, -1, glm::mat4(1.0f), 0); !ok)
     return Error{ok.error()};
-  if (Result<bool> finished = finishLoadedScene(scene, path); !finished)
+  if (Result<void> finished = finishLoadedScene(scene, path); !finished)
     return Error{finished.error()};
   return scene;
 }
@@ -435,7 +435,7 @@ Result<std::string> assimpFormat(const std::string &extension, const std::string
 // left out. "Left out" turns the line into a comment, so Assimp never looks for a fallback either:
 // Assimp 5.2.5's OBJ importer crashed (a segfault) on some files whose `mtllib` it could not open,
 // e.g. "map_Ks x" then "mtllib y" (found by fuzz_assimp).
-Result<bool> checkMaterialLibraries(std::vector<unsigned char> &obj, const std::string &path,
+Result<void> checkMaterialLibraries(std::vector<unsigned char> &obj, const std::string &path,
                                     model_files::SideFiles *files) {
   int number = 0;
   for (std::size_t at = 0; at < obj.size();) {
@@ -477,7 +477,7 @@ Result<bool> checkMaterialLibraries(std::vector<unsigned char> &obj, const std::
     }
     obj[first] = '#';
   }
-  return true;
+  return {};
 }
 
 // Both entry points end here. `modelName` is the name Assimp gets for the model (its extension picks
@@ -487,7 +487,7 @@ Result<Scene> importWithAssimp(std::vector<unsigned char> bytes, const std::stri
                                model_files::SideFiles *files, const LoadLimits &limits) {
   if (bytes.empty())
     return Error{path + ": the file is empty"};
-  Result<bool> content = format == "ply"   ? checkPly(bytes.data(), bytes.size(), path, limits)
+  Result<void> content = format == "ply"   ? checkPly(bytes.data(), bytes.size(), path, limits)
                          : format == "stl" ? checkStl(bytes.data(), bytes.size(), path, limits)
                                            : checkObj(bytes.data(), bytes.size(), path);
   if (content && format == "obj")

@@ -123,11 +123,11 @@ void syncFolder(const std::string &file) {
 
 } // namespace
 
-Result<bool> writeFileAtomically(const std::string &path, const std::string &bytes) {
+Result<void> writeFileAtomically(const std::string &path, const std::string &bytes) {
   return detail::writeFileAtomically(path, bytes, &std::rename);
 }
 
-Result<bool> detail::writeFileAtomically(const std::string &path, const std::string &bytes,
+Result<void> detail::writeFileAtomically(const std::string &path, const std::string &bytes,
                                          RenameFunction renameFile) {
   Result<Destination> found = findDestination(path);
   if (!found)
@@ -173,7 +173,7 @@ Result<bool> detail::writeFileAtomically(const std::string &path, const std::str
     return Error{path + ": cannot replace the file (" + why + "); nothing was written"};
   }
   syncFolder(d.path);
-  return true;
+  return {};
 }
 
 } // namespace atlas

@@ -13,12 +13,12 @@
 
 namespace atlas {
 
-Result<bool> writeFileAtomically(const std::string &path, const std::string &bytes);
+Result<void> writeFileAtomically(const std::string &path, const std::string &bytes);
 
 namespace detail {
 // The same, with the final rename() replaceable so that tests can make the last step fail.
 using RenameFunction = int (*)(const char *from, const char *to);
-Result<bool> writeFileAtomically(const std::string &path, const std::string &bytes, RenameFunction rename);
+Result<void> writeFileAtomically(const std::string &path, const std::string &bytes, RenameFunction rename);
 } // namespace detail
 
 } // namespace atlas

@@ -129,7 +129,7 @@ std::optional<std::size_t> tooDeep(const std::string &text) {
 // or below it, never above it, elsewhere or through a link that leads out; it is checked after
 // percent-decoding, as tinygltf decodes it before opening. A model read from memory (`files` null)
 // has no folder: only data: URIs. Every extension in extensionsRequired must be supported (none is).
-Result<bool> checkDocument(const std::string &jsonText, const std::string &path,
+Result<void> checkDocument(const std::string &jsonText, const std::string &path,
                            model_files::SideFiles *files, std::size_t jsonByteInFile) {
   if (const std::optional<std::size_t> deep = tooDeep(jsonText))
     return Error{path + ": " + lineColumnOf(jsonText, *deep) + " (byte " +
@@ -198,7 +198,7 @@ Result<bool> checkDocument(const std::string &jsonText, const std::string &path,
                      ": " + resolved.refusal.why};
     }
   }
-  return true;
+  return {};
 }
 
 // We draw no textures: skipping image decoding keeps hostile image data away from the decoder.
@@ -490,7 +490,7 @@ Result<MeshData> readPrimitive(const tinygltf::Model &model, const tinygltf::Pri
     iv = *view;
   }
   // Counted before anything is copied: every node that uses this mesh reads it again.
-  if (Result<bool> ok = budget.addMesh(where, pv->count, triangleCount(iv ? iv->count : pv->count, mode));
+  if (Result<void> ok = budget.addMesh(where, pv->count, triangleCount(iv ? iv->count : pv->count, mode));
       !ok)
     return Error{ok.error()};
 
@@ -602,7 +602,7 @@ std::optional<std::string> readVec3(const tinygltf::Value &v, glm::vec3 &out) {
 // extras.landmarks: an array of {"id", "name", "position": [x,y,z], "normal": [x,y,z]}, checked before
 // use: ids unique in the model (`seen`), coordinates finite and in range, a normal that is not zero.
 // Positions are in the node's frame, like its meshes, and are moved into the model frame with them.
-Result<bool> readLandmarks(Structure &s, const tinygltf::Value &list, const std::string &where,
+Result<void> readLandmarks(Structure &s, const tinygltf::Value &list, const std::string &where,
                            const glm::mat4 &world, std::set<std::string> &seen) {
   if (!list.IsArray())
     return Error{where + ": must be an array of objects"};
@@ -635,7 +635,7 @@ Result<bool> readLandmarks(Structure &s, const tinygltf::Value &list, const std:
     l.normal = glm::normalize(l.normal);
     s.landmarks.push_back(std::move(l));
   }
-  return true;
+  return {};
 }
 
 void applyExtras(Structure &s, const tinygltf::Value &extras) {
@@ -658,9 +658,16 @@ void applyExtras(Structure &s, const tinygltf::Value &extras) {
   s.side = get("side");
   if (auto system = systemFromName(get("system")))
     s.system = *system;
-  if (!get("role").empty() && !get("muscle").empty() && !get("bone").empty()) {
-    s.attachment = AttachmentSite{get("role"), get("muscle"), get("bone"), get("source")};
+  // A footprint names its role, muscle and bone; a role other than origin or insertion, or an unknown
+  // source, leaves the part an ordinary structure (shown, but never lit as a muscle's attachment).
+  const std::optional<AttachmentRole> role = attachmentRoleFromName(get("role"));
+  const std::optional<AttachmentSource> source =
+      get("source").empty() ? AttachmentSource::Reference : attachmentSourceFromName(get("source"));
+  if (role && source && !get("muscle").empty() && !get("bone").empty()) {
+    s.attachment = AttachmentSite{*role, get("muscle"), get("bone"), *source};
     s.system = System::Attachment;
+  } else if (s.system == System::Attachment) {
+    s.system = System::Other; // the app takes an attachment's role and muscle for granted
   }
 }
 
@@ -676,7 +683,7 @@ struct Traversal {
   std::set<std::string> landmarkIds;
 };
 
-Result<bool> visitNode(Traversal &t, int nodeIndex, int parent, const glm::mat4 &parentWorld, int depth) {
+Result<void> visitNode(Traversal &t, int nodeIndex, int parent, const glm::mat4 &parentWorld, int depth) {
   if (nodeIndex < 0 || static_cast<std::size_t>(nodeIndex) >= t.model.nodes.size())
     return Error{t.path + ": node index " + std::to_string(nodeIndex) + " is out of range (the file has " +
                  std::to_string(t.model.nodes.size()) + " nodes)"};
@@ -696,13 +703,13 @@ Result<bool> visitNode(Traversal &t, int nodeIndex, int parent, const glm::mat4 
 
   Structure s;
   s.id = t.ids.take(t.scene, node.name.empty() ? "node_" + std::to_string(nodeIndex) : node.name);
-  if (Result<bool> ok = t.budget.addNode(t.path + ": nodes[" + std::to_string(nodeIndex) + "]", s.id.size());
+  if (Result<void> ok = t.budget.addNode(t.path + ": nodes[" + std::to_string(nodeIndex) + "]", s.id.size());
       !ok)
     return ok;
   s.parent = parent;
   applyExtras(s, node.extras);
   if (node.extras.IsObject() && node.extras.Has("landmarks"))
-    if (Result<bool> ok = readLandmarks(s, node.extras.Get("landmarks"),
+    if (Result<void> ok = readLandmarks(s, node.extras.Get("landmarks"),
                                         t.path + ": nodes[" + std::to_string(nodeIndex) + "] (\"" + s.id +
                                             "\").extras.landmarks",
                                         world, t.landmarkIds);
@@ -727,11 +734,11 @@ Result<bool> visitNode(Traversal &t, int nodeIndex, int parent, const glm::mat4 
   }
   const int self = t.scene.add(std::move(s));
   for (int child : node.children) {
-    Result<bool> ok = visitNode(t, child, self, world, depth + 1);
+    Result<void> ok = visitNode(t, child, self, world, depth + 1);
     if (!ok)
       return ok;
   }
-  return true;
+  return {};
 }
 
 // ---- 4. file access for tinygltf -------------------------------------------------------------
@@ -813,7 +820,7 @@ Result<Scene> loadGltfBytes(const std::vector<unsigned char> &bytes, const std::
       return Error{path + ": not a binary glTF file: bytes 0-3 should be 'glTF'"};
     jsonText.assign(bytes.begin(), bytes.end());
   }
-  if (Result<bool> document = checkDocument(jsonText, path, files, binary ? 20 : 0); !document)
+  if (Result<void> document = checkDocument(jsonText, path, files, binary ? 20 : 0); !document)
     return Error{document.error()};
 
   tinygltf::TinyGLTF loader;
@@ -878,9 +885,9 @@ Result<Scene> loadGltfBytes(const std::vector<unsigned char> &bytes, const std::
         roots.push_back(static_cast<int>(i));
   }
   for (int root : roots)
-    if (Result<bool> visited = visitNode(t, root, -1, glm::mat4(1.0f), 0); !visited)
+    if (Result<void> visited = visitNode(t, root, -1, glm::mat4(1.0f), 0); !visited)
       return Error{visited.error()};
-  if (Result<bool> finished = finishLoadedScene(scene, path); !finished)
+  if (Result<void> finished = finishLoadedScene(scene, path); !finished)
     return Error{finished.error()};
   return scene;
 }

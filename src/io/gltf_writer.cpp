@@ -76,10 +76,10 @@ tinygltf::Value extrasOf(const Structure &s) {
     extras["landmarks"] = tinygltf::Value(list);
   }
   if (s.attachment) {
-    extras["role"] = tinygltf::Value(s.attachment->role);
+    extras["role"] = tinygltf::Value(std::string(attachmentRoleName(s.attachment->role)));
     extras["muscle"] = tinygltf::Value(s.attachment->muscle);
     extras["bone"] = tinygltf::Value(s.attachment->bone);
-    extras["source"] = tinygltf::Value(s.attachment->source);
+    extras["source"] = tinygltf::Value(std::string(attachmentSourceName(s.attachment->source)));
   }
   return tinygltf::Value(extras);
 }
@@ -170,7 +170,7 @@ int addMesh(tinygltf::Model &model, std::map<std::array<float, 4>, int> &materia
 
 } // namespace
 
-Result<bool> writeGltf(const Scene &scene, const std::string &path, const GltfWriteOptions &options) {
+Result<void> writeGltf(const Scene &scene, const std::string &path, const GltfWriteOptions &options) {
   tinygltf::Model model;
   model.asset.version = "2.0";
   model.asset.generator = options.generator;
@@ -212,7 +212,7 @@ Result<bool> writeGltf(const Scene &scene, const std::string &path, const GltfWr
                                               /*prettyPrint=*/!options.binary, options.binary);
   if (!ok)
     return Error{path + ": could not write glTF file"};
-  return true;
+  return {};
 }
 
 } // namespace atlas

@@ -18,6 +18,6 @@ struct GltfWriteOptions {
 // One node per structure (name = id, parents kept), one primitive per MeshData, one material per
 // distinct colour, and `extras` holding id, name, latin, fma, system, side and the attachment fields.
 // Output is byte-for-byte deterministic for the same Scene.
-Result<bool> writeGltf(const Scene &scene, const std::string &path, const GltfWriteOptions &options = {});
+Result<void> writeGltf(const Scene &scene, const std::string &path, const GltfWriteOptions &options = {});
 
 } // namespace atlas

@@ -490,7 +490,7 @@ Result<std::string> handoutPdf(const Handout &handout, const std::vector<Image> 
   return bytes;
 }
 
-Result<bool> writeHandoutPdf(const Handout &handout, const std::vector<Image> &pictures,
+Result<void> writeHandoutPdf(const Handout &handout, const std::vector<Image> &pictures,
                              const std::string &path) {
   Result<std::string> bytes = handoutPdf(handout, pictures);
   if (!bytes)

@@ -20,7 +20,7 @@ namespace atlas {
 Result<std::string> handoutPdf(const Handout &handout, const std::vector<Image> &pictures);
 
 // The same, written atomically to `path` (io/atomic_file.h).
-Result<bool> writeHandoutPdf(const Handout &handout, const std::vector<Image> &pictures,
+Result<void> writeHandoutPdf(const Handout &handout, const std::vector<Image> &pictures,
                              const std::string &path);
 
 } // namespace atlas

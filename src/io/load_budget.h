@@ -16,9 +16,9 @@ public:
   explicit LoadBudget(const LoadLimits &limits) : limits_(limits) {}
 
   // A node about to become a structure with an id of `idBytes` bytes. `where` prefixes messages.
-  Result<bool> addNode(const std::string &where, std::uint64_t idBytes);
+  Result<void> addNode(const std::string &where, std::uint64_t idBytes);
   // A mesh instance about to be built with this many vertices and triangles.
-  Result<bool> addMesh(const std::string &where, std::uint64_t vertices, std::uint64_t triangles);
+  Result<void> addMesh(const std::string &where, std::uint64_t vertices, std::uint64_t triangles);
 
 private:
   const LoadLimits &limits_;

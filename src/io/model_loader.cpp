@@ -54,7 +54,7 @@ Result<Scene> loadModelFromMemory(const unsigned char *bytes, std::size_t size, 
   return loadWithAssimpFromMemory(bytes, size, ext, name, limits);
 }
 
-Result<bool> finishLoadedScene(Scene &scene, const std::string &what) {
+Result<void> finishLoadedScene(Scene &scene, const std::string &what) {
   std::size_t triangles = 0;
   for (Structure &s : scene.structures()) {
     for (std::size_t m = 0; m < s.meshes.size(); ++m) {
@@ -94,7 +94,7 @@ Result<bool> finishLoadedScene(Scene &scene, const std::string &what) {
   }
   if (triangles == 0)
     return Error{what + ": the model contains no triangle meshes"};
-  return true;
+  return {};
 }
 
 } // namespace atlas

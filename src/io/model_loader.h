@@ -62,7 +62,7 @@ Result<Scene> loadWithAssimpFromMemory(const unsigned char *bytes, std::size_t s
 
 // Shared by both loaders: checks finiteness and index ranges, computes missing normals, makes ids
 // unique and rejects a scene without triangles. `what` prefixes messages (the file name).
-Result<bool> finishLoadedScene(Scene &scene, const std::string &what);
+Result<void> finishLoadedScene(Scene &scene, const std::string &what);
 
 } // namespace atlas
 

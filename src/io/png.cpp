@@ -7,7 +7,7 @@
 
 namespace atlas {
 
-Result<bool> writePng(const Image &image, const std::string &path) {
+Result<void> writePng(const Image &image, const std::string &path) {
   if (image.empty())
     return Error{path + ": nothing to write (empty image)"};
   std::string encoded;

@@ -9,7 +9,7 @@
 namespace atlas {
 
 // Written to a temporary file beside `path` and renamed, so a crash never leaves half an image.
-Result<bool> writePng(const Image &image, const std::string &path);
+Result<void> writePng(const Image &image, const std::string &path);
 Result<Image> readPng(const std::string &path);
 
 } // namespace atlas

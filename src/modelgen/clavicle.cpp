@@ -57,8 +57,10 @@ BoneModel buildClavicle(const SweptSpec &spec) {
   Cap sternal = capAt(swept.centre, true, vec3(6.5f, sternalBreadth * 0.5f, sternalThick * 0.55f), 3.0f);
   sternal.centre += vec3(0.0f, 0.0f, 2.0f);
   sternal.round = 3.0f;
+  // Short along the bar (4 mm against 12.5 across): seen from above the end is broad and blunt, about
+  // 20 mm wide where the acromioclavicular facet lies, not a point (Gray's 1918; issue 11, third pass).
   const Cap acromial =
-      capAt(swept.centre, false, vec3(6.0f, acromialBreadth * 0.5f, acromialThick * 0.5f), 3.0f);
+      capAt(swept.centre, false, vec3(4.0f, acromialBreadth * 0.5f, acromialThick * 0.5f), 2.0f);
   // The bar stops inside each cap, so only the caps' curved surfaces close the ends.
   const Sdf raw = bone.sdf;
   const Sdf bar = [raw, sternal, acromial](const vec3 &p) {

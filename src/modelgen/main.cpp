@@ -24,7 +24,7 @@ int main(int argc, char **argv) {
       std::cerr << "scalene-modelgen: " << model.error() << "\n";
       return 1;
     }
-    atlas::Result<bool> written = atlas::writeGltf(model->scene, out, atlas::modelgen::writeOptions());
+    atlas::Result<void> written = atlas::writeGltf(model->scene, out, atlas::modelgen::writeOptions());
     if (!written) {
       std::cerr << "scalene-modelgen: " << written.error() << "\n";
       return 1;

@@ -297,7 +297,9 @@ struct Builder {
                    boneName;
           s.side = sideName;
           s.system = System::Attachment;
-          s.attachment = AttachmentSite{f.role, muscleId, boneId, f.source};
+          s.attachment = AttachmentSite{
+              attachmentRoleFromName(f.role).value_or(AttachmentRole::Origin), muscleId, boneId,
+              attachmentSourceFromName(f.source).value_or(AttachmentSource::Reference)};
           s.meshes.push_back(toMetres(sideName == "left" ? left : mirrorX(left), footprintColour(f.role)));
           checkClosed(s);
           model.scene.add(std::move(s));
@@ -338,7 +340,13 @@ struct Builder {
         throw std::runtime_error("no entry for '" + t.id + "' in structures.json");
       const std::vector<vec3> curve = smoothCurve(tubeControls(t, landmark), tubeSpacing(t.diameter * 0.5f));
       const float r = t.diameter * 0.5f;
-      const MeshData mm = sweepTube(curve, {r}, tubeSides(r));
+      // A vessel branching from another flares into it (tube.h, branchRadii).
+      float parentR = 0.0f;
+      for (const TubeSpec &p : spec.tubes)
+        if (t.system != "nerve" && !t.joins.empty() && p.id == t.joins.front())
+          parentR = std::max(parentR, p.diameter * 0.5f);
+      const MeshData mm = sweepTube(
+          curve, parentR > r ? branchRadii(curve, r, parentR) : std::vector<float>{r}, tubeSides(r));
       if (!t.side.empty()) {
         addTube(t, t.side, curve, mm);
       } else if (!info.at(t.id)->paired) {

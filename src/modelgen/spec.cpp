@@ -1,5 +1,7 @@
 #include "modelgen/spec.h"
 
+#include "scene/structure.h"
+
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -289,6 +291,11 @@ void readMuscles(const json &j, ModelSpec &spec) {
       fp.role = fo.get<std::string>("role");
       fp.bone = fo.get<std::string>("bone");
       fp.source = fo.get<std::string>("source");
+      if (!attachmentRoleFromName(fp.role))
+        fail(fo.whereKey("role"), "expected \"origin\" or \"insertion\", got \"" + fp.role + "\"");
+      if (!attachmentSourceFromName(fp.source))
+        fail(fo.whereKey("source"),
+             "expected \"reference\", \"article\" or \"both\", got \"" + fp.source + "\"");
       fp.at = pointOf(fo.at("at"), fo.whereKey("at"));
       fp.size = fo.vec2("size");
       fo.finish();

@@ -168,6 +168,21 @@ std::vector<glm::vec3> tubeControls(const TubeSpec &tube,
   return out;
 }
 
+std::vector<float> branchRadii(const std::vector<glm::vec3> &curve, float radius, float parentRadius,
+                               float flare, float taperMm) {
+  const float start = std::max(radius, std::min(parentRadius, radius * flare));
+  std::vector<float> radii(curve.size(), radius);
+  float walked = 0.0f;
+  for (std::size_t i = 0; i < curve.size(); ++i) {
+    if (i > 0)
+      walked += glm::length(curve[i] - curve[i - 1]);
+    // Smoothstep: no kink where the taper ends or at the branch's origin.
+    const float t = std::clamp(walked / taperMm, 0.0f, 1.0f);
+    radii[i] = start + (radius - start) * (t * t * (3.0f - 2.0f * t));
+  }
+  return radii;
+}
+
 int tubeSides(float radius) {
   return radius > 3.0f ? 18 : (radius > 1.5f ? 12 : 10);
 }

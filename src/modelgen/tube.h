@@ -28,6 +28,13 @@ MeshData sweepTube(const std::vector<glm::vec3> &curve, const std::vector<float>
 std::vector<glm::vec3> tubeControls(const TubeSpec &tube,
                                     const std::function<glm::vec3(const std::string &)> &landmark);
 
+// Radii along a branch's curve: it leaves its parent vessel (radius `parentRadius` mm) at the
+// parent's width, capped at `flare` times its own, and narrows smoothly to its own `radius` over
+// its first `taperMm` mm, so a branching reads as a blended fork instead of a step where tubes of
+// different radius meet (lecturer review, issue 12: 5-10 mm tapers).
+std::vector<float> branchRadii(const std::vector<glm::vec3> &curve, float radius, float parentRadius,
+                               float flare = 1.15f, float taperMm = 8.0f);
+
 // Ring count and curve spacing of a tube of this radius (mm): fine enough to read as round, modest
 // enough for the model's triangle budget (issue 12: under 400,000 in all).
 int tubeSides(float radius);

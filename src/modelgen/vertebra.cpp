@@ -3,6 +3,8 @@
 // axis, +Z anterior, +X left; bilateral parts are evaluated on |x|.
 #include "modelgen/vertebra.h"
 
+#include "modelgen/bone_tips.h"
+
 #include <cmath>
 #include <memory>
 #include <vector>
@@ -80,14 +82,6 @@ float sdPlate(const vec3 &p, const vec3 &a, const vec3 &b, float halfT, float ha
   const float across = glm::length(pa - ba * h) - (halfT - r);
   const float up = std::abs(p.y - (a.y + (b.y - a.y) * h)) - (halfH - r);
   return glm::length(glm::max(vec2(across, up), vec2(0.0f))) + std::min(std::max(across, up), 0.0f) - r;
-}
-
-// Box of half extents `half` (rounded by `round`) around c, in the frame (side, up, along) with along
-// a unit vector in the YZ plane: a blunt, flattened process end rather than a ball.
-float sdProcessEnd(const vec3 &p, const vec3 &c, const vec3 &along, const vec3 &half, float round) {
-  const vec3 up = glm::normalize(glm::cross(along, vec3(1.0f, 0.0f, 0.0f)));
-  const vec3 r = p - c;
-  return sdRoundBox(vec3(r.x, glm::dot(r, up), glm::dot(r, along)), vec3(0.0f), half, round);
 }
 
 // Low-amplitude bumps (about 2 mm apart) for the rough surface of a tubercle, fading out away from it.
@@ -208,7 +202,8 @@ float posteriorArch(const Level &L, const vec3 &p, float laminaHalfHeight) {
   // Vertebra prominens and T1-T2: a thick, non-bifid spine (REFERENCE §2.1, §2.6; Gray's), flattened
   // less than the slender cervical ones.
   const bool thick = !bifid && len > 24.0f;
-  const float flat = axis ? 1.5f : (thick ? 1.8f : 2.6f);
+  const float flat =
+      axis ? 1.5f : (thick ? 1.5f : 2.6f); // C7-T2: stout enough that the tubercle is no lollipop
   d = smin(d, sdFlatCone(p, junction + vec3(0, -0.5f, 0), tip, rootR, tipR, flat), 2.0f);
   if (bifid) {
     // Two short diverging limbs, each ending in a tubercle flattened from above down and side to side.
@@ -218,8 +213,12 @@ float posteriorArch(const Level &L, const vec3 &p, float laminaHalfHeight) {
         L.tip - dir * (axis ? 4.0f : 2.0f + knobBack) + vec3(spread, axis ? -1.2f : -0.8f, 0.0f);
     const vec3 r = axis ? vec3(3.9f, 6.1f, 4.8f) : vec3(1.6f, 2.8f, 2.0f);
     d = smin(d, sdFlatCone(q, tip - dir * 4.0f, knob, r.y * 0.8f, r.y * 0.85f, r.y / r.x), 1.5f);
-    // Each tubercle blunt, flattened side to side and cut square at its end: not a ball (issue 11).
-    d = smin(d, sdProcessEnd(q, knob, dir, vec3(r.x, r.y, r.z * 0.85f), std::min(r.x, r.z) * 0.7f), 1.2f);
+    // Each tubercle blunt and flattened side to side, its end rolled over rather than cut square: neither
+    // a ball nor a cube (issue 11).
+    d = smin(d,
+             sdBluntTubercle(q, knob, dir, vec3(r.x * 1.1f, r.y * 1.05f, r.z * 1.1f), r.z * 0.25f,
+                             std::clamp(std::min(r.x, r.z) * 0.6f, 1.0f, 2.5f)),
+             1.2f);
     // The notch between the two tubercles.
     d = subtract(
         d, sdEllipsoid(p, L.tip + dir * (1.0f - knobBack), vec3(spread * 0.45f, axis ? 4.5f : 3.0f, 4.0f)),
@@ -233,18 +232,23 @@ float posteriorArch(const Level &L, const vec3 &p, float laminaHalfHeight) {
     const vec3 r =
         thoracic ? vec3(3.5f, 3.6f, 2.6f) : (thick ? vec3(4.3f, 4.2f, 2.4f) : vec3(2.4f, 3.8f, 2.2f));
     const vec3 end = tip + dir * (3.8f - r.z);
-    float tubercle = sdProcessEnd(p, end, dir, r, 1.2f);
+    // A club: an ellipsoid drawn out along the spine so that it swells out of it rather than sitting on
+    // it as a knob, its end broad and flattened, rolled over 1.6 mm (it keeps its width to its end).
+    float tubercle =
+        sdBluntTubercle(p, end + dir * 0.2f, dir, vec3(r.x * 0.95f, r.y, r.z + 2.8f), 3.0f, 1.6f);
     if (tubercle < 1.0f)
       tubercle += 0.08f * roughBone(p) * (1.0f - std::max(tubercle, 0.0f));
-    d = smin(d, tubercle, 2.0f);
+    d = smin(d, tubercle, 3.5f);
   }
   // Nothing of the arch reaches below the facet joint with the next level, nor, beside the pillar,
   // above this level's own superior facet (where the inferior process of the level above lies).
   // Medial to the pillars the laminae keep their full height and thickness: there the plane of the
   // facet joint would shave them to slivers.
   const float medial = q.x - (L.xl - L.pillarHalf.x - 0.5f);
-  d = smax(d, std::min(sdPlane(q, L.infP, L.infN), medial), 0.5f);
-  return smax(d, std::min(sdPlane(q, L.supP, L.supN), medial), 0.5f);
+  // The step from the cut to the uncut lamina is blended over 2.5 mm: a hard switch left a vertical
+  // seam down each lamina (issue 11, third pass: planks with seams).
+  d = smax(d, smin(sdPlane(q, L.infP, L.infN), medial, 2.5f), 0.5f);
+  return smax(d, smin(sdPlane(q, L.supP, L.supN), medial, 2.5f), 0.5f);
 }
 
 // Transverse process of C3–C7: a bar joining the anterior and posterior tubercles lateral to the
@@ -318,7 +322,11 @@ float thoracicVertebra(const Level &L, const vec3 &p, const Sdf &body) {
   // It ends in a thick, blunt club (taller than the shaft, cut square at its end) that carries the
   // facet for the rib's tubercle on its front, not in a round cap (Gray's 1918, the thoracic vertebrae).
   d = smin(d, sdRoundCone(q, vec3(L.xl, 1.0f, L.zl), L.pt, 4.2f, 4.0f), 2.0f);
-  d = smin(d, sdRoundBox(q, L.pt, vec3(3.6f, 5.0f, 4.4f), 2.2f), 2.0f);
+  const vec3 tpAlong = glm::normalize(vec3(L.pt.x - L.xl, 0.0f, L.pt.z - L.zl));
+  d = smin(d,
+           sdBluntTubercle(q, L.pt, tpAlong, vec3(4.7f, 5.4f, 4.6f), 1.0f, 2.5f,
+                           glm::cross(vec3(0.0f, 1.0f, 0.0f), tpAlong)),
+           2.0f);
   for (const auto &[centre, radius] : L.pits)
     d = subtract(d, sdSphere(q, centre, radius), 0.6f);
   // Above the superior facet, next to the pillar, lies the inferior process of the level above: keep
@@ -337,7 +345,8 @@ constexpr float kAtlantoAxialHalfGap = 1.13f; // along the normal
 
 // Height-to-thickness of the atlas's anterior and posterior arch sections: slender bars about
 // 9.5 and 8.5 mm tall (REFERENCE §2.5, Patel & Gupta), thinner front to back.
-constexpr float kAnteriorArchSquash = 1.4f, kPosteriorArchSquash = 1.6f;
+constexpr float kAnteriorArchSquash = 1.4f;
+constexpr float kPosteriorArchHalfThick = 2.5f; // posterior arch about 5 mm thick (issue 11)
 
 // Atlas: a ring of two arches and two lateral masses, no body (REFERENCE §2.5).
 float atlasShape(const Level &L, const vec3 &p) {
@@ -349,13 +358,15 @@ float atlasShape(const Level &L, const vec3 &p) {
   // Wedge-shaped in a coronal section: wider above (where the superior facet lies) than below
   // (REFERENCE §2.5; issue 11: not a drum). The radii shrink by about a fifth from top to bottom.
   const float up = std::clamp((q.y - mass.y) / 9.0f, -1.0f, 1.0f);
-  const vec2 massR = vec2(6.8f * (1.0f + 0.2f * up), 10.5f * (1.0f + 0.06f * up));
+  // Longer front to back above (the superior facet, about 21 mm) than below (the round inferior facet,
+  // about 17 mm): front and back walls slope, so the side view is a wedge, not a drum (issue 11).
+  const vec2 massR = vec2(6.8f * (1.0f + 0.2f * up), 10.5f * (1.0f + 0.17f * up));
   const float column =
       (glm::length(vec2((q.x - mass.x - 1.2f * up) / massR.x, (q.z - mass.z) / massR.y)) - 1.0f) * massR.x;
   float d = smax(column, std::abs(q.y - mass.y) - 9.0f, 4.0f);
   // Rounded front, back and lateral ends (an ellipsoid trims the column's corners): in side view a
   // lens-shaped mass, not a drum.
-  d = smax(d, sdEllipsoid(q, vec3(mass.x, mass.y + 0.5f, mass.z), vec3(9.5f, 10.5f, 11.8f)), 2.0f);
+  d = smax(d, sdEllipsoid(q, vec3(mass.x, mass.y + 1.5f, mass.z), vec3(9.5f, 11.0f, 12.4f)), 2.0f);
   float dish = sdEllipsoid(q, vec3(20.3f, 11.6f, 5.0f), vec3(5.3f, 4.2f, 9.0f));
   dish =
       subtract(dish, sdEllipsoid(q, vec3(14.0f, 9.0f, 5.5f), vec3(2.6f, 6.0f, 2.4f)), 0.8f); // medial notch
@@ -364,33 +375,53 @@ float atlasShape(const Level &L, const vec3 &p) {
   d = smax(d, sdPlane(w, kAtlantoAxialP + kAtlantoAxialN * kAtlantoAxialHalfGap, -kAtlantoAxialN), 0.8f);
   // The arches follow smooth curves through the same points as before (no kinks where straight pieces
   // met): the anterior arch about 10 mm tall, the posterior one 8.7 (REFERENCE §2.5, Patel & Gupta).
-  // Slender bars: the sections flattened more (kAnteriorArchSquash, kPosteriorArchSquash) than the
+  // Slender bars: the anterior section flattened more (kAnteriorArchSquash) than the
   // spec's 1.25.
   float anterior = sdSampledTube(q * vec3(1.0f, 1.0f / kAnteriorArchSquash, 1.0f), L.anteriorArch);
   anterior = smin(anterior, sdEllipsoid(q, vec3(0, -0.5f, halfAp - 2.6f), vec3(5.0f, 5.5f, 2.6f)), 2.0f);
   anterior =
       subtract(anterior, sdEllipsoid(q, vec3(0, 0, 12.4f), vec3(4.6f, 5.0f, 4.0f)), 0.5f); // dens facet
-  float posterior = sdSampledTube(q * vec3(1.0f, 1.0f / kPosteriorArchSquash, 1.0f), L.posteriorArch);
-  posterior = smin(posterior, sdEllipsoid(q, vec3(0, -1.0f, -halfAp + 2.6f), vec3(5.0f, 5.0f, 2.6f)), 2.0f);
-  posterior =
-      subtract(posterior, sdCapsule(q, vec3(25, 5.8f, -6), vec3(9, 5.4f, -15), 3.0f), 0.6f); // VA groove
+  // The posterior arch a flattened plate, taller than thick (about 8 x 5 mm behind, REFERENCE §2.5,
+  // Patel & Gupta: 8.7 mm tall), its faces flat and its borders rounded over 1.4 mm: not a round tube.
+  float posterior = 1e9f;
+  for (std::size_t i = 0; i + 1 < L.posteriorArch.size(); ++i) {
+    const auto &[a, ha] = L.posteriorArch[i];
+    const auto &[b, hb] = L.posteriorArch[i + 1];
+    posterior = std::min(posterior, sdPlate(q, a, b, kPosteriorArchHalfThick, (ha + hb) * 0.5f, 1.4f));
+  }
+  // The posterior tubercle: a low, broad, rough swelling in the midline, not a ball (Gray's 1918, the
+  // atlas: a rudimentary spinous process).
+  float tubercle = sdEllipsoid(q, vec3(0, -0.8f, -halfAp + 1.6f), vec3(5.5f, 3.6f, 2.4f));
+  if (tubercle < 1.0f)
+    tubercle += 0.12f * roughBone(p) * (1.0f - std::max(tubercle, 0.0f));
+  posterior = smin(posterior, tubercle, 2.5f);
+  // The groove for the vertebral artery: a broad channel across the upper surface of the arch just
+  // behind the lateral mass, running medially and back from the foramen transversarium (Gray's 1918,
+  // the atlas; REFERENCE §2.5).
+  posterior = subtract(posterior, sdCapsule(q, vec3(27, 6.8f, -5), vec3(8, 6.3f, -15), 3.6f), 1.0f);
   d = smin(d, anterior, 2.0f);
   d = smin(d, posterior, 2.0f);
   const float tipX = L.s.tpSpan * 0.5f - 4.0f;
   // Long transverse process ending in a single blunt tip, flattened from above down (not a ball).
   float tp = sdFlatCone(vec3(q.y, q.x, q.z), vec3(-1.0f, 22.0f, 1.0f), vec3(-2.0f, tipX - 1.0f, -2.0f), 4.6f,
                         3.6f, 1.3f);
-  tp = smin(tp, sdRoundBox(q, vec3(tipX, -2.0f, -2.0f), vec3(3.6f, 3.0f, 4.2f), 2.6f), 1.5f);
+  // Its tip a blunt, rounded tubercle flattened from above down (issue 11: not a cube).
+  tp = smin(tp,
+            sdBluntTubercle(q, vec3(tipX, -2.0f, -2.0f), vec3(1.0f, 0.0f, 0.0f), vec3(4.5f, 3.4f, 4.4f), 0.8f,
+                            2.2f, vec3(0.0f, 0.0f, -1.0f)),
+            1.5f);
   d = smin(d, tp, 2.0f);
   const float hole =
       std::max(glm::length(vec2(q.x - L.ft.x, q.z - L.ft.z)) - L.ftR, std::abs(q.y + 1.5f) - 5.0f);
-  return subtract(d, hole, 0.4f);
+  return subtract(d, hole, 1.0f); // a rounded rim, not a drilled slot
 }
 
 // The body of the axis, with the anterior lip of its lower border.
 float axisBody(const Level &L, const vec3 &p) {
   const float slope = std::tan(radians(L.s.infSlope));
   float body = sdRoundBox(p, vec3(0, 9.0f, 0), vec3(8.0f, 9.0f, L.b), 4.5f);
+  // Narrowing upwards into the base of the dens (a trapezoid from the front, not a bottle's neck).
+  body = smax(body, std::abs(p.x) - (8.8f - 0.13f * p.y), 2.0f);
   // A median ridge down the front of the body, between the hollows for longus colli.
   body = smin(body, sdEllipsoid(p, vec3(0, 8.0f, L.b - 1.2f), vec3(2.6f, 8.0f, 1.8f)), 1.5f);
   body = smax(body, -p.z * slope - p.y, 1.0f);
@@ -398,20 +429,25 @@ float axisBody(const Level &L, const vec3 &p) {
   return smin(body, sdEllipsoid(p, vec3(0, 1.3f - L.b * slope, L.b - 1.3f), vec3(5.0f, 1.4f, 1.9f)), 1.0f);
 }
 
+// Stretch of the axis's foramen outlet: lower than it is long, an oval.
+const vec3 kOutletSquash(1.0f, 1.45f, 0.85f);
+
 // Axis: body with the dens, broad superior facets, stout laminae and a large bifid spinous process.
 float axisShape(const Level &L, const vec3 &p) {
   const vec3 q = bilateral(p);
   const float body = axisBody(L, p);
   const vec3 densTip = L.dens;
-  // Dens: a neck narrowed below the head (waist), the head bearing the anterior facet for the atlas,
-  // and a pointed apex (for the apical ligament).
+  // Dens: rising from the body through a broad base, a slight waist (neck) under the head, the head
+  // bearing the anterior facet for the atlas, and a rounded apex (for the apical ligament); Gray's 1918,
+  // the axis; issue 11: not a finger on a bottle.
   const vec3 head = densTip - vec3(0, 5.5f, -0.7f);
-  float d = smin(body, sdRoundCone(p, vec3(0, 16.0f, -0.5f), head - vec3(0, 3.0f, 0.2f), 4.9f, 3.8f), 2.0f);
+  float d = smin(body, sdRoundCone(p, vec3(0, 16.0f, -0.5f), head - vec3(0, 3.0f, 0.2f), 5.3f, 3.9f), 2.0f);
+  d = smin(d, sdRoundCone(p, vec3(0, 12.5f, 0.0f), vec3(0, 19.5f, -1.2f), 7.2f, 5.2f), 3.0f); // broad base
   // The head, about 11 mm front to back (REFERENCE §2.5: 10.6), its front flattened into the oval
   // facet for the anterior arch of the atlas.
   const float facetCut = sdPlane(p, head + vec3(0, 0, 5.0f), glm::normalize(vec3(0, 0.15f, 1.0f)));
-  const float densHead = smin(smax(sdEllipsoid(p, head, vec3(4.8f, 4.8f, 5.7f)), facetCut, 0.4f),
-                              sdRoundCone(p, head, densTip - vec3(0, 1.3f, -0.3f), 3.4f, 1.2f), 1.0f);
+  const float densHead = smin(smax(sdEllipsoid(p, head, vec3(5.0f, 4.8f, 5.7f)), facetCut, 0.4f),
+                              sdRoundCone(p, head, densTip - vec3(0, 2.0f, -0.3f), 3.6f, 2.1f), 1.5f);
   d = smin(d, densHead, 1.5f);
   // Two oval superior facets (about 16 x 17 mm) lateral to the dens, facing up and out, below the
   // atlanto-axial joint plane.
@@ -441,13 +477,19 @@ float axisShape(const Level &L, const vec3 &p) {
   float tp = sdRoundBox(q, vec3((11.0f + L.pt.x) * 0.5f, L.yTp, -4.5f),
                         vec3((L.pt.x - 11.0f) * 0.5f, 2.5f, 4.0f), 2.0f);
   // A blunt tip, flattened front to back, not a ball (issue 11).
-  tp = smin(tp, sdRoundBox(q, L.pt, vec3(L.ptR, L.ptR * 1.1f, L.ptR * 0.8f), L.ptR * 0.6f), 1.5f);
+  tp = smin(tp,
+            sdBluntTubercle(q, L.pt, vec3(1.0f, 0.0f, 0.0f), vec3(L.ptR * 0.95f, L.ptR * 1.2f, L.ptR * 1.15f),
+                            L.ptR * 0.25f, std::min(L.ptR * 0.6f, 2.2f), vec3(0.0f, 0.0f, -1.0f)),
+            1.5f);
   // The axis's foramen turns laterally under the superior facet (L-shaped), so the vertebral artery
   // leaves it sideways on its way up to the atlas (issue 12; Gray 1918, the axis).
-  const float hole = std::min(
-      std::max(glm::length(vec2(q.x - L.ft.x, q.z - L.ft.z)) - L.ftR, std::abs(q.y - L.yTp) - 8.0f),
-      // Flaring as it leaves: an opening under the facet's overhang, not a drilled hole.
-      sdRoundCone(q, L.ft + vec3(0.0f, 4.5f, 0.0f), L.ft + vec3(10.0f, 7.0f, -1.5f), L.ftR, L.ftR * 1.3f));
+  const float hole =
+      std::min(std::max(glm::length(vec2(q.x - L.ft.x, q.z - L.ft.z)) - L.ftR, std::abs(q.y - L.yTp) - 8.0f),
+               // Flaring as it leaves, oval (lower than it is long) and obliquely up and out: an opening
+               // under the facet's overhang, not a drilled hole (issue 11).
+               sdRoundCone(q * kOutletSquash, (L.ft + vec3(0.0f, 4.5f, 0.0f)) * kOutletSquash,
+                           (L.ft + vec3(10.0f, 7.0f, -1.5f)) * kOutletSquash, L.ftR, L.ftR * 1.35f) /
+                   kOutletSquash.y);
   // Rims rounded over about 1.5 mm: a smooth-lipped outlet rather than the sharp edge of a drill hole.
   d = smin(d, subtract(tp, hole, 1.5f), 1.5f);
   d = subtract(d, hole, 1.5f);
@@ -455,6 +497,11 @@ float axisShape(const Level &L, const vec3 &p) {
   // and above the thin bar of the transverse process: an outlet, not a hole drilled through a block.
   d = subtract(d, sdEllipsoid(q, vec3(L.ft.x + 9.5f, L.yTp + 4.5f, L.ft.z - 1.0f), vec3(5.0f, 4.0f, 6.5f)),
                1.5f);
+  // The thin lateral bar of the foramen: the outlet opens over it, obliquely outwards (Gray's 1918).
+  d = smin(d,
+           sdCapsule(q, vec3(L.ft.x + L.ftR + 1.2f, L.yTp + 1.6f, L.ft.z + 3.5f),
+                     vec3(L.ft.x + L.ftR + 1.2f, L.yTp + 1.6f, L.ft.z - 3.5f), 1.5f),
+           1.2f);
   // The canal is cut below the atlas; the head of the dens, which rises into the atlas ring, is kept whole.
   const float e = glm::length(vec2(p.x / 11.5f, (p.z + L.b + 8.0f) / 8.0f));
   return smin(subtract(d, (e - 1.0f) * 8.0f, 0.5f), densHead, 0.5f);
@@ -491,19 +538,20 @@ Level makeLevel(const VertebraSpec &s, const Landmarks &ribLandmarks) {
     L.ft = vec3(27.5f, -1.5f, 0.0f);
     // Arch centre lines (y already divided by the squash of the section), mirrored control points
     // first so the curve crosses the midline level.
-    const vec3 sq(1.0f, 1.0f / kAnteriorArchSquash, 1.0f), sp(1.0f, 1.0f / kPosteriorArchSquash, 1.0f);
+    const vec3 sq(1.0f, 1.0f / kAnteriorArchSquash, 1.0f), sp(1.0f);
     L.anteriorArch = smoothCurve({{vec3(-6, 0, 18.5f) * sq, 3.4f},
                                   {vec3(0, 0, 19.5f) * sq, 3.4f},
                                   {vec3(6, 0, 18.5f) * sq, 3.4f},
                                   {vec3(14, -0.5f, 11) * sq, 3.5f},
                                   {vec3(17, -0.5f, 5) * sq, 3.7f}},
                                  3);
-    L.posteriorArch = smoothCurve({{vec3(-12, 0.5f, -16) * sp, 2.7f},
-                                   {vec3(0, 0, -20.5f) * sp, 2.7f},
-                                   {vec3(12, 0.5f, -16) * sp, 2.8f},
-                                   {vec3(15, 0.5f, -7) * sp, 3.2f},
-                                   {vec3(16, 0.5f, -2) * sp, 3.3f}},
-                                  3);
+    // The posterior arch's centre line, with the half height of its plate at each point.
+    L.posteriorArch = smoothCurve({{vec3(-12, 0.5f, -16) * sp, 4.1f},
+                                   {vec3(0, 0, -20.5f) * sp, 4.1f},
+                                   {vec3(12, 0.5f, -16) * sp, 4.0f},
+                                   {vec3(15, 0.5f, -7) * sp, 4.4f},
+                                   {vec3(16, 0.5f, -2) * sp, 4.8f}},
+                                  7); // flat-faced pieces: short, so no facets show
     L.pt = vec3(s.tpSpan * 0.5f - 4.0f, -2.0f, -2.0f);
     L.at = L.pt;
   } else if (s.kind == "axis") {

@@ -5,11 +5,30 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 
 namespace atlas {
 
 namespace {
+
+// Points attributes 4-6 of the bound VAO at the mesh's skin buffer (SkinVertex: four slot bytes, four
+// 16-bit weights, the 16-bit place along a muscle); nothing when it has none.
+void bindSkinAttributes(const GpuMesh &mesh) {
+  if (mesh.skinBuffer == 0)
+    return;
+  static_assert(sizeof(SkinVertex) == 16, "the vertex shader reads SkinVertex as 16 bytes");
+  glBindBuffer(GL_ARRAY_BUFFER, mesh.skinBuffer);
+  glEnableVertexAttribArray(4);
+  glVertexAttribIPointer(4, 4, GL_UNSIGNED_BYTE, sizeof(SkinVertex),
+                         reinterpret_cast<void *>(offsetof(SkinVertex, slots)));
+  glEnableVertexAttribArray(5);
+  glVertexAttribPointer(5, 4, GL_UNSIGNED_SHORT, GL_TRUE, sizeof(SkinVertex),
+                        reinterpret_cast<void *>(offsetof(SkinVertex, weights)));
+  glEnableVertexAttribArray(6);
+  glVertexAttribPointer(6, 1, GL_UNSIGNED_SHORT, GL_TRUE, sizeof(SkinVertex),
+                        reinterpret_cast<void *>(offsetof(SkinVertex, along)));
+}
 
 // Binds the bound VAO to the vertex buffer of `mesh` (position and normal interleaved, then one
 // occlusion byte per vertex after all of them, then the fibre bytes if it has any) and a new index
@@ -35,6 +54,7 @@ GLuint makeIndexedVertexArray(const GpuMesh &mesh, const std::vector<std::uint32
     glEnableVertexAttribArray(3);
     glVertexAttribPointer(3, 4, GL_BYTE, GL_TRUE, 4, reinterpret_cast<void *>(mesh.fibreOffset));
   }
+  bindSkinAttributes(mesh);
   glBindVertexArray(0);
   return indexBuffer;
 }
@@ -132,29 +152,34 @@ void GpuScene::uploadMotionDetail(const MotionDetail &detail) {
   hasMotionDetail_ = true;
 }
 
-void GpuScene::updatePositions(const Scene &scene) {
-  const auto &structures = scene.structures();
-  std::vector<float> interleaved; // reused across meshes
+void GpuScene::uploadSkin(const PoseSkin &skin) {
   for (GpuMesh &gpu : meshes_) {
-    const auto s = static_cast<std::size_t>(gpu.structure);
-    if (s >= structures.size() || gpu.meshIndex >= structures[s].meshes.size())
-      continue;
-    const MeshData &data = structures[s].meshes[gpu.meshIndex];
-    if (data.positions.size() != gpu.vertexCount)
-      continue;
-    interleaved.clear();
-    for (std::size_t v = 0; v < data.positions.size(); ++v) {
-      const glm::vec3 &p = data.positions[v];
-      const glm::vec3 n = v < data.normals.size() ? data.normals[v] : glm::vec3(0, 1, 0);
-      interleaved.insert(interleaved.end(), {p.x, p.y, p.z, n.x, n.y, n.z});
+    const std::vector<SkinVertex> blend =
+        skin.vertexSkin(static_cast<std::size_t>(gpu.structure), gpu.meshIndex);
+    if (gpu.skinBuffer != 0) {
+      glDeleteBuffers(1, &gpu.skinBuffer);
+      gpu.skinBuffer = 0;
     }
-    glBindBuffer(GL_ARRAY_BUFFER, gpu.vertexBuffer);
-    glBufferSubData(GL_ARRAY_BUFFER, 0, static_cast<GLsizeiptr>(interleaved.size() * sizeof(float)),
-                    interleaved.data());
-    const Bounds bounds = data.bounds();
-    gpu.center = bounds.center();
-    gpu.radius = 0.5f * glm::length(bounds.max - bounds.min);
+    if (blend.empty() || blend.size() != gpu.vertexCount) {
+      for (const GLuint vao : {gpu.vao, gpu.coarseVao})
+        if (vao != 0) {
+          glBindVertexArray(vao);
+          for (const GLuint attribute : {4u, 5u, 6u})
+            glDisableVertexAttribArray(attribute);
+        }
+      continue;
+    }
+    glGenBuffers(1, &gpu.skinBuffer);
+    glBindBuffer(GL_ARRAY_BUFFER, gpu.skinBuffer);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(blend.size() * sizeof(SkinVertex)), blend.data(),
+                 GL_STATIC_DRAW);
+    for (const GLuint vao : {gpu.vao, gpu.coarseVao})
+      if (vao != 0) {
+        glBindVertexArray(vao);
+        bindSkinAttributes(gpu);
+      }
   }
+  glBindVertexArray(0);
   glBindBuffer(GL_ARRAY_BUFFER, 0);
 }
 
@@ -164,6 +189,8 @@ void GpuScene::release() {
       glDeleteBuffers(1, &m.coarseIndexBuffer);
       glDeleteVertexArrays(1, &m.coarseVao);
     }
+    if (m.skinBuffer)
+      glDeleteBuffers(1, &m.skinBuffer);
     glDeleteBuffers(1, &m.vertexBuffer);
     glDeleteBuffers(1, &m.indexBuffer);
     glDeleteVertexArrays(1, &m.vao);

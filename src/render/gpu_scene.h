@@ -4,6 +4,7 @@
 
 #include "render/gl.h"
 #include "scene/level_of_detail.h"
+#include "scene/pose_skin.h"
 #include "scene/scene.h"
 
 #include <vector>
@@ -18,6 +19,9 @@ struct GpuMesh {
   // fibreOffset; a mesh without fibres has no such block and draws without striations.
   bool hasFibres = false;
   std::size_t fibreOffset = 0;
+  // A function in motion (issue 14): the soft tissue's per-vertex bone blend (PoseSkin::vertexSkin),
+  // in a buffer of its own so the model's buffer never changes; 0 for bones and before any pose.
+  GLuint skinBuffer = 0;
   // The coarse version drawn while the camera moves (same vertex buffer); 0 when there is none.
   GLuint coarseVao = 0, coarseIndexBuffer = 0;
   GLsizei coarseIndexCount = 0;
@@ -39,10 +43,10 @@ public:
   // Adds the coarse index lists for frames drawn while moving; `detail` must be built from the
   // uploaded scene. Meshes without a coarse list draw in full.
   void uploadMotionDetail(const MotionDetail &detail);
-  // Rewrites the positions and normals of every mesh from `scene`, which must have the uploaded
-  // model's structures and vertex counts (the posed model of an animated function, issue 14); the
-  // occlusion and fibre bytes and the index lists stay. Meshes whose counts differ are left as they are.
-  void updatePositions(const Scene &scene);
+  // Adds the soft tissues' bone blends of `skin`, which must be built from the uploaded scene, so the
+  // vertex shader can pose them (issue 14); replaces the blends uploaded before. Meshes whose vertex
+  // count differs from the blend's get none and are drawn at rest.
+  void uploadSkin(const PoseSkin &skin);
   bool hasMotionDetail() const { return hasMotionDetail_; }
   void release();
   const std::vector<GpuMesh> &meshes() const { return meshes_; }

@@ -81,7 +81,7 @@ Result<std::unique_ptr<HeadlessContext>> HeadlessContext::create() {
   std::unique_ptr<HeadlessContext> ctx(new HeadlessContext());
   ctx->display_ = display;
   ctx->context_ = context;
-  if (Result<bool> version = checkGlVersion(); !version)
+  if (Result<void> version = checkGlVersion(); !version)
     return Error{version.error()};
   return ctx;
 }
@@ -95,7 +95,7 @@ HeadlessContext::~HeadlessContext() {
   eglReleaseThread();
 }
 
-Result<bool> checkGlVersion() {
+Result<void> checkGlVersion() {
   const int version = epoxy_gl_version(); // e.g. 45 for 4.5
   if (version < 33) {
     const char *renderer = reinterpret_cast<const char *>(glGetString(GL_RENDERER));
@@ -104,7 +104,7 @@ Result<bool> checkGlVersion() {
         std::to_string(version % 10) + " (" + (renderer ? renderer : "unknown renderer") +
         "); update the graphics driver, or run with LIBGL_ALWAYS_SOFTWARE=1 to use Mesa's software renderer"};
   }
-  return true;
+  return {};
 }
 
 } // namespace atlas

@@ -22,6 +22,6 @@ private:
 };
 
 // Checks that the current context is at least OpenGL 3.3; the message says what was found.
-Result<bool> checkGlVersion();
+Result<void> checkGlVersion();
 
 } // namespace atlas

@@ -28,11 +28,19 @@ Result<Renderer> Renderer::create() {
     return Error{bg.error()};
   r.meshProgram_.emplace(std::move(*mesh));
   r.backgroundProgram_.emplace(std::move(*bg));
-  const std::pair<GLint *, const char *> meshUniforms[] = {
-      {&r.mesh_.view, "u_view"},           {&r.mesh_.viewProjection, "u_viewProjection"},
-      {&r.mesh_.color, "u_color"},         {&r.mesh_.highlight, "u_highlight"},
-      {&r.mesh_.fibres, "u_fibres"},       {&r.mesh_.origin, "u_origin"},
-      {&r.mesh_.ownColour, "u_ownColour"}, {&r.mesh_.glow, "u_glow"}};
+  const std::pair<GLint *, const char *> meshUniforms[] = {{&r.mesh_.view, "u_view"},
+                                                           {&r.mesh_.viewProjection, "u_viewProjection"},
+                                                           {&r.mesh_.color, "u_color"},
+                                                           {&r.mesh_.highlight, "u_highlight"},
+                                                           {&r.mesh_.fibres, "u_fibres"},
+                                                           {&r.mesh_.origin, "u_origin"},
+                                                           {&r.mesh_.ownColour, "u_ownColour"},
+                                                           {&r.mesh_.glow, "u_glow"},
+                                                           {&r.mesh_.skinning, "u_skinning"},
+                                                           {&r.mesh_.rigidSlot, "u_rigidSlot"},
+                                                           {&r.mesh_.bones, "u_bones"},
+                                                           {&r.mesh_.muscleAxis, "u_muscleAxis"},
+                                                           {&r.mesh_.muscleSpan, "u_muscleSpan"}};
   for (const auto &[location, name] : meshUniforms) {
     Result<GLint> found = r.meshProgram_->uniform(name);
     if (!found)
@@ -58,8 +66,27 @@ void Renderer::setFibres(const GpuMesh &mesh, bool ownColour) const {
   ShaderProgram::set(mesh_.ownColour, ownColour ? 1.0f : 0.0f);
 }
 
+// How the vertex shader poses this mesh: not at all (at rest, or a bone that stays), rigidly with its
+// bone's slot, or by its per-vertex blend (a soft tissue whose blend is on the GPU).
+void Renderer::setSkinning(const GpuMesh &mesh, const SkinnedDraw *pose) const {
+  const auto s = static_cast<std::size_t>(mesh.structure);
+  if (!pose || s >= pose->structures.size()) {
+    ShaderProgram::setInt(mesh_.skinning, 0);
+    return;
+  }
+  const SkinnedDraw::StructurePose &how = pose->structures[s];
+  if (how.rigidSlot >= 0) {
+    ShaderProgram::setInt(mesh_.skinning, how.rigidSlot == 0 ? 0 : 1);
+    ShaderProgram::setInt(mesh_.rigidSlot, how.rigidSlot);
+    return;
+  }
+  ShaderProgram::setInt(mesh_.skinning, mesh.skinBuffer != 0 ? 2 : 0);
+  ShaderProgram::set(mesh_.muscleAxis, glm::vec4(how.axisOrigin, how.widen));
+  ShaderProgram::set(mesh_.muscleSpan, how.axisSpan);
+}
+
 void Renderer::draw(const Scene &scene, const GpuScene &gpu, const ViewState &state, const Camera &camera,
-                    int width, int height, glm::ivec4 viewRect, bool coarse) const {
+                    int width, int height, glm::ivec4 viewRect, bool coarse, const SkinnedDraw *pose) const {
   if (viewRect.z <= 0 || viewRect.w <= 0)
     viewRect = glm::ivec4(0, 0, width, height);
   const DrawStateScope keepCallersState;
@@ -83,6 +110,10 @@ void Renderer::draw(const Scene &scene, const GpuScene &gpu, const ViewState &st
   meshProgram_->use();
   ShaderProgram::set(mesh_.view, view);
   ShaderProgram::set(mesh_.viewProjection, camera.projectionMatrix(aspect) * view);
+  if (pose && pose->slots.size() <= SkinnedDraw::kMaxSlots)
+    ShaderProgram::set(mesh_.bones, pose->slots);
+  else
+    pose = nullptr; // more slots than the shader has cannot come from PoseSkin; drawn at rest
   glEnable(GL_DEPTH_TEST);
   glDepthFunc(GL_LESS);
   glDisable(GL_CULL_FACE); // open meshes (scans, single surfaces) must show both sides
@@ -116,6 +147,7 @@ void Renderer::draw(const Scene &scene, const GpuScene &gpu, const ViewState &st
     ShaderProgram::set(mesh_.highlight, highlight);
     ShaderProgram::set(mesh_.glow, style.glow);
     setFibres(m, ownColour);
+    setSkinning(m, pose);
     glBindVertexArray(vao);
     glDrawElements(GL_TRIANGLES, count, GL_UNSIGNED_INT, nullptr);
   }
@@ -133,6 +165,7 @@ void Renderer::draw(const Scene &scene, const GpuScene &gpu, const ViewState &st
     ShaderProgram::set(mesh_.highlight, t.highlight);
     ShaderProgram::set(mesh_.glow, t.glow);
     setFibres(*t.mesh, t.ownColour);
+    setSkinning(*t.mesh, pose);
     glBindVertexArray(t.vao);
     for (GLenum cull : {GL_FRONT, GL_BACK}) {
       glCullFace(cull);

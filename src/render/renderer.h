@@ -28,9 +28,12 @@ public:
   // Clears the whole framebuffer (width x height) to the background, then draws the model into the
   // view rectangle (top-left origin, pixels), which defaults to the whole framebuffer. `coarse`
   // draws the GpuScene's coarse meshes where it has them (frames drawn while the camera moves);
-  // otherwise a coarse mesh is drawn only where its error projects to under half a pixel.
+  // otherwise a coarse mesh is drawn only where its error projects to under half a pixel. `pose`
+  // (a function in motion, issue 14) has the vertex shader pose the model: bones rigidly, soft tissues
+  // by the blends GpuScene::uploadSkin() gave them; null draws the model at rest.
   void draw(const Scene &scene, const GpuScene &gpu, const ViewState &state, const Camera &camera, int width,
-            int height, glm::ivec4 viewRect = glm::ivec4(0), bool coarse = false) const;
+            int height, glm::ivec4 viewRect = glm::ivec4(0), bool coarse = false,
+            const SkinnedDraw *pose = nullptr) const;
 
   BackgroundColors background;
 
@@ -40,7 +43,8 @@ private:
   // Uniform locations, looked up once in create().
   struct MeshUniforms {
     GLint view = -1, viewProjection = -1, color = -1, highlight = -1, fibres = -1, origin = -1,
-          ownColour = -1, glow = -1;
+          ownColour = -1, glow = -1, skinning = -1, rigidSlot = -1, bones = -1, muscleAxis = -1,
+          muscleSpan = -1;
   } mesh_;
   struct BackgroundUniforms {
     GLint top = -1, bottom = -1;
@@ -72,6 +76,7 @@ private:
     bool ownColour;
   };
   void setFibres(const GpuMesh &mesh, bool ownColour) const;
+  void setSkinning(const GpuMesh &mesh, const SkinnedDraw *pose) const;
   mutable std::vector<Transparent> transparent_; // reused: no allocation per frame once grown
 };
 

@@ -4,12 +4,12 @@
 
 namespace atlas {
 
-Result<bool> SceneBuffers::ensure(int width, int height, int samples) {
+Result<void> SceneBuffers::ensure(int width, int height, int samples) {
   GLint maxSamples = 0;
   glGetIntegerv(GL_MAX_SAMPLES, &maxSamples);
   samples = std::clamp(samples, 0, static_cast<int>(maxSamples));
   if (image_ && width == width_ && height == height_ && samples == samples_)
-    return true;
+    return {};
   release();
   Result<Framebuffer> image = Framebuffer::create(width, height, 0, Framebuffer::Depth::DepthStencil);
   if (!image)
@@ -25,7 +25,7 @@ Result<bool> SceneBuffers::ensure(int width, int height, int samples) {
   width_ = width;
   height_ = height;
   samples_ = samples;
-  return true;
+  return {};
 }
 
 void SceneBuffers::release() {

@@ -18,7 +18,7 @@ public:
   ~SceneBuffers() { release(); }
 
   // (Re)creates the buffers when the size or the sample count changes; keeps them otherwise.
-  Result<bool> ensure(int width, int height, int samples);
+  Result<void> ensure(int width, int height, int samples);
   void release();
 
   void bindMultisampled() const;              // for a still frame; the image itself when samples is 0

@@ -92,5 +92,13 @@ void ShaderProgram::set(GLint location, const glm::vec3 &v) {
 void ShaderProgram::set(GLint location, float f) {
   glUniform1f(location, f);
 }
+void ShaderProgram::setInt(GLint location, int i) {
+  glUniform1i(location, i);
+}
+void ShaderProgram::set(GLint location, const std::vector<glm::mat4> &matrices) {
+  if (!matrices.empty())
+    glUniformMatrix4fv(location, static_cast<GLsizei>(matrices.size()), GL_FALSE,
+                       glm::value_ptr(matrices[0]));
+}
 
 } // namespace atlas

@@ -7,6 +7,7 @@
 
 #include <glm/glm.hpp>
 #include <string>
+#include <vector>
 
 namespace atlas {
 
@@ -30,6 +31,9 @@ public:
   static void set(GLint location, const glm::vec4 &v);
   static void set(GLint location, const glm::vec3 &v);
   static void set(GLint location, float f);
+  static void setInt(GLint location, int i);
+  static void set(GLint location,
+                  const std::vector<glm::mat4> &matrices); // a mat4 array from its first element
 
 private:
   GLuint program_ = 0;

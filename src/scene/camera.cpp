@@ -1,5 +1,7 @@
 #include "scene/camera.h"
 
+#include "core/enum_names.h"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -45,17 +47,11 @@ std::pair<glm::vec3, glm::vec3> viewAxes(StandardView view) {
 } // namespace
 
 const char *standardViewName(StandardView view) {
-  for (const auto &[v, name] : kViewNames)
-    if (v == view)
-      return name;
-  return "default";
+  return nameIn(kViewNames, view, "default");
 }
 
 std::optional<StandardView> standardViewFromName(const std::string &name) {
-  for (const auto &[v, text] : kViewNames)
-    if (name == text)
-      return v;
-  return std::nullopt;
+  return valueNamed(kViewNames, name);
 }
 
 glm::mat4 Camera::viewMatrix() const {

@@ -83,10 +83,16 @@ float loopWeight(float t) {
   return s * s;
 }
 
+std::string functionId(std::string_view function) {
+  constexpr std::string_view prefix = "functions.";
+  return function.substr(0, prefix.size()) == prefix ? std::string(function)
+                                                     : std::string(prefix) + std::string(function);
+}
+
 FunctionMotion functionMotion(const std::string &function, MotionSide side, bool article,
                               const JointModel &joints) {
   FunctionMotion m;
-  m.function = function.rfind("functions.", 0) == 0 ? function : "functions." + function;
+  m.function = functionId(function);
   m.side = side;
   const std::string s = sideName(side);
   if (m.function == "functions.lateral_neck_flexion") {
@@ -197,13 +203,12 @@ float muscleLengthMm(const Scene &scene, const std::string &muscle, const Pose &
   for (const Structure &s : scene.structures()) {
     if (!s.attachment || s.attachment->muscle != muscle)
       continue;
-    const std::string &source = s.attachment->source;
-    const int which = source == "both" || source == (article ? "article" : "reference") ? 0 : 1;
+    const int which = s.attachment->namedBy(article) ? 0 : 1;
     const std::optional<glm::vec3> rest = s.vertexCentroid();
     if (!rest)
       continue;
     const glm::vec3 centroid = glm::vec3(pose.of(s.attachment->bone) * glm::vec4(*rest, 1.0f));
-    const int end = s.attachment->role == "origin" ? 0 : 1;
+    const int end = s.attachment->role == AttachmentRole::Origin ? 0 : 1;
     ends[end][which] += centroid;
     ++counts[end][which];
   }

@@ -8,6 +8,7 @@
 #include "scene/scene.h"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace atlas {
@@ -25,6 +26,10 @@ struct FunctionMotion {
   float peakDegrees = 0.0f;        // the headline angle at the peak (e.g. C2 on T1)
   std::vector<std::string> active; // the muscles that work (they glow)
 };
+
+// A key function's id as the article names it: "functions.x" for "x" or "functions.x", so the
+// Functions panel, the command line and the motions agree on one spelling.
+std::string functionId(std::string_view function);
 
 // The function ids with a motion, in the article's order.
 const std::vector<std::string> &motionFunctionIds();

@@ -1,5 +1,7 @@
 #include "scene/pose_skin.h"
 
+#include "core/check.h"
+
 #include <algorithm>
 #include <cmath>
 #include <glm/gtc/constants.hpp>
@@ -59,6 +61,13 @@ PoseSkin PoseSkin::build(const Scene &scene, const JointModel &joints) {
       skin.bones_.push_back(s.id);
       samples.push_back(samplesOf(s, 160));
     }
+  // The GPU's slots: only bones with a joint move (at most a dozen in the bundled anatomy).
+  // JointModel knows a fixed list of joints, so they always fit the shader's slots.
+  int jointed = 0;
+  for (const std::string &bone : skin.bones_)
+    skin.slots_.push_back(joints.find(bone) ? ++jointed : 0);
+  ATLAS_CHECK(static_cast<std::size_t>(jointed) < SkinnedDraw::kMaxSlots,
+              "more jointed bones than GPU slots");
   const auto boneIndex = [&](const std::string &id) {
     const auto it = std::find(skin.bones_.begin(), skin.bones_.end(), id);
     return it == skin.bones_.end() ? -1 : static_cast<int>(it - skin.bones_.begin());
@@ -86,7 +95,7 @@ PoseSkin PoseSkin::build(const Scene &scene, const JointModel &joints) {
     if (s.system == System::Muscle)
       for (const Structure &f : all)
         if (f.attachment && f.attachment->muscle == s.id) {
-          const bool origin = f.attachment->role == "origin";
+          const bool origin = f.attachment->role == AttachmentRole::Origin;
           (origin ? axis.origins : axis.insertions).push_back(boneIndex(f.attachment->bone));
           (origin ? axis.originPoints : axis.insertionPoints).push_back(centroidOf(f));
         }
@@ -202,71 +211,157 @@ PoseSkin PoseSkin::build(const Scene &scene, const JointModel &joints) {
   return skin;
 }
 
+PoseSkin::PosedAxis PoseSkin::posedAxis(int muscle, const Pose &pose) const {
+  // The muscle's posed axis, and how much thicker its belly gets: cross-section ~ 1 / stretch keeps the
+  // volume (an isovolumic muscle), so the width goes as 1 / sqrt(stretch).
+  const MuscleAxis &axis = muscles_[static_cast<std::size_t>(muscle)];
+  const auto posedMean = [&](const std::vector<int> &bones, const std::vector<glm::vec3> &points) {
+    glm::vec3 sum(0.0f);
+    for (std::size_t k = 0; k < points.size(); ++k)
+      sum += glm::vec3(boneMatrix(bones_, bones[k], pose) * glm::vec4(points[k], 1.0f));
+    return sum / static_cast<float>(points.size());
+  };
+  PosedAxis out;
+  out.origin = posedMean(axis.origins, axis.originPoints);
+  out.span = posedMean(axis.insertions, axis.insertionPoints) - out.origin;
+  const float rest0 = glm::length(meanOf(axis.insertionPoints) - meanOf(axis.originPoints));
+  const float stretch = rest0 > 0.0f ? glm::length(out.span) / rest0 : 1.0f;
+  out.widen = stretch > 0.0f ? 1.0f / std::sqrt(stretch) : 1.0f;
+  return out;
+}
+
+namespace {
+// A blended vertex moved onto the muscle's posed axis and out again by the belly's widening; the
+// ends stay on their footprints, the middle of the belly changes most. The shader does the same.
+glm::vec3 widened(glm::vec3 p, glm::vec3 origin, glm::vec3 span, float widen, float along) {
+  if (glm::dot(span, span) <= 0.0f)
+    return p;
+  const float t = glm::dot(p - origin, span) / glm::dot(span, span);
+  const glm::vec3 onAxis = origin + std::clamp(t, 0.0f, 1.0f) * span;
+  const float f = 1.0f + (widen - 1.0f) * std::sin(glm::pi<float>() * along);
+  return onAxis + (p - onAxis) * f;
+}
+} // namespace
+
 void PoseSkin::apply(const Scene &rest, const Pose &pose, Scene &out) const {
+  for (std::size_t i = 0; i < rest.structures().size(); ++i)
+    applyTo(rest, pose, out, i);
+}
+
+void PoseSkin::applyTo(const Scene &rest, const Pose &pose, Scene &out, std::size_t i) const {
   const std::vector<Structure> &from = rest.structures();
   std::vector<Structure> &to = out.structures();
-  if (structures_.size() != from.size() || to.size() != from.size())
+  if (structures_.size() != from.size() || to.size() != from.size() || i >= from.size())
     return;
-  for (std::size_t i = 0; i < from.size(); ++i) {
-    const SkinnedStructure &skin = structures_[i];
-    if (skin.rigidBone >= -1) {
-      const glm::mat4 m = boneMatrix(bones_, skin.rigidBone, pose);
-      const glm::mat3 n(m);
-      for (std::size_t k = 0; k < from[i].meshes.size(); ++k) {
-        const MeshData &src = from[i].meshes[k];
-        MeshData &dst = to[i].meshes[k];
-        for (std::size_t v = 0; v < src.positions.size(); ++v) {
-          dst.positions[v] = glm::vec3(m * glm::vec4(src.positions[v], 1.0f));
-          if (v < src.normals.size())
-            dst.normals[v] = n * src.normals[v];
-        }
-      }
-      continue;
-    }
-    // A muscle's posed axis, and how much thicker its belly gets: cross-section ~ 1 / stretch keeps
-    // the volume (an isovolumic muscle), so the width goes as 1 / sqrt(stretch).
-    glm::vec3 o1(0.0f), span1(0.0f);
-    float widen = 1.0f;
-    if (skin.muscle >= 0) {
-      const MuscleAxis &axis = muscles_[static_cast<std::size_t>(skin.muscle)];
-      const auto posedMean = [&](const std::vector<int> &bones, const std::vector<glm::vec3> &points) {
-        glm::vec3 sum(0.0f);
-        for (std::size_t k = 0; k < points.size(); ++k)
-          sum += glm::vec3(boneMatrix(bones_, bones[k], pose) * glm::vec4(points[k], 1.0f));
-        return sum / static_cast<float>(points.size());
-      };
-      o1 = posedMean(axis.origins, axis.originPoints);
-      span1 = posedMean(axis.insertions, axis.insertionPoints) - o1;
-      const float rest0 = glm::length(meanOf(axis.insertionPoints) - meanOf(axis.originPoints));
-      const float stretch = rest0 > 0.0f ? glm::length(span1) / rest0 : 1.0f;
-      widen = stretch > 0.0f ? 1.0f / std::sqrt(stretch) : 1.0f;
-    }
-    for (std::size_t k = 0; k < from[i].meshes.size() && k < skin.meshes.size(); ++k) {
+  const SkinnedStructure &skin = structures_[i];
+  if (skin.rigidBone >= -1) {
+    const glm::mat4 m = boneMatrix(bones_, skin.rigidBone, pose);
+    const glm::mat3 n(m);
+    for (std::size_t k = 0; k < from[i].meshes.size(); ++k) {
       const MeshData &src = from[i].meshes[k];
       MeshData &dst = to[i].meshes[k];
       for (std::size_t v = 0; v < src.positions.size(); ++v) {
-        const Influence &inf = skin.meshes[k][v];
-        glm::mat4 m(0.0f);
-        for (std::size_t b = 0; b < 4; ++b)
-          if (inf.weights[b] > 0.0f)
-            m += boneMatrix(bones_, inf.bones[b], pose) * inf.weights[b];
-        glm::vec3 p = glm::vec3(m * glm::vec4(src.positions[v], 1.0f));
-        if (skin.muscle >= 0 && glm::dot(span1, span1) > 0.0f) {
-          const float t = glm::dot(p - o1, span1) / glm::dot(span1, span1);
-          const glm::vec3 onAxis = o1 + std::clamp(t, 0.0f, 1.0f) * span1;
-          // The ends stay on their footprints; the middle of the belly changes most.
-          const float f = 1.0f + (widen - 1.0f) * std::sin(glm::pi<float>() * inf.along);
-          p = onAxis + (p - onAxis) * f;
-        }
-        dst.positions[v] = p;
-        if (v < src.normals.size()) {
-          const glm::vec3 n = glm::mat3(m) * src.normals[v];
-          const float len = glm::length(n);
-          dst.normals[v] = len > 0.0f ? n / len : src.normals[v];
-        }
+        dst.positions[v] = glm::vec3(m * glm::vec4(src.positions[v], 1.0f));
+        if (v < src.normals.size())
+          dst.normals[v] = n * src.normals[v];
+      }
+    }
+    return;
+  }
+  const PosedAxis axis = skin.muscle >= 0 ? posedAxis(skin.muscle, pose) : PosedAxis{};
+  for (std::size_t k = 0; k < from[i].meshes.size() && k < skin.meshes.size(); ++k) {
+    const MeshData &src = from[i].meshes[k];
+    MeshData &dst = to[i].meshes[k];
+    for (std::size_t v = 0; v < src.positions.size(); ++v) {
+      const Influence &inf = skin.meshes[k][v];
+      glm::mat4 m(0.0f);
+      for (std::size_t b = 0; b < 4; ++b)
+        if (inf.weights[b] > 0.0f)
+          m += boneMatrix(bones_, inf.bones[b], pose) * inf.weights[b];
+      const glm::vec3 p = glm::vec3(m * glm::vec4(src.positions[v], 1.0f));
+      dst.positions[v] = skin.muscle >= 0 ? widened(p, axis.origin, axis.span, axis.widen, inf.along) : p;
+      if (v < src.normals.size()) {
+        const glm::vec3 n = glm::mat3(m) * src.normals[v];
+        const float len = glm::length(n);
+        dst.normals[v] = len > 0.0f ? n / len : src.normals[v];
       }
     }
   }
+}
+
+int PoseSkin::slotOf(int bone) const {
+  return bone < 0 || static_cast<std::size_t>(bone) >= slots_.size() ? 0
+                                                                     : slots_[static_cast<std::size_t>(bone)];
+}
+
+std::vector<SkinVertex> PoseSkin::vertexSkin(std::size_t structure, std::size_t mesh) const {
+  std::vector<SkinVertex> out;
+  if (structure >= structures_.size() || structures_[structure].rigidBone >= -1 ||
+      mesh >= structures_[structure].meshes.size())
+    return out;
+  const std::vector<Influence> &influences = structures_[structure].meshes[mesh];
+  out.reserve(influences.size());
+  for (const Influence &inf : influences) {
+    // Weights to 16 bits, the rounding left over given to the largest so they still sum to one.
+    SkinVertex v;
+    int total = 0, largest = 0;
+    for (std::size_t b = 0; b < 4; ++b) {
+      v.slots[b] = static_cast<std::uint8_t>(slotOf(inf.bones[b]));
+      const int w = static_cast<int>(std::lround(std::clamp(inf.weights[b], 0.0f, 1.0f) * 65535.0f));
+      v.weights[b] = static_cast<std::uint16_t>(w);
+      total += w;
+      if (v.weights[b] > v.weights[static_cast<std::size_t>(largest)])
+        largest = static_cast<int>(b);
+    }
+    v.weights[static_cast<std::size_t>(largest)] = static_cast<std::uint16_t>(
+        std::clamp(v.weights[static_cast<std::size_t>(largest)] + 65535 - total, 0, 65535));
+    v.along = static_cast<std::uint16_t>(std::lround(std::clamp(inf.along, 0.0f, 1.0f) * 65535.0f));
+    out.push_back(v);
+  }
+  return out;
+}
+
+SkinnedDraw PoseSkin::skinnedDraw(const Pose &pose) const {
+  SkinnedDraw draw;
+  draw.slots.assign(1, glm::mat4(1.0f));
+  for (std::size_t b = 0; b < bones_.size(); ++b)
+    if (slots_[b] > 0) {
+      if (draw.slots.size() <= static_cast<std::size_t>(slots_[b]))
+        draw.slots.resize(static_cast<std::size_t>(slots_[b]) + 1, glm::mat4(1.0f));
+      draw.slots[static_cast<std::size_t>(slots_[b])] = pose.of(bones_[b]);
+    }
+  draw.structures.resize(structures_.size());
+  for (std::size_t i = 0; i < structures_.size(); ++i) {
+    const SkinnedStructure &skin = structures_[i];
+    SkinnedDraw::StructurePose &out = draw.structures[i];
+    if (skin.rigidBone >= -1) {
+      out.rigidSlot = slotOf(skin.rigidBone);
+      continue;
+    }
+    out.rigidSlot = -1;
+    if (skin.muscle >= 0) {
+      const PosedAxis axis = posedAxis(skin.muscle, pose);
+      out.axisOrigin = axis.origin;
+      out.axisSpan = axis.span;
+      out.widen = axis.widen;
+    }
+  }
+  return draw;
+}
+
+glm::vec3 PoseSkin::gpuPosition(const SkinnedDraw &draw, std::size_t structure, const SkinVertex &skin,
+                                glm::vec3 rest) {
+  const SkinnedDraw::StructurePose &s = draw.structures[structure];
+  const auto slot = [&](std::size_t k) { return k < draw.slots.size() ? draw.slots[k] : glm::mat4(1.0f); };
+  if (s.rigidSlot >= 0)
+    return glm::vec3(slot(static_cast<std::size_t>(s.rigidSlot)) * glm::vec4(rest, 1.0f));
+  glm::mat4 m(0.0f);
+  for (std::size_t b = 0; b < 4; ++b)
+    m += slot(skin.slots[b]) * (static_cast<float>(skin.weights[b]) / 65535.0f);
+  const glm::vec3 p = glm::vec3(m * glm::vec4(rest, 1.0f));
+  return s.widen == 1.0f
+             ? p
+             : widened(p, s.axisOrigin, s.axisSpan, s.widen, static_cast<float>(skin.along) / 65535.0f);
 }
 
 Scene PoseSkin::posed(const Scene &rest, const Pose &pose) const {

@@ -1,5 +1,7 @@
 #include "scene/structure.h"
 
+#include "core/enum_names.h"
+
 #include <array>
 #include <utility>
 
@@ -18,20 +20,36 @@ constexpr std::array<std::pair<System, const char *>, 11> kSystemNames{{
     {System::Attachment, "attachment"},
     {System::Other, "other"},
 }};
+constexpr std::array<std::pair<AttachmentRole, const char *>, 2> kRoleNames{{
+    {AttachmentRole::Origin, "origin"},
+    {AttachmentRole::Insertion, "insertion"},
+}};
+constexpr std::array<std::pair<AttachmentSource, const char *>, 3> kSourceNames{{
+    {AttachmentSource::Reference, "reference"},
+    {AttachmentSource::Article, "article"},
+    {AttachmentSource::Both, "both"},
+}};
 } // namespace
 
+const char *attachmentRoleName(AttachmentRole role) {
+  return nameIn(kRoleNames, role, "origin");
+}
+std::optional<AttachmentRole> attachmentRoleFromName(std::string_view name) {
+  return valueNamed(kRoleNames, name);
+}
+const char *attachmentSourceName(AttachmentSource source) {
+  return nameIn(kSourceNames, source, "reference");
+}
+std::optional<AttachmentSource> attachmentSourceFromName(std::string_view name) {
+  return valueNamed(kSourceNames, name);
+}
+
 const char *systemName(System system) {
-  for (const auto &[value, name] : kSystemNames)
-    if (value == system)
-      return name;
-  return "other";
+  return nameIn(kSystemNames, system, "other");
 }
 
 std::optional<System> systemFromName(const std::string &name) {
-  for (const auto &[value, text] : kSystemNames)
-    if (name == text)
-      return value;
-  return std::nullopt;
+  return valueNamed(kSystemNames, name);
 }
 
 std::size_t Structure::triangleCount() const {

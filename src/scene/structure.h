@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace atlas {
@@ -22,11 +23,25 @@ systemName(System system); // "bone", "muscle", ... "vein", "pleura", "fascia", 
 std::optional<System> systemFromName(const std::string &name);
 
 // Where a muscle is fixed to a bone, as one footprint mesh lying on the bone's surface.
+// In a model file's extras: "origin" | "insertion", and "reference" | "article" | "both" (who names the
+// site: the standard references, the article, or both).
+enum class AttachmentRole { Origin, Insertion };
+enum class AttachmentSource { Reference, Article, Both };
+const char *attachmentRoleName(AttachmentRole role);
+std::optional<AttachmentRole> attachmentRoleFromName(std::string_view name);
+const char *attachmentSourceName(AttachmentSource source);
+std::optional<AttachmentSource> attachmentSourceFromName(std::string_view name);
+
 struct AttachmentSite {
-  std::string role;   // "origin" | "insertion"
+  AttachmentRole role = AttachmentRole::Origin;
   std::string muscle; // structure id of the muscle
   std::string bone;   // structure id of the bone
-  std::string source; // "reference" | "article" | "both"
+  AttachmentSource source = AttachmentSource::Reference;
+  // Whether the account chosen (the article's, or the references') names this site.
+  bool namedBy(bool article) const {
+    return source == AttachmentSource::Both ||
+           source == (article ? AttachmentSource::Article : AttachmentSource::Reference);
+  }
 };
 
 // A named bony landmark (dens, scalene tubercle, jugular notch...): a point on the bone's surface with

@@ -1,6 +1,7 @@
 #include "session/animation.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 
 namespace atlas {
@@ -8,17 +9,16 @@ namespace atlas {
 void FunctionAnimation::ensureJoints(const Scene &scene, std::uint64_t sceneGeneration) {
   if (jointsBuilt_ && jointsGeneration_ == sceneGeneration)
     return;
+  forgetModel();
   joints_ = JointModel::fromScene(scene);
-  skin_.reset();
-  posed_ = Scene{};
   posedValid_ = false;
   jointsGeneration_ = sceneGeneration;
   jointsBuilt_ = true;
 }
 
-Result<bool> FunctionAnimation::show(const Scene &scene, std::uint64_t sceneGeneration,
+Result<void> FunctionAnimation::show(const Scene &scene, std::uint64_t sceneGeneration,
                                      const std::string &function, MotionSide side, bool article, float t) {
-  const std::string id = function.rfind("functions.", 0) == 0 ? function : "functions." + function;
+  const std::string id = functionId(function);
   bool known = false;
   for (const std::string &f : motionFunctionIds())
     known = known || f == id;
@@ -28,11 +28,14 @@ Result<bool> FunctionAnimation::show(const Scene &scene, std::uint64_t sceneGene
   if (joints_.empty())
     return Error{"this model has no joints to move (the animations need the bundled anatomy)"};
   motion_ = functionMotion(id, side, article, joints_);
+  if (!skin_ && !skinBuild_.valid())
+    skinBuild_ =
+        std::async(std::launch::async, [&scene, joints = joints_] { return PoseSkin::build(scene, joints); });
   article_ = article;
   playing_ = false;
   t_ = std::clamp(t, 0.0f, 1.0f);
   repose(scene);
-  return true;
+  return {};
 }
 
 void FunctionAnimation::stop() {
@@ -44,6 +47,16 @@ void FunctionAnimation::stop() {
     posedValid_ = false;
     ++poseGeneration_;
   }
+}
+
+void FunctionAnimation::forgetModel() {
+  if (skinBuild_.valid())
+    skinBuild_.wait();
+  skinBuild_ = {};
+  skin_.reset();
+  posed_ = Scene{};
+  posedFor_.clear();
+  rest_ = nullptr;
 }
 
 void FunctionAnimation::setTime(float t) {
@@ -94,16 +107,46 @@ void FunctionAnimation::repose(const Scene &scene) {
   dirty_ = false;
   pose_ = motion_ ? poseAt(*motion_, joints_, t_) : Pose{};
   const bool moved = pose_.largestShift() > 1e-7f;
+  if (moved && !skin_) {
+    // While it plays, the rest pose stays on screen until the skin is ready (a few frames) rather
+    // than the window stalling; paused, stepped or headless, the pose is made now.
+    if (skinBuild_.valid() && playing_ &&
+        skinBuild_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
+      dirty_ = true;
+      return;
+    }
+    skin_ = skinBuild_.valid() ? skinBuild_.get() : PoseSkin::build(scene, joints_);
+    ++skinGeneration_;
+  }
   if (moved) {
-    if (!skin_)
-      skin_ = PoseSkin::build(scene, joints_);
-    if (posed_.structures().size() != scene.structures().size())
-      posed_ = scene;
-    skin_->apply(scene, pose_, posed_);
+    skinnedDraw_ = skin_->skinnedDraw(pose_);
+    rest_ = &scene;
   }
   if (moved || posedValid_)
     ++poseGeneration_;
   posedValid_ = moved;
+}
+
+const Structure &FunctionAnimation::posedStructure(const Scene &rest, std::size_t structure) const {
+  if (!posedValid_ || rest_ != &rest || !skin_)
+    return rest.structures()[structure];
+  if (posed_.structures().size() != rest_->structures().size()) {
+    posed_ = *rest_;
+    posedFor_.assign(rest_->structures().size(), ~std::uint64_t{0});
+  }
+  if (posedFor_[structure] != poseGeneration_) {
+    skin_->applyTo(*rest_, pose_, posed_, structure);
+    posedFor_[structure] = poseGeneration_;
+  }
+  return posed_.structures()[structure];
+}
+
+const Scene *FunctionAnimation::posedScene() const {
+  if (!posedValid_ || !rest_)
+    return nullptr;
+  for (std::size_t i = 0; i < rest_->structures().size(); ++i)
+    posedStructure(*rest_, i);
+  return &posed_;
 }
 
 FunctionAnimation::Length FunctionAnimation::muscleLength(const Scene &scene,

@@ -9,6 +9,7 @@
 #include "scene/pose_skin.h"
 
 #include <cstdint>
+#include <future>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -22,9 +23,11 @@ public:
   static constexpr float kFramesPerLoop = 120.0f; // what one frame step moves (30 frames a second)
 
   // Poses the model for a key function at T (paused); an unknown function is an error.
-  Result<bool> show(const Scene &scene, std::uint64_t sceneGeneration, const std::string &function,
+  Result<void> show(const Scene &scene, std::uint64_t sceneGeneration, const std::string &function,
                     MotionSide side, bool article, float t);
   void stop(); // back to rest
+  // The model is about to be replaced: waits for a skin being built from it, and forgets it.
+  void forgetModel();
   bool active() const { return motion_.has_value(); }
   const FunctionMotion *motion() const { return motion_ ? &*motion_ : nullptr; }
 
@@ -42,9 +45,19 @@ public:
   bool advance(const Scene &scene, std::uint64_t sceneGeneration, float seconds);
 
   const Pose &pose() const { return pose_; }
-  // The posed model, or null when the model is at rest (nothing shown or T at rest).
-  const Scene *posedScene() const { return posedValid_ ? &posed_ : nullptr; }
+  // The posed model, or null when the model is at rest (nothing shown or T at rest). Posed on the CPU
+  // only when asked for (picking, --state, tests): the GPU poses what it draws from skinnedDraw().
+  const Scene *posedScene() const;
+  // One structure of the posed model (`rest`'s own at rest), posed alone: the labels ask for the lit
+  // parts on every frame while a function plays. `structure` must be an index into `rest`.
+  const Structure &posedStructure(const Scene &rest, std::size_t structure) const;
   std::uint64_t poseGeneration() const { return poseGeneration_; } // changes when the pose does
+
+  // For the GPU: the skin's per-vertex blends (built on the first pose that moves anything; null
+  // before) and this pose's bone slots (null at rest).
+  const PoseSkin *skin() const { return skin_ ? &*skin_ : nullptr; }
+  std::uint64_t skinGeneration() const { return skinGeneration_; } // changes when a new skin is built
+  const SkinnedDraw *skinnedDraw() const { return posedValid_ ? &skinnedDraw_ : nullptr; }
 
   // Length of a scalene now and at rest, mm (0 when it has no footprints of the current source).
   struct Length {
@@ -70,10 +83,18 @@ private:
   bool jointsBuilt_ = false;
   JointModel joints_;
   std::optional<PoseSkin> skin_; // built on the first pose that moves anything
+  // Started when a function is shown, so pressing Play does not wait for it (about 0.3 s, seconds
+  // under the sanitizers); it reads the Session's model, which forgetModel() keeps alive until it ends.
+  std::future<PoseSkin> skinBuild_;
+  std::uint64_t skinGeneration_ = 0;
   Pose pose_;
-  Scene posed_;
+  SkinnedDraw skinnedDraw_;
+  const Scene *rest_ = nullptr; // the Session's model, which the pose applies to
   bool posedValid_ = false;
   std::uint64_t poseGeneration_ = 0;
+  // The CPU's posed model, filled in structure by structure for the pose each was posed for.
+  mutable Scene posed_;
+  mutable std::vector<std::uint64_t> posedFor_;
   // The lengths measured for the pose they were measured on.
   struct LengthKey {
     std::uint64_t pose = ~0ull, joints = 0;

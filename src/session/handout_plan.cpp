@@ -307,7 +307,7 @@ Handout planLessonHandout(const Scene &scene, const KnowledgeBase &kb, const Art
     p.add(HandoutBlockKind::Heading, std::to_string(number + 1) + ". " + step.title);
     // The picture is the step as the lesson shows it; its key lists the parts lit for the part
     // described (the last selected), as the legend in the app does.
-    p.mode = step.source == "article" ? SourceMode::Article : SourceMode::Reference;
+    p.mode = step.source;
     const int described = step.select.empty() ? -1 : scene.indexOf(step.select.back());
     if (described >= 0)
       p.picture(described, "", step.select, step.select.back(), 1.0f, // the heading names it

@@ -9,10 +9,6 @@ namespace atlas {
 using content::Claim;
 using content::ClaimRole;
 
-const char *sourceModeName(SourceMode mode) {
-  return mode == SourceMode::Article ? "article" : "reference";
-}
-
 const Claim *primaryClaim(const content::KnowledgeBase &kb, const std::string &subject, ClaimRole role,
                           SourceMode mode) {
   const Claim *reference = nullptr, *article = nullptr;
@@ -33,7 +29,7 @@ int footprintIndex(const Scene &scene, const std::string &muscle, const std::str
   if (index < 0)
     return -1;
   const auto &site = scene.structures()[static_cast<std::size_t>(index)].attachment;
-  if (site && site->source != "both" && site->source != sourceModeName(mode))
+  if (site && !site->namedBy(mode == SourceMode::Article))
     return -1; // e.g. the article's rib-1 footprint while showing the standard anatomy
   return index;
 }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "content/knowledge_base.h"
+#include "content/source_mode.h"
 #include "scene/scene.h"
 #include "scene/view_state.h"
 
@@ -14,9 +15,6 @@
 #include <vector>
 
 namespace atlas {
-
-enum class SourceMode { Reference, Article };
-const char *sourceModeName(SourceMode mode); // "reference" | "article"
 
 // The primary claim of `role` about `subject` in this mode: in article mode the article's claim
 // when the article makes one, else the reference's; variations are never primary.

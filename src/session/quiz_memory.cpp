@@ -53,7 +53,7 @@ bool QuizMemory::save() {
   // A bad file that could not be moved aside is never written over; nor is anything without a file.
   if (file.empty() || !canSave_)
     return false;
-  if (Result<bool> saved = saveProgressFile(file, progress_); !saved) {
+  if (Result<void> saved = saveProgressFile(file, progress_); !saved) {
     message_ = "progress not saved: " + saved.error();
     return false;
   }
@@ -62,7 +62,7 @@ bool QuizMemory::save() {
 
 bool QuizMemory::exportTo(const std::filesystem::path &to) {
   load();
-  if (Result<bool> written = exportProgress(progress_, to); !written) {
+  if (Result<void> written = exportProgress(progress_, to); !written) {
     message_ = "export failed: " + written.error();
     return false;
   }

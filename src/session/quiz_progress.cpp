@@ -289,7 +289,7 @@ ProgressLoad loadProgressFile(const fs::path &file) {
   return load;
 }
 
-Result<bool> detail::saveProgressFile(const fs::path &file, const QuizProgress &progress,
+Result<void> detail::saveProgressFile(const fs::path &file, const QuizProgress &progress,
                                       int (*renameFile)(const char *, const char *)) {
   std::error_code ec;
   if (file.has_parent_path())
@@ -300,11 +300,11 @@ Result<bool> detail::saveProgressFile(const fs::path &file, const QuizProgress &
   return atlas::detail::writeFileAtomically(file.string(), progressJsonText(progress), renameFile);
 }
 
-Result<bool> saveProgressFile(const fs::path &file, const QuizProgress &progress) {
+Result<void> saveProgressFile(const fs::path &file, const QuizProgress &progress) {
   return detail::saveProgressFile(file, progress, &std::rename);
 }
 
-Result<bool> exportProgress(const QuizProgress &progress, const fs::path &to) {
+Result<void> exportProgress(const QuizProgress &progress, const fs::path &to) {
   return writeFileAtomically(to.string(), progressJsonText(progress));
 }
 

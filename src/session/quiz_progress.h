@@ -48,10 +48,10 @@ struct ProgressLoad {
 ProgressLoad loadProgressFile(const std::filesystem::path &file);
 
 // Creates the folder if needed, then writes atomically.
-Result<bool> saveProgressFile(const std::filesystem::path &file, const QuizProgress &progress);
+Result<void> saveProgressFile(const std::filesystem::path &file, const QuizProgress &progress);
 
 // Export: the same text written atomically to `to`.
-Result<bool> exportProgress(const QuizProgress &progress, const std::filesystem::path &to);
+Result<void> exportProgress(const QuizProgress &progress, const std::filesystem::path &to);
 
 // Import: `from` is read and checked as a whole first; a bad file changes nothing and its message is
 // returned. Then each card is merged: the one answered later wins (then the one with more answers;
@@ -62,7 +62,7 @@ int mergeProgress(QuizProgress &into, const QuizProgress &from);
 
 namespace detail {
 // saveProgressFile with the final rename replaceable, for tests that make the last step fail.
-Result<bool> saveProgressFile(const std::filesystem::path &file, const QuizProgress &progress,
+Result<void> saveProgressFile(const std::filesystem::path &file, const QuizProgress &progress,
                               int (*rename)(const char *from, const char *to));
 } // namespace detail
 

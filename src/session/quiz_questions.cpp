@@ -1,5 +1,6 @@
 #include "session/quiz_questions.h"
 
+#include "core/enum_names.h"
 #include "session/quiz_answers.h"
 
 #include <algorithm>
@@ -615,17 +616,11 @@ bool inDeck(const QuizQuestion &q, const Scene &scene, const std::string &deck) 
 } // namespace
 
 const char *quizKindName(QuizKind kind) {
-  for (const auto &[k, name] : kKindNames)
-    if (k == kind)
-      return name;
-  return "find";
+  return nameIn(kKindNames, kind, "find");
 }
 
 std::optional<QuizKind> quizKindFromName(const std::string &name) {
-  for (const auto &[k, n] : kKindNames)
-    if (name == n)
-      return k;
-  return std::nullopt;
+  return valueNamed(kKindNames, name);
 }
 
 const char *answerFormName(AnswerForm form) {

@@ -113,7 +113,7 @@ double QuizRun::score() const {
   return total;
 }
 
-Result<bool> QuizRun::answer(const std::string &text, const Scene &scene,
+Result<void> QuizRun::answer(const std::string &text, const Scene &scene,
                              const content::KnowledgeBase &knowledge) {
   if (index_ < given_.size() && given_[index_].answered)
     next();
@@ -128,7 +128,7 @@ Result<bool> QuizRun::answer(const std::string &text, const Scene &scene,
   pending_.clear();
   if (mode_ == QuizMode::Exam)
     ++index_; // no feedback in an exam: on to the next question
-  return true;
+  return {};
 }
 
 bool QuizRun::takesClicks() const {
@@ -137,10 +137,10 @@ bool QuizRun::takesClicks() const {
   return q && g && !g->answered && q->lit.empty();
 }
 
-Result<bool> QuizRun::pick(const std::string &structureId, const Scene &scene,
+Result<void> QuizRun::pick(const std::string &structureId, const Scene &scene,
                            const content::KnowledgeBase &knowledge) {
   if (!takesClicks())
-    return false;
+    return {};
   if (current()->form != AnswerForm::Clicks)
     return answer(structureId, scene, knowledge);
   const std::string id = resolveStructure(scene, knowledge, structureId);
@@ -150,10 +150,10 @@ Result<bool> QuizRun::pick(const std::string &structureId, const Scene &scene,
     pending_.erase(known);
   else
     pending_.push_back(clicked);
-  return true;
+  return {};
 }
 
-Result<bool> QuizRun::submitClicks(const Scene &scene, const content::KnowledgeBase &knowledge) {
+Result<void> QuizRun::submitClicks(const Scene &scene, const content::KnowledgeBase &knowledge) {
   std::string list;
   for (const std::string &id : pending_)
     list += (list.empty() ? "" : ", ") + id;

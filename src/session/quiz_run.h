@@ -50,14 +50,14 @@ public:
   // Answers the current question with a text, an id, an option's label or number (1-4) or a list of
   // ids/names ("c4, c5, c6"). When the current question is answered already it first moves on, so
   // answers given in a row (--answer) go to successive questions. Error when the quiz is over.
-  Result<bool> answer(const std::string &text, const Scene &scene, const content::KnowledgeBase &knowledge);
+  Result<void> answer(const std::string &text, const Scene &scene, const content::KnowledgeBase &knowledge);
   // A click on the model while the current question wants clicks: one click answers a Click or Choice
   // question; on a Clicks question it is gathered (a second click on the same part takes it back).
-  // False when the current question takes no click (the click is then an ordinary selection).
+  // Nothing happens when the current question takes no click (the click is then an ordinary selection).
   bool takesClicks() const;
-  Result<bool> pick(const std::string &structureId, const Scene &scene,
+  Result<void> pick(const std::string &structureId, const Scene &scene,
                     const content::KnowledgeBase &knowledge);
-  Result<bool> submitClicks(const Scene &scene, const content::KnowledgeBase &knowledge);
+  Result<void> submitClicks(const Scene &scene, const content::KnowledgeBase &knowledge);
   // Moves to the next question (after an answer, or skipping one). False when there is none.
   bool next();
 

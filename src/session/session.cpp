@@ -63,12 +63,12 @@ void replaceInvalidUtf8(nlohmann::json &json) {
 
 } // namespace
 
-Result<bool> Session::open(const std::string &path) {
+Result<void> Session::open(const std::string &path) {
   Result<Scene> loaded = loadModel(path);
   if (!loaded)
     return Error{loaded.error()};
   setScene(std::move(*loaded));
-  return true;
+  return {};
 }
 
 const PickingIndex &Session::pickingIndex() const {
@@ -109,7 +109,8 @@ void Session::finishPickingBuild() const {
 }
 
 void Session::setScene(Scene scene) {
-  finishPickingBuild(); // the worker must not read a scene being replaced
+  finishPickingBuild();             // the workers must not read a scene being replaced:
+  functionAnimation_.forgetModel(); // the picking index's and the function's skin
   scene_ = std::move(scene);
   functionAnimation_.stop(); // a function shown on the old model means nothing on this one
   posedPicking_.reset();
@@ -131,13 +132,13 @@ void Session::setScene(Scene scene) {
   labelAnchors_.clear();
   for (const Structure &s : scene_.structures()) {
     const glm::vec3 centre = s.bounds().center();
-    glm::vec3 best = centre;
+    LabelAnchor best{centre, 0, 0};
     float bestDistance = std::numeric_limits<float>::max();
-    for (const MeshData &m : s.meshes)
-      for (const glm::vec3 &p : m.positions)
-        if (const float d = glm::dot(p - centre, p - centre); d < bestDistance) {
-          bestDistance = d;
-          best = p;
+    for (std::size_t m = 0; m < s.meshes.size(); ++m)
+      for (std::size_t v = 0; v < s.meshes[m].positions.size(); ++v)
+        if (const glm::vec3 &p = s.meshes[m].positions[v]; glm::dot(p - centre, p - centre) < bestDistance) {
+          bestDistance = glm::dot(p - centre, p - centre);
+          best = {p, m, v};
         }
     labelAnchors_.push_back(best);
   }
@@ -159,17 +160,12 @@ void Session::setKnowledge(content::KnowledgeBase knowledge) {
 glm::vec3 Session::labelAnchor(int structure) const {
   if (structure < 0 || static_cast<std::size_t>(structure) >= labelAnchors_.size())
     return glm::vec3(0.0f);
-  const glm::vec3 &anchor = labelAnchors_[static_cast<std::size_t>(structure)];
+  const LabelAnchor &anchor = labelAnchors_[static_cast<std::size_t>(structure)];
   // A posed model (issue 14): the same vertex where the pose has moved it.
-  if (const Scene *posed = &drawnScene(); posed != &scene_) {
-    const Structure &rest = scene_.structures()[static_cast<std::size_t>(structure)];
-    const Structure &moved = posed->structures()[static_cast<std::size_t>(structure)];
-    for (std::size_t m = 0; m < rest.meshes.size() && m < moved.meshes.size(); ++m)
-      for (std::size_t v = 0; v < rest.meshes[m].positions.size(); ++v)
-        if (rest.meshes[m].positions[v] == anchor && v < moved.meshes[m].positions.size())
-          return moved.meshes[m].positions[v];
-  }
-  return anchor;
+  const Structure &drawn = drawnStructure(structure);
+  if (anchor.mesh < drawn.meshes.size() && anchor.vertex < drawn.meshes[anchor.mesh].positions.size())
+    return drawn.meshes[anchor.mesh].positions[anchor.vertex];
+  return anchor.rest;
 }
 
 void Session::setViewport(int width, int height) {
@@ -455,15 +451,15 @@ Result<int> Session::indexOfId(const std::string &id) const {
 
 // One handler per command type: a command added to the variant without its run() does not compile,
 // so no command can be silently ignored.
-Result<bool> Session::apply(const Command &command) {
+Result<void> Session::apply(const Command &command) {
   return std::visit([this](const auto &c) { return run(c); }, command);
 }
 
-Result<bool> Session::run(const SelectCommand &c) {
+Result<void> Session::run(const SelectCommand &c) {
   if (c.id.empty()) {
     leaveFunctionView();
     select(-1);
-    return true;
+    return {};
   }
   Result<int> index = indexOfId(c.id);
   if (!index)
@@ -473,75 +469,75 @@ Result<bool> Session::run(const SelectCommand &c) {
   select(*index, c.mode);
   if (c.frame)
     frameSelectionInView(true);
-  return true;
+  return {};
 }
 
-Result<bool> Session::run(const SetViewCommand &v) {
+Result<void> Session::run(const SetViewCommand &v) {
   setStandardView(v.view, true);
-  return true;
+  return {};
 }
 
-Result<bool> Session::run(const FrameSelectionCommand &) {
+Result<void> Session::run(const FrameSelectionCommand &) {
   frameSelection(true);
-  return true;
+  return {};
 }
 
-Result<bool> Session::run(const SetVisibilityCommand &vis) {
+Result<void> Session::run(const SetVisibilityCommand &vis) {
   Result<int> index = indexOfId(vis.id);
   if (!index)
     return Error{index.error()};
   view_.setVisibility(*index, vis.visibility);
-  return true;
+  return {};
 }
 
-Result<bool> Session::run(const SetSystemVisibilityCommand &sys) {
+Result<void> Session::run(const SetSystemVisibilityCommand &sys) {
   const auto &structures = scene_.structures();
   for (std::size_t i = 0; i < structures.size(); ++i)
     if (structures[i].system == sys.system)
       view_.setVisibility(static_cast<int>(i), sys.visibility);
-  return true;
+  return {};
 }
 
-Result<bool> Session::run(const IsolateCommand &iso) {
+Result<void> Session::run(const IsolateCommand &iso) {
   Result<int> index = indexOfId(iso.id);
   if (!index)
     return Error{index.error()};
   view_.isolate({*index});
-  return true;
+  return {};
 }
 
-Result<bool> Session::run(const IsolateSystemCommand &isoSys) {
+Result<void> Session::run(const IsolateSystemCommand &isoSys) {
   std::vector<int> members;
   for (std::size_t i = 0; i < scene_.structures().size(); ++i)
     if (scene_.structures()[i].system == isoSys.system)
       members.push_back(static_cast<int>(i));
   view_.isolate(members);
-  return true;
+  return {};
 }
 
-Result<bool> Session::run(const SetSelectionVisibilityCommand &selVis) {
+Result<void> Session::run(const SetSelectionVisibilityCommand &selVis) {
   for (int member : view_.selection)
     view_.setVisibility(member, selVis.visibility);
-  return true;
+  return {};
 }
 
-Result<bool> Session::run(const IsolateSelectionCommand &) {
+Result<void> Session::run(const IsolateSelectionCommand &) {
   if (!view_.selection.empty())
     view_.isolate(view_.selection);
-  return true;
+  return {};
 }
 
-Result<bool> Session::run(const ShowAllCommand &) {
+Result<void> Session::run(const ShowAllCommand &) {
   view_.showAll();
-  return true;
+  return {};
 }
 
-Result<bool> Session::run(const SetFocusCommand &f) {
+Result<void> Session::run(const SetFocusCommand &f) {
   view_.focus = f.focus;
-  return true;
+  return {};
 }
 
-Result<bool> Session::run(const ShowPartsCommand &show) {
+Result<void> Session::run(const ShowPartsCommand &show) {
   Result<int> index = indexOfId(show.select);
   if (!index)
     return Error{index.error()};
@@ -570,37 +566,37 @@ Result<bool> Session::run(const ShowPartsCommand &show) {
     animateTo(visibleViewCamera(*index, b), show.frame);
   } else if (show.frame)
     frameSelection(true);
-  return true;
+  return {};
 }
 
-Result<bool> Session::run(const OpenFileCommand &o) {
+Result<void> Session::run(const OpenFileCommand &o) {
   return open(o.path);
 }
 
-Result<bool> Session::run(const SetSourceCommand &src) {
+Result<void> Session::run(const SetSourceCommand &src) {
   sourceMode_ = src.article ? SourceMode::Article : SourceMode::Reference;
   rebuildHighlights();
   functionAnimation_.setArticle(scene_, generation_, src.article);
   showWorkingMuscles();
-  return true;
+  return {};
 }
 
-Result<bool> Session::run(const SetLabelsCommand &labels) {
+Result<void> Session::run(const SetLabelsCommand &labels) {
   view_.labels = labels.shown;
-  return true;
+  return {};
 }
 
-Result<bool> Session::run(const SetLandmarksShownCommand &marks) {
+Result<void> Session::run(const SetLandmarksShownCommand &marks) {
   landmarksShown_ = marks.shown;
   if (!landmarksShown_)
     pickedLandmark_.reset();
-  return true;
+  return {};
 }
 
-Result<bool> Session::run(const PickLandmarkCommand &pickMark) {
+Result<void> Session::run(const PickLandmarkCommand &pickMark) {
   if (pickMark.id.empty()) {
     pickedLandmark_.reset();
-    return true;
+    return {};
   }
   const std::optional<LandmarkRef> ref = findLandmark(scene_, pickMark.id);
   if (!ref)
@@ -610,18 +606,18 @@ Result<bool> Session::run(const PickLandmarkCommand &pickMark) {
     leaveFunctionView();
   select(ref->structure);
   pickedLandmark_ = ref;
-  return true;
+  return {};
 }
 
-Result<bool> Session::run(const SetAttachmentsShownCommand &att) {
+Result<void> Session::run(const SetAttachmentsShownCommand &att) {
   view_.showAllAttachments = att.shown;
-  return true;
+  return {};
 }
 
-Result<bool> Session::run(const ShowSourceCommand &source) {
+Result<void> Session::run(const ShowSourceCommand &source) {
   if (!source.open) {
     sourcesView.open = false;
-    return true;
+    return {};
   }
   if (!source.workId.empty() && !knowledge_.bibliography().find(source.workId))
     return Error{"no work with id '" + source.workId + "' in content/bibliography"};
@@ -630,13 +626,13 @@ Result<bool> Session::run(const ShowSourceCommand &source) {
   sourcesView.scrollToFocus = !source.workId.empty();
   if (!source.workId.empty())
     sourcesView.search.clear(); // the work must be in the list to be shown
-  return true;
+  return {};
 }
 
-Result<bool> Session::run(const ShowTeachingCommand &teach) {
+Result<void> Session::run(const ShowTeachingCommand &teach) {
   if (!teach.open) {
     teachingView.open = false;
-    return true;
+    return {};
   }
   if (!teach.entryId.empty() && (!teaching || !teaching->find(teach.entryId)))
     return Error{"no teaching entry with id '" + teach.entryId + "' in content/teaching"};
@@ -644,15 +640,15 @@ Result<bool> Session::run(const ShowTeachingCommand &teach) {
   if (!teach.entryId.empty())
     teachingView.entry = teach.entryId;
   sourcesView.open = false; // the Sources panel would hide it
-  return true;
+  return {};
 }
 
-Result<bool> Session::run(const StartQuizCommand &start) {
+Result<void> Session::run(const StartQuizCommand &start) {
   if (start.stop) {
     quiz_.reset();
     quizView = QuizView{};
     showQuizQuestion();
-    return true;
+    return {};
   }
   const std::optional<quiz::QuizMode> mode = quiz::quizModeFromName(start.mode);
   if (!mode)
@@ -675,15 +671,15 @@ Result<bool> Session::run(const StartQuizCommand &start) {
   sourcesView.open = false; // the Sources panel would hide it
   teachingView.open = false;
   showQuizQuestion();
-  return true;
+  return {};
 }
 
-Result<bool> Session::run(const AnswerQuizCommand &answer) {
+Result<void> Session::run(const AnswerQuizCommand &answer) {
   if (!quiz_)
     return Error{"no quiz is running: start one first (--quiz DECK)"};
   const quiz::QuizQuestion *current = quiz_->current();
   const std::vector<bool> answeredBefore = quiz::QuizMemory::answeredFlags(*quiz_);
-  Result<bool> given = answer.answer.empty() && current && current->form == quiz::AnswerForm::Clicks
+  Result<void> given = answer.answer.empty() && current && current->form == quiz::AnswerForm::Clicks
                            ? quiz_->submitClicks(scene_, knowledge_)
                            : quiz_->answer(answer.answer, scene_, knowledge_);
   quizView.error = given ? std::string() : given.error();
@@ -692,46 +688,46 @@ Result<bool> Session::run(const AnswerQuizCommand &answer) {
   return given;
 }
 
-Result<bool> Session::run(const QuizPickCommand &quizPick) {
+Result<void> Session::run(const QuizPickCommand &quizPick) {
   if (!quiz_)
     return Error{"no quiz is running: start one first (--quiz DECK)"};
   const std::vector<bool> answeredBefore = quiz::QuizMemory::answeredFlags(*quiz_);
-  Result<bool> taken = quiz_->pick(quizPick.id, scene_, knowledge_);
+  Result<void> taken = quiz_->pick(quizPick.id, scene_, knowledge_);
   quizMemory.record(*quiz_, answeredBefore);
   showQuizQuestion();
   return taken;
 }
 
-Result<bool> Session::run(const NextQuestionCommand &) {
+Result<void> Session::run(const NextQuestionCommand &) {
   if (!quiz_)
     return Error{"no quiz is running: start one first (--quiz DECK)"};
   quiz_->next();
   quizView.error.clear();
   showQuizQuestion();
-  return true;
+  return {};
 }
 
-Result<bool> Session::run(const ShowQuizProgressCommand &show) {
+Result<void> Session::run(const ShowQuizProgressCommand &show) {
   quizMemory.load();
   quizView.progressOpen = show.open;
   if (show.open) {
     sourcesView.open = false; // the Sources and Teaching panels would hide it
     teachingView.open = false;
   }
-  return true;
+  return {};
 }
 
-Result<bool> Session::run(const TransferQuizProgressCommand &transfer) {
+Result<void> Session::run(const TransferQuizProgressCommand &transfer) {
   if (transfer.path.empty())
     return Error{"no file named for the progress " + std::string(transfer.import ? "import" : "export")};
   const bool done =
       transfer.import ? quizMemory.importFrom(transfer.path) : quizMemory.exportTo(transfer.path);
   if (!done)
     return Error{quizMemory.message()};
-  return true;
+  return {};
 }
 
-Result<bool> Session::run(const OpenQuizSetCommand &open) {
+Result<void> Session::run(const OpenQuizSetCommand &open) {
   // Checked against this model's knowledge base as the bundled sets are; the loader reads the one file
   // and refuses a link out of its folder (content/yaml_file.h).
   content::QuizSets opened = content::loadQuizSetFile(open.path, content::quizSetIds(knowledge_));
@@ -757,7 +753,7 @@ Result<bool> Session::run(const OpenQuizSetCommand &open) {
     return Error{open.path + ": opened with " + std::to_string(quizSetProblems.size()) +
                  (quizSetProblems.size() == 1 ? " problem" : " problems") +
                  ", the first: " + quizSetProblems.front()};
-  return true;
+  return {};
 }
 
 void Session::showQuizQuestion() {

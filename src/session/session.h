@@ -32,7 +32,7 @@ namespace atlas {
 class Session {
 public:
   // Loads a model; on failure the session keeps the model it had and returns the error.
-  Result<bool> open(const std::string &path);
+  Result<void> open(const std::string &path);
   // Takes an already loaded scene (tests, generated scenes).
   void setScene(Scene scene);
 
@@ -70,7 +70,7 @@ public:
   std::optional<glm::vec2> pixelShowing(int structure) const;
 
   // Applies a command; returns an error for an unknown id and changes nothing then.
-  Result<bool> apply(const Command &command);
+  Result<void> apply(const Command &command);
 
   // Selection exactly as a click: the front-most visible structure under pixel (x, y), or none.
   std::optional<int> structureAt(float x, float y) const;
@@ -111,10 +111,15 @@ public:
   // directly, as view state; advance() moves it on and keeps returning true while it plays.
   FunctionAnimation &functionAnimation() { return functionAnimation_; }
   const FunctionAnimation &functionAnimation() const { return functionAnimation_; }
-  // What to draw: the posed model while a function is shown away from rest, else the model.
+  // What is drawn: the posed model while a function is shown away from rest, else the model. The GPU
+  // poses what it draws; this CPU copy is posed when first asked for after each change of pose.
   const Scene &drawnScene() const {
     const Scene *posed = functionAnimation_.posedScene();
     return posed && posed->structures().size() == scene_.structures().size() ? *posed : scene_;
+  }
+  // One structure as drawn, posed alone (for the labels while a function plays).
+  const Structure &drawnStructure(int structure) const {
+    return functionAnimation_.posedStructure(scene_, static_cast<std::size_t>(structure));
   }
 
   std::string shownPanel; // title of the panel the UI shows on the right ("Structures" or "Info")
@@ -211,53 +216,53 @@ public:
 
 private:
   // The handlers of apply(), one per command type (session.cpp, in the order of the variant).
-  Result<bool> run(const SelectCommand &c);
-  Result<bool> run(const SetViewCommand &v);
-  Result<bool> run(const FrameSelectionCommand &);
-  Result<bool> run(const SetVisibilityCommand &vis);
-  Result<bool> run(const SetSystemVisibilityCommand &sys);
-  Result<bool> run(const IsolateCommand &iso);
-  Result<bool> run(const IsolateSystemCommand &isoSys);
-  Result<bool> run(const SetSelectionVisibilityCommand &selVis);
-  Result<bool> run(const IsolateSelectionCommand &);
-  Result<bool> run(const ShowAllCommand &);
-  Result<bool> run(const SetFocusCommand &f);
-  Result<bool> run(const ShowPartsCommand &show);
-  Result<bool> run(const OpenFileCommand &o);
-  Result<bool> run(const SetSourceCommand &src);
-  Result<bool> run(const SetLabelsCommand &labels);
-  Result<bool> run(const SetLandmarksShownCommand &marks);
-  Result<bool> run(const PickLandmarkCommand &pickMark);
-  Result<bool> run(const SetAttachmentsShownCommand &att);
-  Result<bool> run(const ShowSourceCommand &source);
-  Result<bool> run(const ShowTeachingCommand &teach);
-  Result<bool> run(const StartQuizCommand &start);
-  Result<bool> run(const AnswerQuizCommand &answer);
-  Result<bool> run(const QuizPickCommand &quizPick);
-  Result<bool> run(const NextQuestionCommand &);
-  Result<bool> run(const ShowQuizProgressCommand &show);
-  Result<bool> run(const TransferQuizProgressCommand &transfer);
-  Result<bool> run(const OpenQuizSetCommand &open);
-  Result<bool> run(const OpenLessonCommand &open);
-  Result<bool> run(const NewLessonCommand &create);
-  Result<bool> run(const CloseLessonCommand &);
-  Result<bool> run(const ShowLessonPanelCommand &show);
-  Result<bool> run(const GoToLessonStepCommand &go);
-  Result<bool> run(const StepLessonCommand &step);
-  Result<bool> run(const AddLessonStepCommand &add);
-  Result<bool> run(const EditLessonStepCommand &edit);
-  Result<bool> run(const MoveLessonStepCommand &move);
-  Result<bool> run(const DeleteLessonStepCommand &remove);
-  Result<bool> run(const AddLessonPinCommand &pin);
-  Result<bool> run(const SaveLessonCommand &save);
-  Result<bool> run(const PresentCommand &present);
-  Result<bool> run(const SetCameraCommand &set);
-  Result<bool> run(const ShowFunctionCommand &show); // session_function.cpp
-  Result<bool> run(const PlayFunctionCommand &play);
-  Result<bool> run(const SeekFunctionCommand &seek);
-  Result<bool> run(const StepFunctionCommand &step);
-  Result<bool> run(const SetFunctionPlaybackCommand &playback);
-  Result<bool> run(const RestFunctionCommand &);
+  Result<void> run(const SelectCommand &c);
+  Result<void> run(const SetViewCommand &v);
+  Result<void> run(const FrameSelectionCommand &);
+  Result<void> run(const SetVisibilityCommand &vis);
+  Result<void> run(const SetSystemVisibilityCommand &sys);
+  Result<void> run(const IsolateCommand &iso);
+  Result<void> run(const IsolateSystemCommand &isoSys);
+  Result<void> run(const SetSelectionVisibilityCommand &selVis);
+  Result<void> run(const IsolateSelectionCommand &);
+  Result<void> run(const ShowAllCommand &);
+  Result<void> run(const SetFocusCommand &f);
+  Result<void> run(const ShowPartsCommand &show);
+  Result<void> run(const OpenFileCommand &o);
+  Result<void> run(const SetSourceCommand &src);
+  Result<void> run(const SetLabelsCommand &labels);
+  Result<void> run(const SetLandmarksShownCommand &marks);
+  Result<void> run(const PickLandmarkCommand &pickMark);
+  Result<void> run(const SetAttachmentsShownCommand &att);
+  Result<void> run(const ShowSourceCommand &source);
+  Result<void> run(const ShowTeachingCommand &teach);
+  Result<void> run(const StartQuizCommand &start);
+  Result<void> run(const AnswerQuizCommand &answer);
+  Result<void> run(const QuizPickCommand &quizPick);
+  Result<void> run(const NextQuestionCommand &);
+  Result<void> run(const ShowQuizProgressCommand &show);
+  Result<void> run(const TransferQuizProgressCommand &transfer);
+  Result<void> run(const OpenQuizSetCommand &open);
+  Result<void> run(const OpenLessonCommand &open);
+  Result<void> run(const NewLessonCommand &create);
+  Result<void> run(const CloseLessonCommand &);
+  Result<void> run(const ShowLessonPanelCommand &show);
+  Result<void> run(const GoToLessonStepCommand &go);
+  Result<void> run(const StepLessonCommand &step);
+  Result<void> run(const AddLessonStepCommand &add);
+  Result<void> run(const EditLessonStepCommand &edit);
+  Result<void> run(const MoveLessonStepCommand &move);
+  Result<void> run(const DeleteLessonStepCommand &remove);
+  Result<void> run(const AddLessonPinCommand &pin);
+  Result<void> run(const SaveLessonCommand &save);
+  Result<void> run(const PresentCommand &present);
+  Result<void> run(const SetCameraCommand &set);
+  Result<void> run(const ShowFunctionCommand &show); // session_function.cpp
+  Result<void> run(const PlayFunctionCommand &play);
+  Result<void> run(const SeekFunctionCommand &seek);
+  Result<void> run(const StepFunctionCommand &step);
+  Result<void> run(const SetFunctionPlaybackCommand &playback);
+  Result<void> run(const RestFunctionCommand &);
   // The view's working muscles and their contraction from the function played (they glow).
   void showWorkingMuscles();
   Camera lessonCamera(const content::LessonStep &step) const; // where a step puts the camera
@@ -280,7 +285,11 @@ private:
   // from std::async waits for its thread, so the worker never outlives the scene it reads.
   mutable std::future<PickingIndex> pickingBuild_;
   void finishPickingBuild() const; // waits for a pending build (before the scene changes)
-  std::vector<glm::vec3> labelAnchors_;
+  struct LabelAnchor {
+    glm::vec3 rest{0.0f};
+    std::size_t mesh = 0, vertex = 0; // the vertex it is, so a posed model moves it along
+  };
+  std::vector<LabelAnchor> labelAnchors_;
   std::uint64_t generation_ = 0;
   bool landmarksShown_ = false;
   std::optional<LandmarkRef> pickedLandmark_;

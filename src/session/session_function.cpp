@@ -4,6 +4,7 @@
 #include "session/session.h"
 
 #include "content/article.h"
+#include "scene/motion.h"
 #include "scene/paired_ids.h"
 
 #include <algorithm>
@@ -18,7 +19,7 @@ Result<const content::ArticleItem *> findFunction(const content::Article *articl
     return Error{"the article's functions section is not loaded (content/article/03_functions.yaml)"};
   std::string known;
   for (const content::ArticleItem &f : functions->items) {
-    if (f.id == id || f.id == "functions." + id)
+    if (f.id == functionId(id))
       return &f;
     known += (known.empty() ? "" : ", ") + f.id.substr(f.id.find('.') + 1);
   }
@@ -39,7 +40,7 @@ void Session::showWorkingMuscles() {
   view_.contraction = loopWeight(functionAnimation_.time());
 }
 
-Result<bool> Session::run(const ShowFunctionCommand &show) {
+Result<void> Session::run(const ShowFunctionCommand &show) {
   Result<const content::ArticleItem *> item = findFunction(article.get(), show.function);
   if (!item)
     return Error{item.error()};
@@ -50,7 +51,7 @@ Result<bool> Session::run(const ShowFunctionCommand &show) {
     return Error{"the loaded model has no " + onModel.muscle};
   // The motion first: the muscles that work light up beside the parts the article names.
   functionAnimation_.stop();
-  Result<bool> posed =
+  Result<void> posed =
       functionAnimation_.show(scene_, generation_, (*item)->id, motionSideOf(onModel.muscle),
                               sourceMode_ == SourceMode::Article, std::clamp(show.time, 0.0f, 1.0f));
   std::vector<std::string> lit = onModel.parts;
@@ -67,51 +68,51 @@ Result<bool> Session::run(const ShowFunctionCommand &show) {
         lit.push_back(id);
     functionAnimation_.setPlaying(show.play);
   }
-  if (Result<bool> shown = run(ShowPartsCommand{onModel.muscle, lit, show.frame, show.cleanView}); !shown)
+  if (Result<void> shown = run(ShowPartsCommand{onModel.muscle, lit, show.frame, show.cleanView}); !shown)
     return shown;
   articleView.shownFunction = (*item)->id;
   articleView.panel = content::ReadingPanel::Functions;
   showWorkingMuscles();
   if (!posed)
     return Error{(*item)->id + ": " + posed.error()};
-  return true;
+  return {};
 }
 
-Result<bool> Session::run(const PlayFunctionCommand &play) {
+Result<void> Session::run(const PlayFunctionCommand &play) {
   if (!functionAnimation_.active())
     return Error{"no function is shown on the model"};
   functionAnimation_.setPlaying(play.play);
-  return true;
+  return {};
 }
 
-Result<bool> Session::run(const SeekFunctionCommand &seek) {
+Result<void> Session::run(const SeekFunctionCommand &seek) {
   if (!functionAnimation_.active())
     return Error{"no function is shown on the model"};
   functionAnimation_.setPlaying(false);
   functionAnimation_.setTime(seek.time);
   showWorkingMuscles();
-  return true;
+  return {};
 }
 
-Result<bool> Session::run(const StepFunctionCommand &step) {
+Result<void> Session::run(const StepFunctionCommand &step) {
   if (!functionAnimation_.active())
     return Error{"no function is shown on the model"};
   functionAnimation_.step(step.frames);
   showWorkingMuscles();
-  return true;
+  return {};
 }
 
-Result<bool> Session::run(const SetFunctionPlaybackCommand &playback) {
+Result<void> Session::run(const SetFunctionPlaybackCommand &playback) {
   // The panel's slider range; a speed of 0 or less would stop the loop without saying so.
   functionAnimation_.speed = std::clamp(playback.speed, 0.25f, 2.0f);
   functionAnimation_.loop = playback.loop;
-  return true;
+  return {};
 }
 
-Result<bool> Session::run(const RestFunctionCommand &) {
+Result<void> Session::run(const RestFunctionCommand &) {
   functionAnimation_.stop();
   showWorkingMuscles();
-  return true;
+  return {};
 }
 
 } // namespace atlas

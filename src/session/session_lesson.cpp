@@ -72,7 +72,7 @@ content::LessonStep Session::stepFromView() const {
     step.isolate = shown;
   else
     step.hide = hidden;
-  step.source = sourceMode_ == SourceMode::Article ? "article" : "reference";
+  step.source = sourceMode_;
   step.labels = view_.labels;
   if (articleView.panel == content::ReadingPanel::Article)
     step.section = articleView.section;
@@ -89,8 +89,8 @@ Camera Session::lessonCamera(const content::LessonStep &step) const {
     camera.orientation = glm::normalize(glm::quat(q[0], q[1], q[2], q[3]));
     return camera;
   }
-  if (const std::optional<StandardView> view = standardViewFromName(saved.view))
-    camera.orientation = standardViewOrientation(*view);
+  if (saved.view)
+    camera.orientation = standardViewOrientation(*saved.view);
   // Fit the named parts; without any, the selection; without one, the whole model.
   Bounds bounds;
   for (const std::string &id : saved.frame.empty() ? step.select : saved.frame)
@@ -167,7 +167,7 @@ nlohmann::json Session::lessonStateJson() const {
           {"message", lessonView.message}};
 }
 
-Result<bool> Session::run(const OpenLessonCommand &open) {
+Result<void> Session::run(const OpenLessonCommand &open) {
   content::LessonLoad load = content::loadLessonFile(open.path, lessonIds());
   std::string problems;
   for (const std::string &problem : load.problems)
@@ -183,7 +183,7 @@ Result<bool> Session::run(const OpenLessonCommand &open) {
   return run(GoToLessonStepCommand{0, false});
 }
 
-Result<bool> Session::run(const NewLessonCommand &create) {
+Result<void> Session::run(const NewLessonCommand &create) {
   content::Lesson lesson;
   lesson.title = create.title.empty() ? "New lesson" : create.title;
   lesson.audience = create.audience == "patient" ? "patient" : "class";
@@ -192,26 +192,26 @@ Result<bool> Session::run(const NewLessonCommand &create) {
   lessonChanged_ = true;
   lessonView.panelOpen = true;
   lessonView.message = "A new lesson: add its steps from the view";
-  return true;
+  return {};
 }
 
-Result<bool> Session::run(const CloseLessonCommand &) {
+Result<void> Session::run(const CloseLessonCommand &) {
   lesson_.reset();
   lessonStep_ = -1;
   presenting_ = false;
   lessonChanged_ = false;
   lessonView = LessonView{};
-  return true;
+  return {};
 }
 
-Result<bool> Session::run(const ShowLessonPanelCommand &show) {
+Result<void> Session::run(const ShowLessonPanelCommand &show) {
   if (show.open && !lesson_)
     return Error{"no lesson is open"};
   lessonView.panelOpen = show.open;
-  return true;
+  return {};
 }
 
-Result<bool> Session::run(const GoToLessonStepCommand &go) {
+Result<void> Session::run(const GoToLessonStepCommand &go) {
   if (!lesson_)
     return Error{"no lesson is open"};
   if (go.step < 0 || static_cast<std::size_t>(go.step) >= lesson_->steps.size())
@@ -230,7 +230,7 @@ Result<bool> Session::run(const GoToLessonStepCommand &go) {
     run(SetVisibilityCommand{id, Visibility::Hidden});
   for (const std::string &id : step.ghost)
     run(SetVisibilityCommand{id, Visibility::Ghosted});
-  run(SetSourceCommand{step.source == "article"});
+  run(SetSourceCommand{step.source == SourceMode::Article});
   select(-1);
   for (const std::string &id : step.select)
     if (const int index = scene_.indexOf(id); index >= 0)
@@ -252,20 +252,20 @@ Result<bool> Session::run(const GoToLessonStepCommand &go) {
     }
   }
   showWorkingMuscles();
-  return true;
+  return {};
 }
 
-Result<bool> Session::run(const StepLessonCommand &step) {
+Result<void> Session::run(const StepLessonCommand &step) {
   if (!lesson_ || lesson_->steps.empty())
     return Error{"no lesson is open"};
   const int last = static_cast<int>(lesson_->steps.size()) - 1;
   const int target = std::clamp(lessonStep_ + step.delta, 0, last);
   if (target == lessonStep_)
-    return true; // at an end: nothing moves (a clicker pressed once too often)
+    return {}; // at an end: nothing moves (a clicker pressed once too often)
   return run(GoToLessonStepCommand{target, true});
 }
 
-Result<bool> Session::run(const AddLessonStepCommand &add) {
+Result<void> Session::run(const AddLessonStepCommand &add) {
   if (!lesson_)
     run(NewLessonCommand{});
   content::LessonStep step = stepFromView();
@@ -276,10 +276,10 @@ Result<bool> Session::run(const AddLessonStepCommand &add) {
   lessonStep_ = static_cast<int>(at);
   lessonChanged_ = true;
   lessonView.message = "Added " + stepWord(lessonStep_, lesson_->steps.size()) + " from the view";
-  return true;
+  return {};
 }
 
-Result<bool> Session::run(const EditLessonStepCommand &edit) {
+Result<void> Session::run(const EditLessonStepCommand &edit) {
   if (!lesson_ || edit.step < 0 || static_cast<std::size_t>(edit.step) >= lesson_->steps.size())
     return Error{"no such lesson step: " + std::to_string(edit.step + 1)};
   content::LessonStep &step = lesson_->steps[static_cast<std::size_t>(edit.step)];
@@ -289,15 +289,15 @@ Result<bool> Session::run(const EditLessonStepCommand &edit) {
   step.text = edit.text;
   step.patient = edit.patient;
   lessonChanged_ = true;
-  return true;
+  return {};
 }
 
-Result<bool> Session::run(const MoveLessonStepCommand &move) {
+Result<void> Session::run(const MoveLessonStepCommand &move) {
   if (!lesson_ || move.step < 0 || static_cast<std::size_t>(move.step) >= lesson_->steps.size())
     return Error{"no such lesson step: " + std::to_string(move.step + 1)};
   const int to = move.step + move.delta;
   if (to < 0 || static_cast<std::size_t>(to) >= lesson_->steps.size())
-    return true; // already first or last
+    return {}; // already first or last
   std::swap(lesson_->steps[static_cast<std::size_t>(move.step)],
             lesson_->steps[static_cast<std::size_t>(to)]);
   if (lessonStep_ == move.step)
@@ -305,10 +305,10 @@ Result<bool> Session::run(const MoveLessonStepCommand &move) {
   else if (lessonStep_ == to)
     lessonStep_ = move.step;
   lessonChanged_ = true;
-  return true;
+  return {};
 }
 
-Result<bool> Session::run(const DeleteLessonStepCommand &remove) {
+Result<void> Session::run(const DeleteLessonStepCommand &remove) {
   if (!lesson_ || remove.step < 0 || static_cast<std::size_t>(remove.step) >= lesson_->steps.size())
     return Error{"no such lesson step: " + std::to_string(remove.step + 1)};
   lesson_->steps.erase(lesson_->steps.begin() + remove.step);
@@ -317,10 +317,10 @@ Result<bool> Session::run(const DeleteLessonStepCommand &remove) {
   lessonChanged_ = true;
   if (lesson_->steps.empty())
     presenting_ = false;
-  return true;
+  return {};
 }
 
-Result<bool> Session::run(const AddLessonPinCommand &pin) {
+Result<void> Session::run(const AddLessonPinCommand &pin) {
   if (!lesson_ || lessonStep_ < 0)
     return Error{"a pin belongs to a lesson step: add a step first"};
   if (scene_.indexOf(pin.structure) < 0)
@@ -333,10 +333,10 @@ Result<bool> Session::run(const AddLessonPinCommand &pin) {
   added.note = pin.note;
   lesson_->steps[static_cast<std::size_t>(lessonStep_)].pins.push_back(std::move(added));
   lessonChanged_ = true;
-  return true;
+  return {};
 }
 
-Result<bool> Session::run(const SaveLessonCommand &save) {
+Result<void> Session::run(const SaveLessonCommand &save) {
   if (!lesson_)
     return Error{"no lesson is open"};
   if (lesson_->steps.empty())
@@ -353,26 +353,26 @@ Result<bool> Session::run(const SaveLessonCommand &save) {
       return Error{path + " exists and is not a lesson this app can read, so it is left as it is; choose "
                           "another name"};
   }
-  if (Result<bool> written = writeFileAtomically(path, content::lessonToYaml(*lesson_)); !written)
+  if (Result<void> written = writeFileAtomically(path, content::lessonToYaml(*lesson_)); !written)
     return written;
   lesson_->file = path;
   lessonChanged_ = false;
   lessonView.message = "Saved " + path;
-  return true;
+  return {};
 }
 
-Result<bool> Session::run(const PresentCommand &present) {
+Result<void> Session::run(const PresentCommand &present) {
   if (present.on && (!lesson_ || lesson_->steps.empty()))
     return Error{"open a lesson to present it"};
   presenting_ = present.on;
   if (presenting_ && lessonStep_ < 0)
     return run(GoToLessonStepCommand{0, false});
-  return true;
+  return {};
 }
 
-Result<bool> Session::run(const SetCameraCommand &set) {
+Result<void> Session::run(const SetCameraCommand &set) {
   animateTo(set.camera, set.animate);
-  return true;
+  return {};
 }
 
 } // namespace atlas

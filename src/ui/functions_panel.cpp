@@ -185,10 +185,20 @@ bool drawFunctionsPanel(FrameContext &ctx) {
       std::string lit = nameOf(session, muscle) + " (selected)";
       for (const std::string &id : parts)
         lit += ", " + (session.scene().indexOf(id) >= 0 ? nameOf(session, id) : id + " (not in this model)");
+      const FunctionAnimation &animation = session.functionAnimation();
+      // The muscles at work glow on the model (ViewState::working): named here too, so the text says
+      // what the glow means for this function.
+      std::string working;
+      if (animation.motion() && animation.motion()->function == item.id)
+        for (const int index : session.view().working)
+          working += (working.empty() ? "" : ", ") +
+                     nameOf(session, session.scene().structures()[static_cast<std::size_t>(index)].id);
       ImGui::PushTextWrapPos(0.0f);
       ImGui::TextDisabled("On the model: %s.", lit.c_str());
+      if (!working.empty())
+        ImGui::TextDisabled("%s %s.",
+                            patient ? "Working (they glow):" : "At work (glowing):", working.c_str());
       ImGui::PopTextWrapPos();
-      const FunctionAnimation &animation = session.functionAnimation();
       if (animation.motion() && animation.motion()->function == item.id)
         drawPlayer(ctx, animation);
     }

@@ -156,18 +156,21 @@ void drawInfoPanel(FrameContext &ctx) {
       ImGui::Separator();
     }
   if (s.attachment) {
-    ImGui::TextWrapped("%s of %s on %s.", s.attachment->role == "origin" ? "Origin" : "Insertion",
+    ImGui::TextWrapped("%s of %s on %s.",
+                       s.attachment->role == AttachmentRole::Origin ? "Origin" : "Insertion",
                        session.scene().find(s.attachment->muscle)
                            ? session.scene().find(s.attachment->muscle)->displayName().c_str()
                            : s.attachment->muscle.c_str(),
                        session.scene().find(s.attachment->bone)
                            ? session.scene().find(s.attachment->bone)->displayName().c_str()
                            : s.attachment->bone.c_str());
-    const char *source =
-        s.attachment->source == "both"      ? "Named by both the standard references and the article."
-        : s.attachment->source == "article" ? "Named only by the article; the standard references differ."
-                                            : "Standard references; the article gives another site.";
-    ImGui::TextColored(s.attachment->source == "article" ? kArticleColor : kReferenceColor, "%s", source);
+    const char *source = s.attachment->source == AttachmentSource::Both
+                             ? "Named by both the standard references and the article."
+                         : s.attachment->source == AttachmentSource::Article
+                             ? "Named only by the article; the standard references differ."
+                             : "Standard references; the article gives another site.";
+    ImGui::TextColored(s.attachment->source == AttachmentSource::Article ? kArticleColor : kReferenceColor,
+                       "%s", source);
   }
   if (entry) {
     ImGui::TextWrapped("%s", entry->description.c_str());

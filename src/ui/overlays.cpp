@@ -118,6 +118,7 @@ const Footprints &footprints(const FrameContext &ctx, const ScreenRect &area) {
                                 static_cast<double>(session.sceneGeneration()),
                                 static_cast<double>(reinterpret_cast<std::uintptr_t>(&session.scene())),
                                 static_cast<double>(session.view().highlights.size()),
+                                static_cast<double>(session.functionAnimation().poseGeneration()),
                                 ctx.viewMoving ? 1.0 : 0.0};
   if (key == cachedKey)
     return cached;
@@ -130,12 +131,14 @@ const Footprints &footprints(const FrameContext &ctx, const ScreenRect &area) {
   const glm::vec2 toUi(io.DisplaySize.x / static_cast<float>(session.viewportWidth()),
                        io.DisplaySize.y / static_cast<float>(session.viewportHeight()));
   const auto &structures = session.scene().structures();
+  // The lit parts where they are drawn (posed while a function is shown); the rest of the model as it
+  // stands at rest, which is near enough for where the legend may go.
   for (const Highlight &h : session.view().highlights)
     if (session.view().isDrawn(h.structure))
-      for (const MeshData &mesh : structures[static_cast<std::size_t>(h.structure)].meshes)
+      for (const MeshData &mesh : session.drawnStructure(h.structure).meshes)
         markProjectedMesh(cached.highlighted, mesh, camera, rect, toUi, ctx.viewMoving ? 3 : 1);
-  // While the camera moves, every third vertex and a cell more of margin instead of every triangle
-  // (about 8 ms a frame on llvmpipe with a function's parts lit); exact again on the first still frame.
+  // While the camera moves or a function plays, every third vertex and a cell more of margin instead of
+  // every triangle (about 8 ms a frame on llvmpipe with a function's parts lit); exact again when still.
   cached.highlighted.dilate(ctx.viewMoving ? 2 : 1);
   std::size_t vertices = 0;
   for (std::size_t i = 0; i < structures.size(); ++i)
@@ -290,21 +293,24 @@ void drawHoverBox(glm::vec2 at, const std::vector<std::string> &lines) {
                   IM_COL32(245, 245, 240, 255), lines[i].c_str());
 }
 
+// The text without its side, or the text itself when it names none.
+std::string withoutSide(const std::string &text) {
+  for (const std::string suffix : {" (right)", " (left)"})
+    if (text.size() > suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0)
+      return text.substr(0, text.size() - suffix.size());
+  return text;
+}
+
 // Shorter wordings that keep what tells the parts apart, widest first: without the side (the model
-// shows which side), and a bone named by its code alone ("Origin: Fourth cervical vertebra (C4)"
-// becomes "Origin: C4").
-std::vector<std::string> compactWordings(const std::string &text) {
+// shows which side; not when `bothSides`, where the two labels would read the same), and a bone named
+// by its code alone ("Origin: Fourth cervical vertebra (C4)" becomes "Origin: C4").
+std::vector<std::string> compactWordings(const std::string &text, bool bothSides) {
   std::vector<std::string> wordings;
-  std::string base = text;
-  for (const char *side : {" (right)", " (left)"}) {
-    const std::string suffix = side;
-    if (base.size() > suffix.size() &&
-        base.compare(base.size() - suffix.size(), suffix.size(), suffix) == 0) {
-      base.erase(base.size() - suffix.size());
-      wordings.push_back(base);
-      break;
-    }
-  }
+  const std::string base = withoutSide(text);
+  if (base != text && bothSides)
+    return wordings; // cut with an ellipsis when it must be, side and all (the full name on hover)
+  if (base != text)
+    wordings.push_back(base);
   const std::size_t open = base.rfind(" (");
   if (open != std::string::npos && base.back() == ')' && base.size() - open - 3 <= 4) {
     const std::string code = base.substr(open + 2, base.size() - open - 3);
@@ -377,7 +383,7 @@ void drawLabels(FrameContext &ctx) {
     std::string text;
     bool landmark;
     std::string id;
-    std::vector<std::string> compact{}; // compactWordings(text)
+    std::vector<std::string> compact{}; // compactWordings(text, ...)
   };
   std::vector<LabelText> texts;
   const ScreenRect area = freeArea(ctx);
@@ -391,6 +397,11 @@ void drawLabels(FrameContext &ctx) {
     if (!session.view().isDrawn(h.structure) ||
         !session.lessonShowsLabel(structures[static_cast<std::size_t>(h.structure)].id))
       continue; // a lesson step may name the labels it shows
+    // A function in motion is about the muscles: only they are named (the selected part too); the
+    // vertebrae, footprints, nerves and vessels stay lit in their legend colours without a label each.
+    if (session.functionAnimation().active() && h.role != HighlightRole::Selected &&
+        structures[static_cast<std::size_t>(h.structure)].system != System::Muscle)
+      continue;
     // One label a part: with several selected, a part can be lit twice (selected, and related to
     // another selected part); it is named once, in its highest role (Selected first).
     if (const auto same = std::find_if(inSight.begin(), inSight.end(),
@@ -409,7 +420,17 @@ void drawLabels(FrameContext &ctx) {
     inSight.push_back(h);
     anchors.push_back(anchor);
   }
-  for (auto &[index, text] : highlightLabels(session.scene(), inSight, patientReading(ctx))) {
+  std::vector<std::pair<int, std::string>> named =
+      highlightLabels(session.scene(), inSight, patientReading(ctx));
+  // Names that stand for both sides here keep their side in every wording.
+  std::vector<std::string> sideless;
+  for (const auto &l : named)
+    sideless.push_back(withoutSide(l.second));
+  const auto bothSides = [&sideless](const std::string &text) {
+    const std::string base = withoutSide(text);
+    return base != text && std::count(sideless.begin(), sideless.end(), base) > 1;
+  };
+  for (auto &[index, text] : named) {
     const std::size_t i = static_cast<std::size_t>(
         std::find_if(inSight.begin(), inSight.end(),
                      [index = index](const Highlight &h) { return h.structure == index; }) -
@@ -417,7 +438,7 @@ void drawLabels(FrameContext &ctx) {
     const ImVec2 size = ImGui::CalcTextSize(text.c_str());
     LabelRequest request{anchors[i], glm::vec2(size.x + pad.x * 2.0f + font * 0.5f, size.y + pad.y * 2.0f),
                          labelPriority(inSight[i].role)};
-    std::vector<std::string> compact = compactWordings(text);
+    std::vector<std::string> compact = compactWordings(text, bothSides(text));
     for (const std::string &wording : compact)
       request.compactWidths.push_back(ImGui::CalcTextSize(wording.c_str()).x + pad.x * 2.0f + font * 0.5f);
     requests.push_back(std::move(request));

@@ -205,7 +205,7 @@ LoadedSettings loadSettings(const std::string &path) {
   return settingsFromJson(json, path);
 }
 
-Result<bool> saveSettings(const UiSettings &settings, const std::string &path) {
+Result<void> saveSettings(const UiSettings &settings, const std::string &path) {
   if (!settings.saveRefused.empty())
     return Error{settings.saveRefused};
   std::error_code ec;

@@ -44,6 +44,6 @@ LoadedSettings settingsFromJson(const nlohmann::json &json, const std::string &s
 UiSettings settingsFromJson(const nlohmann::json &json); // the same, without the warnings
 // No file: the defaults, without a warning. Never fails; problems come back as warnings.
 LoadedSettings loadSettings(const std::string &path);
-Result<bool> saveSettings(const UiSettings &settings, const std::string &path);
+Result<void> saveSettings(const UiSettings &settings, const std::string &path);
 
 } // namespace atlas::ui

@@ -180,7 +180,7 @@ std::string Driver::perform(const Interaction &in) {
   ui::UiSettings &settings = viewer_.settings();
   const int n = static_cast<int>(s.scene().structures().size());
   auto applyOk = [&s](const Command &command) -> std::string {
-    Result<bool> ok = s.apply(command);
+    Result<void> ok = s.apply(command);
     return ok ? std::string() : "command refused: " + ok.error();
   };
   auto expectVisibility = [&s](int structure, Visibility v) -> std::string {
@@ -459,7 +459,7 @@ std::string Driver::perform(const Interaction &in) {
     if (item.links.empty())
       break; // an entry about no part: its term is plain text
     const bool known = s.scene().indexOf(item.links.front()) >= 0;
-    Result<bool> ok = s.apply(ShowPartsCommand{
+    Result<void> ok = s.apply(ShowPartsCommand{
         item.links.front(), std::vector<std::string>(item.links.begin() + 1, item.links.end()), true});
     if (static_cast<bool>(ok) != known)
       return "ShowParts for '" + item.links.front() + "' " + (ok ? "accepted" : "refused: " + ok.error());

@@ -1,9 +1,9 @@
 // atlas-soak: the soak test of Scalene Atlas (soak_driver.h), a tool of the test suite rather than
 // an option of the shipped viewer. CTest runs it with a fixed seed; run it by hand for longer runs:
 //   atlas-soak --steps 10000 [--seed S] [--size WxH] [--samples N] [MODEL]
-#include "app/model_load_job.h"
 #include "core/log.h"
 #include "core/paths.h"
+#include "session/model_load_job.h"
 #include "soak/soak_driver.h"
 
 #include <CLI/CLI.hpp>
@@ -43,7 +43,7 @@ int main(int argc, char **argv) {
     atlas::ModelLoadJob loading;
     loading.start(file, {/*content=*/true, /*motionDetail=*/true});
     atlas::Session session;
-    if (atlas::Result<bool> loaded = atlas::finishLoading(session, loading); !loaded) {
+    if (atlas::Result<void> loaded = atlas::finishLoading(session, loading); !loaded) {
       std::fprintf(stderr, "atlas-soak: error: %s\n", loaded.error().c_str());
       return 1;
     }

@@ -170,13 +170,13 @@ std::vector<FixtureFile> writeFixtures(const std::string &dirName) {
   auto writeScene = [&](const std::string &name, bool binary) {
     GltfWriteOptions options;
     options.binary = binary;
-    if (Result<bool> ok = writeGltf(scene, (dir / name).string(), options); !ok)
+    if (Result<void> ok = writeGltf(scene, (dir / name).string(), options); !ok)
       throw std::runtime_error(ok.error());
     files.push_back({name, ""});
   };
   writeScene("scene.glb", true);
   writeScene("scene.gltf", false);
-  if (Result<bool> ok = writeGltf(makeLandmarkScene(), (dir / "landmarks.glb").string(), {}); !ok)
+  if (Result<void> ok = writeGltf(makeLandmarkScene(), (dir / "landmarks.glb").string(), {}); !ok)
     throw std::runtime_error(ok.error());
   files.push_back({"landmarks.glb", ""});
   writeText(dir / "scene.obj", toObj(scene));

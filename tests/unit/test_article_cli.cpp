@@ -5,6 +5,7 @@
 #include "app/cli.h"
 #include "content/article_markdown.h"
 #include "content/bibliography.h"
+#include "content/content_load.h"
 #include "content/teaching.h"
 
 #include <algorithm>
@@ -33,7 +34,7 @@ TEST_CASE("the article options parse: --panel, --section, --search, --patient, -
   Result<ParsedCommandLine> parsed =
       parse({"--panel", "article", "--section", "causes", "--search", "whiplash", "--patient"});
   REQUIRE(parsed);
-  CHECK(parsed->options.panel == "article");
+  CHECK(parsed->options.panel == PanelName::Article);
   CHECK(parsed->options.section == "causes");
   CHECK(parsed->options.search == "whiplash");
   CHECK(parsed->options.patient);
@@ -234,7 +235,7 @@ TEST_CASE("the teaching panel options parse, and a panel outside the list is ref
   Result<ParsedCommandLine> parsed =
       parse({"--panel", "teaching", "--show-teaching", "teaching.phrenic_nerve"});
   REQUIRE(parsed);
-  CHECK(parsed->options.panel == "teaching");
+  CHECK(parsed->options.panel == PanelName::Teaching);
   CHECK(parsed->options.showTeaching == "teaching.phrenic_nerve");
   CHECK_FALSE(parse({"--panel", "teachings"}));
 }

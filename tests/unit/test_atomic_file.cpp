@@ -103,11 +103,11 @@ TEST_CASE("a dangling or looping link is refused and left as it is", "[atomic]")
   fs::create_symlink("missing.json", scratch.dir / "dangling");
   fs::create_symlink("loop-b", scratch.dir / "loop-a");
   fs::create_symlink("loop-a", scratch.dir / "loop-b");
-  Result<bool> dangling = writeFileAtomically(scratch.path("dangling"), "x");
+  Result<void> dangling = writeFileAtomically(scratch.path("dangling"), "x");
   REQUIRE_FALSE(dangling);
   CHECK_THAT(dangling.error(), Catch::Contains("dangling: is a symbolic link to missing.json, which does "
                                                "not exist; nothing was written"));
-  Result<bool> loop = writeFileAtomically(scratch.path("loop-a"), "x");
+  Result<void> loop = writeFileAtomically(scratch.path("loop-a"), "x");
   REQUIRE_FALSE(loop);
   CHECK_THAT(loop.error(), Catch::Contains("loop-a: is a symbolic link that loops; nothing was written"));
   CHECK(namesIn(scratch.dir) == std::vector<std::string>{"dangling", "loop-a", "loop-b"});
@@ -120,10 +120,10 @@ TEST_CASE("a FIFO is refused without being opened", "[atomic]") {
   const std::string fifo = scratch.path("pipe");
   REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
   fs::create_symlink("pipe", scratch.dir / "to-pipe");
-  Result<bool> direct = writeFileAtomically(fifo, "x"); // opening it for writing would block here
+  Result<void> direct = writeFileAtomically(fifo, "x"); // opening it for writing would block here
   REQUIRE_FALSE(direct);
   CHECK_THAT(direct.error(), Catch::Contains("pipe: is a FIFO, not a regular file; nothing was written"));
-  Result<bool> linked = writeFileAtomically(scratch.path("to-pipe"), "x");
+  Result<void> linked = writeFileAtomically(scratch.path("to-pipe"), "x");
   REQUIRE_FALSE(linked);
   CHECK_THAT(linked.error(),
              Catch::Contains("to-pipe: links to " + fs::canonical(fifo).string() + ", which is a FIFO"));
@@ -134,7 +134,7 @@ TEST_CASE("a FIFO is refused without being opened", "[atomic]") {
 TEST_CASE("a directory is refused", "[atomic]") {
   ScratchDir scratch("dir");
   fs::create_directories(scratch.dir / "folder");
-  Result<bool> r = writeFileAtomically(scratch.path("folder"), "x");
+  Result<void> r = writeFileAtomically(scratch.path("folder"), "x");
   REQUIRE_FALSE(r);
   CHECK_THAT(r.error(), Catch::Contains("folder: is a directory, not a regular file; nothing was written"));
   CHECK(fs::is_directory(scratch.dir / "folder"));
@@ -151,7 +151,7 @@ TEST_CASE("a character device is refused and left untouched", "[atomic]") {
   struct stat before {};
   REQUIRE(::lstat(device.c_str(), &before) == 0);
   REQUIRE(S_ISCHR(before.st_mode));
-  Result<bool> r = writeFileAtomically(device, "x");
+  Result<void> r = writeFileAtomically(device, "x");
   REQUIRE_FALSE(r);
   CHECK_THAT(r.error(), Catch::Contains(device + ": is a character device, not a regular file"));
   struct stat after {};
@@ -168,7 +168,7 @@ TEST_CASE("a write into a read-only folder fails and the old file remains", "[at
   const std::string path = scratch.write("handout.md", "old content");
   fs::permissions(scratch.dir, fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read |
                                    fs::perms::group_exec | fs::perms::others_read | fs::perms::others_exec);
-  Result<bool> r = [&] {
+  Result<void> r = [&] {
     const UnprivilegedScope unprivileged;
     return writeFileAtomically(path, "new content");
   }();
@@ -189,7 +189,7 @@ TEST_CASE("a write that fails half-way (file too large) leaves the old file and 
   small.rlim_cur = 64; // the first write() stops at 64 bytes, the next fails with EFBIG
   void (*oldHandler)(int) = std::signal(SIGXFSZ, SIG_IGN);
   REQUIRE(::setrlimit(RLIMIT_FSIZE, &small) == 0);
-  Result<bool> r = writeFileAtomically(path, std::string(4096, 'n'));
+  Result<void> r = writeFileAtomically(path, std::string(4096, 'n'));
   ::setrlimit(RLIMIT_FSIZE, &old);
   std::signal(SIGXFSZ, oldHandler);
   REQUIRE_FALSE(r);
@@ -208,7 +208,7 @@ TEST_CASE("when the final rename fails the old file is intact and no temporary s
     errno = EIO;
     return -1;
   };
-  Result<bool> r = detail::writeFileAtomically(path, "new state", failingRename);
+  Result<void> r = detail::writeFileAtomically(path, "new state", failingRename);
   REQUIRE_FALSE(r);
   CHECK_THAT(r.error(), Catch::Contains("state.json: cannot replace the file"));
   CHECK(readAll(path) == "old state");

@@ -413,7 +413,7 @@ TEST_CASE("ShowSourceCommand opens the Sources panel at a work, and --state repo
   CHECK(session.sourcesView.scrollToFocus);
 
   // An unknown work is an error and changes nothing.
-  const Result<bool> unknown = session.apply(ShowSourceCommand{"no_such_work"});
+  const Result<void> unknown = session.apply(ShowSourceCommand{"no_such_work"});
   REQUIRE_FALSE(unknown);
   CHECK_THAT(unknown.error(), Catch::Contains("no_such_work"));
   CHECK(session.stateJson()["sources"]["focused"] == "gray1918");
@@ -428,7 +428,7 @@ TEST_CASE("the options --panel sources and --show-source open the Sources panel"
   Session session;
   session.setKnowledge(loadKnowledgeBase(kContent).knowledge);
   Options options;
-  options.panel = "sources";
+  options.panel = PanelName::Sources;
   REQUIRE(applyArticleOptions(session, options));
   CHECK(session.stateJson()["panel"] == "Sources");
   CHECK(session.stateJson()["sources"]["focused"] == "");
@@ -438,7 +438,7 @@ TEST_CASE("the options --panel sources and --show-source open the Sources panel"
   CHECK(session.stateJson()["sources"]["focused"] == "rusnak_smith_2001");
 
   options.showSource = "not_a_work";
-  const Result<bool> bad = applyArticleOptions(session, options);
+  const Result<void> bad = applyArticleOptions(session, options);
   REQUIRE_FALSE(bad);
   CHECK_THAT(bad.error(), Catch::StartsWith("--show-source: "));
 }

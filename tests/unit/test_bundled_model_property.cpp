@@ -2,9 +2,9 @@
 // property the model carries (glTF asset extras "content", written by the generator), not a guess
 // from one of its ids: a teacher's own model that happens to use the id "scalenus_posterior_right"
 // is still the teacher's model, and its other ids are not reported as missing from the content.
-#include "app/startup.h"
 #include "io/gltf_writer.h"
 #include "io/model_loader.h"
+#include "session/session_content.h"
 #include "support/scratch_dir.h"
 
 #include <catch2/catch.hpp>

@@ -22,7 +22,7 @@ TEST_CASE("options are parsed into the Options struct", "[cli]") {
   CHECK(o.headless);
   CHECK(o.width == 1920);
   CHECK(o.height == 1080);
-  CHECK(o.view == "left");
+  CHECK(o.view == StandardView::Left);
   CHECK(o.select == "c5");
   REQUIRE(o.pick);
   CHECK(o.pick->first == 100.0f);

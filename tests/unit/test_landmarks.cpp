@@ -205,7 +205,7 @@ TEST_CASE("a picked landmark goes when its bone is no longer selected or landmar
   REQUIRE(s.pickedLandmark());
   REQUIRE(s.apply(SetLandmarksShownCommand{false}));
   CHECK_FALSE(s.pickedLandmark());
-  Result<bool> unknown = s.apply(PickLandmarkCommand{"sphere_bone.nowhere"});
+  Result<void> unknown = s.apply(PickLandmarkCommand{"sphere_bone.nowhere"});
   REQUIRE_FALSE(unknown);
   CHECK(contains(unknown.error(), "no landmark with id 'sphere_bone.nowhere'"));
 }

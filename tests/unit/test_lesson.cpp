@@ -77,7 +77,7 @@ TEST_CASE("a lesson file is read step by step with every field", "[lesson]") {
   const Lesson &lesson = *load.lesson;
   CHECK(lesson.title == "Two steps");
   REQUIRE(lesson.steps.size() == 2);
-  CHECK(lesson.steps[0].camera.view == "anterior");
+  CHECK(lesson.steps[0].camera.view == StandardView::Anterior);
   CHECK(lesson.steps[0].camera.frame == std::vector<std::string>{"c5"});
   CHECK_FALSE(lesson.steps[0].camera.exact);
   CHECK(lesson.steps[0].select == std::vector<std::string>{"c5"});
@@ -85,7 +85,7 @@ TEST_CASE("a lesson file is read step by step with every field", "[lesson]") {
   REQUIRE(second.camera.exact);
   CHECK(second.camera.exact->distance == Approx(0.3f));
   CHECK(second.camera.exact->target[1] == Approx(0.1f));
-  CHECK(second.source == "article");
+  CHECK(second.source == SourceMode::Article);
   CHECK_FALSE(second.labels);
   CHECK(second.textFor(true) == "In plain words.");
   CHECK(second.textFor(false) == "The second step.");
@@ -270,13 +270,13 @@ TEST_CASE("saving never writes over a file that is not a lesson, and a bad lesso
   Session session = bundledSession();
   REQUIRE(session.apply(OpenLessonCommand{kLessonsDir + "/02_interscalene_gap_thoracic_outlet.yaml"}));
   const std::string notes = scratch.write("notes.yaml", "shopping: [milk]\n");
-  const Result<bool> refused = session.apply(SaveLessonCommand{notes});
+  const Result<void> refused = session.apply(SaveLessonCommand{notes});
   REQUIRE_FALSE(refused);
   CHECK(refused.error().find("left as it is") != std::string::npos);
   CHECK(readAll(notes) == "shopping: [milk]\n");
 
   const std::string bad = scratch.write("bad.yaml", "title: Broken\nsteps:\n  - title: only a title\n");
-  const Result<bool> opened = session.apply(OpenLessonCommand{bad});
+  const Result<void> opened = session.apply(OpenLessonCommand{bad});
   REQUIRE_FALSE(opened);
   CHECK(opened.error().find("bad.yaml:3") != std::string::npos);
   CHECK(session.lesson()->title == "The interscalene gap and the thoracic outlet");

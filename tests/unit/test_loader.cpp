@@ -1,6 +1,8 @@
 // Loader tests: every format the viewer reads, and every kind of bad input gives a precise error.
+#include "io/gltf_writer.h"
 #include "io/model_loader.h"
 #include "support/fixtures.h"
+#include "support/scratch_dir.h"
 
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -137,4 +139,50 @@ TEST_CASE("repeated node names become unique ids", "[loader]") {
   REQUIRE(scene->structures().size() == 2);
   CHECK(scene->structures()[0].id == "triangle");
   CHECK(scene->structures()[1].id == "triangle_2");
+}
+
+TEST_CASE("a footprint's role and source are read as names, and a part with an unknown role is no footprint",
+          "[loader]") {
+  for (const AttachmentRole role : {AttachmentRole::Origin, AttachmentRole::Insertion})
+    CHECK(attachmentRoleFromName(attachmentRoleName(role)) == role);
+  for (const AttachmentSource source :
+       {AttachmentSource::Reference, AttachmentSource::Article, AttachmentSource::Both})
+    CHECK(attachmentSourceFromName(attachmentSourceName(source)) == source);
+  CHECK_FALSE(attachmentRoleFromName("Origin")); // exact names only, as the files write them
+
+  Scene scene = test::makeTestScene();
+  Structure footprint = scene.structures()[static_cast<std::size_t>(scene.indexOf("sphere_bone"))];
+  footprint.id = "box_muscle.insertion.sphere_bone";
+  footprint.system = System::Attachment;
+  footprint.attachment =
+      AttachmentSite{AttachmentRole::Insertion, "box_muscle", "sphere_bone", AttachmentSource::Article};
+  scene.add(footprint);
+  test::ScratchDir scratch("footprint_roles");
+  GltfWriteOptions json;
+  json.binary = false;
+  REQUIRE(writeGltf(scene, scratch.path("roles.gltf"), json));
+
+  Result<Scene> loaded = loadModel(scratch.path("roles.gltf"));
+  REQUIRE(loaded);
+  const Structure *read = loaded->find("box_muscle.insertion.sphere_bone");
+  REQUIRE(read);
+  REQUIRE(read->attachment);
+  CHECK(read->attachment->role == AttachmentRole::Insertion);
+  CHECK(read->attachment->source == AttachmentSource::Article);
+  CHECK(read->attachment->namedBy(true));
+  CHECK_FALSE(read->attachment->namedBy(false));
+  CHECK(read->system == System::Attachment);
+
+  // The same file with a role the app does not know: the part loads, but as no muscle's footprint.
+  std::ifstream in(scratch.path("roles.gltf"));
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::size_t at = text.find("\"insertion\"");
+  REQUIRE(at != std::string::npos);
+  text.replace(at, 11, "\"sideways\"");
+  Result<Scene> odd = loadModel(scratch.write("odd.gltf", text));
+  REQUIRE(odd);
+  const Structure *part = odd->find("box_muscle.insertion.sphere_bone");
+  REQUIRE(part);
+  CHECK_FALSE(part->attachment);
+  CHECK(part->system == System::Other);
 }

@@ -116,10 +116,10 @@ TEST_CASE("model: attachment footprints name muscle, bone, role and source", "[m
       const Structure &s = structureOf(id);
       REQUIRE(s.attachment);
       CHECK(s.system == System::Attachment);
-      CHECK(s.attachment->role == f.role);
+      CHECK(attachmentRoleName(s.attachment->role) == f.role);
       CHECK(s.attachment->muscle == muscle);
       CHECK(s.attachment->bone == bone);
-      CHECK(s.attachment->source == f.source);
+      CHECK(attachmentSourceName(s.attachment->source) == f.source);
       CHECK(s.side == side);
     }
   // No footprint beyond the list.

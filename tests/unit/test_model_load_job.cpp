@@ -1,8 +1,8 @@
 // Loading on a worker thread: progress, cancel, errors, and the worker's messages reaching the main
 // thread's log.
-#include "app/model_load_job.h"
 #include "core/log.h"
 #include "io/model_loader.h"
+#include "session/model_load_job.h"
 #include "support/fixtures.h"
 
 #include <catch2/catch.hpp>

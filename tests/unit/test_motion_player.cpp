@@ -6,6 +6,9 @@
 #include "article_test_support.h"
 #include "model_test_support.h"
 
+#include <chrono>
+#include <thread>
+
 using namespace atlas;
 
 namespace {
@@ -175,4 +178,38 @@ TEST_CASE("player: the function commands light the working muscles and their oth
   REQUIRE(session.apply(ShowFunctionCommand{"cervical_stabilization", 0.5f, false}));
   REQUIRE(player.motion());
   CHECK_FALSE(player.motion()->moves);
+}
+
+TEST_CASE("player: played from rest, the pose comes once the skin built on a worker is ready",
+          "[motion][player]") {
+  Session session = bundledSession();
+  FunctionAnimation &player = session.functionAnimation();
+  // Shown at rest: nothing is posed yet, and the skin's weights are being built on a worker.
+  REQUIRE(player.show(session.scene(), session.sceneGeneration(), "lateral_neck_flexion", MotionSide::Right,
+                      false, 0.0f));
+  CHECK(player.posedScene() == nullptr);
+  player.setPlaying(true);
+  // Each frame moves T on; the pose appears as soon as the worker is done (seconds at most, more
+  // under the sanitizers), and from then on every frame is posed.
+  int frames = 0;
+  while (!player.skinnedDraw() && frames < 20000) {
+    session.advance(1.0f / 600.0f);
+    ++frames;
+    if (!player.skinnedDraw())
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  INFO(frames << " frames before the first pose");
+  REQUIRE(player.skinnedDraw());
+  REQUIRE(player.skin());
+  CHECK(player.posedScene());
+  const Bounds rest = session.scene().find("c2")->bounds(), posed = session.drawnScene().find("c2")->bounds();
+  CHECK(glm::distance(rest.center(), posed.center()) > 1e-4f);
+
+  // A new model while a skin is being built for the old one: the worker finishes before the model goes.
+  Session other = bundledSession();
+  REQUIRE(other.functionAnimation().show(other.scene(), other.sceneGeneration(), "respiration",
+                                         MotionSide::Right, false, 0.0f));
+  other.setScene(test::committedModel());
+  CHECK_FALSE(other.functionAnimation().active());
+  CHECK(&other.drawnScene() == &other.scene());
 }

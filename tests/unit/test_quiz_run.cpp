@@ -55,7 +55,7 @@ TEST_CASE("a practice quiz answered right scores every question", "[quiz][run]")
   }
   CHECK(run->finished());
   CHECK(run->score() == Approx(12.0));
-  Result<bool> extra = run->answer("c5", test::committedModel(), kb());
+  Result<void> extra = run->answer("c5", test::committedModel(), kb());
   REQUIRE_FALSE(extra);
   CHECK_THAT(extra.error(), Catch::Contains("the quiz is over"));
 }
@@ -140,7 +140,7 @@ TEST_CASE("the Session runs a quiz: practice shows the answer, the state has the
   session.setScene(test::committedModel());
   session.setKnowledge(kb());
   CHECK(session.stateJson()["quiz"].is_null());
-  Result<bool> bad = session.apply(StartQuizCommand{"spleen", 1, 5, "practice"});
+  Result<void> bad = session.apply(StartQuizCommand{"spleen", 1, 5, "practice"});
   REQUIRE_FALSE(bad);
   CHECK_THAT(bad.error(), Catch::Contains("the decks are"));
   CHECK_FALSE(session.apply(AnswerQuizCommand{"c5"}));

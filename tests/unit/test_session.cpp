@@ -34,7 +34,7 @@ TEST_CASE("selecting by id highlights the structure and shows the info panel", "
 TEST_CASE("an unknown id is an error and changes nothing", "[session]") {
   Session s = makeSession();
   REQUIRE(s.apply(SelectCommand{"box_muscle"}));
-  Result<bool> r = s.apply(SelectCommand{"no_such_part"});
+  Result<void> r = s.apply(SelectCommand{"no_such_part"});
   REQUIRE_FALSE(r);
   CHECK_THAT(r.error(), Catch::Contains("no_such_part"));
   CHECK(s.stateJson()["selected"] == "box_muscle");
@@ -91,7 +91,7 @@ TEST_CASE("animated view changes arrive at the target view", "[session]") {
 
 TEST_CASE("a failed open keeps the model that was open", "[session]") {
   Session s = makeSession();
-  Result<bool> r = s.open("/nonexistent/model.glb");
+  Result<void> r = s.open("/nonexistent/model.glb");
   REQUIRE_FALSE(r);
   CHECK(s.scene().structures().size() == 3);
 }

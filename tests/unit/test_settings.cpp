@@ -194,7 +194,7 @@ TEST_CASE("a bad settings file that cannot be moved aside is left alone and not 
              Catch::Contains("could not be moved aside to " + scratch.settings() + ".bad-"));
   CHECK_THAT(loaded.warnings[0], Catch::Contains("the settings will not be saved"));
   // The folder is writable again, and still nothing is written over the user's file.
-  Result<bool> saved = ui::saveSettings(loaded.settings, scratch.settings());
+  Result<void> saved = ui::saveSettings(loaded.settings, scratch.settings());
   REQUIRE_FALSE(saved);
   CHECK_THAT(saved.error(), Catch::StartsWith(scratch.settings() + ": not valid JSON"));
   CHECK_THAT(saved.error(), Catch::EndsWith("the settings were not saved over it"));
@@ -212,7 +212,7 @@ TEST_CASE("a directory at the settings path does not stop the app and is not rep
   CHECK_THAT(loaded.warnings[0],
              Catch::StartsWith(scratch.settings() + ": is a directory, not a settings file"));
   CHECK_THAT(loaded.warnings[0], Catch::Contains("the settings will not be saved"));
-  Result<bool> saved = ui::saveSettings(loaded.settings, scratch.settings());
+  Result<void> saved = ui::saveSettings(loaded.settings, scratch.settings());
   REQUIRE_FALSE(saved);
   CHECK(saved.error() ==
         scratch.settings() + ": is a directory, not a settings file; the settings were not saved");

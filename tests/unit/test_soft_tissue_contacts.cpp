@@ -75,7 +75,8 @@ TEST_CASE("contacts: a muscle may sink into its bone inside its footprint and no
   // A footprint over the left half only: the right half still counts, and is reported there.
   Structure footprint = solid("scalenus_anterior_left.insertion.rib1_left", System::Attachment,
                               test::makeBox({-0.008f, 0.0052f, 0}, {0.006f, 0.0002f, 0.004f}, kGrey));
-  footprint.attachment = AttachmentSite{"insertion", "scalenus_anterior_left", "rib1_left", "reference"};
+  footprint.attachment = AttachmentSite{AttachmentRole::Insertion, "scalenus_anterior_left", "rib1_left",
+                                        AttachmentSource::Reference};
   scene.add(std::move(footprint));
   const std::vector<modelgen::Penetration> half =
       modelgen::penetrations(scene, 0.5f, modelgen::ContactScope::Everything);

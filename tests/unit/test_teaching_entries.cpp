@@ -274,7 +274,7 @@ TEST_CASE("ShowTeachingCommand opens the Teaching panel at an entry, and the sta
   CHECK(state["teaching"]["entry"] == realTeaching().entries.front().id);
   // An entry by id; an unknown one is an error that changes nothing.
   REQUIRE(session.apply(ShowTeachingCommand{"teaching.phrenic_nerve"}));
-  const Result<bool> unknown = session.apply(ShowTeachingCommand{"teaching.no_such_topic"});
+  const Result<void> unknown = session.apply(ShowTeachingCommand{"teaching.no_such_topic"});
   REQUIRE_FALSE(unknown);
   CHECK_THAT(unknown.error(), Catch::Contains("no teaching entry with id 'teaching.no_such_topic'"));
   CHECK(session.stateJson()["teaching"]["entry"] == "teaching.phrenic_nerve");

@@ -67,7 +67,7 @@ Result<LoadedModel> loadModelAndContent(const std::string &path, ModelLoadJob::E
 // loader's one-line message.
 Result<LoadedModel> waitForLoad(ModelLoadJob &loading);
 // Waits and installs into the session (runs without a viewer).
-Result<bool> finishLoading(Session &session, ModelLoadJob &loading);
+Result<void> finishLoading(Session &session, ModelLoadJob &loading);
 
 // Puts a loaded model into the session: the scene, then, when loaded with it, the knowledge base and
 // the article. The worker's messages and the content's problems (file:line each) go to the log.

@@ -1,10 +1,9 @@
-#include "app/model_load_job.h"
+#include "session/model_load_job.h"
 
-#include "app/article_startup.h"
-#include "app/phase_timings.h"
-#include "app/startup.h"
 #include "core/log.h"
 #include "core/paths.h"
+#include "core/phase_timings.h"
+#include "session/session_content.h"
 
 #include <chrono>
 
@@ -68,12 +67,12 @@ Result<LoadedModel> waitForLoad(ModelLoadJob &loading) {
   return loaded;
 }
 
-Result<bool> finishLoading(Session &session, ModelLoadJob &loading) {
+Result<void> finishLoading(Session &session, ModelLoadJob &loading) {
   Result<LoadedModel> loaded = waitForLoad(loading);
   if (!loaded)
     return Error{loaded.error()};
   installLoadedModel(session, std::move(*loaded));
-  return true;
+  return {};
 }
 
 float ModelLoadJob::progress() const {

@@ -1,0 +1,16 @@
+// Whose anatomy is shown: the standard references' or the article's account, where they differ.
+// One enum for the user's choice (--source, the toolbar), a lesson step's and the highlights; the
+// text "reference" / "article" is parsed where it comes in (command line, lesson files). No GL.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+namespace atlas {
+
+enum class SourceMode { Reference, Article };
+
+const char *sourceModeName(SourceMode mode); // "reference" | "article"
+std::optional<SourceMode> sourceModeFromName(std::string_view name);
+
+} // namespace atlas
