@@ -145,7 +145,8 @@ const Footprints &footprints(const FrameContext &ctx, const ScreenRect &area) {
     if (session.view().isDrawn(static_cast<int>(i)))
       for (const MeshData &mesh : structures[i].meshes)
         vertices += mesh.positions.size();
-  const int stride = static_cast<int>(std::max<std::size_t>(vertices / 60000, 2));
+  // About 60,000 vertices still; a third of that while the view moves (it is traced again every frame).
+  const int stride = static_cast<int>(std::max<std::size_t>(vertices / (ctx.viewMoving ? 20000 : 60000), 2));
   for (std::size_t i = 0; i < structures.size(); ++i)
     if (session.view().isDrawn(static_cast<int>(i)))
       for (const MeshData &mesh : structures[i].meshes)
