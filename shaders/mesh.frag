@@ -2,21 +2,24 @@
 // so the model reads the same from every side. Colours are linear; the output is sRGB-encoded.
 // Muscles with baked fibres also get striations along the fibres and a silvery tendon.
 #version 330 core
-in vec3 v_viewPosition;
+in vec4 v_viewPositionOcclusion; // xyz position, w baked occlusion (1 = open)
 in vec3 v_viewNormal;
-in float v_occlusion;
+#ifdef FIBRES // defined for meshes with baked fibres (muscles), by the renderer
 in vec4 v_fibre;
 in vec3 v_fibrePosition;
+#endif
 
 uniform mat4 u_view;
 uniform vec4 u_color;       // linear RGBA
 uniform float u_highlight;  // 0..1: extra emission for highlighted structures
-uniform float u_fibres;     // 1: the mesh carries fibres (v_fibre is valid); 0: plain shading
 uniform float u_glow;       // 0..1: a working muscle of the function played, as hard as it works now
-uniform float u_ownColour;  // 1: u_color is the structure's own colour, not a highlight or focus grey
+#ifdef FIBRES
+uniform float u_ownColour; // 1: u_color is the structure's own colour, not a highlight or focus grey
+#endif
 
 out vec4 o_color;
 
+#ifdef FIBRES
 // Line spacing is a drawing choice, not a measurement: fine enough to read as fibres on a close-up,
 // coarse enough to be resolved at 1280x720 before it fades. Tendon lines are finer and fainter
 // (MODEL-REVIEW.md asks for tendon colour and fibre direction, not a histology scale).
@@ -31,32 +34,41 @@ float lineIntegral(float x, float width) {
   return floor(x) * width + max(fract(x) - (1.0 - width), 0.0);
 }
 float filteredLines(float x, float width) {
-  float w = max(fwidth(x) * 1.5, 1e-4);
+  // fwidth: periods per pixel. The box filter is widened a little past one pixel, and from four
+  // pixels a period down to two the lines fade to their average: finer than that they beat against
+  // the pixel grid (moire at close range where the fibres crowd on a turning surface, lecturer
+  // review, issue 12), so they vanish smoothly instead.
+  float f = fwidth(x);
+  float w = max(f * 1.5, 1e-4);
   float covered = (lineIntegral(x + 0.5 * w, width) - lineIntegral(x - 0.5 * w, width)) / w;
-  // Below about three pixels a period cannot be drawn cleanly: fade to the average instead of moire.
-  return mix(covered, width, smoothstep(0.25, 0.45, w));
+  return mix(covered, width, smoothstep(0.25, 0.5, f));
 }
 
 // Lines that run along the fibre: any function of the position across the fibre (its projection on
 // the plane perpendicular to the fibre) is constant along it. Two line sets in that plane, each
-// weighted where the surface crosses it steeply, so a round belly shows even lines all round.
+// weighted where the surface crosses it steeply, so a round belly shows even lines all round. The
+// weights are sharp (8th power): where two sets showed at once they crossed at an angle and beat
+// into a moire of chevrons.
 float striation(vec3 fibre, vec3 normal, float period, float width) {
   vec3 across = normalize(cross(fibre, abs(fibre.x) < 0.9 ? vec3(1.0, 0.0, 0.0) : vec3(0.0, 1.0, 0.0)));
   vec3 across2 = cross(fibre, across);
   float na = dot(normal, across2), nb = dot(normal, across);
   float wa = na * na * na * na; // not pow(): GLSL leaves pow of a negative base undefined
   float wb = nb * nb * nb * nb;
+  wa *= wa;
+  wb *= wb;
   float a = filteredLines(dot(v_fibrePosition, across) / period, width);
   float b = filteredLines(dot(v_fibrePosition, across2) / period, width);
   return (a * wa + b * wb) / max(wa + wb, 1e-4);
 }
+#endif
 
 void main() {
   vec3 n = normalize(v_viewNormal);
   // Open meshes are seen from behind too: light the back face as if it faced the viewer.
   if (!gl_FrontFacing)
     n = -n;
-  vec3 toEye = normalize(-v_viewPosition);
+  vec3 toEye = normalize(-v_viewPositionOcclusion.xyz);
   vec3 keyDir = normalize(vec3(-0.35, 0.55, 0.75));
   vec3 fillDir = normalize(vec3(0.6, -0.2, 0.5));
 
@@ -69,7 +81,8 @@ void main() {
 
   vec3 base = u_color.rgb;
   float alpha = u_color.a;
-  if (u_fibres > 0.5) {
+#ifdef FIBRES
+  {
     float tendon = clamp(v_fibre.w, 0.0, 1.0);
     // Neighbouring vertices whose fibres point opposite ways interpolate to nothing: no lines there.
     float fibreLength = length(v_fibre.xyz);
@@ -91,10 +104,11 @@ void main() {
     // X-ray: the lines are drawn more opaque than the ghost around them, so they still show.
     alpha += (1.0 - alpha) * lines * 1.2 * step(alpha, 0.999);
   }
+#endif
 
   // Baked occlusion darkens the light that comes from everywhere fully, the lamps' light by 60 % and
   // the highlights a little: creases and foramina read as deep without turning black.
-  float ao = clamp(v_occlusion, 0.0, 1.0);
+  float ao = clamp(v_viewPositionOcclusion.w, 0.0, 1.0);
   float direct = mix(1.0, ao, 0.6);
   vec3 lit = base * ((0.10 + 0.12 * hemi) * ao + (0.62 * key + 0.16 * fill) * direct) +
              vec3(specular + rim) * mix(1.0, ao, 0.3);

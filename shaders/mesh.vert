@@ -5,14 +5,18 @@
 layout(location = 0) in vec3 a_position;
 layout(location = 1) in vec3 a_normal;
 layout(location = 2) in float a_occlusion; // baked per vertex, 1 = open
-layout(location = 3) in vec4 a_fibre;      // muscles: fibre direction (model space), w tendon 0..1
+#ifdef FIBRES // the program for meshes with baked fibres (muscles): the rest skip their varyings
+layout(location = 3) in vec4 a_fibre; // fibre direction (model space), w tendon 0..1
+#endif
 layout(location = 4) in uvec4 a_slots;     // skinned soft tissues: up to four bone slots
 layout(location = 5) in vec4 a_weights;    // ... their weights, summing to 1
 layout(location = 6) in float a_along;     // ... muscles: 0 at the origin, 1 at the insertion
 
 uniform mat4 u_viewProjection;
 uniform mat4 u_view;
+#ifdef FIBRES
 uniform vec3 u_origin; // the mesh's centre: striation coordinates stay small and precise near it
+#endif
 // 0: at rest; 1: rigid, moved by u_bones[u_rigidSlot]; 2: blended per vertex from a_slots/a_weights.
 uniform int u_skinning;
 uniform int u_rigidSlot;
@@ -21,11 +25,14 @@ uniform mat4 u_bones[32]; // SkinnedDraw::kMaxSlots; slot 0 the fixed trunk
 uniform vec4 u_muscleAxis;
 uniform vec3 u_muscleSpan;
 
-out vec3 v_viewPosition;
+// xyz the view-space position, w the baked occlusion: one varying where two would each cost a
+// software rasteriser a set-up (and memory) for every triangle.
+out vec4 v_viewPositionOcclusion;
 out vec3 v_viewNormal;
-out float v_occlusion;
+#ifdef FIBRES
 out vec4 v_fibre;
 out vec3 v_fibrePosition; // model space, millimetres from u_origin (the model is in metres)
+#endif
 
 void main() {
   vec3 position = a_position;
@@ -49,10 +56,11 @@ void main() {
   }
   // The fibres keep their rest direction: the striations are fine enough that a bend of a few
   // degrees does not show.
-  v_viewPosition = (u_view * vec4(position, 1.0)).xyz;
+  v_viewPositionOcclusion = vec4((u_view * vec4(position, 1.0)).xyz, a_occlusion);
   v_viewNormal = mat3(u_view) * normal;
-  v_occlusion = a_occlusion;
+#ifdef FIBRES
   v_fibre = a_fibre;
   v_fibrePosition = (a_position - u_origin) * 1000.0;
+#endif
   gl_Position = u_viewProjection * vec4(position, 1.0);
 }

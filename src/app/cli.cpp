@@ -31,7 +31,7 @@ Result<ParsedCommandLine> parseCommandLine(int argc, const char *const *argv) {
       "the scalene muscles.\nWith no FILE it opens the bundled model. The model frame is anatomical: +X "
       "is the patient's left, +Y superior, +Z anterior (metres).",
       "scalene-atlas"};
-  std::string size, pick, view, source = "reference", panel;
+  std::string size, pick, view, source = "reference", panel, quizMode = "practice";
   std::vector<std::string> hide, ghost, isolate, frame;
   app.add_option("FILE", o.file, "Model to open: .glb/.gltf, .obj, .stl or .ply (other formats are refused)");
   app.add_flag("--headless", o.headless, "Render offscreen without a window (EGL), run the actions and exit");
@@ -102,7 +102,7 @@ Result<ParsedCommandLine> parseCommandLine(int argc, const char *const *argv) {
                  "scalenus_posterior");
   app.add_option("--seed", o.quizSeed, "The quiz's random seed: the same seed gives the same questions");
   app.add_option("--questions", o.quizQuestions, "How many questions the quiz asks (default 10)");
-  app.add_option("--quiz-mode", o.quizMode, "practice (feedback after each answer, default) or exam")
+  app.add_option("--quiz-mode", quizMode, "practice (feedback after each answer, default) or exam")
       ->check(CLI::IsMember({"practice", "exam"}));
   app.add_option("--answer", o.answers,
                  "Answer the quiz's current question: a name, an id, an option or ID,ID... (repeatable, "
@@ -172,7 +172,8 @@ Result<ParsedCommandLine> parseCommandLine(int argc, const char *const *argv) {
   }
   o.source = *sourceModeFromName(source); // IsMember has checked it
   if (!panel.empty())
-    o.panel = panelFromName(panel); // IsMember has checked it
+    o.panel = panelFromName(panel);               // IsMember has checked it
+  o.quizMode = *quiz::quizModeFromName(quizMode); // IsMember has checked it
   if (o.uiScale && (!std::isfinite(*o.uiScale) || *o.uiScale < 0.5f || *o.uiScale > 4.0f))
     return Error{"--ui-scale: expected a value from 0.5 to 4"};
   if (o.samples < 0 || o.samples > 16)

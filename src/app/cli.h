@@ -2,10 +2,11 @@
 // without starting the app.
 #pragma once
 
-#include "content/source_mode.h"
 #include "core/result.h"
 #include "scene/camera.h"
+#include "scene/source_mode.h"
 #include "session/panel_name.h"
+#include "session/quiz_mode.h"
 
 #include <cstdint>
 #include <optional>
@@ -54,7 +55,7 @@ struct Options {
   std::string quizDeck;
   std::uint32_t quizSeed = 1;
   int quizQuestions = 10;
-  std::string quizMode = "practice";
+  quiz::QuizMode quizMode = quiz::QuizMode::Practice;
   std::vector<std::string> answers;
   // --quiz-file FILE: a teacher's question set to open (checked like content/quizzes; its id is a deck)
   std::string quizFile;

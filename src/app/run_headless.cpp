@@ -129,7 +129,9 @@ int runHeadless(Session &session, const Options &options, ModelLoadJob &loading)
       (*viewer)->prepareInterface();
     // The interface is drawn straight into the image; the model is drawn multisampled by the viewer.
     (*viewer)->setSceneSamples(options.samples);
-    Result<OffscreenTarget> target = OffscreenTarget::create(options.width, options.height, 0);
+    // The viewer draws the model in its own buffers and copies it here, under the interface.
+    Result<OffscreenTarget> target =
+        OffscreenTarget::create(options.width, options.height, 0, Framebuffer::Depth::None);
     if (!target) {
       log::error(target.error());
       return 1;

@@ -55,19 +55,17 @@ Viewer::~Viewer() {
 
 void Viewer::prepareInterface() {
   ImGui::SetCurrentContext(imgui_);
-  if (fontScale_ != settings_.scale) {
-    // Font sizes are baked into the atlas: rebuild it (and the GL texture) when the scale changes.
+  const bool newScale = fontScale_ != settings_.scale;
+  if (newScale) {
+    // Font sizes are baked into the atlas: rebuild it when the scale changes.
     fonts_ = ui::loadFonts(settings_.scale);
     ui::applyStyle(settings_.scale);
-    // Only the font texture: rebuilding every device object leaves ImGui 1.86's backend with new,
-    // empty vertex buffers it believes are as large as before, so it draws no interface at all
-    // (GL_INVALID_VALUE). The first frame creates the texture with the other objects.
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    if (fontScale_ != 0.0f)
-      ImGui_ImplOpenGL3_CreateFontsTexture();
     fontScale_ = settings_.scale;
   }
-  ImGui_ImplOpenGL3_NewFrame(); // creates the device objects (font texture, shader) when missing
+  // The first call creates the backend's device objects, its own RGBA font texture among them.
+  ImGui_ImplOpenGL3_NewFrame();
+  if (newScale)
+    fontTexture_.upload(*ImGui::GetIO().Fonts);
 }
 
 void Viewer::takeFrameInput() {
@@ -463,8 +461,7 @@ void Viewer::drawScene(int width, int height, GLuint destination, float dt) {
   const bool unchanged = lastScene_ && *lastScene_ == key;
   if (unchanged && (moving || !lastSceneCoarse_)) {
     lastSceneDraw_ = SceneDraw::Reused;
-  } else if (moving) {
-    sceneBuffers_.bindImage();
+  } else if (moving && sceneBuffers_.bindImage()) { // (no memory for its depth: drawn as a still frame)
     renderer_->draw(session_.scene(), gpu_, session_.view(), session_.camera(), width, height, viewRect, true,
                     session_.functionAnimation().skinnedDraw());
     lastSceneCoarse_ = true;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "app/input_queue.h"
+#include "app/viewer_font_texture.h"
 #include "render/gpu_scene.h"
 #include "render/renderer.h"
 #include "render/scene_buffers.h"
@@ -122,6 +123,7 @@ private:
   ImGuiContext *imgui_ = nullptr;
   GLFWwindow *window_ = nullptr;
   ui::FontSet fonts_;
+  FontTexture fontTexture_; // the glyphs, uploaded when the scale changes
   float fontScale_ = 0.0f;
   std::vector<Command> commands_;
   std::string status_;

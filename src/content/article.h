@@ -8,6 +8,7 @@
 #pragma once
 
 #include "content/content_text.h"
+#include "scene/source_mode.h"
 
 #include <functional>
 #include <optional>
@@ -210,7 +211,9 @@ std::vector<TierBlock> tierBlocks(const ArticleSection &section);
 
 // What the article needs to know of a knowledge-base claim (the knowledge base's Claim has these).
 struct ClaimNote {
-  std::string id, text, note, source, cite, differsFrom;
+  std::string id, text, note;
+  SourceMode source = SourceMode::Reference;
+  std::string cite, differsFrom;
 };
 using ClaimLookup = std::function<std::optional<ClaimNote>(const std::string &id)>;
 

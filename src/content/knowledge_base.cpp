@@ -275,7 +275,7 @@ struct Loader {
       c.subject = expandedSubject;
       c.role = *role;
       c.text = applySide(*text, side);
-      c.source = *source;
+      c.source = *sourceModeFromName(*source); // checked above: reference or article
       c.works = *cite;
       c.cite = joinCites(*cite);
       c.variation = variation && *variation == "true";
@@ -432,8 +432,8 @@ void finishKnowledgeBase(Loader &loader, KnowledgeLoad &result, const std::strin
         c.subject.find("_left") == std::string::npos)
       loader.problems.add(c.file + ":" + std::to_string(c.line) + ": differs_from '" + c.differsFrom +
                           "' names no claim");
-    if (!kb.findSource(c.source) && c.subject.find("_left") == std::string::npos)
-      loader.problems.add(c.file + ":" + std::to_string(c.line) + ": source '" + c.source +
+    if (!kb.findSource(sourceModeName(c.source)) && c.subject.find("_left") == std::string::npos)
+      loader.problems.add(c.file + ":" + std::to_string(c.line) + ": source '" + sourceModeName(c.source) +
                           "' is not defined in sources.yaml");
   }
   for (const std::string &id : modelIds)

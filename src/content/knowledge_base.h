@@ -6,6 +6,7 @@
 
 #include "content/bibliography.h"
 #include "content/content_text.h"
+#include "scene/source_mode.h"
 
 #include <map>
 #include <optional>
@@ -27,7 +28,7 @@ struct Claim {
   ClaimRole role = ClaimRole::Relation;
   std::vector<std::string> targets; // structure ids it points at
   std::string text;
-  std::string source;             // "reference" | "article"
+  SourceMode source = SourceMode::Reference;
   std::vector<std::string> works; // ids of the bibliography's works (`cite: [gray41, gray1918]`)
   std::string cite;               // for display: "Standring 2016; Gray 1918" (the ids until resolved)
   bool variation = false;         // a version the references themselves report as variation

@@ -6,9 +6,9 @@
 // See content/README.md ("Lessons") for the format. No GL, no ImGui.
 #pragma once
 
-#include "content/source_mode.h"
 #include "core/result.h"
 #include "scene/camera.h"
+#include "scene/source_mode.h"
 
 #include <array>
 #include <optional>

@@ -656,6 +656,7 @@ void applyExtras(Structure &s, const tinygltf::Value &extras) {
   s.latin = get("latin");
   s.fma = get("fma");
   s.side = get("side");
+  s.closed = get("closed") == "true";
   if (auto system = systemFromName(get("system")))
     s.system = *system;
   // A footprint names its role, muscle and bone; a role other than origin or insertion, or an unknown

@@ -57,6 +57,8 @@ tinygltf::Value extrasOf(const Structure &s) {
   extras["system"] = tinygltf::Value(std::string(systemName(s.system)));
   if (!s.side.empty())
     extras["side"] = tinygltf::Value(s.side);
+  if (s.closed)
+    extras["closed"] = tinygltf::Value(std::string("true"));
   if (!s.landmarks.empty()) {
     // In the structure's order (the generator's, deterministic); the loader checks ids are unique.
     auto vec = [](const glm::vec3 &v) {

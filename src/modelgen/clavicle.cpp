@@ -9,18 +9,30 @@ namespace {
 // front-to-back, thickness); it is centred `inset` mm inside the end so that it hides the flat cut.
 struct Cap {
   vec3 centre, along, across, up, radii;
-  float round = 0.0f; // > 0: a triangular block (corners of this radius) instead of an ellipsoid
+  float round = 0.0f; // > 0: a rounded triangular knob (edges of this radius) instead of an ellipsoid
+  // The sternal end's articular facet: saddle-shaped, hollow front to back and convex from above
+  // down (Gray's 1918, the clavicle), `saddle` mm of curvature over 8 mm. 0: none.
+  float saddle = 0.0f;
   float distance(const vec3 &p) const {
     const vec3 q = p - centre, local(glm::dot(q, along), glm::dot(q, across), glm::dot(q, up));
     if (round <= 0.0f)
       return sdEllipsoid(local, vec3(0.0f), radii);
-    // Section a triangle, broad edge up and apex down (Gray's: the sternal end is triangular, its
-    // upper part standing above the manubrium), prism `radii.x` deep along the bar.
+    // Section a rounded triangle, broad edge up and apex down (Gray's: the sternal end is triangular,
+    // its upper part standing above the manubrium), bounded by an ellipsoid so that it swells out of the
+    // shaft as a bulb, round from above and from the front (fourth pass: it read as a square block).
     const vec2 s(std::abs(local.y), local.z);
     const vec2 corner(radii.y, radii.z), apex(0.0f, -radii.z);
     const vec2 side = glm::normalize(vec2(corner.y - apex.y, apex.x - corner.x));
     float d = smax(s.y - radii.z, glm::dot(s - corner, side), round);
-    return smax(d, std::abs(local.x) - radii.x, round);
+    d = smax(d, sdEllipsoid(local, vec3(0.0f), vec3(radii.x, radii.y * 1.2f, radii.z * 1.2f)), round);
+    if (saddle > 0.0f) {
+      // The facet: the end face (local x = -radii.x) drawn in at its middle from front to back and
+      // out from above down, cut 1 mm into the bulb.
+      const float k = saddle / 64.0f;
+      const float face = -radii.x + 1.0f - k * local.y * local.y + k * local.z * local.z;
+      d = smax(d, face - local.x, 1.0f);
+    }
+    return d;
   }
 };
 
@@ -54,9 +66,11 @@ BoneModel buildClavicle(const SweptSpec &spec) {
   // acromial end is as broad and flat as the bar there, its end face rounded off.
   // The triangle stands 2 mm forward of the bar's axis: behind the sternal end lies the internal
   // jugular vein, joining the subclavian (Gray's).
-  Cap sternal = capAt(swept.centre, true, vec3(6.5f, sternalBreadth * 0.5f, sternalThick * 0.55f), 3.0f);
+  // About 1.2 times the shaft's breadth and thickness (Gray's: the sternal end is the larger).
+  Cap sternal = capAt(swept.centre, true, vec3(8.0f, sternalBreadth * 0.55f, sternalThick * 0.6f), 3.5f);
   sternal.centre += vec3(0.0f, 0.0f, 2.0f);
-  sternal.round = 3.0f;
+  sternal.round = 4.0f;
+  sternal.saddle = 1.5f;
   // Short along the bar (4 mm against 12.5 across): seen from above the end is broad and blunt, about
   // 20 mm wide where the acromioclavicular facet lies, not a point (Gray's 1918; issue 11, third pass).
   const Cap acromial =

@@ -74,6 +74,21 @@ BoneModel buildManubrium(const ManubriumSpec &spec) {
     float d = std::min(std::max(w.x, w.y), 0.0f) + glm::length(glm::max(w, vec2(0.0f))) - round;
     // Jugular notch: a smooth U about 20 mm wide and 6 mm deep in the middle of the upper border.
     d = subtract(d, sdEllipse2(vec2(p.x, p.y - halfLength - 1.0f), vec2(10.0f, 7.0f)), 1.5f);
+    // Notches on each side (Gray's 1918, the sternum; REFERENCE §3; fourth pass: the border was plain):
+    // the clavicular notch, an oval hollow on the superolateral corner facing up and out, where the
+    // clavicle's sternal end sits; below it on the lateral border the notch for the first costal
+    // cartilage, and at the lower corner the half-notch for the second (the body of the sternum holds
+    // the other half).
+    const vec3 q(std::abs(p.x), p.y, p.z - bow);
+    const float w0 = s.topWidth * 0.5f, w1 = s.bottomWidth * 0.5f;
+    // The clavicular notch: a dish about 2.5 mm deep and 10 mm across in the sloping border between the
+    // superior angle (11, h) and the lateral angle (w0 - 1.5, h - 8) of the outline, facing up and out.
+    const vec2 slopeMid((11.0f + w0 - 1.5f) * 0.5f, halfLength - 4.0f);
+    const vec2 slopeOut = glm::normalize(vec2(8.0f, w0 - 12.5f));
+    const vec2 dish = slopeMid + slopeOut * 4.0f;
+    d = subtract(d, sdEllipsoid(q, vec3(dish.x, dish.y, 0.0f), vec3(6.5f, 6.5f, 9.0f)), 1.2f);
+    d = subtract(d, sdEllipsoid(q, vec3(w0 + 0.5f, halfLength - 12.5f, 0.0f), vec3(3.5f, 4.5f, 9.0f)), 1.0f);
+    d = subtract(d, sdEllipsoid(q, vec3(w1 + 0.5f, -halfLength, 0.0f), vec3(3.0f, 4.0f, 9.0f)), 1.0f);
     return d;
   };
   for (float x : {-32.0f, 32.0f})

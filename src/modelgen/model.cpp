@@ -129,12 +129,14 @@ struct Builder {
     return s;
   }
 
-  void checkClosed(const Structure &s) const {
+  // Every generated mesh is a closed surface wound outward; the flag lets the renderer skip back faces.
+  static void checkClosed(Structure &s) {
     for (const MeshData &m : s.meshes) {
       const MeshCheck c = checkMesh(m);
       if (!c.closedManifold() || c.signedVolume <= 0.0)
         throw std::runtime_error("mesh of '" + s.id + "' is not a closed, outward 2-manifold");
     }
+    s.closed = !s.meshes.empty();
   }
 
   // Adds a midline structure, or both sides of a paired one from its left-side mesh (mm), with its

@@ -18,7 +18,7 @@ constexpr float kBoneClearance = 0.3f;
 constexpr float kMuscleClearance = 0.3f;
 constexpr float kAttachmentSink = -0.25f;
 constexpr float kSlipGap = 1.0f;    // mm between neighbouring slips
-constexpr float kSlipBlend = 1.0f;  // smin radius: slips stay separate bands until they reach the belly
+constexpr float kSlipBlend = 2.0f;  // smin radius: a slip fuses into the belly with a fillet, no step
 constexpr float kIntoBone = 1.5f;   // tendons run on this far into their bone; the cuts trim them
 constexpr float kGridCell = 2.0f;   // grid that lists the bones near each point
 constexpr float kSheetDepth = 2.5f; // an insertion sheet reaches this far below its site's tangent plane
@@ -343,7 +343,9 @@ BoneModel buildMuscle(const MuscleSpec &spec, const LandmarkResolver &resolve,
     for (std::size_t k = 0; k < band.arc.size(); ++k) {
       const float x = band.arc[k] - a0;
       band.tendon[k] = 1.0f - glm::smoothstep(tendonEnd, tendonEnd + 4.0f, x);
-      const vec2 s = glm::mix(slip.section, fascicle, glm::smoothstep(tendonEnd, tendonEnd + 8.0f, x));
+      // The tendon narrows to a rounded tip on its tubercle instead of ending square like a plank.
+      const vec2 tip = slip.section * vec2(glm::mix(0.65f, 1.0f, glm::smoothstep(-1.0f, 3.5f, x)), 1.0f);
+      const vec2 s = glm::mix(tip, fascicle, glm::smoothstep(tendonEnd, tendonEnd + 8.0f, x));
       band.half[k] =
           glm::mix(s, fleshy, glm::smoothstep(std::max(tendonEnd + 8.0f, length - 10.0f), length, x)) * 0.5f;
     }

@@ -120,10 +120,10 @@ BandHit bandAt(const MuscleBand &band, const vec3 &p) {
   const float tendon = mix(band.tendon[seg], band.tendon[seg + 1]);
   const vec3 q = p - c;
   const vec2 uv(glm::dot(q, w), glm::dot(q, n));
-  // Bellies are oval; tendons flattened with rounded edges, between an oval and a rounded rectangle: a
-  // fully square section read as a paper tab (lecturer review, issue 12; REFERENCE §4.3: slip
-  // tendons about 5-6 mm wide and 1.5-2 mm thick).
-  const float square = 0.3f + 0.4f * tendon;
+  // Bellies are a little squarer than an oval (flattened against their neighbours); tendons are flat
+  // ellipses: a rounded rectangle read as a plank (lecturer review, issue 12, fourth pass; REFERENCE
+  // §4.3: slip tendons about 5-6 mm wide and 1.5-2 mm thick).
+  const float square = 0.3f * (1.0f - tendon);
   const float oval = sdEllipse2(uv, r);
   const float flat = sdRoundRect(uv, r, std::min(r.x, r.y) * 0.95f);
   float d = oval + (flat - oval) * square;

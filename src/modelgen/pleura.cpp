@@ -19,8 +19,12 @@ vec3 apexOn(const PleuraSpec &spec, bool right) {
 }
 
 // Round-off (mm) where a neighbour moulds the dome or the membrane: a broad soft dent (the groove of
-// the subclavian artery on the apex of the lung), not a crumple.
-constexpr float kMould = 6.0f;
+// the subclavian artery on the apex of the lung), not a crumple. 6 mm left a crease where the thin
+// internal thoracic artery runs down the dome's front (lecturer review, issue 12, fourth pass); a
+// wider round-off only carves more (smax never undercuts max), so every clearance still holds.
+constexpr float kMould = 8.0f;
+// Round-off (mm) where two neighbours' clearances meet: softens the ridge between two dents.
+constexpr float kNeighbourBlend = 2.0f;
 // The membrane lies this far (mm) off the pleura; with its thickness, less than the pleura's
 // clearance, so it stays clear of whatever lies on the dome.
 constexpr float kMembraneGap = 0.4f;
@@ -54,13 +58,19 @@ Sdf carved(Sdf shape, std::vector<Obstacle> obstacles, float clearance, float ba
     float d = shape(p);
     if (d > band)
       return d;
+    // The neighbours are joined first, with a small round-off, and the dome is moulded once by what
+    // they make together: moulding it by each in turn added a round-off per neighbour, and where five
+    // or six meet over the apex (the rami, the trunks, the arteries) that carved the dome down by
+    // 12 mm and left the membrane standing over it as a lump (lecturer review, issue 12).
+    float around = -1e9f;
     for (const Obstacle &o : obstacles) {
       if (glm::any(glm::lessThan(p, o.box.min - vec3(band + clearance))) ||
           glm::any(glm::greaterThan(p, o.box.max + vec3(band + clearance))))
         continue;
-      d = smax(d, clearance - o.sdf(p), kMould);
+      const float keep = clearance - o.sdf(p);
+      around = around < -1e8f ? keep : smax(around, keep, kNeighbourBlend);
     }
-    return d;
+    return around < -1e8f ? d : smax(d, around, kMould);
   };
 }
 
@@ -112,23 +122,24 @@ BoneModel buildSuprapleuralMembrane(const PleuraSpec &spec, bool right,
   out.maxSimplifyError = 0.15f; // a third of its 0.45 mm grid: the most the step allows
   // A shell lying on the moulded dome (the pleura, already dented by what lies on it), so the
   // vessels that cross the dome lie on the membrane instead of cutting holes in it. The pleura keeps
-  // `clearance` mm from its neighbours, room for the membrane and a gap either side of it.
+  // `clearance` mm from its neighbours, room for the membrane and a gap either side of it. The dome
+  // is moulded once by all its neighbours together (carved), so the sheet follows one smooth surface:
+  // moulded by each in turn, the round-offs added up over the apex into a lump with a hole (lecturer
+  // review, issue 12, fourth pass).
   const float band = 2.5f * out.step;
-  const Sdf dome = carved(bareDome(spec, right), obstacles, spec.clearance, band + spec.clearance);
   const float inner = kMembraneGap, t = spec.membraneThickness;
+  const Sdf pleura = carved(bareDome(spec, right), obstacles, spec.clearance, band + spec.clearance);
   // Down to the inner border of rib 1: membraneBelowApex mm below the apex at the apex's own depth,
   // higher behind and lower in front as the rib's border falls.
   const vec3 apex = apexOn(spec, right);
   const float cut = apex.y - spec.membraneBelowApex;
   const float bottom = cut - kRibBorderSlope * spec.radii.z;
-  const Sdf sheet = [dome, inner, t, cut, apex](const vec3 &p) {
-    const float d = dome(p);
+  const Sdf sheet = [pleura, inner, t, cut, apex](const vec3 &p) {
+    const float d = pleura(p);
     const float border = cut - kRibBorderSlope * (p.z - apex.z);
     // Divided by about the sloping plane's gradient length, sqrt(1 + 0.85^2), to stay a distance.
     return smax(std::abs(d - inner - t * 0.5f) - t * 0.5f, (border - p.y) / 1.3f, kBorderRound);
   };
-  // Not carved again: lying on the moulded pleura, inside its clearance, it already keeps clear of
-  // its neighbours, and a second cut only punched holes where the vessels cross.
   out.sdf = sheet;
   out.box = domeBox(spec, right, inner + t + 1.0f);
   out.box.min.y = std::max(out.box.min.y, bottom - 1.0f);

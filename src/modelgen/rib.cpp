@@ -32,22 +32,26 @@ struct Sweep {
   std::vector<vec3> points, across, normal; // across: in the rib plane, normal: across the plane
   std::vector<vec2> half;                   // (half breadth, half thickness)
   std::vector<float> inner;                 // +1 / -1: the side of `across` facing the curve's centre
-  float taper = 0.0f, flatness = 0.0f;
+  std::vector<float> taper;                 // per sample: how much the inner border thins
+  float flatness = 0.0f;
   Bounds box;
 
   // Half thickness at breadth coordinate x: thinner towards the inner border (rib 1's sharp edge).
-  float halfThickness(float x, const vec2 &h, float side) const {
+  float halfThickness(float x, const vec2 &h, float side, float thin) const {
     const float u = std::clamp(side * x / h.x, -1.0f, 1.0f);
-    return h.y * (1.0f - taper * (u + 1.0f) * 0.5f);
+    return h.y * (1.0f - thin * (u + 1.0f) * 0.5f);
   }
 
   // Section distance at (x across, y normal) for half sizes h.
-  float section(float x, float y, const vec2 &h, float side) const {
-    const float hy = std::max(halfThickness(x, h, side), 0.3f);
+  float section(float x, float y, const vec2 &h, float side, float thin) const {
+    const float hy = std::max(halfThickness(x, h, side, thin), 0.3f);
     const float e = sdEllipse2(vec2(x, y), vec2(h.x, hy));
     if (flatness <= 0.0f)
       return e;
-    const float r = sdRoundRect(vec2(x, y), vec2(h.x, hy), std::min(hy, h.x) * 0.9f);
+    // A flat band (rib 2, flatness near 1) keeps tighter corners, so its broad faces read as flat from
+    // above instead of a tube (lecturer review, issue 11); below 0.5 the corners stay fully rounded.
+    const float corner = 0.9f - 1.2f * std::max(flatness - 0.5f, 0.0f);
+    const float r = sdRoundRect(vec2(x, y), vec2(h.x, hy), std::min(hy, h.x) * corner);
     return e + (r - e) * flatness;
   }
 
@@ -64,7 +68,8 @@ struct Sweep {
       const vec2 h = half[i] + (half[i + 1] - half[i]) * t;
       const vec3 across_ = glm::normalize(across[i] + (across[i + 1] - across[i]) * t);
       const vec3 normal_ = glm::normalize(normal[i] + (normal[i + 1] - normal[i]) * t);
-      const float s = section(glm::dot(q, across_), glm::dot(q, normal_), h, inner[i]);
+      const float thin = taper[i] + (taper[i + 1] - taper[i]) * t;
+      const float s = section(glm::dot(q, across_), glm::dot(q, normal_), h, inner[i], thin);
       // Flat ends beyond the first and last samples (the joints cut them anyway); between segments the
       // section simply continues, so bends have no creases.
       const bool end = (i == 0 && t <= 0.0f) || (i + 2 == points.size() && t >= 1.0f);
@@ -76,6 +81,11 @@ struct Sweep {
     return best;
   }
 };
+
+// Where the neck ends, as a fraction of the arc from the head (rib 1's tubercle lies at about 0.22).
+constexpr float kNeckEnd = 0.2f;
+// A taper from which the inner border is a sharp edge (rib 1: 0.65; rib 2's 0.15 only rounds it).
+constexpr float kSharpBorder = 0.5f;
 
 vec2 profileAt(const std::vector<vec3> &profile, float u) {
   if (profile.empty())
@@ -126,7 +136,6 @@ RibModel buildSwept(const SweptSpec &spec, float step, std::size_t targetTriangl
   out.arcLength = polylineLength(out.centre) + spec.headRadius; // from the end of the head
   auto sweep = std::make_shared<Sweep>();
   sweep->points = out.centre;
-  sweep->taper = spec.taper;
   sweep->flatness = spec.flatness;
   const vec3 n = glm::length(planeUp) > 0.0f ? glm::normalize(planeUp) : planeNormal(spec.centreline);
   vec3 middle(0.0f);
@@ -155,6 +164,13 @@ RibModel buildSwept(const SweptSpec &spec, float step, std::size_t targetTriangl
     sweep->normal.push_back(up);
     sweep->inner.push_back(glm::dot(across, middle - out.centre[i]) >= 0.0f ? 1.0f : -1.0f);
     sweep->half.push_back(profileAt(spec.profile, walked / out.arcLength));
+    // A sharp inner border (rib 1's) stops short of the neck: the neck is a flattened bar from head to
+    // tubercle (Gray's 1918, the first rib), and the border thinned there stood up as a fin (issue 11).
+    // It sharpens beyond the tubercle, over 12 % of the arc. A slight taper (rib 2's) runs throughout.
+    const float beyondNeck = spec.taper < kSharpBorder
+                                 ? 1.0f
+                                 : std::clamp((walked / out.arcLength - kNeckEnd) / 0.12f, 0.0f, 1.0f);
+    sweep->taper.push_back(spec.taper * beyondNeck * beyondNeck * (3.0f - 2.0f * beyondNeck));
     const float r = std::max(sweep->half.back().x, sweep->half.back().y) + 6.0f;
     sweep->box.extend(out.centre[i] - vec3(r));
     sweep->box.extend(out.centre[i] + vec3(r));
@@ -189,26 +205,29 @@ RibModel buildSwept(const SweptSpec &spec, float step, std::size_t targetTriangl
       lumps.push_back({it->second, vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), f.radii, 0.0f, 3.0f});
       anchors[f.at] = it->second + up * (f.radii.y + 1.0f);
     } else if (f.type == "spur") { // on the inner border, standing up and in (scalene tubercle)
-      const float hy = sweep->halfThickness(side * h.x, h, side);
+      const float hy = sweep->halfThickness(side * h.x, h, side, sweep->taper[i]);
       const vec3 centre = c + across * side * (h.x - f.radii.y * 0.2f) + up * (hy + f.radii.z * 0.3f);
       lumps.push_back({centre, t, across, up, f.radii, 0.0f, 2.5f});
       anchors[f.at] = centre + up * (f.radii.z + 1.0f) + across * side * 1.0f;
     } else if (f.type == "tuberosity") { // a low rough area on the outer surface
       const vec3 out_ = -across * side;
       const vec3 centre = c + out_ * (h.x - f.radii.y * 0.35f);
-      lumps.push_back({centre, t, out_, up, vec3(f.radii.x, f.radii.y, f.radii.z), f.depth, 2.5f});
+      // Blended over 4 mm: a swelling that rises out of the shaft, not a button set on it (issue 11).
+      lumps.push_back({centre, t, out_, up, vec3(f.radii.x, f.radii.y, f.radii.z), f.depth, 4.0f});
       anchors[f.at] = centre + out_ * (f.radii.y + 1.0f);
     } else if (f.type == "groove") { // an oblique trough right across the upper surface
       // The trough follows the upper surface, which falls towards the thin inner border, so it keeps
       // its depth from border to border (Gray's: the grooves cross the whole upper surface).
       const float a = radians(f.angle);
       const vec3 axis = glm::normalize(across * std::cos(a) + t * std::sin(a));
-      const float top = sweep->halfThickness(0.0f, h, side);
+      const float thin = sweep->taper[i];
+      const float top = sweep->halfThickness(0.0f, h, side, thin);
       const float reach = h.x * 1.6f + 4.0f;
       const float acrossReach = std::min(reach * std::cos(a), h.x);
       auto floorAt = [&](float sign) {
         const float x = sign * acrossReach;
-        return c + axis * (sign * reach) + up * (sweep->halfThickness(x, h, side) + f.radii.x - f.depth);
+        return c + axis * (sign * reach) +
+               up * (sweep->halfThickness(x, h, side, thin) + f.radii.x - f.depth);
       };
       grooves.push_back({floorAt(-1.0f), floorAt(1.0f), f.radii.x});
       anchors[f.at] = c + up * (top + 1.0f);

@@ -97,14 +97,15 @@ MeshData sweepTube(const std::vector<glm::vec3> &curve, const std::vector<float>
   // Rings: the ends shrink on a quarter circle. Tubes up to kRoundEnds mm in radius end round (their
   // ends mostly lie inside the vessel they branch from, where a flat end would show a step); a wider
   // one (the aortic arch, 26 mm) ends as a cleanly cut section, its rim rounded over kCutRim mm,
-  // instead of a hemispherical balloon.
+  // instead of a hemispherical balloon. The brachiocephalic trunk leaves the arch at 6.9 mm (its flare):
+  // cut flat there, its rim stood out of the arch as a collar (lecturer review, issue 12, fourth pass).
   struct Ring {
     glm::vec3 centre, normal, binormal;
     float radius;
   };
   std::vector<Ring> rings;
   constexpr int kCapRings = 3;
-  constexpr float kCutRim = 1.2f, kRoundEnds = 6.5f;
+  constexpr float kCutRim = 1.2f, kRoundEnds = 10.0f;
   auto rimOf = [&](std::size_t i) { return radiusAt(i) > kRoundEnds ? kCutRim : radiusAt(i); };
   auto capRings = [&](std::size_t i, float direction, bool reverse) {
     std::vector<Ring> cap;
@@ -170,7 +171,12 @@ std::vector<glm::vec3> tubeControls(const TubeSpec &tube,
 
 std::vector<float> branchRadii(const std::vector<glm::vec3> &curve, float radius, float parentRadius,
                                float flare, float taperMm) {
-  const float start = std::max(radius, std::min(parentRadius, radius * flare));
+  // A division into branches of about its own size (the brachiocephalic trunk, 12 mm, into the right
+  // subclavian, 8.7, and common carotid, 7.5) starts each branch at the parent's full width: capped
+  // at `flare`, the fork showed a 1 mm step (lecturer review, issue 12, fourth pass). A branch of a
+  // much wider vessel (the arch) keeps the cap, so neighbouring origins stay apart.
+  const bool fork = parentRadius <= radius * kForkRatio;
+  const float start = std::max(radius, fork ? parentRadius : std::min(parentRadius, radius * flare));
   std::vector<float> radii(curve.size(), radius);
   float walked = 0.0f;
   for (std::size_t i = 0; i < curve.size(); ++i) {

@@ -28,12 +28,19 @@ MeshData sweepTube(const std::vector<glm::vec3> &curve, const std::vector<float>
 std::vector<glm::vec3> tubeControls(const TubeSpec &tube,
                                     const std::function<glm::vec3(const std::string &)> &landmark);
 
+// How much wider than itself a branch may start (its parent's width, capped at this), over how many
+// mm it narrows to its own width, and below which parent-to-branch ratio of radii the branching is a
+// fork into vessels of about the parent's size, which start at the parent's full width.
+constexpr float kBranchFlare = 1.15f;
+constexpr float kBranchTaperMm = 8.0f;
+constexpr float kForkRatio = 1.7f;
+
 // Radii along a branch's curve: it leaves its parent vessel (radius `parentRadius` mm) at the
 // parent's width, capped at `flare` times its own, and narrows smoothly to its own `radius` over
 // its first `taperMm` mm, so a branching reads as a blended fork instead of a step where tubes of
-// different radius meet (lecturer review, issue 12: 5-10 mm tapers).
+// different radius meet (lecturer review, issue 12).
 std::vector<float> branchRadii(const std::vector<glm::vec3> &curve, float radius, float parentRadius,
-                               float flare = 1.15f, float taperMm = 8.0f);
+                               float flare = kBranchFlare, float taperMm = kBranchTaperMm);
 
 // Ring count and curve spacing of a tube of this radius (mm): fine enough to read as round, modest
 // enough for the model's triangle budget (issue 12: under 400,000 in all).

@@ -194,25 +194,31 @@ float posteriorArch(const Level &L, const vec3 &p, float laminaHalfHeight) {
   const bool axis = L.s.kind == "axis";
   // A flattened plate, tall at the root and tapering to the tip, about a third as thick as it is tall;
   // the tip carries small rough tubercles, not a ball.
-  const float tipR = axis ? 4.6f : (bifid ? 2.9f : 4.0f);
+  // C7-T2 taper from a tall root to a tip about 7 mm tall (fourth pass: the spine read as a rod).
+  const float tipR = axis ? 4.6f : (bifid ? 2.9f : 3.6f);
   // The bifid tubercles end at the spec's tip (REFERENCE §2.1 overall AP), not 2 mm beyond it.
   const float knobBack = bifid && !axis ? 2.0f : 0.0f;
-  const vec3 tip = L.tip - dir * (bifid ? 3.0f + knobBack : tipR);
-  const float rootR = axis ? 6.5f : (len > 24.0f ? 6.0f : 4.8f);
+  // C3-C6: the undivided spine stops 8 mm short of the tip, where the limbs part (fourth pass: its end
+  // filled the notch between the tubercles).
+  const vec3 tip = L.tip - dir * (bifid ? (axis ? 3.0f : 8.0f) : tipR);
+  const float rootR = axis ? 6.5f : (len > 24.0f ? 6.5f : 4.8f);
   // Vertebra prominens and T1-T2: a thick, non-bifid spine (REFERENCE §2.1, §2.6; Gray's), flattened
   // less than the slender cervical ones.
   const bool thick = !bifid && len > 24.0f;
   const float flat =
-      axis ? 1.5f : (thick ? 1.5f : 2.6f); // C7-T2: stout enough that the tubercle is no lollipop
+      axis ? 1.5f : (thick ? 1.25f : 2.6f); // C7-T2: stout enough that the tubercle is no lollipop
   d = smin(d, sdFlatCone(p, junction + vec3(0, -0.5f, 0), tip, rootR, tipR, flat), 2.0f);
   if (bifid) {
     // Two short diverging limbs, each ending in a tubercle flattened from above down and side to side.
     // C2's tubercles make a tip about 18 mm wide and 13 mm tall (REFERENCE §2.5, issue 11).
-    const float spread = axis ? 5.6f : 2.8f;
+    // Fourth pass: the limbs part 5 mm before the tip and end about 7 mm (C3-C6) and 12 mm (C2) apart,
+    // a little below the spine's axis, so that from behind the tip reads as two tubercles, not a bean.
+    const float spread = axis ? 5.8f : 4.0f;
     const vec3 knob =
-        L.tip - dir * (axis ? 4.0f : 2.0f + knobBack) + vec3(spread, axis ? -1.2f : -0.8f, 0.0f);
-    const vec3 r = axis ? vec3(3.9f, 6.1f, 4.8f) : vec3(1.6f, 2.8f, 2.0f);
-    d = smin(d, sdFlatCone(q, tip - dir * 4.0f, knob, r.y * 0.8f, r.y * 0.85f, r.y / r.x), 1.5f);
+        L.tip - dir * (axis ? 4.0f : 2.0f + knobBack) + vec3(spread, axis ? -2.2f : -1.4f, 0.0f);
+    const vec3 r = axis ? vec3(3.4f, 6.4f, 4.4f) : vec3(1.6f, 3.0f, 2.2f);
+    d = smin(d, sdFlatCone(q, tip - dir * (axis ? 5.0f : 1.0f), knob, r.y * 0.8f, r.y * 0.85f, r.y / r.x),
+             1.5f);
     // Each tubercle blunt and flattened side to side, its end rolled over rather than cut square: neither
     // a ball nor a cube (issue 11).
     d = smin(d,
@@ -220,9 +226,10 @@ float posteriorArch(const Level &L, const vec3 &p, float laminaHalfHeight) {
                              std::clamp(std::min(r.x, r.z) * 0.6f, 1.0f, 2.5f)),
              1.2f);
     // The notch between the two tubercles.
-    d = subtract(
-        d, sdEllipsoid(p, L.tip + dir * (1.0f - knobBack), vec3(spread * 0.45f, axis ? 4.5f : 3.0f, 4.0f)),
-        0.8f);
+    d = subtract(d,
+                 sdEllipsoid(p, L.tip + dir * (1.0f - knobBack),
+                             axis ? vec3(2.2f, 7.0f, 6.5f) : vec3(2.0f, 3.8f, 4.5f)),
+                 0.8f);
   } else {
     // The tubercle: a swelling of the tip, deeper than it is wide; broad at C7-T2, where it is felt
     // under the skin (vertebra prominens).
@@ -230,7 +237,7 @@ float posteriorArch(const Level &L, const vec3 &p, float laminaHalfHeight) {
     // vertebra prominens; issue 11: not an egg). T1-T2, long and sloping down, end in a smaller one.
     const bool thoracic = L.s.kind == "thoracic";
     const vec3 r =
-        thoracic ? vec3(3.5f, 3.6f, 2.6f) : (thick ? vec3(4.3f, 4.2f, 2.4f) : vec3(2.4f, 3.8f, 2.2f));
+        thoracic ? vec3(3.5f, 3.6f, 2.6f) : (thick ? vec3(3.3f, 4.0f, 2.4f) : vec3(2.4f, 3.8f, 2.2f));
     const vec3 end = tip + dir * (3.8f - r.z);
     // A club: an ellipsoid drawn out along the spine so that it swells out of it rather than sitting on
     // it as a knob, its end broad and flattened, rolled over 1.6 mm (it keeps its width to its end).
@@ -290,8 +297,8 @@ float transverseProcess(const Level &L, const vec3 &q) {
         std::max(glm::length(vec2(q.x - L.ft.x, q.z - L.ft.z)) - L.ftR, std::abs(q.y - L.yTp) - 8.0f);
     d = subtract(d, hole, 0.4f);
   }
-  // The gutter: a round-bottomed channel about 5 mm wide and 1.5 mm deep in the upper face.
-  const float top = halfThick - 0.4f + 0.9f;
+  // The gutter: a round-bottomed channel about 6 mm wide and 2.5 mm deep in the upper face.
+  const float top = halfThick - 0.4f + 0.4f;
   const vec3 g0(L.ft.x + L.ftR * 0.5f, yAt(L.ft.x) + top, L.ft.z - 0.5f);
   const vec3 g1(x1 + 4.0f, yAt(x1 + 4.0f) + top, notchZ - 0.3f);
   d = subtract(d, sdCapsule(q, g0, g1, 3.0f), 0.7f);
@@ -332,7 +339,10 @@ float thoracicVertebra(const Level &L, const vec3 &p, const Sdf &body) {
   // Above the superior facet, next to the pillar, lies the inferior process of the level above: keep
   // that space clear, but leave the transverse process beyond it whole.
   const float outside = (L.xl + L.pillarHalf.x + 3.0f) - q.x;
-  d = smax(d, std::min({sdPlane(q, L.supP, L.supN), q.x - (L.xl - L.pillarHalf.x - 0.5f), outside}), 0.3f);
+  // Blended over 2.5 mm: a hard switch left a step across the top of the transverse process.
+  d = smax(d,
+           smin(smin(sdPlane(q, L.supP, L.supN), q.x - (L.xl - L.pillarHalf.x - 0.5f), 2.5f), outside, 2.5f),
+           0.3f);
   return subtract(d, canal(L, p), 0.5f);
 }
 
@@ -360,17 +370,28 @@ float atlasShape(const Level &L, const vec3 &p) {
   const float up = std::clamp((q.y - mass.y) / 9.0f, -1.0f, 1.0f);
   // Longer front to back above (the superior facet, about 21 mm) than below (the round inferior facet,
   // about 17 mm): front and back walls slope, so the side view is a wedge, not a drum (issue 11).
-  const vec2 massR = vec2(6.8f * (1.0f + 0.2f * up), 10.5f * (1.0f + 0.17f * up));
+  // Fourth pass: the flare outwards at the top is halved and the front-to-back wedge steepened, so the
+  // mass ends medial to the foramen transversarium and reads from the side as a wedge between the arches.
+  // About 22 mm front to back at the top and 16 at the foot (REFERENCE §2.5: facets 20.7 and 17.9 long).
+  const vec2 massR = vec2(6.8f * (1.0f + 0.1f * up), 9.5f * (1.0f + 0.16f * up));
   const float column =
-      (glm::length(vec2((q.x - mass.x - 1.2f * up) / massR.x, (q.z - mass.z) / massR.y)) - 1.0f) * massR.x;
-  float d = smax(column, std::abs(q.y - mass.y) - 9.0f, 4.0f);
+      (glm::length(vec2((q.x - mass.x - 0.6f * up) / massR.x, (q.z - mass.z) / massR.y)) - 1.0f) * massR.x;
+  // About 16.5 mm tall before the joint plane trims its foot (REFERENCE §2.5 / issue 11: about 15; the
+  // fourth pass lowered the top 1.5 mm, the mass read as a heavy block from the side).
+  // Its top tilted, about 3 mm higher in front than behind, and the facet with it: from the side a
+  // wedge narrowing backwards towards the posterior arch, not a block (fourth pass).
+  const vec3 qs(q.x, q.y - 0.15f * (q.z - mass.z), q.z);
+  float d = smax(column, std::max(qs.y - mass.y - 7.5f, mass.y - 9.0f - q.y), 4.0f);
   // Rounded front, back and lateral ends (an ellipsoid trims the column's corners): in side view a
   // lens-shaped mass, not a drum.
-  d = smax(d, sdEllipsoid(q, vec3(mass.x, mass.y + 1.5f, mass.z), vec3(9.5f, 11.0f, 12.4f)), 2.0f);
-  float dish = sdEllipsoid(q, vec3(20.3f, 11.6f, 5.0f), vec3(5.3f, 4.2f, 9.0f));
+  d = smax(d, sdEllipsoid(q, vec3(mass.x, mass.y + 1.5f, mass.z), vec3(8.3f, 11.0f, 11.5f)), 2.0f);
+  float dish = sdEllipsoid(qs, vec3(20.3f, 10.1f, 5.0f), vec3(5.3f, 4.2f, 9.0f));
   dish =
-      subtract(dish, sdEllipsoid(q, vec3(14.0f, 9.0f, 5.5f), vec3(2.6f, 6.0f, 2.4f)), 0.8f); // medial notch
+      subtract(dish, sdEllipsoid(qs, vec3(14.0f, 7.5f, 5.5f), vec3(2.6f, 6.0f, 2.4f)), 0.8f); // medial notch
   d = subtract(d, dish, 0.6f);
+  // The lateral rim of the facet dips in its middle, so that from the side the mass shows the facet's
+  // concave sweep between a higher front and back (a wedge between the arches, not a block).
+  d = subtract(d, sdCapsule(qs, vec3(24.0f, 19.5f, 5.5f), vec3(40.0f, 19.5f, 5.5f), 12.0f), 2.0f);
   const vec3 w = L.frame.toWorld(q);
   d = smax(d, sdPlane(w, kAtlantoAxialP + kAtlantoAxialN * kAtlantoAxialHalfGap, -kAtlantoAxialN), 0.8f);
   // The arches follow smooth curves through the same points as before (no kinks where straight pieces
@@ -379,6 +400,12 @@ float atlasShape(const Level &L, const vec3 &p) {
   // spec's 1.25.
   float anterior = sdSampledTube(q * vec3(1.0f, 1.0f / kAnteriorArchSquash, 1.0f), L.anteriorArch);
   anterior = smin(anterior, sdEllipsoid(q, vec3(0, -0.5f, halfAp - 2.6f), vec3(5.0f, 5.5f, 2.6f)), 2.0f);
+  // The anterior tubercle (longus colli): a rough conical bump standing about 1 mm proud of the arch's
+  // front, drawn a little downwards (Gray's 1918, the atlas; fourth pass: it did not show).
+  float anteriorTubercle = sdEllipsoid(q, vec3(0, -1.2f, halfAp - 1.4f), vec3(3.6f, 4.4f, 2.0f));
+  if (anteriorTubercle < 1.0f)
+    anteriorTubercle += 0.12f * roughBone(p) * (1.0f - std::max(anteriorTubercle, 0.0f));
+  anterior = smin(anterior, anteriorTubercle, 1.0f);
   anterior =
       subtract(anterior, sdEllipsoid(q, vec3(0, 0, 12.4f), vec3(4.6f, 5.0f, 4.0f)), 0.5f); // dens facet
   // The posterior arch a flattened plate, taller than thick (about 8 x 5 mm behind, REFERENCE §2.5,
@@ -391,7 +418,7 @@ float atlasShape(const Level &L, const vec3 &p) {
   }
   // The posterior tubercle: a low, broad, rough swelling in the midline, not a ball (Gray's 1918, the
   // atlas: a rudimentary spinous process).
-  float tubercle = sdEllipsoid(q, vec3(0, -0.8f, -halfAp + 1.6f), vec3(5.5f, 3.6f, 2.4f));
+  float tubercle = sdEllipsoid(q, vec3(0, -0.8f, -halfAp + 1.3f), vec3(4.6f, 3.4f, 2.5f));
   if (tubercle < 1.0f)
     tubercle += 0.12f * roughBone(p) * (1.0f - std::max(tubercle, 0.0f));
   posterior = smin(posterior, tubercle, 2.5f);
@@ -402,26 +429,34 @@ float atlasShape(const Level &L, const vec3 &p) {
   d = smin(d, anterior, 2.0f);
   d = smin(d, posterior, 2.0f);
   const float tipX = L.s.tpSpan * 0.5f - 4.0f;
-  // Long transverse process ending in a single blunt tip, flattened from above down (not a ball).
+  // Long transverse process, flattened from above down (not a ball): a root from the side of the mass,
+  // a ring of bone round the foramen transversarium, and a flat bar ending in a rough, blunt tip about
+  // 10 mm front to back and 5 mm tall (fourth pass: it read as an egg from the side).
   float tp = sdFlatCone(vec3(q.y, q.x, q.z), vec3(-1.0f, 22.0f, 1.0f), vec3(-2.0f, tipX - 1.0f, -2.0f), 4.6f,
                         3.6f, 1.3f);
-  // Its tip a blunt, rounded tubercle flattened from above down (issue 11: not a cube).
-  tp = smin(tp,
-            sdBluntTubercle(q, vec3(tipX, -2.0f, -2.0f), vec3(1.0f, 0.0f, 0.0f), vec3(4.5f, 3.4f, 4.4f), 0.8f,
-                            2.2f, vec3(0.0f, 0.0f, -1.0f)),
-            1.5f);
+  tp = smin(tp, sdEllipsoid(q, vec3(L.ft.x, -1.5f, L.ft.z), vec3(5.8f, 3.0f, 6.6f)), 1.5f);
+  float tip = sdRoundBox(q, vec3(tipX + 0.8f, -2.0f, -1.5f), vec3(2.8f, 2.6f, 5.0f), 1.6f);
+  if (tip < 1.0f)
+    tip += 0.15f * roughBone(p) * (1.0f - std::max(tip, 0.0f));
+  tp = smin(tp, tip, 1.5f);
   d = smin(d, tp, 2.0f);
+  // The foramen transversarium (7.7 x 6.1 mm, REFERENCE §2.5, Kaur 2023): an oval hole right through
+  // the transverse process, lateral to the lateral mass, open from above and below (fourth pass: the
+  // old hole ended blind in the mass).
   const float hole =
-      std::max(glm::length(vec2(q.x - L.ft.x, q.z - L.ft.z)) - L.ftR, std::abs(q.y + 1.5f) - 5.0f);
+      std::max((glm::length(vec2((q.x - L.ft.x) / L.ftR, (q.z - L.ft.z) / 3.85f)) - 1.0f) * L.ftR,
+               std::abs(q.y + 1.5f) - 14.0f);
   return subtract(d, hole, 1.0f); // a rounded rim, not a drilled slot
 }
 
 // The body of the axis, with the anterior lip of its lower border.
 float axisBody(const Level &L, const vec3 &p) {
   const float slope = std::tan(radians(L.s.infSlope));
-  float body = sdRoundBox(p, vec3(0, 9.0f, 0), vec3(8.0f, 9.0f, L.b), 4.5f);
-  // Narrowing upwards into the base of the dens (a trapezoid from the front, not a bottle's neck).
-  body = smax(body, std::abs(p.x) - (8.8f - 0.13f * p.y), 2.0f);
+  // A block taller than wide (about 16 wide, 17 tall: REFERENCE §2.5, core.ac study), its sides nearly
+  // upright and its upper corners only rounded: the dens rises from a shoulder, not a bottle's neck
+  // (fourth pass: the tapering body and the flared dens read as a bowling pin).
+  float body = sdRoundBox(p, vec3(0, 8.5f, 0), vec3(8.0f, 8.5f, L.b), 3.0f);
+  body = smax(body, std::abs(p.x) - (8.4f - 0.03f * p.y), 1.5f);
   // A median ridge down the front of the body, between the hollows for longus colli.
   body = smin(body, sdEllipsoid(p, vec3(0, 8.0f, L.b - 1.2f), vec3(2.6f, 8.0f, 1.8f)), 1.5f);
   body = smax(body, -p.z * slope - p.y, 1.0f);
@@ -441,8 +476,10 @@ float axisShape(const Level &L, const vec3 &p) {
   // bearing the anterior facet for the atlas, and a rounded apex (for the apical ligament); Gray's 1918,
   // the axis; issue 11: not a finger on a bottle.
   const vec3 head = densTip - vec3(0, 5.5f, -0.7f);
-  float d = smin(body, sdRoundCone(p, vec3(0, 16.0f, -0.5f), head - vec3(0, 3.0f, 0.2f), 5.3f, 3.9f), 2.0f);
-  d = smin(d, sdRoundCone(p, vec3(0, 12.5f, 0.0f), vec3(0, 19.5f, -1.2f), 7.2f, 5.2f), 3.0f); // broad base
+  // A peg about 10 mm across (REFERENCE §2.5: 9.8) narrowing a little to the neck, joined to the body
+  // by a small fillet.
+  float d = smin(body, sdRoundCone(p, vec3(0, 15.0f, -0.5f), head - vec3(0, 3.0f, 0.2f), 5.0f, 4.1f), 1.5f);
+  d = smin(d, sdRoundCone(p, vec3(0, 14.5f, -0.2f), vec3(0, 18.5f, -0.8f), 5.6f, 5.0f), 1.5f); // its root
   // The head, about 11 mm front to back (REFERENCE §2.5: 10.6), its front flattened into the oval
   // facet for the anterior arch of the atlas.
   const float facetCut = sdPlane(p, head + vec3(0, 0, 5.0f), glm::normalize(vec3(0, 0.15f, 1.0f)));
@@ -454,7 +491,12 @@ float axisShape(const Level &L, const vec3 &p) {
   // A rounded lateral mass that swells out over the body, topped by the facet.
   // Raised so that the joint plane cuts it about 4.5 mm below its crown: the facet is a broad oval cut
   // face, not the top of a dome.
-  float facet = sdEllipsoid(q, vec3(15.5f, 16.5f, -5.0f), vec3(9.0f, 11.0f, 10.0f));
+  // Fourth pass: upright sides (a rounded block) instead of an ellipsoid whose widest part lay just
+  // under the facet, which from the front read as a cup.
+  // Its under side bevelled up and out at 45 degrees: from the front a sloping shoulder under the facet,
+  // on whose under face the foramen transversarium opens (Gray's 1918, the axis).
+  float facet = sdRoundBox(q, vec3(15.5f, 14.0f, -5.0f), vec3(8.0f, 7.5f, 8.5f), 3.5f);
+  facet = smax(facet, sdPlane(q, vec3(21.0f, 12.0f, 0.0f), glm::normalize(vec3(0.7f, -1.0f, 0.0f))), 2.5f);
   const vec3 w = L.frame.toWorld(q);
   // The top of the mass is bevelled back around an oval facet (about 15 x 16 mm) that stands 0.8 mm
   // proud in the joint plane.
@@ -535,7 +577,7 @@ Level makeLevel(const VertebraSpec &s, const Landmarks &ribLandmarks) {
     L.frame.origin =
         vec3(0.0f, (s.supCentre.x + s.infCentre.x) * 0.5f, (s.supCentre.y + s.infCentre.y) * 0.5f);
     L.frame.setAngle(-std::atan2(d.x, d.y));
-    L.ft = vec3(27.5f, -1.5f, 0.0f);
+    L.ft = vec3(30.0f, -1.5f, -0.5f); // lateral to the mass, so the hole opens above and below
     // Arch centre lines (y already divided by the squash of the section), mirrored control points
     // first so the curve crosses the midline level.
     const vec3 sq(1.0f, 1.0f / kAnteriorArchSquash, 1.0f), sp(1.0f);
@@ -582,7 +624,8 @@ Level makeLevel(const VertebraSpec &s, const Landmarks &ribLandmarks) {
       auto it = ribLandmarks.find(name);
       if (it != ribLandmarks.end())
         L.pits.emplace_back(L.frame.toLocal(it->second),
-                            name.find("head") != std::string::npos ? 3.6f : 3.2f);
+                            // The tubercle's facet a broad shallow dish on the front of the tip.
+                            name.find("head") != std::string::npos ? 3.6f : 5.0f);
     }
   }
   L.tip = L.frame.toLocal(vec3(0.0f, s.spinousTip.x, s.spinousTip.y));

@@ -128,6 +128,7 @@ void GpuScene::upload(const Scene &scene) {
                         static_cast<GLsizeiptr>(fibreSize), fibres.data());
       gpu.vertexCount = data.positions.size();
       gpu.hasFibres = !fibres.empty();
+      gpu.closed = structures[s].closed;
       gpu.fibreOffset = fibreOffset;
       gpu.indexBuffer = makeIndexedVertexArray(gpu, data.indices);
       meshes_.push_back(gpu);

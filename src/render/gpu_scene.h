@@ -18,6 +18,7 @@ struct GpuMesh {
   // Muscle fibres: four signed bytes a vertex after the occlusion bytes (4-byte aligned), at
   // fibreOffset; a mesh without fibres has no such block and draws without striations.
   bool hasFibres = false;
+  bool closed = false; // Structure::closed: back faces may be culled when drawn opaque
   std::size_t fibreOffset = 0;
   // A function in motion (issue 14): the soft tissue's per-vertex bone blend (PoseSkin::vertexSkin),
   // in a buffer of its own so the model's buffer never changes; 0 for bones and before any pose.

@@ -9,7 +9,8 @@
 
 namespace atlas {
 
-Result<OffscreenTarget> OffscreenTarget::create(int width, int height, int samples) {
+Result<OffscreenTarget> OffscreenTarget::create(int width, int height, int samples,
+                                                Framebuffer::Depth depth) {
   GLint maxSize = 0, maxSamples = 0;
   glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &maxSize);
   glGetIntegerv(GL_MAX_SAMPLES, &maxSamples);
@@ -20,8 +21,7 @@ Result<OffscreenTarget> OffscreenTarget::create(int width, int height, int sampl
   t.width_ = width;
   t.height_ = height;
   t.samples_ = std::clamp(samples, 0, static_cast<int>(maxSamples));
-  Result<Framebuffer> drawn =
-      Framebuffer::create(width, height, t.samples_, Framebuffer::Depth::DepthStencil);
+  Result<Framebuffer> drawn = Framebuffer::create(width, height, t.samples_, depth);
   if (!drawn)
     return Error{"offscreen target: " + drawn.error()};
   t.drawn_ = std::move(*drawn);

@@ -12,7 +12,10 @@ namespace atlas {
 
 class OffscreenTarget {
 public:
-  static Result<OffscreenTarget> create(int width, int height, int samples);
+  // `depth` None for a target that only receives the viewer's copied scene and the interface
+  // (neither tests depth): a screenshot's memory is then one colour image.
+  static Result<OffscreenTarget> create(int width, int height, int samples,
+                                        Framebuffer::Depth depth = Framebuffer::Depth::DepthStencil);
   OffscreenTarget() = default;
 
   void bind() const;        // draw here: binds the target and sets the viewport to its size

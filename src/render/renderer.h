@@ -38,14 +38,21 @@ public:
   BackgroundColors background;
 
 private:
-  std::optional<ShaderProgram> meshProgram_;
-  std::optional<ShaderProgram> backgroundProgram_;
-  // Uniform locations, looked up once in create().
+  // Uniform locations, looked up once in create(); origin and ownColour only in the fibred program.
   struct MeshUniforms {
-    GLint view = -1, viewProjection = -1, color = -1, highlight = -1, fibres = -1, origin = -1,
-          ownColour = -1, glow = -1, skinning = -1, rigidSlot = -1, bones = -1, muscleAxis = -1,
-          muscleSpan = -1;
-  } mesh_;
+    GLint view = -1, viewProjection = -1, color = -1, highlight = -1, origin = -1, ownColour = -1, glow = -1,
+          skinning = -1, rigidSlot = -1, bones = -1, muscleAxis = -1, muscleSpan = -1;
+  };
+  // mesh.vert/mesh.frag twice: plain, and with FIBRES for meshes that carry fibres (the striated
+  // muscles). The plain one has half the varyings, which a software rasteriser sets up and
+  // interpolates for every triangle and pixel of the bones, nerves and vessels.
+  struct MeshProgram {
+    std::optional<ShaderProgram> program;
+    MeshUniforms uniforms;
+  };
+  static Result<MeshProgram> createMeshProgram(bool fibres);
+  MeshProgram plainMesh_, fibredMesh_;
+  std::optional<ShaderProgram> backgroundProgram_;
   struct BackgroundUniforms {
     GLint top = -1, bottom = -1;
   } background_;
@@ -65,19 +72,23 @@ private:
   };
   OwnedVertexArray emptyVao_;
 
-  struct Transparent {
+  // A draw held back: fibred opaque meshes (drawn after the plain ones, one program switch a frame)
+  // and ghosted ones (sorted far to near).
+  struct QueuedDraw {
     GLuint vao;
     GLsizei indexCount;
     glm::vec4 color;
     float highlight;
     float glow;
     float depth;
-    const GpuMesh *mesh; // for its fibres
+    const GpuMesh *mesh; // for its fibres and pose
     bool ownColour;
   };
-  void setFibres(const GpuMesh &mesh, bool ownColour) const;
-  void setSkinning(const GpuMesh &mesh, const SkinnedDraw *pose) const;
-  mutable std::vector<Transparent> transparent_; // reused: no allocation per frame once grown
+  // Puts the mesh's program in use if another is, and sets its style, pose and vertex array.
+  void prepare(const QueuedDraw &draw, const SkinnedDraw *pose, const MeshProgram *&inUse) const;
+  static void setSkinning(const MeshUniforms &u, const GpuMesh &mesh, const SkinnedDraw *pose);
+  mutable std::vector<QueuedDraw> fibred_;      // reused: no allocation per frame once grown
+  mutable std::vector<QueuedDraw> transparent_; // reused: no allocation per frame once grown
 };
 
 } // namespace atlas

@@ -11,7 +11,10 @@ Result<void> SceneBuffers::ensure(int width, int height, int samples) {
   if (image_ && width == width_ && height == height_ && samples == samples_)
     return {};
   release();
-  Result<Framebuffer> image = Framebuffer::create(width, height, 0, Framebuffer::Depth::DepthStencil);
+  // With multisampling, the image needs a depth buffer only once a frame is drawn while the view
+  // moves (bindImage): a screenshot never does, and keeps that memory.
+  Result<Framebuffer> image = Framebuffer::create(
+      width, height, 0, samples > 0 ? Framebuffer::Depth::None : Framebuffer::Depth::DepthStencil);
   if (!image)
     return Error{image.error()};
   if (samples > 0) {
@@ -22,6 +25,7 @@ Result<void> SceneBuffers::ensure(int width, int height, int samples) {
     multisampled_ = std::move(*multisampled);
   }
   image_ = std::move(*image);
+  imageHasDepth_ = samples == 0;
   width_ = width;
   height_ = height;
   samples_ = samples;
@@ -31,6 +35,7 @@ Result<void> SceneBuffers::ensure(int width, int height, int samples) {
 void SceneBuffers::release() {
   multisampled_ = Framebuffer{};
   image_ = Framebuffer{};
+  imageHasDepth_ = false;
   width_ = height_ = samples_ = 0;
 }
 
@@ -38,8 +43,16 @@ void SceneBuffers::bindMultisampled() const {
   glBindFramebuffer(GL_FRAMEBUFFER, multisampled_ ? multisampled_.id() : image_.id());
 }
 
-void SceneBuffers::bindImage() const {
+Result<void> SceneBuffers::bindImage() {
+  if (!imageHasDepth_) { // the frame drawn into it replaces what it held
+    Result<Framebuffer> image = Framebuffer::create(width_, height_, 0, Framebuffer::Depth::DepthStencil);
+    if (!image)
+      return Error{image.error()};
+    image_ = std::move(*image);
+    imageHasDepth_ = true;
+  }
   glBindFramebuffer(GL_FRAMEBUFFER, image_.id());
+  return {};
 }
 
 void SceneBuffers::resolve() const {

@@ -21,9 +21,9 @@ public:
   Result<void> ensure(int width, int height, int samples);
   void release();
 
-  void bindMultisampled() const;              // for a still frame; the image itself when samples is 0
-  void bindImage() const;                     // for a frame drawn while moving
-  void resolve() const;                       // multisampled -> image (nothing to do when samples is 0)
+  void bindMultisampled() const; // for a still frame; the image itself when samples is 0
+  Result<void> bindImage();      // for a frame drawn while moving (its depth buffer made the first time)
+  void resolve() const;          // multisampled -> image (nothing to do when samples is 0)
   void copyImageTo(GLuint framebuffer) const; // and leaves `framebuffer` bound for the interface
 
   int samples() const { return samples_; }
@@ -31,6 +31,7 @@ public:
 private:
   int width_ = 0, height_ = 0, samples_ = 0;
   Framebuffer multisampled_, image_;
+  bool imageHasDepth_ = false;
 };
 
 } // namespace atlas

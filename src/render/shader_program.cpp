@@ -2,19 +2,39 @@
 
 #include "render/embedded_shaders.h"
 
+#include <algorithm>
 #include <glm/gtc/type_ptr.hpp>
 #include <vector>
 
 namespace atlas {
 namespace {
 
-Result<GLuint> compile(GLenum stage, const std::string &file) {
+// The defines go right after the `#version` line, which GLSL wants before anything but comments.
+std::string withDefines(const std::string &source, const std::vector<std::string> &defines) {
+  if (defines.empty())
+    return source;
+  std::string block;
+  for (const std::string &name : defines)
+    block += "#define " + name + "\n";
+  const std::size_t version = source.find("#version");
+  const std::size_t lineEnd = version == std::string::npos ? std::string::npos : source.find('\n', version);
+  if (lineEnd == std::string::npos)
+    return block + source;
+  // #line keeps the driver's error line numbers those of the file.
+  const auto versionLine =
+      std::count(source.begin(), source.begin() + static_cast<std::ptrdiff_t>(lineEnd), '\n') + 1;
+  return source.substr(0, lineEnd + 1) + block + "#line " + std::to_string(versionLine + 1) + "\n" +
+         source.substr(lineEnd + 1);
+}
+
+Result<GLuint> compile(GLenum stage, const std::string &file, const std::vector<std::string> &defines) {
   const auto &shaders = embeddedShaders();
   auto it = shaders.find(file);
   if (it == shaders.end())
     return Error{"shaders/" + file + ": not embedded in this build"};
   GLuint shader = glCreateShader(stage);
-  const char *source = it->second.c_str();
+  const std::string text = withDefines(it->second, defines);
+  const char *source = text.c_str();
   glShaderSource(shader, 1, &source, nullptr);
   glCompileShader(shader);
   GLint ok = GL_FALSE;
@@ -33,17 +53,20 @@ Result<GLuint> compile(GLenum stage, const std::string &file) {
 } // namespace
 
 Result<ShaderProgram> ShaderProgram::fromEmbedded(const std::string &vertexFile,
-                                                  const std::string &fragmentFile) {
-  Result<GLuint> vs = compile(GL_VERTEX_SHADER, vertexFile);
+                                                  const std::string &fragmentFile,
+                                                  const std::vector<std::string> &defines) {
+  Result<GLuint> vs = compile(GL_VERTEX_SHADER, vertexFile, defines);
   if (!vs)
     return Error{vs.error()};
-  Result<GLuint> fs = compile(GL_FRAGMENT_SHADER, fragmentFile);
+  Result<GLuint> fs = compile(GL_FRAGMENT_SHADER, fragmentFile, defines);
   if (!fs) {
     glDeleteShader(*vs);
     return Error{fs.error()};
   }
   ShaderProgram program;
   program.files_ = vertexFile + " + " + fragmentFile;
+  for (const std::string &name : defines)
+    program.files_ += " (" + name + ")";
   program.program_ = glCreateProgram();
   glAttachShader(program.program_, *vs);
   glAttachShader(program.program_, *fs);

@@ -1,5 +1,5 @@
-// ShaderProgram: a linked GLSL program built from two files of shaders/; compile and link errors
-// name the file and carry the driver's info log.
+// ShaderProgram: a linked GLSL program built from two files of shaders/, optionally with names
+// #defined to pick a variant; compile and link errors name the file and carry the driver's info log.
 #pragma once
 
 #include "core/result.h"
@@ -13,7 +13,8 @@ namespace atlas {
 
 class ShaderProgram {
 public:
-  static Result<ShaderProgram> fromEmbedded(const std::string &vertexFile, const std::string &fragmentFile);
+  static Result<ShaderProgram> fromEmbedded(const std::string &vertexFile, const std::string &fragmentFile,
+                                            const std::vector<std::string> &defines = {});
 
   ShaderProgram() = default;
   ShaderProgram(ShaderProgram &&other) noexcept { *this = std::move(other); }

@@ -65,6 +65,11 @@ struct Structure {
   std::map<std::string, std::string> extras; // every glTF extras field, as text (but landmarks)
   std::vector<Landmark> landmarks;           // bones only; glTF extras "landmarks"
 
+  // Every mesh a closed surface wound outward (the generator checks it and says so in the glTF extras
+  // "closed"): its back faces never show from outside, so the renderer skips them. A file that claims
+  // it falsely only loses the inside of its open parts from view.
+  bool closed = false;
+
   int parent = -1;              // index of the parent structure, -1 at the root
   std::vector<MeshData> meshes; // baked into model space (node transforms applied)
 

@@ -175,7 +175,7 @@ std::uint64_t ViewState::fingerprint() const {
   for (const Highlight &h : highlights) {
     f.value(h.structure);
     f.value(h.role);
-    f.bytes(h.source.data(), h.source.size());
+    f.value(h.source ? static_cast<int>(*h.source) : -1);
   }
   return f.h;
 }

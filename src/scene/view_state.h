@@ -4,6 +4,7 @@
 
 #include "scene/picking.h"
 #include "scene/scene.h"
+#include "scene/source_mode.h"
 
 #include <cstdint>
 #include <optional>
@@ -25,7 +26,7 @@ const char *highlightRoleLabel(HighlightRole role); // "Selected", "Origin", "Ne
 struct Highlight {
   int structure = -1;
   HighlightRole role = HighlightRole::Selected;
-  std::string source; // "reference" | "article" | "" when not from a claim
+  std::optional<SourceMode> source; // whose claim lit it; none when not from a claim
 };
 
 // Colour-blind-safe palette (Okabe & Ito 2008), one colour per role.

@@ -4,6 +4,7 @@
 
 #include "scene/camera.h"
 #include "scene/view_state.h"
+#include "session/quiz_mode.h"
 
 #include <cstdint>
 #include <string>
@@ -102,7 +103,7 @@ struct StartQuizCommand {
   std::string deck = "all";
   std::uint32_t seed = 1;
   int questions = 10;
-  std::string mode = "practice";
+  quiz::QuizMode mode = quiz::QuizMode::Practice;
   bool stop = false; // true ends the quiz and closes the Quiz panel
 };
 // Answers the current question (a name, an id, an option's label or number, "c4, c5" for several

@@ -144,9 +144,9 @@ struct Planner {
     for (const Claim *claim : kb.claimsAbout(id)) {
       if (claim->role != role)
         continue;
-      const char *whose = claim->variation             ? "Variation"
-                          : claim->source == "article" ? "The article"
-                                                       : "Standard references";
+      const char *whose = claim->variation                       ? "Variation"
+                          : claim->source == SourceMode::Article ? "The article"
+                                                                 : "Standard references";
       add(HandoutBlockKind::Item, claim->text, whose, cites(claim->works));
       if (!claim->note.empty())
         add(HandoutBlockKind::Note, claim->note, "Where sources differ");

@@ -15,9 +15,9 @@ const Claim *primaryClaim(const content::KnowledgeBase &kb, const std::string &s
   for (const Claim *c : kb.claimsAbout(subject)) {
     if (c->role != role || c->variation)
       continue;
-    if (c->source == "article" && !article)
+    if (c->source == SourceMode::Article && !article)
       article = c;
-    else if (c->source == "reference" && !reference)
+    else if (c->source == SourceMode::Reference && !reference)
       reference = c;
   }
   return mode == SourceMode::Article && article ? article : reference;
@@ -40,7 +40,7 @@ struct Collector {
   const Scene &scene;
   std::vector<Highlight> out;
 
-  void add(int index, HighlightRole role, const std::string &source) {
+  void add(int index, HighlightRole role, std::optional<SourceMode> source) {
     if (index < 0)
       return;
     for (const Highlight &h : out)
@@ -48,7 +48,7 @@ struct Collector {
         return; // first role wins: the selection, then attachments, then supply
     out.push_back({index, role, source});
   }
-  void add(const std::string &id, HighlightRole role, const std::string &source) {
+  void add(const std::string &id, HighlightRole role, std::optional<SourceMode> source) {
     add(scene.indexOf(id), role, source);
   }
 };
@@ -76,11 +76,11 @@ std::vector<Highlight> computeHighlights(const Scene &scene, const content::Know
   if (selected < 0 || static_cast<std::size_t>(selected) >= scene.structures().size())
     return {};
   const Structure &s = scene.structures()[static_cast<std::size_t>(selected)];
-  c.add(selected, HighlightRole::Selected, "");
+  c.add(selected, HighlightRole::Selected, std::nullopt);
 
   if (s.attachment) { // a footprint: its muscle and its bone
-    c.add(s.attachment->muscle, HighlightRole::Related, "");
-    c.add(s.attachment->bone, HighlightRole::Related, "");
+    c.add(s.attachment->muscle, HighlightRole::Related, std::nullopt);
+    c.add(s.attachment->bone, HighlightRole::Related, std::nullopt);
     return c.out;
   }
   // Attachments and supply of the selected structure itself (muscles).
@@ -112,7 +112,7 @@ std::vector<Highlight> computeHighlights(const Scene &scene, const content::Know
   }
   // Relation claims of the selected structure name its neighbours.
   for (const Claim *claim : kb.claimsAbout(s.id))
-    if (claim->role == ClaimRole::Relation && !claim->variation && claim->source == "reference")
+    if (claim->role == ClaimRole::Relation && !claim->variation && claim->source == SourceMode::Reference)
       for (const std::string &target : claim->targets)
         c.add(target, HighlightRole::Related, claim->source);
   return c.out;

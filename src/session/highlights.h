@@ -7,8 +7,8 @@
 #pragma once
 
 #include "content/knowledge_base.h"
-#include "content/source_mode.h"
 #include "scene/scene.h"
+#include "scene/source_mode.h"
 #include "scene/view_state.h"
 
 #include <string>

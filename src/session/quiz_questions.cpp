@@ -121,7 +121,7 @@ struct Model {
 
   std::vector<std::string> cites(const std::string &structureId) const {
     for (const content::Claim *claim : knowledge.claimsAbout(structureId))
-      if (claim->source == "reference" && !claim->variation && !claim->cite.empty())
+      if (claim->source == SourceMode::Reference && !claim->variation && !claim->cite.empty())
         return {claim->cite};
     return {};
   }
@@ -420,7 +420,7 @@ void addClaimQuestions(const Model &m, QuizKind kind, std::vector<QuizQuestion> 
     q.subject = claim->id;
     if (const Structure *subject = m.structure(claim->subject); !subject->side.empty())
       q.subject += "/" + subject->side;
-    const std::string lead = claim->source == "article" ? "according to the article, " : "";
+    const std::string lead = claim->source == SourceMode::Article ? "according to the article, " : "";
     askClaimTargets(m, q, *claim, lead);
     q.prompt[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(q.prompt[0])));
     q.explanation = m.name(claim->subject) + ": " + claim->text;
@@ -456,7 +456,7 @@ void addSuppliedByQuestions(const Model &m, std::vector<QuizQuestion> &out) {
   std::vector<std::string> order;
   std::map<std::string, std::vector<const content::Claim *>> byTarget;
   for (const content::Claim *claim : m.claimCopies()) {
-    if (claim->variation || claim->source != "reference" ||
+    if (claim->variation || claim->source != SourceMode::Reference ||
         (claim->role != content::ClaimRole::NerveSupply && claim->role != content::ClaimRole::BloodSupply))
       continue;
     for (const std::string &target : m.targetsInModel(*claim)) {
@@ -504,7 +504,8 @@ void addSuppliedByQuestions(const Model &m, std::vector<QuizQuestion> &out) {
 // name it, chosen among four of its system.
 void addRelationQuestions(const Model &m, std::vector<QuizQuestion> &out) {
   for (const content::Claim *claim : m.claimCards(QuizKind::Relation)) {
-    if (claim->role != content::ClaimRole::Relation || claim->source != "reference" || claim->variation)
+    if (claim->role != content::ClaimRole::Relation || claim->source != SourceMode::Reference ||
+        claim->variation)
       continue;
     const Structure *subject = m.structure(claim->subject);
     // A text that says any of its names ("subclavian artery", "C6") gives the answer away.
@@ -544,8 +545,8 @@ void addRelationQuestions(const Model &m, std::vector<QuizQuestion> &out) {
 }
 
 std::string sourceLead(const content::Claim &claim) {
-  return claim.source == "article" ? "According to the article, "
-                                   : "According to the standard references (" + claim.cite + "), ";
+  return claim.source == SourceMode::Article ? "According to the article, "
+                                             : "According to the standard references (" + claim.cite + "), ";
 }
 
 // For each pair of claims that disagree (differs_from), one question per side of the disagreement;
@@ -576,7 +577,7 @@ void addSourceQuestions(const Model &m, std::vector<QuizQuestion> &out) {
       q.subject = asks->id + side;
       askClaimTargets(m, q, *asks, sourceLead(*asks));
       auto said = [](const content::Claim &c) {
-        return std::string(c.source == "article" ? "The article: " : "The references: ") + c.text;
+        return std::string(c.source == SourceMode::Article ? "The article: " : "The references: ") + c.text;
       };
       q.explanation = said(*asks) + " " + said(*against) + " " + (claim->note.empty() ? "" : claim->note);
       q.cite = asks->cite + "; " + against->cite;

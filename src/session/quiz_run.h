@@ -4,15 +4,12 @@
 // once and nothing is said until the end. No GL, no ImGui; the Session owns one (session.h).
 #pragma once
 
+#include "session/quiz_mode.h"
 #include "session/quiz_questions.h"
 
 #include <nlohmann/json.hpp>
 
 namespace atlas::quiz {
-
-enum class QuizMode { Practice, Exam };
-const char *quizModeName(QuizMode mode); // "practice" | "exam"
-std::optional<QuizMode> quizModeFromName(const std::string &name);
 
 struct GivenAnswer {
   bool answered = false;

@@ -253,7 +253,7 @@ void Session::rebuildHighlights() {
   // The other selected parts show as selected; the origins and supply are those of the last one.
   for (int other : view_.selection)
     if (other != view_.selected)
-      view_.highlights.push_back({other, HighlightRole::Selected, ""});
+      view_.highlights.push_back({other, HighlightRole::Selected, std::nullopt});
 }
 
 void Session::animateTo(const Camera &target, bool animate) {
@@ -555,7 +555,7 @@ Result<void> Session::run(const ShowPartsCommand &show) {
   for (const std::string &id : show.parts) {
     const int part = scene_.indexOf(id);
     if (part >= 0 && part != *index)
-      view_.highlights.push_back({part, HighlightRole::Related, "article"});
+      view_.highlights.push_back({part, HighlightRole::Related, SourceMode::Article});
   }
   if (show.cleanView) {
     // Framed on the muscle and what it moves, from where the muscle is in sight.
@@ -650,17 +650,14 @@ Result<void> Session::run(const StartQuizCommand &start) {
     showQuizQuestion();
     return {};
   }
-  const std::optional<quiz::QuizMode> mode = quiz::quizModeFromName(start.mode);
-  if (!mode)
-    return Error{"quiz mode '" + start.mode + "': expected practice or exam"};
   quizMemory.load();
   const quiz::QuizPriority priority = quizPriority ? quizPriority : quizMemory.priority();
   const content::QuizSet *set = quizSets ? quizSets->find(start.deck) : nullptr;
   Result<quiz::QuizRun> started =
       set ? quiz::QuizRun::fromQuestions(
-                start.deck, start.seed, *mode,
+                start.deck, start.seed, start.mode,
                 quiz::drawSetQuiz(*set, scene_, knowledge_, start.seed, start.questions, priority))
-          : quiz::QuizRun::start(scene_, knowledge_, start.deck, start.seed, start.questions, *mode,
+          : quiz::QuizRun::start(scene_, knowledge_, start.deck, start.seed, start.questions, start.mode,
                                  priority);
   if (!started)
     return Error{started.error()};
@@ -800,7 +797,7 @@ void Session::showQuizQuestion() {
         labelsBeforeQuiz_ = view_.labels;
       view_.labels = false;
       view_.setVisibility(lit, Visibility::Visible);
-      view_.highlights.push_back({lit, HighlightRole::Related, ""});
+      view_.highlights.push_back({lit, HighlightRole::Related, std::nullopt});
       // Turned to where it is in sight (a lit nerve behind the vessels was not seen at all), framed
       // with 3 cm of its surroundings around it so that where it lies still says something.
       Bounds around = scene_.structures()[static_cast<std::size_t>(lit)].bounds();
@@ -838,8 +835,8 @@ nlohmann::json Session::stateJson() const {
     json entry{{"id", hs.id}, {"role", highlightRoleName(h.role)}};
     if (hs.attachment)
       entry["bone"] = hs.attachment->bone; // footprints: the bone the site lies on
-    if (!h.source.empty())
-      entry["source"] = h.source;
+    if (h.source)
+      entry["source"] = sourceModeName(*h.source);
     highlighted.push_back(entry);
   }
   state["highlighted"] = highlighted;

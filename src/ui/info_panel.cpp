@@ -16,7 +16,7 @@ const ImVec4 kArticleColor(1.0f, 0.72f, 0.30f, 1.0f);
 const ImVec4 kReferenceColor(0.55f, 0.80f, 1.0f, 1.0f);
 
 void sourceBadge(const Claim &claim) {
-  const bool article = claim.source == "article";
+  const bool article = claim.source == SourceMode::Article;
   ImGui::TextColored(article ? kArticleColor : kReferenceColor, article ? "[Article]" : "[Reference]");
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("%s", claim.cite.c_str());
@@ -74,8 +74,8 @@ void drawClaim(FrameContext &ctx, const Claim &claim, bool highlighted) {
     ImGui::PushStyleColor(ImGuiCol_Text, kArticleColor);
     ImGui::Indent();
     // Two standard sources can disagree too (e.g. Gray's 1918 against a later text).
-    ImGui::TextWrapped(claim.source == "article" ? "Differs from the standard references: %s"
-                                                 : "Sources disagree: %s",
+    ImGui::TextWrapped(claim.source == SourceMode::Article ? "Differs from the standard references: %s"
+                                                           : "Sources disagree: %s",
                        claim.note.c_str());
     ImGui::Unindent();
     ImGui::PopStyleColor();

@@ -202,9 +202,9 @@ void drawQuizMenu(FrameContext &ctx) {
     markItem(ctx, "menu.quiz");
     return;
   }
-  for (const char *mode : {"practice", "exam"}) {
-    if (ImGui::BeginMenu(mode == std::string("practice") ? "Practice (feedback after each answer)"
-                                                         : "Exam (10 questions, score at the end)")) {
+  for (const quiz::QuizMode mode : {quiz::QuizMode::Practice, quiz::QuizMode::Exam}) {
+    if (ImGui::BeginMenu(mode == quiz::QuizMode::Practice ? "Practice (feedback after each answer)"
+                                                          : "Exam (10 questions, score at the end)")) {
       for (const std::string &deck : decksOf(ctx.session))
         if (ImGui::MenuItem(deck.c_str()))
           ctx.commands.push_back(StartQuizCommand{deck, freshSeed(), 10, mode});
@@ -223,7 +223,7 @@ void drawQuizMenu(FrameContext &ctx) {
     ctx.commands.push_back(ShowQuizProgressCommand{!ctx.session.quizView.progressOpen});
   markItem(ctx, "menu.quiz.progress");
   if (ctx.session.quiz() && ImGui::MenuItem("Stop the quiz"))
-    ctx.commands.push_back(StartQuizCommand{"", 0, 0, "", true});
+    ctx.commands.push_back(StartQuizCommand{"", 0, 0, quiz::QuizMode::Practice, true});
   ImGui::EndMenu();
 }
 
@@ -236,7 +236,7 @@ bool drawQuizPanel(FrameContext &ctx) {
   bool open = true;
   const bool shown = ImGui::Begin("Quiz", &open, kRightPanelFlags);
   if (!open)
-    ctx.commands.push_back(StartQuizCommand{"", 0, 0, "", true});
+    ctx.commands.push_back(StartQuizCommand{"", 0, 0, quiz::QuizMode::Practice, true});
   if (!shown) {
     ImGui::End();
     return true;

@@ -89,7 +89,7 @@ bool drawQuizProgressPanel(FrameContext &ctx) {
   ImGui::TextWrapped("New: %d of %s never answered", fresh,
                      quiz::countOf(static_cast<long long>(known.size()), "card", "cards").c_str());
   if (summary.due > 0 && ImGui::Button("Practise the due cards"))
-    ctx.commands.push_back(StartQuizCommand{"all", 1, summary.due, "practice"});
+    ctx.commands.push_back(StartQuizCommand{"all", 1, summary.due, quiz::QuizMode::Practice});
   markItem(ctx, "progress.practise");
   ImGui::Separator();
   ImGui::PushFont(ctx.fonts.bold);

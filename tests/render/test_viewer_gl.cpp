@@ -8,8 +8,10 @@
 #include "support/fixtures.h"
 
 #include <catch2/catch.hpp>
+#include <cstdint>
 #include <cstdlib>
 #include <epoxy/egl.h>
+#include <imgui.h>
 
 using namespace atlas;
 
@@ -40,6 +42,20 @@ TEST_CASE("viewer: the interface is still drawn after the UI scale changes") {
     (*viewer)->settings().scale = scale;
     const Image scaled = draw(true);
     CHECK(test::differingPixels(scaled, sceneOnly, 8, 12) > 200);
+    // The glyphs live in a one-channel texture; the atlas keeps no pixel copies of its own.
+    const ImFontAtlas &atlas = *ImGui::GetIO().Fonts;
+    CHECK(atlas.TexPixelsAlpha8 == nullptr);
+    CHECK(atlas.TexPixelsRGBA32 == nullptr);
+    const auto texture = static_cast<GLuint>(reinterpret_cast<std::intptr_t>(atlas.TexID));
+    REQUIRE(glIsTexture(texture));
+    GLint bound = 0, format = 0, width = 0;
+    glGetIntegerv(GL_TEXTURE_BINDING_2D, &bound);
+    glBindTexture(GL_TEXTURE_2D, texture);
+    glGetTexLevelParameteriv(GL_TEXTURE_2D, 0, GL_TEXTURE_INTERNAL_FORMAT, &format);
+    glGetTexLevelParameteriv(GL_TEXTURE_2D, 0, GL_TEXTURE_WIDTH, &width);
+    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(bound));
+    CHECK(format == GL_R8);
+    CHECK(width == atlas.TexWidth);
   }
 }
 

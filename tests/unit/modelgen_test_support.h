@@ -1,10 +1,18 @@
-// Shared by the tests of the model generator's measurements (contacts, muscle sections): the
-// generator's measuring points computed without meshing, and one-mesh structures for scenes built
-// by hand. Only where the generator is built (ATLAS_HAVE_MODELGEN).
+// Shared by the tests of the model generator's measurements (contacts, muscle sections, routes):
+// the generator's measuring points computed without meshing, landmarks, the tubes' centre lines, the
+// surfaces of the model under test, and one-mesh structures for scenes built by hand. Only where the
+// generator is built (ATLAS_HAVE_MODELGEN).
 #pragma once
 
 #include "model_test_support.h"
+#include "modelgen/contact_check.h"
 #include "modelgen/model.h"
+#include "modelgen/spec.h"
+#include "modelgen/tube.h"
+
+#include <map>
+#include <string>
+#include <vector>
 
 namespace atlas::test {
 
@@ -39,6 +47,50 @@ inline Structure solid(const std::string &id, System system, MeshData mesh) {
   s.system = system;
   s.meshes.push_back(std::move(mesh));
   return s;
+}
+
+// A named landmark of the generator's measurements (mm, left side); fails the test when missing.
+inline glm::vec3 landmarkMm(const std::string &name) {
+  const auto &marks = test::specMetrics().landmarks;
+  auto it = marks.find(name);
+  if (it == marks.end())
+    FAIL("no landmark " << name);
+  return it->second;
+}
+
+// A tube of vessels.json by id and side (a tube described once, on the left, serves both sides).
+inline const modelgen::TubeSpec &tubeSpec(const std::string &id, const std::string &side = "left") {
+  for (const modelgen::TubeSpec &t : test::modelSpec().tubes)
+    if (t.id == id && (t.side.empty() || t.side == side))
+      return t;
+  FAIL("no tube " << id << " on the " << side << " in vessels.json");
+  static modelgen::TubeSpec none;
+  return none;
+}
+
+// The centre line the generator sweeps (mm; a tube described on the left is measured there, its
+// mirror image has the same bends).
+inline std::vector<glm::vec3> centreLine(const std::string &id, const std::string &side = "left") {
+  const modelgen::TubeSpec &t = tubeSpec(id, side);
+  std::vector<glm::vec3> controls = modelgen::tubeControls(t, landmarkMm);
+  if (side == "right" && t.side.empty())
+    for (glm::vec3 &c : controls)
+      c.x = -c.x;
+  return modelgen::smoothCurve(controls, modelgen::tubeSpacing(0.5f * t.diameter));
+}
+
+// The surface of a structure of the model under test (committed, or ATLAS_ROUTES_GLB), in mm,
+// indexed once for ray and distance queries.
+inline const modelgen::SurfaceIndex &surfaceOf(const std::string &id) {
+  static std::map<std::string, modelgen::SurfaceIndex> built;
+  auto it = built.find(id);
+  if (it == built.end()) {
+    const Structure *s = modelUnderTest().find(id);
+    if (!s)
+      FAIL("missing structure " << id);
+    it = built.emplace(id, modelgen::SurfaceIndex(s->meshes, 1000.0f)).first;
+  }
+  return it->second;
 }
 
 } // namespace atlas::test

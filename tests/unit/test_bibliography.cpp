@@ -198,7 +198,8 @@ TEST_CASE("standard anatomy rests on a textbook or a study, not on web pages alo
   for (const Claim &c : load.knowledge.claims()) {
     // Variants, actions and one side of a disagreement between sources (which carries its note) may
     // rest on web pages; the primary attachments and supplies and the relations may not.
-    if (c.source != "reference" || c.variation || c.role == ClaimRole::Action || !c.differsFrom.empty())
+    if (c.source != SourceMode::Reference || c.variation || c.role == ClaimRole::Action ||
+        !c.differsFrom.empty())
       continue;
     INFO(c.id);
     if (c.role == ClaimRole::Relation) {

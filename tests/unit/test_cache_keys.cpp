@@ -11,7 +11,7 @@ using namespace atlas;
 
 TEST_CASE("cache keys: every drawn field of the view state changes its fingerprint", "[cachekeys]") {
   ViewState base(4);
-  base.highlights = {{1, HighlightRole::Selected, "reference"}};
+  base.highlights = {{1, HighlightRole::Selected, SourceMode::Reference}};
   const std::vector<std::pair<const char *, std::function<void(ViewState &)>>> changes{
       {"selected", [](ViewState &v) { v.selected = 2; }},
       {"selection",
@@ -20,15 +20,15 @@ TEST_CASE("cache keys: every drawn field of the view state changes its fingerpri
        }},
       {"highlights: structure",
        [](ViewState &v) {
-         v.highlights = {{1, HighlightRole::Selected, ""}};
+         v.highlights = {{1, HighlightRole::Selected, std::nullopt}};
        }},
       {"highlights: role",
        [](ViewState &v) {
-         v.highlights = {{-1, HighlightRole::Origin, ""}};
+         v.highlights = {{-1, HighlightRole::Origin, std::nullopt}};
        }},
       {"highlights: source",
        [](ViewState &v) {
-         v.highlights = {{-1, HighlightRole::Selected, "article"}};
+         v.highlights = {{-1, HighlightRole::Selected, SourceMode::Article}};
        }},
       {"focus", [](ViewState &v) { v.focus = !v.focus; }},
       {"showAllAttachments", [](ViewState &v) { v.showAllAttachments = !v.showAllAttachments; }},

@@ -61,7 +61,7 @@ TEST_CASE("every muscle has one primary reference claim per role, and the articl
          {ClaimRole::Origin, ClaimRole::Insertion, ClaimRole::NerveSupply, ClaimRole::BloodSupply}) {
       int primary = 0;
       for (const content::Claim *c : kb.claimsAbout(muscle))
-        primary += c->role == role && c->source == "reference" && !c->variation;
+        primary += c->role == role && c->source == SourceMode::Reference && !c->variation;
       CHECK(primary == 1);
     }
   }

@@ -95,10 +95,10 @@ TEST_CASE("the view fingerprint follows what changes the drawn model, not the la
   selected.selected = 2;
   CHECK(selected.fingerprint() != start);
   ViewState highlighted = selected;
-  highlighted.highlights.push_back({0, HighlightRole::Origin, "reference"});
+  highlighted.highlights.push_back({0, HighlightRole::Origin, SourceMode::Reference});
   CHECK(highlighted.fingerprint() != selected.fingerprint());
   ViewState article = selected;
-  article.highlights.push_back({0, HighlightRole::Origin, "article"});
+  article.highlights.push_back({0, HighlightRole::Origin, SourceMode::Article});
   CHECK(article.fingerprint() != highlighted.fingerprint());
 
   ViewState focus = view;

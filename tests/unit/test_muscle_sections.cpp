@@ -194,6 +194,9 @@ TEST_CASE("model: scalenus medius reads as the largest in a side view", "[model]
   // Its broad face looks out and forward to the plexus, so across the 5 mm around its mid-height it
   // spans more from front to back than anterior does (whose broad face looks forward, REFERENCE §4.1:
   // the phrenic nerve lies on it); the lecturer review found that medius did not read as the largest.
+  // The fourth pass made anterior its REFERENCE §4.3 8 mm thick and turned its broad face 31 degrees
+  // forward, as the next review asked (anterior looked thin from the side): medius must still span
+  // more than anterior (by area it is 1.2 times anterior, the test above), no longer 1.3 times.
   auto frontToBack = [](const SurfaceIndex &m) {
     const float y = 0.5f * (m.lo().y + m.hi().y);
     float lo = 1e9f, hi = -1e9f;
@@ -207,7 +210,7 @@ TEST_CASE("model: scalenus medius reads as the largest in a side view", "[model]
   const float medius = frontToBack(leftMuscle("scalenus_medius"));
   const float anterior = frontToBack(leftMuscle("scalenus_anterior"));
   INFO("front to back at mid-height: medius " << medius << " mm, anterior " << anterior << " mm");
-  CHECK(medius >= 1.3f * anterior);
+  CHECK(medius >= 1.05f * anterior);
 }
 
 TEST_CASE("model: the origin tendons are short - tendon lies only near the attachments",

@@ -41,7 +41,7 @@ TEST_CASE("every quiz answer reviews its card and saves the progress file", "[qu
   test::ScratchDir scratch("quiz-memory-save");
   const fs::path file = scratch.dir / "data" / "progress.json";
   Session session = quizSession(file);
-  REQUIRE(session.apply(StartQuizCommand{"find", 5, 3, "practice"}));
+  REQUIRE(session.apply(StartQuizCommand{"find", 5, 3, quiz::QuizMode::Practice}));
   CHECK_FALSE(fs::exists(file)); // nothing answered, nothing written
 
   const std::string missed = cardKey(*session.quiz()->current());
@@ -71,7 +71,7 @@ TEST_CASE("a card missed today comes first in the next quiz with the same seed",
   std::string missed;
   {
     Session session = quizSession(file);
-    REQUIRE(session.apply(StartQuizCommand{"find", 8, 4, "practice"}));
+    REQUIRE(session.apply(StartQuizCommand{"find", 8, 4, quiz::QuizMode::Practice}));
     for (const QuizQuestion &q : session.quiz()->questions())
       firstOrder.push_back(cardKey(q));
     // Right on every question but the last, which is missed.
@@ -84,7 +84,7 @@ TEST_CASE("a card missed today comes first in the next quiz with the same seed",
   }
   REQUIRE(missed == firstOrder.back());
   Session again = quizSession(file);
-  REQUIRE(again.apply(StartQuizCommand{"find", 8, 4, "practice"}));
+  REQUIRE(again.apply(StartQuizCommand{"find", 8, 4, quiz::QuizMode::Practice}));
   CHECK(cardKey(again.quiz()->questions().front()) == missed);
   // The cards known today are not due: new cards come before them.
   for (std::size_t i = 1; i < again.quiz()->questions().size(); ++i)
@@ -97,7 +97,7 @@ TEST_CASE("a corrupt progress file is kept aside with a message and the quiz sti
   const std::string bad = "{\"format\": \"scalene-atlas-progress\", \"cards\": [oops";
   const fs::path file = scratch.write("progress.json", bad);
   Session session = quizSession(file);
-  REQUIRE(session.apply(StartQuizCommand{"find", 2, 2, "practice"}));
+  REQUIRE(session.apply(StartQuizCommand{"find", 2, 2, quiz::QuizMode::Practice}));
   CHECK_THAT(session.quizMemory.message(), Catch::Contains("progress.json"));
   CHECK(session.quizMemory.canSave());
   // The bad bytes are kept beside it, never overwritten.
@@ -112,7 +112,7 @@ TEST_CASE("a corrupt progress file is kept aside with a message and the quiz sti
 
 TEST_CASE("a session without a progress file keeps progress in memory only", "[quiz][memory]") {
   Session session = quizSession({});
-  REQUIRE(session.apply(StartQuizCommand{"find", 3, 1, "exam"}));
+  REQUIRE(session.apply(StartQuizCommand{"find", 3, 1, quiz::QuizMode::Exam}));
   REQUIRE(session.apply(AnswerQuizCommand{"certainly not this"}));
   CHECK(session.quizMemory.progress().cards.size() == 1);
   CHECK(session.quizMemory.message().empty());
@@ -121,7 +121,7 @@ TEST_CASE("a session without a progress file keeps progress in memory only", "[q
 TEST_CASE("progress is exported and imported through the Session's commands", "[quiz][memory]") {
   test::ScratchDir scratch("quiz-memory-transfer");
   Session home = quizSession(scratch.dir / "home.json");
-  REQUIRE(home.apply(StartQuizCommand{"find", 6, 2, "exam"}));
+  REQUIRE(home.apply(StartQuizCommand{"find", 6, 2, quiz::QuizMode::Exam}));
   REQUIRE(home.apply(AnswerQuizCommand{"certainly not this"}));
   REQUIRE(home.apply(TransferQuizProgressCommand{scratch.path("usb.json"), false}));
   CHECK_THAT(home.quizMemory.message(), Catch::Contains("exported"));
@@ -145,7 +145,7 @@ TEST_CASE("progress is exported and imported through the Session's commands", "[
 TEST_CASE("an exam question left past its time is skipped and graded as no answer", "[quiz][memory][exam]") {
   test::ScratchDir scratch("quiz-memory-exam-time");
   Session session = quizSession(scratch.dir / "progress.json");
-  REQUIRE(session.apply(StartQuizCommand{"find", 12, 3, "exam"}));
+  REQUIRE(session.apply(StartQuizCommand{"find", 12, 3, quiz::QuizMode::Exam}));
   const std::string first = cardKey(*session.quiz()->current());
   CHECK(session.stateJson()["quiz"]["question_seconds_left"] == Approx(Session::kExamSecondsPerQuestion));
   session.advance(static_cast<float>(Session::kExamSecondsPerQuestion) - 1.0f);
@@ -168,7 +168,7 @@ TEST_CASE("an exam question left past its time is skipped and graded as no answe
 
 TEST_CASE("a practice quiz keeps its time but never runs out", "[quiz][memory][exam]") {
   Session session = quizSession({});
-  REQUIRE(session.apply(StartQuizCommand{"find", 12, 2, "practice"}));
+  REQUIRE(session.apply(StartQuizCommand{"find", 12, 2, quiz::QuizMode::Practice}));
   session.advance(600.0f);
   CHECK(session.quiz()->index() == 0);
   CHECK(session.stateJson()["quiz"]["elapsed_s"].get<double>() == Approx(600.0));

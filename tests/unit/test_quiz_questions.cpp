@@ -347,7 +347,7 @@ TEST_CASE("supplied-by cards read the supply claims the other way round", "[quiz
     std::set<std::string> muscles;
     for (const Structure &s : scene.structures())
       for (const content::Claim *c : kb.claimsAbout(s.id))
-        if (!c->variation && c->source == "reference" &&
+        if (!c->variation && c->source == SourceMode::Reference &&
             (c->role == content::ClaimRole::NerveSupply || c->role == content::ClaimRole::BloodSupply) &&
             std::find(c->targets.begin(), c->targets.end(), target) != c->targets.end())
           muscles.insert(c->subject);

@@ -140,12 +140,12 @@ TEST_CASE("the Session runs a quiz: practice shows the answer, the state has the
   session.setScene(test::committedModel());
   session.setKnowledge(kb());
   CHECK(session.stateJson()["quiz"].is_null());
-  Result<void> bad = session.apply(StartQuizCommand{"spleen", 1, 5, "practice"});
+  Result<void> bad = session.apply(StartQuizCommand{"spleen", 1, 5, quiz::QuizMode::Practice});
   REQUIRE_FALSE(bad);
   CHECK_THAT(bad.error(), Catch::Contains("the decks are"));
   CHECK_FALSE(session.apply(AnswerQuizCommand{"c5"}));
 
-  REQUIRE(session.apply(StartQuizCommand{"name", 4, 3, "practice"}));
+  REQUIRE(session.apply(StartQuizCommand{"name", 4, 3, quiz::QuizMode::Practice}));
   REQUIRE(session.quiz());
   const QuizQuestion first = *session.quiz()->current();
   // The part to name is lit without its label.
@@ -179,7 +179,7 @@ TEST_CASE("the Session runs a quiz: practice shows the answer, the state has the
   state = session.stateJson()["quiz"];
   CHECK(state["index"] == 1);
   CHECK(state["questions"][1]["correct"] == false);
-  REQUIRE(session.apply(StartQuizCommand{"", 0, 0, "", true}));
+  REQUIRE(session.apply(StartQuizCommand{"", 0, 0, quiz::QuizMode::Practice, true}));
   CHECK_FALSE(session.quiz());
   CHECK(session.stateJson()["quiz"].is_null());
 }
@@ -188,7 +188,7 @@ TEST_CASE("a find question takes a routed pick as its answer", "[quiz][run][sess
   Session session;
   session.setScene(test::committedModel());
   session.setKnowledge(kb());
-  REQUIRE(session.apply(StartQuizCommand{"find", 9, 2, "exam"}));
+  REQUIRE(session.apply(StartQuizCommand{"find", 9, 2, quiz::QuizMode::Exam}));
   REQUIRE(session.quizTakesClicks());
   const std::string wanted = session.quiz()->current()->expected.front();
   REQUIRE(session.apply(QuizPickCommand{wanted}));

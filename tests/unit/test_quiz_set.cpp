@@ -94,8 +94,8 @@ TEST_CASE("The bundled question set loads clean against the content and the mode
       for (const std::string &id : q.options) {
         const content::Claim *claim = knowledge.findClaim(id);
         REQUIRE(claim != nullptr);
-        article = article || claim->source == "article";
-        reference = reference || claim->source == "reference";
+        article = article || claim->source == SourceMode::Article;
+        reference = reference || claim->source == SourceMode::Reference;
       }
       CHECK((article && reference));
     } else if (content::answersWithIds(q.kind)) {

@@ -42,7 +42,7 @@ TEST_CASE("the bundled teacher set is a quiz deck with the set's card keys", "[q
   session.setScene(test::committedModel());
   session.setKnowledge(test::contentKnowledge());
   session.quizSets = bundledSets();
-  REQUIRE(session.apply(StartQuizCommand{"scalenes_and_thoracic_outlet", 3, 0, "practice"}));
+  REQUIRE(session.apply(StartQuizCommand{"scalenes_and_thoracic_outlet", 3, 0, quiz::QuizMode::Practice}));
   CHECK(session.quiz()->deck() == "scalenes_and_thoracic_outlet");
   CHECK(session.quiz()->questions().size() == set->questions.size());
   // The same seed draws the same order.
@@ -50,7 +50,7 @@ TEST_CASE("the bundled teacher set is a quiz deck with the set's card keys", "[q
   again.setScene(test::committedModel());
   again.setKnowledge(test::contentKnowledge());
   again.quizSets = bundledSets();
-  REQUIRE(again.apply(StartQuizCommand{"scalenes_and_thoracic_outlet", 3, 2, "exam"}));
+  REQUIRE(again.apply(StartQuizCommand{"scalenes_and_thoracic_outlet", 3, 2, quiz::QuizMode::Exam}));
   CHECK(again.quiz()->questions()[0].prompt == session.quiz()->questions()[0].prompt);
   CHECK(again.quiz()->questions().size() == 2);
 }

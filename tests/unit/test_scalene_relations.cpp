@@ -34,7 +34,7 @@ bool endsWith(const std::string &s, const std::string &tail) {
 std::set<std::string> relationTargets(const std::string &subject) {
   std::set<std::string> out;
   for (const Claim *c : knowledge().knowledge.claimsAbout(subject))
-    if (c->role == ClaimRole::Relation && !c->variation && c->source == "reference")
+    if (c->role == ClaimRole::Relation && !c->variation && c->source == SourceMode::Reference)
       out.insert(c->targets.begin(), c->targets.end());
   return out;
 }

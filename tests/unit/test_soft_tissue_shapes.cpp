@@ -22,33 +22,9 @@ using modelgen::SurfaceIndex;
 
 namespace {
 
-glm::vec3 landmarkMm(const std::string &name) {
-  const auto &marks = test::specMetrics().landmarks;
-  auto it = marks.find(name);
-  if (it == marks.end())
-    FAIL("no landmark " << name);
-  return it->second;
-}
-
-const modelgen::TubeSpec &tubeSpec(const std::string &id, const std::string &side = "left") {
-  for (const modelgen::TubeSpec &t : test::modelSpec().tubes)
-    if (t.id == id && (t.side.empty() || t.side == side))
-      return t;
-  FAIL("no tube " << id << " on the " << side << " in vessels.json");
-  static modelgen::TubeSpec none;
-  return none;
-}
-
-// The centre line the generator sweeps (mm; a tube described on the left is measured there, its
-// mirror image has the same bends).
-std::vector<glm::vec3> centreLine(const std::string &id, const std::string &side = "left") {
-  const modelgen::TubeSpec &t = tubeSpec(id, side);
-  std::vector<glm::vec3> controls = modelgen::tubeControls(t, landmarkMm);
-  if (side == "right" && t.side.empty())
-    for (glm::vec3 &c : controls)
-      c.x = -c.x;
-  return modelgen::smoothCurve(controls, modelgen::tubeSpacing(0.5f * t.diameter));
-}
+using test::centreLine;
+using test::landmarkMm;
+using test::tubeSpec;
 
 // The sharpest turn (degrees) of the centre line over any `reach` mm of its length: the angle between
 // the directions reach mm apart. A hairpin reads as 150-180, a smooth curve as a few tens.

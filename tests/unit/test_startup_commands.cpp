@@ -2,9 +2,9 @@
 // once at the edge into enums: panels, sources, function ids (issue 17).
 #include "app/article_startup.h"
 #include "app/cli.h"
-#include "content/source_mode.h"
 #include "core/enum_names.h"
 #include "scene/motion.h"
+#include "scene/source_mode.h"
 #include "session/panel_name.h"
 #include "session/session_content.h"
 #include "session/startup_commands.h"

@@ -1,4 +1,4 @@
-#include "content/source_mode.h"
+#include "scene/source_mode.h"
 
 namespace atlas {
 
