@@ -65,12 +65,14 @@ const SurfaceIndex &sideSurface(const std::string &id, const std::string &side =
 
 } // namespace
 
-TEST_CASE("shapes: the subclavian artery and the rami and trunks of the plexus turn smoothly with no hairpin",
+TEST_CASE("shapes: the subclavian artery and the rami, trunks and branches of the plexus turn smoothly",
           "[modelgen][routes][shapes]") {
   // Over 5 mm of its course a nerve or vessel turns gently; the review's hairpins turned 120-180 deg.
   const std::vector<std::string> ids = {
       "subclavian_artery", "c4_ventral_ramus", "c5_ventral_ramus", "c6_ventral_ramus", "c7_ventral_ramus",
-      "c8_ventral_ramus",  "t1_ventral_ramus", "upper_trunk",      "middle_trunk",     "lower_trunk"};
+      "c8_ventral_ramus", "t1_ventral_ramus", "upper_trunk", "middle_trunk", "lower_trunk",
+      // the plexus's branches in the model (the lecturer's fourth review found dorsal scapular's loop)
+      "phrenic_nerve", "dorsal_scapular_nerve", "long_thoracic_nerve", "suprascapular_nerve"};
   for (const char *side : {"left", "right"})
     for (const std::string &id : ids) {
       glm::vec3 at(0.0f);
