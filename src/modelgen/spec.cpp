@@ -1,13 +1,26 @@
 #include "modelgen/spec.h"
 
+#include "core/enum_names.h"
 #include "scene/structure.h"
 
+#include <array>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <stdexcept>
 
 namespace atlas::modelgen {
+
+std::optional<VertebraKind> vertebraKindFromName(const std::string &name) {
+  static constexpr std::array<std::pair<VertebraKind, const char *>, 5> kNames{
+      {{VertebraKind::Atlas, "atlas"},
+       {VertebraKind::Axis, "axis"},
+       {VertebraKind::Typical, "typical"},
+       {VertebraKind::Prominens, "prominens"},
+       {VertebraKind::Thoracic, "thoracic"}}};
+  return valueNamed(kNames, name);
+}
+
 namespace {
 
 using nlohmann::json;
@@ -203,7 +216,11 @@ void readSkeleton(const json &j, ModelSpec &spec) {
     Obj o(e, where);
     VertebraSpec v;
     v.id = o.get<std::string>("id");
-    v.kind = o.get<std::string>("kind");
+    const std::string kind = o.get<std::string>("kind");
+    const std::optional<VertebraKind> parsed = vertebraKindFromName(kind);
+    if (!parsed)
+      fail(o.whereKey("kind"), "expected atlas, axis, typical, prominens or thoracic, got \"" + kind + "\"");
+    v.kind = *parsed;
     v.bodyCentre = o.vec2("bodyCentre");
     v.supCentre = o.vec2("supCentre");
     v.infCentre = o.vec2("infCentre");

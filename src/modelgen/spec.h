@@ -7,6 +7,7 @@
 
 #include <glm/glm.hpp>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,9 +34,13 @@ struct StructureInfo {
   std::vector<std::string> pierces;
 };
 
+// Which shape a vertebra is built as (skeleton.json "kind": atlas, axis, typical, prominens, thoracic).
+enum class VertebraKind { Atlas, Axis, Typical, Prominens, Thoracic };
+std::optional<VertebraKind> vertebraKindFromName(const std::string &name);
+
 struct VertebraSpec {
   std::string id;
-  std::string kind;        // atlas | axis | typical | prominens | thoracic
+  VertebraKind kind = VertebraKind::Typical;
   glm::vec2 bodyCentre{0}; // (Y, Z) of §1.1
   glm::vec2 supCentre{0};  // superior endplate centre (Y, Z)
   glm::vec2 infCentre{0};  // inferior endplate centre (Y, Z)

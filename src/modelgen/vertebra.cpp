@@ -100,7 +100,7 @@ float bodyShape(const Level &L, const vec3 &p, bool uncinates) {
   const float t = std::clamp(p.y / halfH, -1.0f, 1.0f);
   const float waist = 1.0f - 0.05f * (1.0f - t * t);
   float side = sdRoundRect(vec2(p.x, p.z), vec2(L.a * waist, L.b), std::min(L.a, L.b) * 0.7f);
-  if (L.s.kind == "thoracic") {
+  if (L.s.kind == VertebraKind::Thoracic) {
     // Heart-shaped thoracic body: narrower in front, notched behind where the canal presses on it.
     const float front = std::clamp(p.z / L.b, 0.0f, 1.0f);
     side = sdRoundRect(vec2(p.x, p.z), vec2(L.a * waist * (1.0f - 0.2f * front * front), L.b),
@@ -191,7 +191,7 @@ float posteriorArch(const Level &L, const vec3 &p, float laminaHalfHeight) {
   const vec3 dir = glm::normalize(L.tip - junction);
   const float len = glm::length(L.tip - junction);
   const bool bifid = L.s.bifid;
-  const bool axis = L.s.kind == "axis";
+  const bool axis = L.s.kind == VertebraKind::Axis;
   // A flattened plate, tall at the root and tapering to the tip, about a third as thick as it is tall;
   // the tip carries small rough tubercles, not a ball.
   // C7-T2 taper from a tall root to a tip about 7 mm tall (fourth pass: the spine read as a rod).
@@ -235,7 +235,7 @@ float posteriorArch(const Level &L, const vec3 &p, float laminaHalfHeight) {
     // under the skin (vertebra prominens).
     // The tip ends in a blunt tubercle, a little wider than the spine and flattened at its end (Gray's,
     // vertebra prominens; issue 11: not an egg). T1-T2, long and sloping down, end in a smaller one.
-    const bool thoracic = L.s.kind == "thoracic";
+    const bool thoracic = L.s.kind == VertebraKind::Thoracic;
     const vec3 r =
         thoracic ? vec3(3.5f, 3.6f, 2.6f) : (thick ? vec3(3.3f, 4.0f, 2.4f) : vec3(2.4f, 3.8f, 2.2f));
     const vec3 end = tip + dir * (3.8f - r.z);
@@ -277,7 +277,7 @@ float transverseProcess(const Level &L, const vec3 &q) {
       sdCapsule(q, vec3(L.a - 1.5f, L.yTp - 0.3f, L.at.z - 0.2f), vec3(L.at.x, L.at.y, L.at.z - 0.2f), 2.7f),
       1.0f);
   // Posterior root from the pillar to the posterior tubercle: at C7 the largest part of the process.
-  const bool prominens = L.s.kind == "prominens";
+  const bool prominens = L.s.kind == VertebraKind::Prominens;
   const float rootR = prominens ? 3.6f : 2.4f;
   d = smin(d, sdCapsule(q, vec3(L.xl, L.yTp - 0.5f, L.zl + 2.0f), L.pt, rootR), 1.5f);
   // Tubercles: blunt projections taller than they are deep, flattened front to back like the bar they
@@ -569,9 +569,9 @@ Level makeLevel(const VertebraSpec &s, const Landmarks &ribLandmarks) {
   L.at = vec3(s.anteriorTubercleX, L.yTp - 1.5f, s.anteriorTubercleZ);
   L.ft = vec3(L.a + 1.0f + L.ftR + 1.2f, L.yTp, -4.4f);
   // Lamina half thickness: plates 3-4 mm thick at C3-C6, 5-6 mm at C2 and C7 (REFERENCE §2.3).
-  L.laminaT = s.kind == "prominens" ? 2.9f : 2.1f;
+  L.laminaT = s.kind == VertebraKind::Prominens ? 2.9f : 2.1f;
   L.yJunction = L.zj * std::tan(L.frame.angle()) * 0.7f - 1.5f;
-  if (s.kind == "atlas") {
+  if (s.kind == VertebraKind::Atlas) {
     // Frame through the two tubercles: origin midway, local +Z towards the anterior tubercle.
     const vec2 d = s.supCentre - s.infCentre; // (anterior tubercle) - (posterior tubercle)
     L.frame.origin =
@@ -596,7 +596,7 @@ Level makeLevel(const VertebraSpec &s, const Landmarks &ribLandmarks) {
                                   7); // flat-faced pieces: short, so no facets show
     L.pt = vec3(s.tpSpan * 0.5f - 4.0f, -2.0f, -2.0f);
     L.at = L.pt;
-  } else if (s.kind == "axis") {
+  } else if (s.kind == VertebraKind::Axis) {
     // Frame at the inferior endplate centre, upright; supCentre holds the dens apex.
     L.frame.origin = vec3(0.0f, s.infCentre.x, s.infCentre.y);
     L.frame.setAngle(0.0f);
@@ -611,7 +611,7 @@ Level makeLevel(const VertebraSpec &s, const Landmarks &ribLandmarks) {
     L.pt = vec3(s.tpSpan * 0.5f - L.ptR, L.yTp - 1.0f, -5.0f);
     L.ft = vec3(17.0f, L.yTp, -4.0f);
     L.at = L.pt;
-  } else if (s.kind == "thoracic") {
+  } else if (s.kind == VertebraKind::Thoracic) {
     const vec2 axis = s.supCentre - s.infCentre;
     L.frame.setAngle(std::atan2(axis.y, axis.x));
     L.wedge = 0.0f;
@@ -635,8 +635,8 @@ Level makeLevel(const VertebraSpec &s, const Landmarks &ribLandmarks) {
   const float theta = radians(s.facetAngle), alpha = radians(s.facetSagittal);
   L.supN = glm::normalize(vec3(0, std::cos(theta), 0) +
                           std::sin(theta) * vec3(-std::cos(alpha), 0.0f, -std::sin(alpha)));
-  L.supP = s.kind == "axis" ? vec3(L.xl, 8.0f, L.zl) : vec3(L.xl, L.h * 0.5f - 1.5f, L.zl);
-  if (s.kind == "axis")
+  L.supP = s.kind == VertebraKind::Axis ? vec3(L.xl, 8.0f, L.zl) : vec3(L.xl, L.h * 0.5f - 1.5f, L.zl);
+  if (s.kind == VertebraKind::Axis)
     L.supN = vec3(0, 1, 0);
   L.infN = -L.supN;
   L.infP = L.supP - vec3(0.0f, L.h + 4.5f, 0.0f);
@@ -647,7 +647,8 @@ Level makeLevel(const VertebraSpec &s, const Landmarks &ribLandmarks) {
 // bone's surface along the distance gradient; the gradient there is the outward normal. Paired ones
 // are placed on the left and mirrored.
 void addSurfaceLandmarks(const Level &L, BoneModel &bone) {
-  const std::string kind = L.s.kind, &id = L.s.id;
+  const VertebraKind kind = L.s.kind;
+  const std::string &id = L.s.id;
   auto put = [&](const std::string &name, const std::string &label, const vec3 &local, bool paired) {
     vec3 p = projectToSurface(bone.sdf, L.frame.toWorld(local));
     if (std::abs(bone.sdf(p)) > 0.05f) {
@@ -666,17 +667,17 @@ void addSurfaceLandmarks(const Level &L, BoneModel &bone) {
     const vec3 flip(-1.0f, 1.0f, 1.0f);
     bone.surfaceLandmarks.push_back({name + "_right", label + " (right)", p * flip, n * flip});
   };
-  if (kind == "atlas") {
+  if (kind == VertebraKind::Atlas) {
     put("anterior_tubercle", "Anterior tubercle of the atlas", vec3(0, -0.5f, L.s.depth * 0.5f + 1.0f),
         false);
     put("posterior_tubercle", "Posterior tubercle of the atlas", vec3(0, -1.0f, -L.s.depth * 0.5f - 1.0f),
         false);
     return;
   }
-  if (kind == "axis") {
+  if (kind == VertebraKind::Axis) {
     put("dens", "Dens (odontoid process)", L.dens + vec3(0, 1.0f, 0), false);
   }
-  if (kind == "typical") {
+  if (kind == VertebraKind::Typical) {
     put("anterior_tubercle", "Anterior tubercle of the transverse process",
         L.at + vec3(0.5f, 0, L.atR + 0.5f), true);
     put("posterior_tubercle", "Posterior tubercle of the transverse process",
@@ -694,9 +695,9 @@ void addSurfaceLandmarks(const Level &L, BoneModel &bone) {
     put("superior_facet", "Superior articular facet", L.supP + L.supN * 0.5f, true);
     put("lamina", "Lamina", vec3(L.xl * 0.45f, L.yJunction * 0.7f - 1.5f, (L.zl + L.zj) * 0.5f - 3.0f), true);
   }
-  if (kind != "atlas")
+  if (kind != VertebraKind::Atlas)
     put("spinous_tip",
-        kind == "prominens" ? "Spinous process tip (vertebra prominens)" : "Spinous process tip",
+        kind == VertebraKind::Prominens ? "Spinous process tip (vertebra prominens)" : "Spinous process tip",
         L.tip + glm::normalize(L.tip - vec3(0, L.yJunction, L.zj)) * 1.0f, false);
 }
 
@@ -707,7 +708,7 @@ VertebraModel buildVertebra(const VertebraSpec &spec, const Landmarks &ribLandma
   auto L = std::make_shared<Level>(makeLevel(spec, ribLandmarks));
   VertebraModel out;
   const std::string &id = spec.id;
-  if (below && spec.kind != "atlas") {
+  if (below && spec.kind != VertebraKind::Atlas) {
     // Inferior facets 1 mm above the superior facets of the level below: a visible joint line.
     const Level lower = makeLevel(*below, ribLandmarks);
     const vec3 n = lower.frame.directionToWorld(lower.supN);
@@ -716,8 +717,8 @@ VertebraModel buildVertebra(const VertebraSpec &spec, const Landmarks &ribLandma
     L->infN = -(L->frame.toLocal(L->frame.origin + n));
   }
   out.frame = L->frame;
-  const bool uncinates = spec.kind == "typical" || spec.kind == "prominens";
-  if (spec.kind == "axis")
+  const bool uncinates = spec.kind == VertebraKind::Typical || spec.kind == VertebraKind::Prominens;
+  if (spec.kind == VertebraKind::Axis)
     out.body = [L](const vec3 &world) { return axisBody(*L, L->frame.toLocal(world)); };
   else
     out.body = [L, uncinates](const vec3 &world) {
@@ -725,18 +726,18 @@ VertebraModel buildVertebra(const VertebraSpec &spec, const Landmarks &ribLandma
     };
   const Sdf body = [L, uncinates](const vec3 &local) { return bodyShape(*L, local, uncinates); };
   Sdf local;
-  if (spec.kind == "atlas")
+  if (spec.kind == VertebraKind::Atlas)
     local = [L](const vec3 &p) { return atlasShape(*L, p); };
-  else if (spec.kind == "axis")
+  else if (spec.kind == VertebraKind::Axis)
     local = [L](const vec3 &p) { return axisShape(*L, p); };
-  else if (spec.kind == "thoracic")
+  else if (spec.kind == VertebraKind::Thoracic)
     local = [L, body](const vec3 &p) { return thoracicVertebra(*L, p, body); };
   else
     local = [L, body](const vec3 &p) { return typicalVertebra(*L, p, body); };
   out.bone.id = id;
   out.bone.sdf = [L, local](const vec3 &world) { return local(L->frame.toLocal(world)); };
   // 9 bones of 16,000-17,000 triangles: the model's 400,000 also holds the soft tissues of issue 12.
-  out.bone.targetTriangles = spec.kind == "thoracic" ? 17000 : 16000;
+  out.bone.targetTriangles = spec.kind == VertebraKind::Thoracic ? 17000 : 16000;
   out.bone.step = 0.38f;
 
   // Bounding box: the local extents, rotated into the world.
@@ -746,7 +747,7 @@ VertebraModel buildVertebra(const VertebraSpec &spec, const Landmarks &ribLandma
     for (float y : {-35.0f, 45.0f})
       for (float z : {back, 30.0f})
         out.bone.box.extend(L->frame.toWorld(vec3(x, y, z)));
-  if (spec.kind != "axis" && spec.kind != "atlas") {
+  if (spec.kind != VertebraKind::Axis && spec.kind != VertebraKind::Atlas) {
     out.bone.box = Bounds{};
     for (float x : {-reach, reach})
       for (float y : {-L->h * 0.5f - 12.0f, L->h * 0.5f + 12.0f})
@@ -762,7 +763,7 @@ VertebraModel buildVertebra(const VertebraSpec &spec, const Landmarks &ribLandma
   out.infCentre = L->frame.toWorld(vec3(0, -L->h * 0.5f, 0));
   out.supNormal = L->frame.directionToWorld(glm::normalize(vec3(0, 1.0f, tw)));
   out.infNormal = L->frame.directionToWorld(glm::normalize(vec3(0, -1.0f, tw)));
-  if (spec.kind == "axis") {
+  if (spec.kind == VertebraKind::Axis) {
     const float slope = std::tan(radians(spec.infSlope));
     out.infCentre = L->frame.origin;
     out.infNormal = glm::normalize(vec3(0, -1.0f, -slope));

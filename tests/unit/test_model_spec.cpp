@@ -89,6 +89,12 @@ TEST_CASE("model spec: a missing required key or id names the file and the key",
       readJsonFile(test::modelSpecDir() + "/skeleton.json")["vertebrae"][0]["id"].get<std::string>();
   CHECK_THAT(errorOf(loadEdited(scratch, "skeleton.json", [](json &j) { j["vertebrae"][0].erase("kind"); })),
              Catch::Contains("skeleton.json: vertebrae[0] (\"" + id + "\"): missing key \"kind\""));
+  // A vertebra's kind picks the shape it is built as: an unknown one is an error, not a typical vertebra.
+  CHECK_THAT(
+      errorOf(loadEdited(scratch, "skeleton.json", [](json &j) { j["vertebrae"][0]["kind"] = "lumbar"; })),
+      Catch::Contains("skeleton.json: vertebrae[0] (\"" + id +
+                      "\"): \"kind\": expected atlas, axis, typical, "
+                      "prominens or thoracic, got \"lumbar\""));
   CHECK_THAT(errorOf(loadEdited(scratch, "skeleton.json", [](json &j) { j["discs"][1].erase("id"); })),
              Catch::Contains("skeleton.json: discs[1]: missing key \"id\""));
   CHECK_THAT(errorOf(loadEdited(scratch, "ribs.json", [](json &j) { j.erase("manubrium"); })),
