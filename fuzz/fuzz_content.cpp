@@ -59,7 +59,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
   attachClaimNotes(article, [](const std::string &id) -> std::optional<ClaimNote> {
     if (id != "rib1.relation")
       return std::nullopt;
-    return ClaimNote{id, "Below C7.", "The article puts it higher.", "article", "Rxharun", "rib1.relation"};
+    return ClaimNote{id,        "Below C7.",    "The article puts it higher.", atlas::SourceMode::Article,
+                     "Rxharun", "rib1.relation"};
   });
   for (const std::string &id : kModelIds)
     (void)passagesMentioning(article, id);
