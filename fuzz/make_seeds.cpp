@@ -106,6 +106,10 @@ std::map<std::string, std::string> gltfCheckSeeds() {
   required["extensionsUsed"] = {"KHR_draco_mesh_compression"};
   required["extensionsRequired"] = {"KHR_draco_mesh_compression"};
   seeds["extension_required.gltf"] = required.dump();
+  // The coarse level of detail the generator writes (a primitive's extras.coarse, io/gltf_loader.cpp).
+  nlohmann::json coarse = nlohmann::json::parse(atlas::test::makeGltfJson({}));
+  coarse["meshes"][0]["primitives"][0]["extras"] = {{"coarse", {{"indices", 1}, {"error", 0.001}}}};
+  seeds["coarse_lod.gltf"] = coarse.dump();
   return seeds;
 }
 

@@ -465,6 +465,53 @@ Result<std::vector<glm::vec4>> readFibres(const tinygltf::Model &model, const ti
   return out;
 }
 
+// The generator's coarse level of detail (primitive extras "coarse": {"indices": accessor, "error":
+// model units}, written by gltf_writer.cpp; scene/level_of_detail.h). Checked before use: only on a
+// triangle list, whole triangles, no more indices than the primitive's own list, every index inside
+// POSITION, and an error that is a finite distance. A primitive without it keeps an empty list.
+Result<void> readCoarse(const tinygltf::Model &model, const tinygltf::Primitive &prim, int mode,
+                        MeshData &mesh, const std::string &where) {
+  if (!prim.extras.IsObject() || !prim.extras.Has("coarse"))
+    return {};
+  const std::string at = where + " extras.coarse";
+  const tinygltf::Value &coarse = prim.extras.Get("coarse");
+  if (!coarse.IsObject())
+    return Error{at + ": expected an object {\"indices\": accessor, \"error\": number}"};
+  if (mode != TINYGLTF_MODE_TRIANGLES)
+    return Error{at + ": only a triangle list (mode 4) may carry a coarse index list; this is mode " +
+                 std::to_string(mode)};
+  const tinygltf::Value &index = coarse.Get("indices");
+  const tinygltf::Value &error = coarse.Get("error");
+  if (!index.IsInt())
+    return Error{at + ".indices: expected an accessor index (an integer)"};
+  if (!error.IsNumber())
+    return Error{at + ".error: expected a number (the coarse list's largest deviation, model units)"};
+  const double deviation = error.GetNumberAsDouble();
+  if (!(deviation >= 0.0 && deviation <= 1.0e6)) // NaN fails too
+    return Error{at + ".error: " + std::to_string(deviation) + " is not a distance (expected 0 or more)"};
+  Result<AccessorView> view =
+      viewAccessor(model, index.Get<int>(), TINYGLTF_TYPE_SCALAR,
+                   {TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE, TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT,
+                    TINYGLTF_COMPONENT_TYPE_UNSIGNED_INT},
+                   at + ".indices");
+  if (!view)
+    return Error{view.error()};
+  if (view->count % 3 != 0)
+    return Error{at + ".indices: " + std::to_string(view->count) +
+                 " indices do not make whole triangles (expected a multiple of 3)"};
+  if (view->count > mesh.indices.size()) // also bounds what a hostile file makes us allocate
+    return Error{at + ".indices: " + std::to_string(view->count) +
+                 " indices, more than the primitive's own " + std::to_string(mesh.indices.size())};
+  std::vector<std::uint32_t> indices = readIndices(*view);
+  for (std::size_t i = 0; i < indices.size(); ++i)
+    if (indices[i] >= mesh.positions.size())
+      return Error{at + ".indices: index " + std::to_string(i) + " is " + std::to_string(indices[i]) +
+                   ", past the last of " + std::to_string(mesh.positions.size()) + " vertices"};
+  mesh.coarseIndices = std::move(indices);
+  mesh.coarseError = static_cast<float>(deviation);
+  return {};
+}
+
 Result<MeshData> readPrimitive(const tinygltf::Model &model, const tinygltf::Primitive &prim,
                                const std::string &where, LoadBudget &budget) {
   const int mode = prim.mode < 0 ? TINYGLTF_MODE_TRIANGLES : prim.mode;
@@ -523,6 +570,8 @@ Result<MeshData> readPrimitive(const tinygltf::Model &model, const tinygltf::Pri
   }
   mesh.indices = toTriangleList(std::move(indices), mode);
   mesh.indices.resize(mesh.indices.size() - mesh.indices.size() % 3);
+  if (Result<void> coarse = readCoarse(model, prim, mode, mesh, where); !coarse)
+    return Error{coarse.error()};
   if (prim.material >= 0 && static_cast<std::size_t>(prim.material) < model.materials.size()) {
     const auto &material = model.materials[static_cast<std::size_t>(prim.material)];
     const auto &f = material.pbrMetallicRoughness.baseColorFactor;
@@ -564,8 +613,12 @@ void transformMesh(MeshData &mesh, const glm::mat4 &world) {
     f = glm::vec4(length > 0.0f ? d / length : glm::vec3(0.0f, 1.0f, 0.0f), f.w);
   }
   if (glm::determinant(glm::mat3(world)) < 0.0f) // mirrored: keep counter-clockwise front faces
-    for (std::size_t i = 0; i + 2 < mesh.indices.size(); i += 3)
-      std::swap(mesh.indices[i + 1], mesh.indices[i + 2]);
+    for (std::vector<std::uint32_t> *list : {&mesh.indices, &mesh.coarseIndices})
+      for (std::size_t i = 0; i + 2 < list->size(); i += 3)
+        std::swap((*list)[i + 1], (*list)[i + 2]);
+  // The coarse list's deviation is a distance: it grows with the largest scale of the transform.
+  const glm::mat3 linear(world);
+  mesh.coarseError *= std::max({glm::length(linear[0]), glm::length(linear[1]), glm::length(linear[2])});
 }
 
 std::string valueAsText(const tinygltf::Value &v) {

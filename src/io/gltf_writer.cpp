@@ -39,6 +39,21 @@ int appendAccessor(tinygltf::Model &model, int view, int componentType, int type
   return static_cast<int>(model.accessors.size() - 1);
 }
 
+// An index list as 16-bit indices where every vertex fits, else 32-bit; returns the accessor.
+int appendIndices(tinygltf::Model &model, const std::vector<std::uint32_t> &indices, std::size_t vertices) {
+  if (vertices <= 65535) {
+    std::vector<std::uint16_t> small(indices.begin(), indices.end());
+    const int view = appendView(model, small.data(), small.size() * sizeof(std::uint16_t),
+                                TINYGLTF_TARGET_ELEMENT_ARRAY_BUFFER);
+    return appendAccessor(model, view, TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT, TINYGLTF_TYPE_SCALAR,
+                          small.size());
+  }
+  const int view = appendView(model, indices.data(), indices.size() * sizeof(std::uint32_t),
+                              TINYGLTF_TARGET_ELEMENT_ARRAY_BUFFER);
+  return appendAccessor(model, view, TINYGLTF_COMPONENT_TYPE_UNSIGNED_INT, TINYGLTF_TYPE_SCALAR,
+                        indices.size());
+}
+
 tinygltf::Value extrasOf(const Structure &s) {
   tinygltf::Value::Object extras;
   for (const auto &[key, value] : s.extras)
@@ -149,17 +164,17 @@ int addMesh(tinygltf::Model &model, std::map<std::array<float, 4>, int> &materia
       model.accessors[static_cast<std::size_t>(accessor)].normalized = true;
       primitive.attributes["_FIBRE"] = accessor;
     }
-    if (m.positions.size() <= 65535) {
-      std::vector<std::uint16_t> small(m.indices.begin(), m.indices.end());
-      const int iView = appendView(model, small.data(), small.size() * sizeof(std::uint16_t),
-                                   TINYGLTF_TARGET_ELEMENT_ARRAY_BUFFER);
-      primitive.indices = appendAccessor(model, iView, TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT,
-                                         TINYGLTF_TYPE_SCALAR, small.size());
-    } else {
-      const int iView = appendView(model, m.indices.data(), m.indices.size() * sizeof(std::uint32_t),
-                                   TINYGLTF_TARGET_ELEMENT_ARRAY_BUFFER);
-      primitive.indices = appendAccessor(model, iView, TINYGLTF_COMPONENT_TYPE_UNSIGNED_INT,
-                                         TINYGLTF_TYPE_SCALAR, m.indices.size());
+    primitive.indices = appendIndices(model, m.indices, m.positions.size());
+    if (!m.coarseIndices.empty()) {
+      // The coarse level of detail (scene/level_of_detail.h) over the same vertices, so the viewer
+      // need not simplify at start-up. glTF has no core place for a second index list of one
+      // primitive; other viewers ignore the extras. Read back by gltf_loader.cpp (readCoarse).
+      tinygltf::Value::Object coarse;
+      coarse["indices"] = tinygltf::Value(appendIndices(model, m.coarseIndices, m.positions.size()));
+      coarse["error"] = tinygltf::Value(static_cast<double>(m.coarseError));
+      tinygltf::Value::Object extras;
+      extras["coarse"] = tinygltf::Value(coarse);
+      primitive.extras = tinygltf::Value(extras);
     }
     primitive.material = materialFor(model, materials, m.color);
     mesh.primitives.push_back(primitive);

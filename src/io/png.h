@@ -1,4 +1,4 @@
-// PNG files for screenshots (stb_image_write) and for reading them back in tests (stb_image).
+// PNG files for screenshots (libpng) and for reading them back in tests (stb_image).
 #pragma once
 
 #include "core/image.h"

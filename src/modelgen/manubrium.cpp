@@ -66,7 +66,10 @@ BoneModel buildManubrium(const ManubriumSpec &spec) {
     const vec3 p = frame.toLocal(world);
     // Front to back: topThickness at the clavicular notches, `thickness` at the sternal angle; the
     // plate bows a little (front convex, back concave from side to side), edges rounded 2 mm.
-    const float t = std::clamp((p.y + halfLength) / (2.0f * halfLength), 0.0f, 1.0f);
+    // Fifth pass: the full topThickness holds over the upper quarter, round the jugular and clavicular
+    // notches (Gray's Anatomy 41st ed.: the manubrium is thickest above, where it carries the clavicles),
+    // and thins smoothly below; tapered over the whole length it was 15 mm only at the very edge.
+    const float t = glm::smoothstep(0.0f, 0.75f, (p.y + halfLength) / (2.0f * halfLength));
     const float halfThick = 0.5f * (s.thickness + (s.topThickness - s.thickness) * t);
     const float bow = -p.x * p.x / 300.0f;
     constexpr float round = 2.0f;

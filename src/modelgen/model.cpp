@@ -12,6 +12,7 @@
 #include "modelgen/tube.h"
 #include "modelgen/tube_junctions.h"
 #include "modelgen/vertebra.h"
+#include "scene/level_of_detail.h"
 
 #include <cmath>
 #include <stdexcept>
@@ -211,11 +212,13 @@ struct Builder {
     }
     for (const DiscSpec &d : spec.discs)
       if (meshing)
-        add(d.id, meshOf(discBetween(d.id, vertebrae.at(d.upper), vertebrae.at(d.lower))));
+        add(d.id, meshOf(discBetween(d.id, vertebrae.at(d.upper), vertebrae.at(d.lower), boneSdf)));
   }
 
-  static BoneModel discBetween(const std::string &id, const VertebraModel &upper,
-                               const VertebraModel &lower) {
+  // `bones`: the ribs among them trim the disc too (rib 2's head articulates across the T1-T2 disc, its
+  // crest against the disc: Gray's Anatomy 41st ed.).
+  static BoneModel discBetween(const std::string &id, const VertebraModel &upper, const VertebraModel &lower,
+                               const std::map<std::string, Sdf> &bones) {
     BoneModel out;
     out.id = id;
     const vec3 top = upper.infCentre, bottom = lower.supCentre;
@@ -228,7 +231,11 @@ struct Builder {
     // As wide and deep as the bodies (flush with their fronts); the bones themselves trim it.
     const vec2 half = (upper.halfSize + lower.halfSize) * 0.5f + vec2(0.3f);
     const Sdf ub = upper.bone.sdf, lb = lower.bone.sdf;
-    out.sdf = [frame, gap, half, ub, lb](const vec3 &world) {
+    std::vector<Sdf> ribHeads;
+    for (const auto &[bone, sdf] : bones)
+      if (bone.rfind("rib", 0) == 0)
+        ribHeads.push_back(sdf);
+    out.sdf = [frame, gap, half, ub, lb, ribHeads](const vec3 &world) {
       const vec3 p = frame.toLocal(world);
       const float t = std::clamp(p.y / gap, -1.0f, 1.0f);
       const float bulge = 1.0f + 0.03f * (1.0f - t * t);
@@ -239,6 +246,11 @@ struct Builder {
       float d = smax(side, std::abs(p.y) - (gap + 2.8f * (1.0f - e * e) - 0.3f * e * e), 1.0f);
       d = smax(d, 0.08f - ub(world), 0.5f);
       d = smax(d, 0.08f - lb(world), 0.5f);
+      // Left-side ribs, mirrored for the right; only near the disc (the swept ribs are costly). The
+      // 0.35 mm keeps the rib head clear of the disc as rib 2 rises in a deep breath (test_motion).
+      if (d < 1.0f)
+        for (const Sdf &rib : ribHeads)
+          d = smax(d, 0.35f - rib(vec3(std::abs(world.x), world.y, world.z)), 0.5f);
       return d;
     };
     for (float x : {-half.x - 3.0f, half.x + 3.0f})
@@ -420,6 +432,7 @@ Result<GeneratedModel> generateModel(const ModelSpec &spec) {
     builder.buildPleura();
     builder.buildFootprints();
     bakeSceneOcclusion(builder.model.scene); // last: every mesh shades the others where they meet
+    attachCoarseMeshes(builder.model.scene); // written into the file: the viewer starts without simplifying
   } catch (const std::exception &e) {
     return Error{std::string("model generator: ") + e.what()};
   }

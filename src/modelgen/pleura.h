@@ -15,6 +15,9 @@ namespace atlas::modelgen {
 struct Obstacle {
   Sdf sdf;
   Bounds box;
+  // A nerve or vessel (tubeObstacle): moulds the dome with a broad round-off; bones and muscles with
+  // a tight one, so the dome lies close against them.
+  bool tube = false;
 };
 
 // A tube (nerve or vessel centre line, radius) as an obstacle.
@@ -24,8 +27,9 @@ Obstacle tubeObstacle(const std::vector<glm::vec3> &curve, float radius);
 // obstacle, closed off flat at the spec's floor.
 BoneModel buildCervicalPleura(const PleuraSpec &spec, bool right, const std::vector<Obstacle> &obstacles);
 
-// A sheet `membraneThickness` mm thick lying on the dome's top (down to `membraneBelowApex`), just
-// outside the pleura and clear of the same obstacles.
+// A sheet `membraneThickness` mm thick lying on the dome's top down to the ring of rib 1 (to
+// `membraneBelowApex` mm under the inlet's plane), just outside the pleura and clear of the same
+// obstacles, rising as a tent to the tip of C7's transverse process.
 BoneModel buildSuprapleuralMembrane(const PleuraSpec &spec, bool right,
                                     const std::vector<Obstacle> &obstacles);
 

@@ -38,9 +38,11 @@ struct Level {
   // Facet joints: this level's superior facet plane (point, outward normal) and, from the level
   // below, the plane its inferior facets stop at (1 mm above that level's superior facet), local.
   vec3 supP{0}, supN{0, 1, 0}, infP{0}, infN{0, -1, 0};
-  vec2 pillarHalf{6.0f, 4.8f}; // articular pillar half width (X) and half depth (Z)
-  float laminaT = 1.75f;       // half thickness of the laminae
-  float yJunction = -2.5f;     // height of the spinolaminar junction (local)
+  // Articular pillar half width (X) and half depth (Z): a block about 12 x 11 mm in section (REFERENCE
+  // §2.3-2.4: about 12 x 12 x 11 mm; fifth pass: 9.6 mm deep it read as a blade).
+  vec2 pillarHalf{6.0f, 5.5f};
+  float laminaT = 1.75f;   // half thickness of the laminae
+  float yJunction = -2.5f; // height of the spinolaminar junction (local)
   // Atlas only: the centre lines of the anterior and posterior arches (left half, from the midline out),
   // smooth curves sampled about every 2 mm, with the section radius at each sample.
   std::vector<std::pair<vec3, float>> anteriorArch, posteriorArch;
@@ -115,9 +117,13 @@ float bodyShape(const Level &L, const vec3 &p, bool uncinates) {
   // Superior endplate a saddle: hollowed side to side (a trough along the AP axis, 0.8 mm deep at the
   // midline, rising to the rim and on into the uncinate processes), straight front to back
   // (REFERENCE §2.2: superior endplates flatter than inferior ones; issue 11).
+  // Thoracic bodies have no uncinate processes and flatter endplates: a shallow dish above and a
+  // shallower recess below, which also keeps the T1-T2 disc near its 4.5 mm (REFERENCE §2.2 [E]).
+  const bool thoracic = L.s.kind == VertebraKind::Thoracic;
+  const float saddleDepth = thoracic ? 0.3f : 0.8f, recessDepth = thoracic ? 0.6f : 1.3f;
   constexpr float kSaddleR = 22.0f;
-  d = subtract(d, glm::length(vec2(p.x, p.y - (halfH - 0.8f + kSaddleR))) - kSaddleR, 0.6f);
-  d = subtract(d, sdSphere(p, vec3(0, -halfH + 1.3f - 28.0f, -1.5f), 28.0f), 0.6f); // inferior recess
+  d = subtract(d, glm::length(vec2(p.x, p.y - (halfH - saddleDepth + kSaddleR))) - kSaddleR, 0.6f);
+  d = subtract(d, sdSphere(p, vec3(0, -halfH + recessDepth - 28.0f, -1.5f), 28.0f), 0.6f); // inferior recess
   d = smin(d, sdEllipsoid(p, vec3(0, -halfH + 1.3f, L.b - 1.4f), vec3(L.a * 0.55f, 1.4f, 1.9f)),
            1.0f); // anterior lip
   if (uncinates) {
@@ -258,49 +264,72 @@ float posteriorArch(const Level &L, const vec3 &p, float laminaHalfHeight) {
   return smax(d, smin(sdPlane(q, L.supP, L.supN), medial, 2.5f), 0.5f);
 }
 
-// Transverse process of C3–C7: a bar joining the anterior and posterior tubercles lateral to the
-// foramen transversarium; the tubercles stand above it, so its upper face is a gutter for the spinal
-// nerve, running out and a little down (REFERENCE §2.4). C7 has a large posterior root.
+// Transverse process of C3-C7 (Gray's Anatomy 41st ed., cervical vertebrae; REFERENCE §2.4): an anterior
+// root from the side of the body ending in the anterior tubercle, a posterior root from the pedicle and
+// pillar ending in the posterior tubercle, and the costotransverse bar, a flat plate lateral to the
+// foramen transversarium joining the two tubercles. The tubercles are rounded knobs, taller than deep,
+// that rise above the bar, so its upper face is a gutter for the spinal nerve running out and a little
+// down and forwards behind the vertebral artery. C6's anterior tubercle (the carotid tubercle) is the
+// largest; C7 has a small anterior tubercle and a large posterior root. Fifth pass: the earlier slab with
+// box-ended knobs read as square bars.
 float transverseProcess(const Level &L, const vec3 &q) {
-  // The bar is level over the foramen and slopes down beyond it.
-  const float slope = 0.22f, halfThick = 2.2f;
-  const float slopeStart = L.ft.x + L.ftR;
-  auto yAt = [&](float x) { return L.yTp - 0.4f - slope * std::max(0.0f, x - slopeStart); };
-  const float x0 = L.a - 1.0f, x1 = L.pt.x;
-  const float z0 = L.pt.z - 1.0f, z1 = L.at.z + 1.0f;
-  const vec3 lifted(q.x, q.y - yAt(q.x) + L.yTp, q.z);
-  float d = sdRoundBox(lifted, vec3((x0 + x1) * 0.5f, L.yTp, (z0 + z1) * 0.5f),
-                       vec3((x1 - x0) * 0.5f, halfThick, (z1 - z0) * 0.5f), 1.8f);
-  // Anterior root: a stout bar from the body to the anterior tubercle, in front of the foramen.
+  const bool prominens = L.s.kind == VertebraKind::Prominens;
+  // The floor: a plate from the body and pedicle out round the foramen, its lateral part the
+  // costotransverse bar between the two tubercles, its edges rounded over its whole half thickness (no
+  // box edges), ending inside the tubercles. (A separate rounded bar along its lateral edge narrowed the
+  // tendons of scalenus medius leaving the posterior tubercles, test_muscle_sections.)
+  const float halfThick = 1.9f;
+  const float x0 = L.a - 1.0f, x1 = std::max(L.ft.x + L.ftR + 2.0f, L.pt.x);
+  const float z0 = L.pt.z - 1.0f, z1 = L.at.z - 1.0f;
+  // Level over the foramen, sloping down 0.22 mm per mm beyond it with the gutter.
+  const float fall = 0.22f * std::max(0.0f, q.x - (L.ft.x + L.ftR));
+  float d = sdRoundBox(vec3(q.x, q.y + fall, q.z), vec3((x0 + x1) * 0.5f, L.yTp - 0.4f, (z0 + z1) * 0.5f),
+                       vec3((x1 - x0) * 0.5f, halfThick, (z1 - z0) * 0.5f), halfThick - 0.1f);
+  // Anterior root: a rounded bar from the body to the anterior tubercle, in front of the foramen.
   d = smin(
       d,
-      sdCapsule(q, vec3(L.a - 1.5f, L.yTp - 0.3f, L.at.z - 0.2f), vec3(L.at.x, L.at.y, L.at.z - 0.2f), 2.7f),
-      1.0f);
+      sdCapsule(q, vec3(L.a - 1.5f, L.yTp - 0.3f, L.at.z - 0.2f), vec3(L.at.x, L.at.y, L.at.z - 0.2f), 2.5f),
+      1.2f);
   // Posterior root from the pillar to the posterior tubercle: at C7 the largest part of the process.
-  const bool prominens = L.s.kind == VertebraKind::Prominens;
   const float rootR = prominens ? 3.6f : 2.4f;
   d = smin(d, sdCapsule(q, vec3(L.xl, L.yTp - 0.5f, L.zl + 2.0f), L.pt, rootR), 1.5f);
-  // Tubercles: blunt projections taller than they are deep, flattened front to back like the bar they
-  // end, rising above it as the walls of the gutter (Gray's: anterior and posterior tubercles; issue 11:
-  // not balls). A wide blend merges each into the bar.
-  auto knob = [&](const vec3 &c, float r) {
-    return sdRoundBox(q, c + vec3(0, 0.45f * r, 0), vec3(0.95f * r, 1.45f * r, 0.55f * r), 0.5f * r);
+  // Tubercles: rounded knobs, taller than deep and flattened front to back (Gray's: rough, blunt
+  // eminences; issue 11: not balls, not boxes), rising above the bar as the walls of the gutter, a
+  // little rough on their surface, blended into the roots.
+  auto knob = [&](const vec3 &c, float r, float tall, float deep) {
+    float k =
+        sdEllipsoid(q, c + vec3(0.1f * r, (tall - 1.0f) * r, 0.0f), vec3(0.95f * r, tall * r, deep * r));
+    if (k < 1.0f)
+      k += 0.06f * roughBone(q) * (1.0f - std::max(k, 0.0f));
+    return k;
   };
-  d = smin(d, knob(L.pt, L.ptR), 2.0f);
+  // The posterior tubercle keeps the fourth pass's blunt knob, its sides rounded over half its depth:
+  // scalenus medius and posterior arise from its flat lateral face by flat tendons (a domed end narrowed
+  // their slips below 4 mm).
+  const float ptR = L.ptR;
+  d = smin(d,
+           sdRoundBox(q, L.pt + vec3(0.0f, 0.45f * ptR, 0.0f), vec3(0.95f * ptR, 1.45f * ptR, 0.55f * ptR),
+                      0.5f * ptR),
+           2.0f);
   if (L.atR > 0.0f)
-    d = smin(d, knob(L.at, L.atR), 2.0f);
-  // Lateral notch between the two tubercles.
+    d = smin(d, knob(L.at, L.atR, 1.4f, 0.75f), 1.6f);
+  // Lateral notch between the two tubercles, so that they stand as two knobs at the end of the process.
   const float notchZ = (L.at.z + L.pt.z) * 0.5f;
-  d = subtract(d, sdCapsule(q, vec3(x1 + 1.5f, -8, notchZ), vec3(x1 + 1.5f, 8, notchZ), 2.4f), 0.8f);
+  const float xEnd = std::max(L.pt.x, L.at.x);
+  d = subtract(d, sdCapsule(q, vec3(xEnd + 2.0f, -8, notchZ), vec3(xEnd + 2.0f, 8, notchZ), 2.2f), 0.8f);
   if (L.ftR > 0.0f) {
     const float hole =
         std::max(glm::length(vec2(q.x - L.ft.x, q.z - L.ft.z)) - L.ftR, std::abs(q.y - L.yTp) - 8.0f);
     d = subtract(d, hole, 0.4f);
   }
-  // The gutter: a round-bottomed channel about 6 mm wide and 2.5 mm deep in the upper face.
-  const float top = halfThick - 0.4f + 0.4f;
+  // The gutter (unchanged in place since the fourth pass: the spinal nerves are routed in it): a
+  // round-bottomed channel about 6 mm wide in the upper face, from over the foramen out between the
+  // tubercles, falling 0.22 mm per mm beyond the foramen.
+  const float slope = 0.22f;
+  auto yAt = [&](float x) { return L.yTp - 0.4f - slope * std::max(0.0f, x - (L.ft.x + L.ftR)); };
+  const float top = 2.2f;
   const vec3 g0(L.ft.x + L.ftR * 0.5f, yAt(L.ft.x) + top, L.ft.z - 0.5f);
-  const vec3 g1(x1 + 4.0f, yAt(x1 + 4.0f) + top, notchZ - 0.3f);
+  const vec3 g1(L.pt.x + 4.0f, yAt(L.pt.x + 4.0f) + top, notchZ - 0.3f);
   d = subtract(d, sdCapsule(q, g0, g1, 3.0f), 0.7f);
   return d;
 }
@@ -435,7 +464,9 @@ float atlasShape(const Level &L, const vec3 &p) {
   float tp = sdFlatCone(vec3(q.y, q.x, q.z), vec3(-1.0f, 22.0f, 1.0f), vec3(-2.0f, tipX - 1.0f, -2.0f), 4.6f,
                         3.6f, 1.3f);
   tp = smin(tp, sdEllipsoid(q, vec3(L.ft.x, -1.5f, L.ft.z), vec3(5.8f, 3.0f, 6.6f)), 1.5f);
-  float tip = sdRoundBox(q, vec3(tipX + 0.8f, -2.0f, -1.5f), vec3(2.8f, 2.6f, 5.0f), 1.6f);
+  // Fifth pass: the tip a blunt rounded tubercle (the rounded box read as a square end).
+  float tip = sdBluntTubercle(q, vec3(tipX + 1.4f, -2.0f, -1.5f), vec3(1.0f, 0.0f, 0.0f),
+                              vec3(5.0f, 2.7f, 3.0f), 0.8f, 1.5f, vec3(0.0f, 0.0f, -1.0f));
   if (tip < 1.0f)
     tip += 0.15f * roughBone(p) * (1.0f - std::max(tip, 0.0f));
   tp = smin(tp, tip, 1.5f);
@@ -493,10 +524,15 @@ float axisShape(const Level &L, const vec3 &p) {
   // face, not the top of a dome.
   // Fourth pass: upright sides (a rounded block) instead of an ellipsoid whose widest part lay just
   // under the facet, which from the front read as a cup.
-  // Its under side bevelled up and out at 45 degrees: from the front a sloping shoulder under the facet,
-  // on whose under face the foramen transversarium opens (Gray's 1918, the axis).
-  float facet = sdRoundBox(q, vec3(15.5f, 14.0f, -5.0f), vec3(8.0f, 7.5f, 8.5f), 3.5f);
-  facet = smax(facet, sdPlane(q, vec3(21.0f, 12.0f, 0.0f), glm::normalize(vec3(0.7f, -1.0f, 0.0f))), 2.5f);
+  // Its under side bevelled up and out (about 27 degrees from the horizontal since the fifth pass, 35
+  // before): from the front a sloping shoulder under the facet, on whose under face the foramen
+  // transversarium opens (Gray's 1918, the axis).
+  // Fifth pass (lecturer: the masses read as wings on the body): the mass reaches lower and its under
+  // side slopes more gently, and it is blended into the body and pedicle over 3 mm, so that from the front
+  // the facet is the top of a broad pillar of bone at the junction of body and pedicle, facing up and out
+  // (Gray's Anatomy 41st ed., the axis), not a plate standing out from the body.
+  float facet = sdRoundBox(q, vec3(15.0f, 12.5f, -5.0f), vec3(7.5f, 9.0f, 8.5f), 4.0f);
+  facet = smax(facet, sdPlane(q, vec3(21.0f, 9.5f, 0.0f), glm::normalize(vec3(0.5f, -1.0f, 0.0f))), 3.0f);
   const vec3 w = L.frame.toWorld(q);
   // The top of the mass is bevelled back around an oval facet (about 15 x 16 mm) that stands 0.8 mm
   // proud in the joint plane.
@@ -511,7 +547,7 @@ float axisShape(const Level &L, const vec3 &p) {
   // radius, touching the joint plane at the facet's centre), no pad standing proud (issue 11).
   constexpr float kCapR = 45.0f;
   facet = smax(facet, sdSphere(w, centre - kAtlantoAxialN * kCapR, kCapR), 1.2f);
-  d = smin(d, facet, 1.5f);
+  d = smin(d, facet, 3.0f);
   d = smin(d, sdBar(q, vec3(9.0f, 11.0f, -5.0f), vec3(L.xl, 5.0f, L.zl), 3.2f, 1.5f), 1.5f);
   d = smin(d, pillar(L, q), 1.5f);
   d = smin(d, posteriorArch(L, p, 5.5f), 1.5f);
@@ -560,7 +596,9 @@ Level makeLevel(const VertebraSpec &s, const Landmarks &ribLandmarks) {
   L.frame.origin = vec3(0.0f, s.bodyCentre.x, s.bodyCentre.y);
   L.frame.setAngle(radians((s.supSlope + s.infSlope) * 0.5f));
   L.xl = s.canalWidth * 0.5f + 6.0f;
-  L.zl = -L.b - 6.0f;
+  // The pillar's front stays where the spinal nerves pass in front of it; its fifth-pass depth (11 mm)
+  // is added behind.
+  L.zl = -L.b - 6.7f;
   L.zj = -L.b - s.canalDepth - 2.0f;
   L.ptR = s.posteriorTubercleRadius;
   L.atR = s.anteriorTubercleRadius;

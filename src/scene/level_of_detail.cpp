@@ -26,22 +26,58 @@ CoarseMesh simplifyForMotion(const MeshData &mesh, const SimplifyTarget &target)
   return {std::move(coarse), error * scale};
 }
 
-MotionDetail buildMotionDetail(const Scene &scene, std::uint64_t sceneGeneration,
-                               const SimplifyTarget &target) {
+CoarseMesh coarseMeshFor(const MeshData &mesh, const SimplifyTarget &target) {
+  if (!mesh.coarseIndices.empty())
+    return {mesh.coarseIndices, mesh.coarseError};
+  return simplifyForMotion(mesh, target);
+}
+
+void attachCoarseMeshes(Scene &scene, const SimplifyTarget &target) {
+  for (Structure &s : scene.structures())
+    for (MeshData &mesh : s.meshes) {
+      mesh.coarseIndices.clear(); // simplified from the full mesh, never from an older coarse list
+      CoarseMesh coarse = simplifyForMotion(mesh, target);
+      mesh.coarseIndices = std::move(coarse.indices);
+      mesh.coarseError = coarse.error;
+    }
+}
+
+namespace {
+// Walks every mesh of `scene` in order; `coarseOf(mesh)` gives its coarse version.
+template <typename SceneT, typename CoarseOf>
+MotionDetail collectMotionDetail(SceneT &scene, std::uint64_t sceneGeneration, CoarseOf coarseOf) {
   MotionDetail detail;
   detail.sceneGeneration = sceneGeneration;
   detail.meshes.resize(scene.structures().size());
   for (std::size_t s = 0; s < scene.structures().size(); ++s) {
-    const Structure &structure = scene.structures()[s];
+    auto &structure = scene.structures()[s];
     detail.meshes[s].reserve(structure.meshes.size());
-    for (const MeshData &mesh : structure.meshes) {
-      detail.meshes[s].push_back(simplifyForMotion(mesh, target));
+    for (auto &mesh : structure.meshes) {
+      detail.meshes[s].push_back(coarseOf(mesh));
       const std::vector<std::uint32_t> &coarse = detail.meshes[s].back().indices;
       detail.fullTriangles += mesh.indices.size() / 3;
       detail.coarseTriangles += (coarse.empty() ? mesh.indices.size() : coarse.size()) / 3;
     }
   }
   return detail;
+}
+} // namespace
+
+MotionDetail buildMotionDetail(const Scene &scene, std::uint64_t sceneGeneration,
+                               const SimplifyTarget &target) {
+  return collectMotionDetail(scene, sceneGeneration,
+                             [&](const MeshData &mesh) { return coarseMeshFor(mesh, target); });
+}
+
+MotionDetail takeMotionDetail(Scene &scene, std::uint64_t sceneGeneration, const SimplifyTarget &target) {
+  return collectMotionDetail(scene, sceneGeneration, [&](MeshData &mesh) {
+    if (mesh.coarseIndices.empty())
+      return simplifyForMotion(mesh, target);
+    CoarseMesh taken{std::move(mesh.coarseIndices), mesh.coarseError};
+    mesh.coarseIndices = {};
+    mesh.coarseError = 0.0f;
+    return taken;
+  });
 }
 
 void MotionDetailBuilder::start(const Scene &scene, std::uint64_t sceneGeneration) {
@@ -56,6 +92,8 @@ void MotionDetailBuilder::start(const Scene &scene, std::uint64_t sceneGeneratio
       MeshData mesh;
       mesh.positions = m.positions;
       mesh.indices = m.indices;
+      mesh.coarseIndices = m.coarseIndices;
+      mesh.coarseError = m.coarseError;
       light.meshes.push_back(std::move(mesh));
     }
     copy.add(std::move(light));

@@ -29,6 +29,13 @@ struct CoarseMesh {
 // not remove enough to be worth a second index list).
 CoarseMesh simplifyForMotion(const MeshData &mesh, const SimplifyTarget &target = {});
 
+// The mesh's own coarse list when it carries one (from the file), otherwise simplifyForMotion.
+CoarseMesh coarseMeshFor(const MeshData &mesh, const SimplifyTarget &target = {});
+
+// Stores simplifyForMotion's result in every mesh of `scene` (MeshData::coarseIndices), for a writer
+// to carry in the file: the model generator does this so the viewer's start-up does not simplify.
+void attachCoarseMeshes(Scene &scene, const SimplifyTarget &target = {});
+
 // Coarse meshes of a whole scene: [structure][mesh].
 struct MotionDetail {
   std::uint64_t sceneGeneration = 0;
@@ -38,6 +45,9 @@ struct MotionDetail {
 
 MotionDetail buildMotionDetail(const Scene &scene, std::uint64_t sceneGeneration,
                                const SimplifyTarget &target = {});
+// The same, moving the file's coarse lists out of `scene` instead of copying them (the loading
+// worker: the scene does not need them once the motion detail has them).
+MotionDetail takeMotionDetail(Scene &scene, std::uint64_t sceneGeneration, const SimplifyTarget &target = {});
 
 // Runs buildMotionDetail on a worker thread over a copy of the meshes' positions and indices, so
 // the scene can change (or be replaced) while it runs; the result names the generation it is for.

@@ -22,6 +22,11 @@ struct MeshData {
   // that is not muscle; the shader then draws no striations.
   std::vector<glm::vec4> fibres;
   glm::vec4 color{0.8f, 0.8f, 0.8f, 1.0f}; // linear RGBA base colour
+  // A coarse index list over the same positions and the largest distance it strays from the full
+  // mesh (model units), when the file carries one (the model generator writes them, so that start-up
+  // need not simplify; scene/level_of_detail.h). Empty: made at load time when needed.
+  std::vector<std::uint32_t> coarseIndices;
+  float coarseError = 0.0f;
 
   std::size_t triangleCount() const { return indices.size() / 3; }
   Bounds bounds() const;

@@ -38,7 +38,8 @@ Result<LoadedModel> loadModelAndContent(const std::string &path, ModelLoadJob::E
     if (stage)
       *stage = 2;
     const Clock::time_point motionStart = Clock::now();
-    loaded.motion = buildMotionDetail(loaded.scene, 0); // the generation is set when installed
+    // The file's coarse lists move into the motion detail; the rest are simplified here.
+    loaded.motion = takeMotionDetail(loaded.scene, 0); // the generation is set when installed
     loaded.motionMs = ms(motionStart, Clock::now());
   }
   loaded.messages = capture.take();

@@ -10,6 +10,8 @@
 #include "modelgen/spec.h"
 #include "modelgen/tube.h"
 
+#include <algorithm>
+#include <cmath>
 #include <map>
 #include <string>
 #include <vector>
@@ -77,6 +79,28 @@ inline std::vector<glm::vec3> centreLine(const std::string &id, const std::strin
     for (glm::vec3 &c : controls)
       c.x = -c.x;
   return modelgen::smoothCurve(controls, modelgen::tubeSpacing(0.5f * t.diameter));
+}
+
+// The sharpest turn (degrees) of the centre line: the largest angle between its directions `reach` mm
+// apart along it. A hairpin reads as 150-180, a smooth curve as a few tens. `where`, if given, gets
+// the point where that turn begins.
+inline float sharpestTurn(const std::vector<glm::vec3> &curve, float reach, glm::vec3 *where = nullptr) {
+  float worst = 0.0f;
+  for (std::size_t i = 0; i + 1 < curve.size(); ++i) {
+    float walked = 0.0f;
+    std::size_t j = i + 1;
+    while (j + 1 < curve.size() && walked < reach) {
+      walked += glm::length(curve[j + 1] - curve[j]);
+      ++j;
+    }
+    const glm::vec3 a = glm::normalize(curve[i + 1] - curve[i]);
+    const glm::vec3 b = glm::normalize(curve[j] - curve[j - 1]);
+    const float turn = glm::degrees(std::acos(std::clamp(glm::dot(a, b), -1.0f, 1.0f)));
+    if (turn > worst && where)
+      *where = curve[i + 1];
+    worst = std::max(worst, turn);
+  }
+  return worst;
 }
 
 // The surface of a structure of the model under test (committed, or ATLAS_ROUTES_GLB), in mm,

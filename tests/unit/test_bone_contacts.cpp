@@ -150,9 +150,9 @@ const Structure *generatedStructure(const std::string &id) {
 // Middle (mid-disc) heights in mm, REFERENCE.md §2.2 "Intervertebral discs (height measured between
 // bony endplates)", [C] column "Middle"; the studies quoted there spread by about ±1 mm around it
 // (CT 5.73, X-ray 5.82, MRI 5.99-6.37 at C4-C7).
-const std::map<std::string, float> kDiscMiddleHeight = {{"disc_c2_c3", 5.6f}, {"disc_c3_c4", 5.6f},
-                                                        {"disc_c4_c5", 5.3f}, {"disc_c5_c6", 5.3f},
-                                                        {"disc_c6_c7", 5.4f}, {"disc_c7_t1", 5.5f}};
+const std::map<std::string, float> kDiscMiddleHeight = {
+    {"disc_c2_c3", 5.6f}, {"disc_c3_c4", 5.6f}, {"disc_c4_c5", 5.3f}, {"disc_c5_c6", 5.3f},
+    {"disc_c6_c7", 5.4f}, {"disc_c7_t1", 5.5f}, {"disc_t1_t2", 4.5f}}; // T1-T2: the [E] row (Egwu 2019)
 constexpr float kDiscTolerance = 1.0f;
 
 // The landmarks contract of issue 11 (ids are `<structure id>.<name>`).

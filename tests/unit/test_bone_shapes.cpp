@@ -633,3 +633,135 @@ TEST_CASE("model: T1's facet for rib 1's tubercle is on the front of the transve
 }
 
 #endif
+
+// ---- Fifth pass (lecturer review of the bones): transverse processes, C1's span, the manubrium, T1-T2.
+
+namespace {
+
+// Height (Y) of the bone on the vertical line through (x, z), counting only the piece that spans
+// heights within `reach` mm of y.
+float heightAt(const SurfaceIndex &bone, float x, float y, float z, float reach) {
+  const std::vector<float> ys = bone.axisCrossings({x, 0.0f, z}, 1);
+  float lo = 1e9f, hi = -1e9f;
+  for (std::size_t i = 0; i + 1 < ys.size(); i += 2)
+    if (ys[i + 1] > y - reach && ys[i] < y + reach) {
+      lo = std::min(lo, ys[i]);
+      hi = std::max(hi, ys[i + 1]);
+    }
+  return hi > lo ? hi - lo : 0.0f;
+}
+
+// The anterior tubercle's bulk: its height summed over a 5 x 5 grid of vertical lines 1 mm apart, centred
+// 2.5 mm behind the front point of the tubercle (its landmark) -- a rough cross-sectional volume (mm^3).
+float anteriorTubercleBulk(const std::string &id) {
+  const Landmark &front = draftLandmark(id, id + ".anterior_tubercle_left");
+  const glm::vec3 at = front.position * 1000.0f;
+  const SurfaceIndex &bone = test::surfaceOf(id);
+  float sum = 0.0f;
+  for (int i = -2; i <= 2; ++i)
+    for (int k = -2; k <= 2; ++k)
+      sum += heightAt(bone, at.x + static_cast<float>(i), at.y, at.z - 2.5f + static_cast<float>(k), 8.0f);
+  return sum;
+}
+
+} // namespace
+
+TEST_CASE("model: C6's anterior tubercle (the carotid tubercle) is clearly the largest", "[model][bones]") {
+  // Gray's Anatomy 41st ed.: the anterior tubercle of C6 is large, the carotid tubercle; REFERENCE 2.4.
+  // Clearly the largest: half as large again as C3-C5's.
+  const float c3 = anteriorTubercleBulk("c3"), c4 = anteriorTubercleBulk("c4"),
+              c5 = anteriorTubercleBulk("c5"), c6 = anteriorTubercleBulk("c6");
+  INFO("anterior tubercle bulk (mm^3): C3 " << c3 << ", C4 " << c4 << ", C5 " << c5 << ", C6 " << c6);
+  CHECK(c6 >= 1.5f * c5);
+  CHECK(c6 >= 1.5f * c4);
+  CHECK(c6 >= 1.5f * c3);
+}
+
+TEST_CASE("model: the anterior and posterior tubercles of C4-C6 stand above a gutter between them",
+          "[model][bones]") {
+  // Gray's Anatomy 41st ed.; REFERENCE 2.4 (spinal-nerve groove on the upper face of the bar joining the
+  // tubercles). Along the line from the anterior to the posterior tubercle (their landmarks), the upper
+  // surface near each tubercle stands at least 1.5 mm above the lowest point between them.
+  for (const char *id : {"c4", "c5", "c6"}) {
+    const glm::vec3 a = draftLandmark(id, std::string(id) + ".anterior_tubercle_left").position * 1000.0f;
+    const glm::vec3 p = draftLandmark(id, std::string(id) + ".posterior_tubercle_left").position * 1000.0f;
+    const SurfaceIndex &bone = test::surfaceOf(id);
+    // From 1.5 mm behind the front of the anterior tubercle to 1.5 mm in front of the back of the
+    // posterior one, 1.5 and 3.5 mm medial to their outer faces (the notch between them lies beyond).
+    const glm::vec3 from(a.x - 1.5f, 0.0f, a.z - 1.5f), to(p.x - 3.5f, 0.0f, p.z + 1.5f);
+    std::vector<float> tops; // the upper surface on each vertical line that meets the process
+    for (int i = 0; i <= 40; ++i) {
+      const glm::vec3 s = from + (to - from) * (static_cast<float>(i) / 40.0f);
+      const std::vector<float> ys = bone.axisCrossings({s.x, 0.0f, s.z}, 1);
+      float top = -1e9f;
+      for (std::size_t k = 0; k + 1 < ys.size(); k += 2)
+        if (ys[k + 1] < a.y + 12.0f && ys[k + 1] > a.y - 12.0f)
+          top = std::max(top, ys[k + 1]);
+      if (top > -1e8f)
+        tops.push_back(top);
+    }
+    INFO(id << ": " << tops.size() << " of 41 lines meet the process");
+    REQUIRE(tops.size() >= 30);
+    const float front = *std::max_element(tops.begin(), tops.begin() + 8);
+    const float back = *std::max_element(tops.end() - 8, tops.end());
+    const float floor = *std::min_element(tops.begin() + 8, tops.end() - 8);
+    INFO(id << ": top of the anterior tubercle " << front << ", gutter floor " << floor
+            << ", top of the posterior tubercle " << back << " mm");
+    CHECK(front - floor >= 1.5f);
+    CHECK(back - floor >= 1.5f);
+  }
+}
+
+TEST_CASE("model: the manubrium is about 15 mm thick at the top and thins downwards", "[model][bones]") {
+  // Gray's Anatomy 41st ed.: the manubrium is thickest above, by the clavicular notches; ribs.json gives
+  // topThickness 15 and 10 mm at the sternal angle; lecturer review, fifth pass: it read as thin at the
+  // top. Thickness along the plate's normal 13 mm from the midline (beside the jugular notch), 6 and 10 mm
+  // below the top: within 0.5 mm of 15; 40 mm below, at least 2 mm less.
+  const modelgen::ManubriumSpec &m = spec().manubrium;
+  const glm::vec3 down = glm::normalize(m.bottom - m.top);
+  const glm::vec3 normal = glm::normalize(glm::cross(glm::vec3(1, 0, 0), down)); // front to back
+  const SurfaceIndex &bone = test::surfaceOf("manubrium");
+  auto thickness = [&](float below) {
+    const glm::vec3 c = m.top + down * below + glm::vec3(13.0f, 0.0f, 0.0f);
+    const std::vector<float> ts = bone.rayCrossings(c - normal * 20.0f, normal);
+    return ts.size() >= 2 ? ts.back() - ts.front() : 0.0f;
+  };
+  const float top = thickness(6.0f), upper = thickness(10.0f), low = thickness(40.0f);
+  INFO("manubrium " << top << " mm thick 6 mm below its top, " << upper << " mm 10 mm below, " << low
+                    << " mm 40 mm below");
+  CHECK(std::abs(top - m.topThickness) <= 0.5f);
+  CHECK(std::abs(upper - m.topThickness) <= 0.5f);
+  CHECK(low < upper - 2.0f);
+}
+TEST_CASE("model: the T1-T2 disc is whole across the midline with about 4.5 mm middle height",
+          "[model][bones]") {
+  // REFERENCE 2.2: T1-T2 4.0 / 4.5 / 3.0 mm (anterior / middle / posterior, [E]); lecturer review, fifth
+  // pass: there was no disc below T1. Lines along the axis from T1's centre to T2's through the midline at
+  // 20-80 % of the disc's depth each pass through disc; the middle one 4.5 +- 1 mm of it.
+  const modelgen::VertebraSpec &t1 = vertebra("t1"), &t2 = vertebra("t2");
+  const glm::vec3 upper(0.0f, t1.infCentre.x, t1.infCentre.y), lower(0.0f, t2.supCentre.x, t2.supCentre.y);
+  const glm::vec3 mid = (upper + lower) * 0.5f, axis = glm::normalize(lower - upper);
+  const glm::vec3 forward = glm::normalize(glm::cross(glm::vec3(1, 0, 0), axis)) * -1.0f;
+  const SurfaceIndex &disc = test::surfaceOf("disc_t1_t2");
+  const float depth = t2.depth;
+  float middle = 0.0f;
+  for (int i = -3; i <= 3; ++i) {
+    const glm::vec3 o = mid + forward * (depth * 0.1f * static_cast<float>(i)) - axis * 10.0f;
+    const std::vector<float> ts = disc.rayCrossings(o, axis);
+    float through = 0.0f;
+    for (std::size_t k = 0; k + 1 < ts.size(); k += 2)
+      through += ts[k + 1] - ts[k];
+    INFO("T1-T2 disc: " << through << " mm of disc on the line " << i * 10
+                        << " % of its depth from the centre");
+    CHECK(through >= 1.0f);
+    if (i == 0)
+      middle = through;
+  }
+  for (float x : {-6.0f, 6.0f}) { // and across the midline
+    const std::vector<float> ts = disc.rayCrossings(mid + glm::vec3(x, 0.0f, 0.0f) - axis * 10.0f, axis);
+    INFO("T1-T2 disc at x " << x);
+    CHECK(ts.size() >= 2);
+  }
+  INFO("T1-T2 disc middle height " << middle << " mm");
+  CHECK(std::abs(middle - 4.5f) <= 1.0f);
+}

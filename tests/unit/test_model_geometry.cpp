@@ -38,7 +38,8 @@ std::vector<Expected> expectedStructures() {
   pair("costal_cartilage1", "cartilage", "7875", "8005");
   pair("costal_cartilage2", "cartilage", "7886", "8031");
   pair("clavicle", "bone", "13322", "13323"); // issue 11: the costoclavicular space
-  for (const char *d : {"disc_c2_c3", "disc_c3_c4", "disc_c4_c5", "disc_c5_c6", "disc_c6_c7", "disc_c7_t1"})
+  for (const char *d :
+       {"disc_c2_c3", "disc_c3_c4", "disc_c4_c5", "disc_c5_c6", "disc_c6_c7", "disc_c7_t1", "disc_t1_t2"})
     out.push_back({d, "disc", "midline", ""});
   pair("scalenus_posterior", "muscle", "13388", "13389");
   pair("scalenus_medius", "muscle", "13390", "13391");

@@ -28,6 +28,7 @@ namespace {
 
 using test::centreLine;
 using test::landmarkMm;
+using test::sharpestTurn;
 using test::tubeSpec;
 
 float distanceToCurve(const glm::vec3 &p, const std::vector<glm::vec3> &curve, glm::vec3 *nearest = nullptr) {
@@ -45,33 +46,8 @@ float distanceToCurve(const glm::vec3 &p, const std::vector<glm::vec3> &curve, g
   return best;
 }
 
-// The sharpest turn (degrees) between directions `reach` mm apart along the curve.
-float sharpestTurn(const std::vector<glm::vec3> &curve, float reach) {
-  float worst = 0.0f;
-  for (std::size_t i = 0; i + 1 < curve.size(); ++i) {
-    float walked = 0.0f;
-    std::size_t j = i + 1;
-    while (j + 1 < curve.size() && walked < reach) {
-      walked += glm::length(curve[j + 1] - curve[j]);
-      ++j;
-    }
-    const glm::vec3 a = glm::normalize(curve[i + 1] - curve[i]);
-    const glm::vec3 b = glm::normalize(curve[j] - curve[j - 1]);
-    worst = std::max(worst, glm::degrees(std::acos(std::clamp(glm::dot(a, b), -1.0f, 1.0f))));
-  }
-  return worst;
-}
-
 const SurfaceIndex &leftSurface(const std::string &id) {
-  static std::map<std::string, SurfaceIndex> cache;
-  auto it = cache.find(id);
-  if (it == cache.end()) {
-    const Structure *s = test::modelUnderTest().find(id + "_left");
-    if (!s)
-      FAIL("the model has no structure " << id << "_left");
-    it = cache.emplace(id, SurfaceIndex(s->meshes, 1000.0f)).first;
-  }
-  return it->second;
+  return test::surfaceOf(id + "_left");
 }
 
 // Area of the section through `centre` across `tangent` (mm^2), from the outline where rays leave

@@ -24,29 +24,8 @@ namespace {
 
 using test::centreLine;
 using test::landmarkMm;
+using test::sharpestTurn;
 using test::tubeSpec;
-
-// The sharpest turn (degrees) of the centre line over any `reach` mm of its length: the angle between
-// the directions reach mm apart. A hairpin reads as 150-180, a smooth curve as a few tens.
-float sharpestTurn(const std::vector<glm::vec3> &curve, float reach, glm::vec3 *where = nullptr) {
-  std::vector<float> arc(curve.size(), 0.0f);
-  for (std::size_t i = 1; i < curve.size(); ++i)
-    arc[i] = arc[i - 1] + glm::length(curve[i] - curve[i - 1]);
-  float worst = 0.0f;
-  for (std::size_t i = 0; i + 1 < curve.size(); ++i) {
-    std::size_t j = i + 1;
-    while (j + 1 < curve.size() && arc[j] - arc[i + 1] < reach)
-      ++j;
-    const glm::vec3 a = glm::normalize(curve[i + 1] - curve[i]);
-    const glm::vec3 b =
-        glm::normalize(curve[j + 1 < curve.size() ? j + 1 : j] - curve[j + 1 < curve.size() ? j : j - 1]);
-    const float turn = glm::degrees(std::acos(std::clamp(glm::dot(a, b), -1.0f, 1.0f)));
-    if (turn > worst && where)
-      *where = curve[i + 1];
-    worst = std::max(worst, turn);
-  }
-  return worst;
-}
 
 const Structure &sidePart(const std::string &id, const std::string &side = "left") {
   const Structure *s = test::modelUnderTest().find(id + "_" + side);
