@@ -6,26 +6,12 @@
 // Curves come from assets/model through the generator's landmarks; meshes from the committed model or
 // the draft named by ATLAS_ROUTES_GLB. Every failure names the structure and the millimetres.
 #ifdef ATLAS_HAVE_MODELGEN
-#include "modelgen/contact_check.h"
-#include "modelgen/model.h"
-#include "modelgen/spec.h"
-#include "modelgen/tube.h"
-#include "modelgen_test_support.h"
-
-#include <algorithm>
-#include <cmath>
-#include <map>
-#include <string>
-#include <vector>
+#include "modelgen_test_support.h" // the generator, its measures and the std headers they use
 
 using namespace atlas;
 using modelgen::SurfaceIndex;
 
 namespace {
-
-using test::centreLine;
-using test::landmarkMm;
-using test::tubeSpec;
 
 const SurfaceIndex &leftSurface(const std::string &id) {
   return test::surfaceOf(id + "_left");
@@ -33,7 +19,7 @@ const SurfaceIndex &leftSurface(const std::string &id) {
 
 // A point of the model description: a landmark plus its offset, or an absolute point (mm).
 glm::vec3 pointMm(const modelgen::PointSpec &p) {
-  return p.landmark.empty() ? p.offset : landmarkMm(p.landmark) + p.offset;
+  return p.landmark.empty() ? p.offset : test::landmarkMm(p.landmark) + p.offset;
 }
 
 const modelgen::VertebraSpec &vertebraSpec(const std::string &id) {
@@ -55,27 +41,27 @@ TEST_CASE("fifth pass: each ventral ramus starts in its foramen, lateral to the 
   // lateral to its posterolateral corner (the uncinate process). So the root's first point lies
   // behind the artery's back wall at that height, lateral to the uncinate process of the vertebra
   // above, and behind the back of the body: from the front the root's start is hidden.
-  const std::vector<glm::vec3> artery = centreLine("vertebral_artery");
-  const float arteryRadius = 0.5f * tubeSpec("vertebral_artery").diameter;
+  const std::vector<glm::vec3> artery = test::centreLine("vertebral_artery");
+  const float arteryRadius = 0.5f * test::tubeSpec("vertebral_artery").diameter;
   const std::vector<std::pair<std::string, std::string>> rami = {{"c4_ventral_ramus", "c3"},
                                                                  {"c5_ventral_ramus", "c4"},
                                                                  {"c6_ventral_ramus", "c5"},
                                                                  {"c7_ventral_ramus", "c6"},
                                                                  {"c8_ventral_ramus", "c7"}};
   for (const auto &[id, above] : rami) {
-    const std::vector<glm::vec3> controls = modelgen::tubeControls(tubeSpec(id), landmarkMm);
+    const std::vector<glm::vec3> controls = modelgen::tubeControls(test::tubeSpec(id), test::landmarkMm);
     REQUIRE(!controls.empty());
     const glm::vec3 start = controls.front();
     // The artery at the root's height (its climb through the foramina transversaria, C6 to C2).
     glm::vec3 at = artery.front();
     for (const glm::vec3 &c : artery)
-      if (c.y < landmarkMm("c2.ft").y && std::abs(c.y - start.y) < std::abs(at.y - start.y))
+      if (c.y < test::landmarkMm("c2.ft").y && std::abs(c.y - start.y) < std::abs(at.y - start.y))
         at = c;
     // The body's posterolateral corner (the uncinate process) at half its upper width plus 1 mm
     // from its centre, as the generator places it.
-    const glm::vec3 body = landmarkMm(above + ".body");
+    const glm::vec3 body = test::landmarkMm(above + ".body");
     const float uncinateX = body.x + 0.5f * vertebraSpec(above).supWidth + 1.0f;
-    const glm::vec3 ivf = landmarkMm(above + ".ivf");
+    const glm::vec3 ivf = test::landmarkMm(above + ".ivf");
     INFO(id << " starts at (" << start.x << ", " << start.y << ", " << start.z
             << ") mm; the vertebral artery "
             << "there at (" << at.x << ", " << at.y << ", " << at.z << "), radius " << arteryRadius << "; "
@@ -105,7 +91,8 @@ TEST_CASE("fifth pass: scalenus medius's belly runs down into its insertion on r
         if (f.role == "insertion" && f.bone == "rib1")
           centre = pointMm(f.at);
   REQUIRE(glm::length(centre) > 0.0f);
-  const glm::vec3 along = glm::normalize(landmarkMm("rib1.medius") - landmarkMm("rib1.artery_groove"));
+  const glm::vec3 along =
+      glm::normalize(test::landmarkMm("rib1.medius") - test::landmarkMm("rib1.artery_groove"));
   int columns = 0, full = 0;
   for (float u = -6.0f; u <= 6.01f; u += 3.0f) {
     // The rib's surface under a point 4 mm above the footprint, and its outward normal there.
@@ -141,11 +128,11 @@ TEST_CASE("fifth pass: scalenus posterior is a separate muscle behind medius at 
   // against each other: test_muscle_sections.)
   const SurfaceIndex &posterior = leftSurface("scalenus_posterior");
   const SurfaceIndex &medius = leftSurface("scalenus_medius");
-  const float top = landmarkMm("c5.pt").y - 2.0f, bottom = landmarkMm("c6.pt").y + 4.0f;
+  const float top = test::landmarkMm("c5.pt").y - 2.0f, bottom = test::landmarkMm("c6.pt").y + 4.0f;
   REQUIRE(top > bottom + 4.0f);
   std::vector<glm::vec3> origins;
   for (const char *v : {"c4", "c5", "c6", "c7"})
-    origins.push_back(landmarkMm(std::string(v) + ".pt"));
+    origins.push_back(test::landmarkMm(std::string(v) + ".pt"));
   for (float y = top; y > bottom; y -= 2.0f) {
     float gap = 1e9f;
     int n = 0;

@@ -8,18 +8,8 @@
 // meshes from the committed model or the draft named by ATLAS_ROUTES_GLB. Every failure names the
 // structure and the millimetres.
 #ifdef ATLAS_HAVE_MODELGEN
-#include "modelgen/contact_check.h"
-#include "modelgen/model.h"
 #include "modelgen/muscle_sections.h"
-#include "modelgen/spec.h"
-#include "modelgen/tube.h"
-#include "modelgen_test_support.h"
-
-#include <algorithm>
-#include <cmath>
-#include <map>
-#include <string>
-#include <vector>
+#include "modelgen_test_support.h" // the generator, its measures and the std headers they use
 
 using namespace atlas;
 using modelgen::SurfaceIndex;
