@@ -24,13 +24,6 @@ constexpr float kGridCell = 2.0f;   // grid that lists the bones near each point
 constexpr float kSheetDepth = 2.5f; // an insertion sheet reaches this far below its site's tangent plane
 constexpr float kSheetBlend = 2.0f; // smin radius: the insertion tendon fans out into its sheet
 constexpr float kSheetSize = 0.8f;  // the sheet covers this much of the footprint; its rim shows round it
-// Above its lowest origin a muscle keeps this much more air from the muscles built before it: a
-// groove that parts scalenus posterior from medius up at their origins on the posterior tubercles,
-// where they are separate muscles (REFERENCE §4.1; lecturer review, issue 12, fifth pass). Below it
-// they lie against each other; the groove fades in over kGrooveFade mm around that level, and out
-// near each origin, where the slips are apart anyway.
-constexpr float kOriginGroove = 1.2f;
-constexpr float kGrooveFade = 5.0f;
 // Origin tendons are short and flat, then the slip is fleshy (REFERENCE §4.3: a 5-6 mm tendon per
 // slip, slips merging into one belly 15-20 mm below the lowest origin [E]; the lecturer review of
 // MODEL-REVIEW.md asked for tendons of a few mm up to about 15 mm, not strings).
@@ -82,7 +75,6 @@ struct MuscleShape {
   std::vector<Sdf> bones;
   std::vector<MuscleSurroundings::Neighbour> muscles;
   std::vector<Attachment> attachments;
-  float lowestOrigin = -1e9f; // height (mm) of the lowest origin attachment
   InsertionSheet sheet;
   // Bones within reach of each grid node (bit i: bones[i]), so that a sample evaluates only those.
   vec3 gridLo{0.0f};
@@ -157,15 +149,9 @@ struct MuscleShape {
         if (mask & (1u << b))
           d = smax(d, c - bones[b](p), 0.4f);
     }
-    float groove = kOriginGroove *
-                   glm::smoothstep(lowestOrigin - 0.6f * kGrooveFade, lowestOrigin + 0.4f * kGrooveFade, p.y);
-    // Not at the origin tendons themselves: neighbouring slips on one tubercle keep their own width.
-    for (std::size_t i = 1; i < attachments.size() && groove > 0.0f; ++i)
-      groove *= glm::smoothstep(attachments[i].radius + 1.0f, attachments[i].radius + 6.0f,
-                                glm::length(p - attachments[i].site));
     for (const MuscleSurroundings::Neighbour &m : muscles)
-      if (boxDistance(m.box, p) < 1.0f + groove)
-        d = smax(d, kMuscleClearance + groove - m.sdf(p), 0.4f);
+      if (boxDistance(m.box, p) < 1.0f)
+        d = smax(d, kMuscleClearance - m.sdf(p), 0.4f);
     return d;
   }
   void buildGrid(const Bounds &box) {
@@ -331,7 +317,6 @@ BoneModel buildMuscle(const MuscleSpec &spec, const LandmarkResolver &resolve,
     const BoneContact origin = onNearestBone(around.bones, resolve(slip.at));
     attachments.push_back(
         {origin.surface, origin.normal, footprintRadius("origin", origin.surface, resolve)});
-    shape->lowestOrigin = i == 0 ? origin.surface.y : std::min(shape->lowestOrigin, origin.surface.y);
     std::size_t j = top0;
     while (j < last && belly.centre[j].y > origin.surface.y - spec.joinBelow)
       ++j;
