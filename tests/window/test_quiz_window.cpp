@@ -15,13 +15,18 @@ TEST_CASE("a click on the model answers a find-it question in the window", "[win
   const std::string progress = outputPath("progress.json"); // never the user's own progress
   std::filesystem::remove(progress);
   WindowApp app(x,
-                {"--size", "1280x720", "--quiz", "find", "--seed", "5", "--questions", "2", "--progress",
+                {"--size", "1280x720", "--quiz", "find", "--seed", "6", "--questions", "2", "--progress",
                  progress, "--today", "20000"},
                 kDisclaimerSeen);
-  // The state names a pixel where the asked part is in front.
-  REQUIRE(app.waitFor(
+  // The state names a pixel where the asked part is in front. The seed decides the question: seed 6
+  // asks for the right internal jugular vein, in sight in the start-up view. (A new structure in the
+  // model reshuffles the deck: seed 5 now asks for the left first rib, hidden behind the spine from
+  // the start-up view, so its target pixel is null until the student turns the model.)
+  const bool inSight = app.waitFor(
       [](const nlohmann::json &s) { return s["quiz"].is_object() && s["quiz"]["target_pixel"].is_array(); },
-      30s));
+      30s);
+  INFO("quiz state: " << app.state()["quiz"].dump());
+  REQUIRE(inSight);
   // The start-up camera comes a few frames after the quiz: take the pixel once it stays put.
   nlohmann::json pixel;
   for (int tries = 0; tries < 20 && pixel != app.state()["quiz"]["target_pixel"]; ++tries) {
