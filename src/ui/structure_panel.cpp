@@ -250,14 +250,22 @@ void drawStructurePanel(FrameContext &ctx) {
                                session.selection().end();
       // Beside a right-hand panel the list is narrow: a row's name then takes the whole row and its
       // buttons show while the pointer is on it (or while it is hidden or x-rayed, to say so).
-      const float nameWidth =
-          ImGui::GetContentRegionAvail().x - buttonsWidth() + ImGui::GetStyle().ScrollbarSize;
+      const float rowWidth = ImGui::GetContentRegionAvail().x;
+      const float nameWidth = rowWidth - buttonsWidth() + ImGui::GetStyle().ScrollbarSize;
       const float rowStart = ImGui::GetCursorPosX();
       const bool narrow = nameWidth < ImGui::GetFontSize() * 8.0f;
+      // In a narrow list the buttons show over the row the pointer was on last frame; the name is
+      // then cut short before them (the tooltip gives it whole) instead of running on under them.
+      const ImGuiID hoverKey = ImGui::GetID("hovered"); // this row's (inside its PushID)
+      const bool buttonsShown =
+          !narrow || now != Visibility::Visible || ImGui::GetStateStorage()->GetBool(hoverKey);
+      const float selectableWidth = !narrow        ? nameWidth
+                                    : buttonsShown ? std::max(nameWidth, ImGui::GetFontSize() * 2.0f)
+                                                   : 0.0f;
       if (ImGui::Selectable(s.displayName().c_str(), inSelection,
                             ImGuiSelectableFlags_AllowDoubleClick |
                                 (narrow ? ImGuiSelectableFlags_AllowItemOverlap : 0),
-                            ImVec2(narrow ? 0.0f : nameWidth, 0.0f))) {
+                            ImVec2(selectableWidth, 0.0f))) {
         if (io.KeyCtrl || io.KeyShift)
           clicked = index;
         else
@@ -267,14 +275,24 @@ void drawStructurePanel(FrameContext &ctx) {
       if (ctx.itemRects) // the part of the row that selects: left of where the buttons go
         (*ctx.itemRects)["structures.row." + s.id] =
             glm::vec4(rowMin.x, rowMin.y, std::min(nameWidth, rowMax.x - rowMin.x), rowMax.y - rowMin.y);
+      markItem(ctx, ("structures.name." + s.id).c_str()); // where the name is drawn
       if (now == Visibility::Hidden)
         ImGui::PopStyleColor();
-      const bool onRow = ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(rowMin, rowMax, false);
+      // The whole row, buttons included, whatever width the name was drawn at.
+      const bool onRow = ImGui::IsWindowHovered() &&
+                         ImGui::IsMouseHoveringRect(rowMin, ImVec2(rowMin.x + rowWidth, rowMax.y), false);
+      ImGui::GetStateStorage()->SetBool(hoverKey, onRow);
       if (ImGui::IsItemHovered()) // the full name (a long one is cut off in the row), then the id
         ImGui::SetTooltip("%s\n%s", s.displayName().c_str(), s.id.c_str());
-      if (!narrow || onRow || now != Visibility::Visible) {
+      if (buttonsShown || onRow) {
         ImGui::SameLine(rowStart + nameWidth + ImGui::GetStyle().ItemSpacing.x);
+        const ImVec2 buttonsMin = ImGui::GetCursorScreenPos();
         const Visibility next = visibilityButtons(s.id.c_str(), now);
+        if (ctx.itemRects) {
+          const ImVec2 buttonsMax = ImGui::GetItemRectMax();
+          (*ctx.itemRects)["structures.buttons." + s.id] =
+              glm::vec4(buttonsMin.x, buttonsMin.y, buttonsMax.x - buttonsMin.x, buttonsMax.y - buttonsMin.y);
+        }
         if (next != now)
           ctx.commands.push_back(SetVisibilityCommand{s.id, next});
       }

@@ -166,3 +166,32 @@ TEST_CASE("the article's outline follows the section scrolled into view", "[wind
   INFO("section before: " << first << ", after scrolling: " << app.state()["article"]["section"]);
   CHECK(followed);
 }
+
+TEST_CASE("a narrow structure list cuts a hovered row's name short of its buttons", "[window][structures]") {
+  XSession x(1280, 720);
+  // With the Info panel open on the right, the list is narrow: a row's buttons show on hover only.
+  WindowApp app(x, {"--size", "1280x720", "--select", "scalenus_posterior_right"}, kSettings);
+  REQUIRE(app.waitFor([](const nlohmann::json &s) { return itemCentre(s, "structures.row.c5").has_value(); },
+                      30s));
+  CHECK_FALSE(app.state()["interface"]["items"].contains("structures.buttons.c5"));
+  const auto [rx, ry] = *itemCentre(app.state(), "structures.row.c5");
+  x.xdotool({"mousemove", "--window", app.windowId(), std::to_string(rx), std::to_string(ry)});
+  const bool shown = app.waitFor(
+      [](const nlohmann::json &s) {
+        return s["interface"]["items"].contains("structures.buttons.c5") &&
+               s["interface"]["items"].contains("structures.name.c5");
+      },
+      20s);
+  REQUIRE(shown);
+  std::this_thread::sleep_for(300ms); // a frame or two more: the name takes its hovered width
+  app.waitFor([](const nlohmann::json &) { return true; }, 1s);
+  const nlohmann::json items = app.state()["interface"]["items"];
+  REQUIRE(items.contains("structures.buttons.c5"));
+  const float nameRight =
+      items["structures.name.c5"][0].get<float>() + items["structures.name.c5"][2].get<float>();
+  const float buttonsLeft = items["structures.buttons.c5"][0].get<float>();
+  INFO("name ends at x = " << nameRight << ", buttons start at x = " << buttonsLeft);
+  CHECK(nameRight <= buttonsLeft);
+  // Another row keeps its full width and no buttons.
+  CHECK_FALSE(items.contains("structures.buttons.c6"));
+}
