@@ -90,8 +90,12 @@ BoneModel buildManubrium(const ManubriumSpec &spec) {
     const vec2 slopeOut = glm::normalize(vec2(8.0f, w0 - 12.5f));
     const vec2 dish = slopeMid + slopeOut * 4.0f;
     d = subtract(d, sdEllipsoid(q, vec3(dish.x, dish.y, 0.0f), vec3(6.5f, 6.5f, 9.0f)), 1.2f);
-    d = subtract(d, sdEllipsoid(q, vec3(w0 + 0.5f, halfLength - 12.5f, 0.0f), vec3(3.5f, 4.5f, 9.0f)), 1.0f);
-    d = subtract(d, sdEllipsoid(q, vec3(w1 + 0.5f, -halfLength, 0.0f), vec3(3.0f, 4.0f, 9.0f)), 1.0f);
+    // Sixth pass: the first costal notch is broad (13 mm from above down, about the 10-14 mm breadth of
+    // the first cartilage's end, REFERENCE §3 and ribs.json) and shallow (3 mm), a trough running right
+    // across the border from front to back; the cartilage is trimmed to its floor and fills it (a
+    // synchondrosis, Gray's Anatomy 41st ed.), so the two read as one, with no hole round a peg.
+    d = subtract(d, sdEllipsoid(q, vec3(w0 + 0.5f, halfLength - 12.5f, 0.0f), vec3(3.5f, 6.5f, 10.0f)), 1.5f);
+    d = subtract(d, sdEllipsoid(q, vec3(w1 + 0.5f, -halfLength, 0.0f), vec3(3.0f, 5.0f, 9.0f)), 1.5f);
     return d;
   };
   for (float x : {-32.0f, 32.0f})

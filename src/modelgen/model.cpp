@@ -228,21 +228,34 @@ struct Builder {
     frame.setAngle(std::atan2(axis.z, axis.y));
     const float gap = glm::length(axis) * 0.5f;
     const float halfHeight = gap + 2.8f;
-    // As wide and deep as the bodies (flush with their fronts); the bones themselves trim it.
+    // As wide and deep as the bodies (flush with their fronts); the bones themselves trim it. Sixth
+    // pass: the outline passes from the upper body's size at the top to the lower body's at the bottom,
+    // so it sits flush with both (the C2-C3 disc, 3 mm wider than C2, overhung it).
     const vec2 half = (upper.halfSize + lower.halfSize) * 0.5f + vec2(0.3f);
+    const vec2 upperHalf = upper.halfSize + vec2(0.3f), lowerHalf = lower.halfSize + vec2(0.3f);
+    // Behind, the disc lies between the uncinate processes of the body below (Gray's Anatomy 41st ed.:
+    // the uncovertebral joints lie lateral to the disc). Sixth pass: a disc as wide as the bodies there
+    // was trimmed by the uncinates into thin ragged flaps wrapped round their outer faces.
+    const float uncinateHalf = lower.uncinateHalf;
     const Sdf ub = upper.bone.sdf, lb = lower.bone.sdf;
     std::vector<Sdf> ribHeads;
     for (const auto &[bone, sdf] : bones)
       if (bone.rfind("rib", 0) == 0)
         ribHeads.push_back(sdf);
-    out.sdf = [frame, gap, half, ub, lb, ribHeads](const vec3 &world) {
+    out.sdf = [frame, gap, half, upperHalf, lowerHalf, uncinateHalf, ub, lb, ribHeads](const vec3 &world) {
       const vec3 p = frame.toLocal(world);
       const float t = std::clamp(p.y / gap, -1.0f, 1.0f);
       const float bulge = 1.0f + 0.03f * (1.0f - t * t);
-      const float side = sdRoundRect(vec2(p.x, p.z), half * bulge, std::min(half.x, half.y) * 0.7f);
+      vec2 outline = glm::mix(lowerHalf, upperHalf, glm::smoothstep(-1.0f, -0.7f, t)) * bulge;
+      if (uncinateHalf > 0.0f) {
+        // Narrowing from the middle of the disc to the back, inside the uncinates' inner faces.
+        const float w = glm::smoothstep(0.15f * outline.y, -0.55f * outline.y, p.z);
+        outline.x = glm::mix(outline.x, std::min(outline.x, uncinateHalf - 0.1f), w);
+      }
+      const float side = sdRoundRect(vec2(p.x, p.z), outline, std::min(outline.x, outline.y) * 0.7f);
       // Lens-shaped top and bottom: deep in the middle (filling the endplate concavities), only the
       // bony gap at the rim, so that no thin flakes wrap round the bodies' rounded edges.
-      const float e = std::min(1.0f, glm::length(vec2(p.x / half.x, p.z / half.y)));
+      const float e = std::min(1.0f, glm::length(vec2(p.x / outline.x, p.z / outline.y)));
       float d = smax(side, std::abs(p.y) - (gap + 2.8f * (1.0f - e * e) - 0.3f * e * e), 1.0f);
       d = smax(d, 0.08f - ub(world), 0.5f);
       d = smax(d, 0.08f - lb(world), 0.5f);

@@ -11,11 +11,13 @@ namespace atlas::modelgen {
 
 namespace {
 
-// Clearances (mm) from the surfaces a muscle lies against: bones and muscles built earlier keep
-// this much air (under the 0.5 mm the contact checks allow), while inside a muscle's own attachment
-// it sinks a little into the bone so that the tendon visibly meets its footprint.
+// Clearances (mm) from the surfaces a muscle lies against: bones keep this much air (under the
+// 0.5 mm the contact checks allow), while inside a muscle's own attachment it sinks a little into the
+// bone so that the tendon visibly meets its footprint. A muscle pressed against one built before it
+// is trimmed to a face just under 1 mm off it: a cleft that shows them as two muscles (scalenus
+// posterior behind medius; 0.3 mm read as one mass, lecturer review, sixth pass).
 constexpr float kBoneClearance = 0.3f;
-constexpr float kMuscleClearance = 0.3f;
+constexpr float kMuscleClearance = 0.95f;
 constexpr float kAttachmentSink = -0.25f;
 constexpr float kSlipGap = 1.0f;    // mm between neighbouring slips
 constexpr float kSlipBlend = 2.0f;  // smin radius: a slip fuses into the belly with a fillet, no step
@@ -377,6 +379,15 @@ BoneModel buildMuscle(const MuscleSpec &spec, const LandmarkResolver &resolve,
   out.landmarks = slipMarks;
   out.landmarks["belly_mid"] = belly.centre[mid];
   out.landmarks["belly_mid_next"] = belly.centre[mid] + belly.tangent[mid];
+  // The belly's centre line every 2 mm from its first point to the rib ("axis<k>", with "axis<k>_next"
+  // 1 mm further on), where the tests take its sections from the slips down to the insertion.
+  int station = 0;
+  for (float a = bellyStart; a <= bellyEnd + 1e-3f; a += 2.0f, ++station) {
+    const std::size_t k = sampleAt(belly, a);
+    const std::string name = "axis" + std::to_string(station);
+    out.landmarks[name] = belly.centre[k];
+    out.landmarks[name + "_next"] = belly.centre[k] + belly.tangent[k];
+  }
   out.step = 0.5f;            // resolves the 1.5-2 mm thick tendons
   out.targetTriangles = 7000; // the whole model stays under 400,000
   return out;

@@ -27,6 +27,9 @@ float sdEllipse2(const vec2 &p, const vec2 &r) {
   return k1 > 1e-9f ? k0 * (k0 - 1.0f) / k1 : -std::min(r.x, r.y);
 }
 
+// Smallest radius of any border of a swept bar's section, mm (see Sweep::section).
+constexpr float kEdgeRound = 0.7f;
+
 // The swept bar: per centre-line sample, its frame and half sizes.
 struct Sweep {
   std::vector<vec3> points, across, normal; // across: in the rib plane, normal: across the plane
@@ -45,7 +48,15 @@ struct Sweep {
   // Section distance at (x across, y normal) for half sizes h.
   float section(float x, float y, const vec2 &h, float side, float thin) const {
     const float hy = std::max(halfThickness(x, h, side, thin), 0.3f);
-    const float e = sdEllipse2(vec2(x, y), vec2(h.x, hy));
+    // The ellipse is drawn kEdgeRound inside its outline and grown back by it, so no border is sharper
+    // than a 0.7 mm radius: rib 1's thin inner border had a tip radius of about 0.15 mm (hy^2 / hx),
+    // under half a grid step, and the mesher cut it into saw-teeth (sixth-pass review). At 0.7 mm, about
+    // two grid steps, the border still reads as a sharp edge from any viewing distance.
+    // Intersected with the plain ellipse: the grown-back ellipse is a little fuller between the tips,
+    // and the rib must not grow into the vessels in its grooves (the subclavian vein).
+    const float e = std::max(sdEllipse2(vec2(x, y), vec2(h.x, hy)),
+                             sdEllipse2(vec2(x, y), glm::max(vec2(h.x, hy) - vec2(kEdgeRound), vec2(0.05f))) -
+                                 kEdgeRound);
     if (flatness <= 0.0f)
       return e;
     // A flat band (rib 2, flatness near 1) keeps tighter corners, so its broad faces read as flat from
@@ -258,8 +269,10 @@ RibModel buildSwept(const SweptSpec &spec, float step, std::size_t targetTriangl
       if (l.rough > 0.0f && e < 1.5f)
         d += l.rough * roughness(p) * (1.0f - std::max(e, 0.0f) / 1.5f);
     }
-    for (const Groove &g : grooves) // edges rounded by 0.6 mm only, so the trough reads from afar
-      d = subtract(d, sdCapsule(p, g.a, g.b, g.radius), 0.6f);
+    // Edges rounded by 0.9 mm only, so the trough reads from afar; at 0.6 mm (under two grid steps)
+    // the rims, where they cross the thin inner border, came out as saw-teeth (sixth-pass review).
+    for (const Groove &g : grooves)
+      d = subtract(d, sdCapsule(p, g.a, g.b, g.radius), 0.9f);
     return d;
   };
   out.bone.box = sweep->box;
@@ -276,8 +289,8 @@ RibModel buildSwept(const SweptSpec &spec, float step, std::size_t targetTriangl
   return out;
 }
 
-Sdf keepApart(Sdf part, const std::vector<Neighbour> &neighbours, float gap) {
-  return [part, neighbours, gap](const vec3 &p) {
+Sdf keepApart(Sdf part, const std::vector<Neighbour> &neighbours, float gap, float blend) {
+  return [part, neighbours, gap, blend](const vec3 &p) {
     float d = part(p);
     if (d > 3.0f)
       return d;
@@ -285,7 +298,7 @@ Sdf keepApart(Sdf part, const std::vector<Neighbour> &neighbours, float gap) {
       const vec3 lo = n.box.min - vec3(gap + 1.0f), hi = n.box.max + vec3(gap + 1.0f);
       if (p.x < lo.x || p.y < lo.y || p.z < lo.z || p.x > hi.x || p.y > hi.y || p.z > hi.z)
         continue;
-      d = smax(d, gap - n.sdf(p), 0.4f);
+      d = smax(d, gap - n.sdf(p), blend);
     }
     return d;
   };
@@ -337,6 +350,11 @@ constexpr float kCostalJointGap = 1.5f;
 
 // How far from a costochondral junction its cutting plane applies, mm (beyond the shaft's breadth).
 constexpr float kJunctionReach = 20.0f;
+
+// Rim radius of the cut ends at a costochondral junction, mm: a hard plane cut left a crease that the
+// mesher cut into teeth (sixth-pass review, "ragged ends"); rounded by about three grid steps the rim
+// reads as a clean edge and the junction as a shallow groove between bone and cartilage.
+constexpr float kEndRound = 1.2f;
 
 // The same neighbour on the other side (the manubrium meets both sides' cartilages and clavicles).
 Neighbour mirrored(const Neighbour &n) {
@@ -415,7 +433,8 @@ std::vector<BoneModel> assembleRibCage(const ModelSpec &spec, const std::vector<
       // cut through its own head.
       sdf = [sdf, j](const vec3 &p) {
         const float d = sdf(p);
-        return glm::length(p - j.point) > kJunctionReach ? d : std::max(d, sdPlane(p, j.point, j.normal));
+        return glm::length(p - j.point) > kJunctionReach ? d
+                                                         : smax(d, sdPlane(p, j.point, j.normal), kEndRound);
       };
     }
     b.sdf = sdf;
@@ -423,15 +442,25 @@ std::vector<BoneModel> assembleRibCage(const ModelSpec &spec, const std::vector<
     built[b.id] = {b.sdf, b.box};
     out.push_back(std::move(b));
   }
+  // Manubrium first: each costal cartilage ends in its notch on the lateral border (a synchondrosis,
+  // Gray's Anatomy 41st ed.: the cartilage is fused with the notch), so the cartilage is trimmed to the
+  // notch's floor, 0.3 mm off, and fills it; the manubrium keeps its own smooth border. (Carving the
+  // manubrium round the cartilages left them as pegs in round holes with a rim: sixth-pass review.)
+  BoneModel manubrium = buildManubrium(spec.manubrium);
+  const Neighbour manubriumBody{manubrium.sdf, manubrium.box};
   std::vector<Neighbour> cartilages;
   for (const SweptSpec &cs : spec.cartilages) {
-    BoneModel b = buildSwept(cs, 0.45f, 2500).bone;
+    // A finer grid than the bar's breadth needs: the rounded rims at both ends stay clean.
+    BoneModel b = buildSwept(cs, 0.35f, 2500).bone;
     const std::string number = cs.id.substr(cs.id.size() - 1);
     if (auto j = junctions.find(number); j != junctions.end()) {
       const Sdf raw = b.sdf;
       const Junction jn = j->second;
-      b.sdf = [raw, jn](const vec3 &p) { return std::max(raw(p), 0.3f - sdPlane(p, jn.point, jn.normal)); };
+      b.sdf = [raw, jn](const vec3 &p) {
+        return smax(raw(p), 0.3f - sdPlane(p, jn.point, jn.normal), kEndRound);
+      };
     }
+    b.sdf = keepApart(b.sdf, {manubriumBody}, 0.3f, kEndRound);
     b.surfaceLandmarks.clear();
     cartilages.push_back({b.sdf, b.box});
     out.push_back(std::move(b));
@@ -439,13 +468,9 @@ std::vector<BoneModel> assembleRibCage(const ModelSpec &spec, const std::vector<
   std::vector<BoneModel> clavicles;
   for (const SweptSpec &cs : spec.clavicles)
     clavicles.push_back(buildClavicle(cs));
-  // Manubrium: notched by the cartilages (synchondroses, 0.3 mm) and the clavicles (sternoclavicular
-  // joints, 1.5 mm: a visible joint line where the articular disc lies).
-  BoneModel manubrium = buildManubrium(spec.manubrium);
-  std::vector<Neighbour> bothCartilages = cartilages, clavicleRaw;
-  for (const Neighbour &c : cartilages)
-    bothCartilages.push_back(mirrored(c));
-  manubrium.sdf = keepApart(manubrium.sdf, bothCartilages, 0.3f);
+  // Sternoclavicular joints: the manubrium notched by the clavicles, 1.5 mm (a visible joint line where
+  // the articular disc lies).
+  std::vector<Neighbour> clavicleRaw;
   for (const BoneModel &c : clavicles) {
     clavicleRaw.push_back({c.sdf, c.box});
     clavicleRaw.push_back(mirrored({c.sdf, c.box}));

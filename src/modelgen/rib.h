@@ -30,8 +30,10 @@ struct Neighbour {
 RibModel buildSwept(const SweptSpec &spec, float step, std::size_t targetTriangles,
                     const vec3 &planeUp = vec3(0.0f));
 
-// `part` kept at least `gap` mm away from each neighbour (a joint line instead of overlap).
-Sdf keepApart(Sdf part, const std::vector<Neighbour> &neighbours, float gap);
+// `part` kept at least `gap` mm away from each neighbour (a joint line instead of overlap). The trim is
+// a smooth maximum of radius `blend` mm: a hard (or near-hard, under a grid step) trim leaves a crease
+// that the mesher cuts into saw-teeth (sixth-pass review: rib 1's neck, rib 2's head).
+Sdf keepApart(Sdf part, const std::vector<Neighbour> &neighbours, float gap, float blend = 1.2f);
 
 // Ribs (as built by buildSwept) fitted to the spine, then cartilages, manubrium (with notches where
 // the cartilages and clavicles meet it) and clavicles, in that order, with their named landmarks.

@@ -86,6 +86,25 @@ float sdPlate(const vec3 &p, const vec3 &a, const vec3 &b, float halfT, float ha
   return glm::length(glm::max(vec2(across, up), vec2(0.0f))) + std::min(std::max(across, up), 0.0f) - r;
 }
 
+// A lamina: the plate of sdPlate, its section leaning `lean` mm back per mm down (the lower border
+// further back than the upper, as roof shingles lie) and thickening downwards by `thicken` of its half
+// thickness at the lower border (and thinning as much at the upper), its borders rolled over by r.
+float sdLamina(const vec3 &p, const vec3 &a, const vec3 &b, float halfT, float halfH, float r, float lean,
+               float thicken) {
+  const vec2 pa(p.x - a.x, p.z - a.z), ba(b.x - a.x, b.z - a.z);
+  const float h = std::clamp(glm::dot(pa, ba) / std::max(glm::dot(ba, ba), 1e-9f), 0.0f, 1.0f);
+  const float dy = p.y - (a.y + (b.y - a.y) * h);
+  const float s = std::clamp(dy / halfH, -1.0f, 1.0f);
+  // The section's centre moves back going down: shift across the plate (towards -Z in the XZ normal).
+  const vec2 n = glm::normalize(vec2(ba.y, -ba.x)); // in the XZ plane, perpendicular to the plate
+  const vec2 nBack = n.y > 0.0f ? -n : n;
+  const vec2 off = nBack * (-dy * lean);
+  const float t = halfT * (1.0f - thicken * s);
+  const float across = glm::length(pa - off - ba * h) - (t - r);
+  const float up = std::abs(dy) - (halfH - r);
+  return glm::length(glm::max(vec2(across, up), vec2(0.0f))) + std::min(std::max(across, up), 0.0f) - r;
+}
+
 // Low-amplitude bumps (about 2 mm apart) for the rough surface of a tubercle, fading out away from it.
 float roughBone(const vec3 &p) {
   return std::sin(p.x * 2.9f + 1.3f) * std::sin(p.y * 3.1f + 0.7f) * std::sin(p.z * 2.7f + 2.1f);
@@ -191,9 +210,13 @@ float posteriorArch(const Level &L, const vec3 &p, float laminaHalfHeight) {
   // The plate lies behind the canal, its front face about 0.8 mm behind the canal's back wall: centred
   // on the wall, the canal cut would take its front half and leave a 2 mm sliver.
   const vec3 back(0.0f, 0.0f, -std::max(L.laminaT - 0.8f, 0.0f));
-  // Edges rounded by about 1 mm only, so the lamina reads as a plate rather than a rod.
-  float d = sdPlate(q, pillarBack + back, junction + vec3(0.0f, 0.0f, 1.0f) + back, L.laminaT,
-                    laminaHalfHeight, std::min(L.laminaT * 0.5f, 1.2f));
+  // Sixth pass (lecturer: from behind the laminae read as flat stacked slabs): each lamina leans down
+  // and back, its lower border about 2.5 mm behind its upper one and a quarter thicker, so that the
+  // laminae overlap like shingles over the interlaminar gaps (Gray's Anatomy 41st ed., the cervical
+  // vertebrae: laminae long and narrow, thinner above than below); borders rolled over 1.5 mm (no box
+  // edges), blended into the pillars and the spine over 2.5 mm.
+  float d = sdLamina(q, pillarBack + back, junction + vec3(0.0f, 0.0f, 1.0f) + back, L.laminaT,
+                     laminaHalfHeight, std::min(L.laminaT * 0.75f, 1.5f), 0.26f, 0.25f);
   const vec3 dir = glm::normalize(L.tip - junction);
   const float len = glm::length(L.tip - junction);
   const bool bifid = L.s.bifid;
@@ -213,8 +236,31 @@ float posteriorArch(const Level &L, const vec3 &p, float laminaHalfHeight) {
   const bool thick = !bifid && len > 24.0f;
   const float flat =
       axis ? 1.5f : (thick ? 1.25f : 2.6f); // C7-T2: stout enough that the tubercle is no lollipop
-  d = smin(d, sdFlatCone(p, junction + vec3(0, -0.5f, 0), tip, rootR, tipR, flat), 2.0f);
-  if (bifid) {
+  if (axis) {
+    // The axis's spine (Gray's Anatomy 41st ed., the axis: large, its end bifid; REFERENCE §2.5): a
+    // massive bar, about 13 mm tall all along, widening from about 8 mm at the laminae to about 17 mm at
+    // its end, where a median notch parts it into two broad rough tubercles. Sixth pass: the spine read as
+    // a bar ending in a ball, two egg-shaped knobs hung on a narrow rod.
+    const vec3 start = junction + vec3(0.0f, -0.5f, 0.0f) - dir;
+    const vec3 up = glm::cross(vec3(1.0f, 0.0f, 0.0f), dir);
+    const vec3 r = p - start;
+    const float u = glm::dot(r, dir), v = glm::dot(r, up), span = len + 1.0f;
+    const float s = std::clamp(u / span, 0.0f, 1.0f);
+    const vec2 half(4.2f + 4.4f * s * std::sqrt(s), 6.8f - 0.2f * s);
+    float spine = smax(sdRoundRect(vec2(p.x, v), half, 3.0f), std::max(-u, u - span), 3.0f);
+    if (spine < 1.0f && u > span - 8.0f)
+      spine += 0.1f * roughBone(p) * (1.0f - std::max(spine, 0.0f));
+    d = smin(d, spine, 2.5f);
+    // Each tubercle swells a little at the end, and a notch about 5 mm deep and 6 mm wide at the end
+    // parts them.
+    for (const float side : {-1.0f, 1.0f})
+      d = smin(d, sdEllipsoid(vec3(p.x, v, u), vec3(side * 5.0f, -0.8f, span - 3.2f), vec3(3.6f, 6.4f, 3.4f)),
+               2.0f);
+    const float notch = sdEllipsoid(vec3(p.x, v, u), vec3(0.0f, -1.0f, span + 1.5f), vec3(3.2f, 9.0f, 6.8f));
+    d = subtract(d, notch, 0.8f);
+  } else
+    d = smin(d, sdFlatCone(p, junction + vec3(0, -0.5f, 0), tip, rootR, tipR, flat), 2.0f);
+  if (bifid && !axis) {
     // Two short diverging limbs, each ending in a tubercle flattened from above down and side to side.
     // C2's tubercles make a tip about 18 mm wide and 13 mm tall (REFERENCE §2.5, issue 11).
     // Fourth pass: the limbs part 5 mm before the tip and end about 7 mm (C3-C6) and 12 mm (C2) apart,
@@ -341,7 +387,7 @@ float typicalVertebra(const Level &L, const vec3 &p, const Sdf &body) {
               ph = std::max(0.0f, (L.s.pedicleHeight - L.s.pedicleWidth) * 0.5f);
   d = smin(d, sdBar(q, vec3(L.a - 2.0f, 1.2f, -L.b + 3.0f), vec3(L.xl, 0.8f, L.zl), pr, ph), 1.5f);
   d = smin(d, pillar(L, q), 1.2f);
-  d = smin(d, posteriorArch(L, p, 5.5f), 1.5f);
+  d = smin(d, posteriorArch(L, p, 5.5f), 2.0f);
   d = smin(d, transverseProcess(L, q), 1.2f);
   return subtract(d, canal(L, p), 0.5f);
 }
@@ -457,19 +503,21 @@ float atlasShape(const Level &L, const vec3 &p) {
   posterior = subtract(posterior, sdCapsule(q, vec3(27, 6.8f, -5), vec3(8, 6.3f, -15), 3.6f), 1.0f);
   d = smin(d, anterior, 2.0f);
   d = smin(d, posterior, 2.0f);
-  const float tipX = L.s.tpSpan * 0.5f - 4.0f;
-  // Long transverse process, flattened from above down (not a ball): a root from the side of the mass,
-  // a ring of bone round the foramen transversarium, and a flat bar ending in a rough, blunt tip about
-  // 10 mm front to back and 5 mm tall (fourth pass: it read as an egg from the side).
-  float tp = sdFlatCone(vec3(q.y, q.x, q.z), vec3(-1.0f, 22.0f, 1.0f), vec3(-2.0f, tipX - 1.0f, -2.0f), 4.6f,
-                        3.6f, 1.3f);
-  tp = smin(tp, sdEllipsoid(q, vec3(L.ft.x, -1.5f, L.ft.z), vec3(5.8f, 3.0f, 6.6f)), 1.5f);
-  // Fifth pass: the tip a blunt rounded tubercle (the rounded box read as a square end).
-  float tip = sdBluntTubercle(q, vec3(tipX + 1.4f, -2.0f, -1.5f), vec3(1.0f, 0.0f, 0.0f),
-                              vec3(5.0f, 2.7f, 3.0f), 0.8f, 1.5f, vec3(0.0f, 0.0f, -1.0f));
-  if (tip < 1.0f)
-    tip += 0.15f * roughBone(p) * (1.0f - std::max(tip, 0.0f));
-  tp = smin(tp, tip, 1.5f);
+  // Long transverse process (Gray's Anatomy 41st ed., the atlas: long, broad and flattened, its tip a
+  // rounded tubercle, the foramen transversarium in its root): one flattened paddle from the side of the
+  // lateral mass, tapering in plan from about 15 mm front to back at its root to a rounded end about
+  // 10 mm across, and from about 6.4 mm thick to 5. Sixth pass: a ring round the foramen on a thin
+  // cone, with a separate tip, read as an oval pad stuck on the process. Its end stays where it was,
+  // tpSpan / 2 from the midline (skeleton.json _tpSpan).
+  const float tipEnd = L.s.tpSpan * 0.5f - 0.3f, rootX = 26.0f, endR = 5.0f;
+  const float plan = sdRoundCone(vec3(q.x, 0.0f, q.z), vec3(rootX, 0.0f, -0.5f),
+                                 vec3(tipEnd - endR, 0.0f, -0.8f), 7.8f, endR);
+  const float along = std::clamp((q.x - rootX) / (tipEnd - endR - rootX), 0.0f, 1.0f);
+  constexpr float kRoll = 1.8f; // its borders rolled over, no edges
+  const vec2 sec(plan + kRoll, std::abs(q.y - (-1.0f - along)) - (3.2f - 0.7f * along) + kRoll);
+  float tp = glm::length(glm::max(sec, vec2(0.0f))) + std::min(std::max(sec.x, sec.y), 0.0f) - kRoll;
+  if (tp < 1.0f && q.x > tipEnd - 7.0f) // the rough tip
+    tp += 0.12f * roughBone(p) * (1.0f - std::max(tp, 0.0f));
   d = smin(d, tp, 2.0f);
   // The foramen transversarium (7.7 x 6.1 mm, REFERENCE §2.5, Kaur 2023): an oval hole right through
   // the transverse process, lateral to the lateral mass, open from above and below (fourth pass: the
@@ -486,13 +534,24 @@ float axisBody(const Level &L, const vec3 &p) {
   // A block taller than wide (about 16 wide, 17 tall: REFERENCE §2.5, core.ac study), its sides nearly
   // upright and its upper corners only rounded: the dens rises from a shoulder, not a bottle's neck
   // (fourth pass: the tapering body and the flared dens read as a bowling pin).
-  float body = sdRoundBox(p, vec3(0, 8.5f, 0), vec3(8.0f, 8.5f, L.b), 3.0f);
-  body = smax(body, std::abs(p.x) - (8.4f - 0.03f * p.y), 1.5f);
+  // Sixth pass: the lower body keeps its full section down to the inferior endplate, 16.2 mm wide and
+  // 14.9 deep (REFERENCE §2.5: inferior width 16.2, superior 15.8, AP 14.9), its lower rim rounded over
+  // about 1 mm only; the 3 mm rounding of the old box left the endplate 9.5-15 mm wide and the C2-C3 disc
+  // overhanging it.
+  const float halfW = L.a - 0.012f * std::max(p.y, 0.0f);
+  float body = sdRoundRect(vec2(p.x, p.z), vec2(halfW, L.b), 4.0f);
+  body = smax(body, p.y - 17.0f, 3.0f);
+  body = smax(body, -p.y - 0.2f, 0.8f);
   // A median ridge down the front of the body, between the hollows for longus colli.
   body = smin(body, sdEllipsoid(p, vec3(0, 8.0f, L.b - 1.2f), vec3(2.6f, 8.0f, 1.8f)), 1.5f);
-  body = smax(body, -p.z * slope - p.y, 1.0f);
+  body = smax(body, -p.z * slope - p.y, 0.8f);
   body = subtract(body, sdSphere(p, vec3(0, 1.2f - 28.0f, -1.5f), 28.0f), 0.6f);
-  return smin(body, sdEllipsoid(p, vec3(0, 1.3f - L.b * slope, L.b - 1.3f), vec3(5.0f, 1.4f, 1.9f)), 1.0f);
+  // The anterior lip of the lower border: a broad rim across the whole front of the endplate, hanging
+  // forward over the front of the C2-C3 disc (Gray's Anatomy 41st ed., the axis: the anterior
+  // border of the inferior surface projects downwards), not a small bead. It stands about 1 mm in front
+  // of the disc without reaching down into it (a lip reaching into the disc trimmed it raggedly).
+  const float lip = sdEllipsoid(p, vec3(0, 0.8f - L.b * slope, L.b - 0.8f), vec3(L.a - 1.6f, 1.0f, 1.8f));
+  return smin(body, lip, 1.2f);
 }
 
 // Stretch of the axis's foramen outlet: lower than it is long, an oval.
@@ -507,14 +566,17 @@ float axisShape(const Level &L, const vec3 &p) {
   // bearing the anterior facet for the atlas, and a rounded apex (for the apical ligament); Gray's 1918,
   // the axis; issue 11: not a finger on a bottle.
   const vec3 head = densTip - vec3(0, 5.5f, -0.7f);
-  // A peg about 10 mm across (REFERENCE §2.5: 9.8) narrowing a little to the neck, joined to the body
-  // by a small fillet.
-  float d = smin(body, sdRoundCone(p, vec3(0, 15.0f, -0.5f), head - vec3(0, 3.0f, 0.2f), 5.0f, 4.1f), 1.5f);
+  // A peg about 10 mm across (REFERENCE §2.5: 9.8 wide at most, 8.5 at least) narrowing only a little
+  // to the neck, joined to the body by a small fillet. Sixth pass: the neck 9.2 mm (was 8.2) under a
+  // head 10.4 mm front to back (was 11.4), so the dens reads as a peg, not a club.
+  const float densNeck =
+      smax(sdRoundCone(p, vec3(0, 15.0f, -0.5f), head - vec3(0, 3.0f, 0.2f), 4.9f, 4.6f), 19.0f - p.y, 1.0f);
+  float d = smin(body, sdRoundCone(p, vec3(0, 15.0f, -0.5f), head - vec3(0, 3.0f, 0.2f), 4.9f, 4.6f), 1.5f);
   d = smin(d, sdRoundCone(p, vec3(0, 14.5f, -0.2f), vec3(0, 18.5f, -0.8f), 5.6f, 5.0f), 1.5f); // its root
   // The head, about 11 mm front to back (REFERENCE §2.5: 10.6), its front flattened into the oval
   // facet for the anterior arch of the atlas.
-  const float facetCut = sdPlane(p, head + vec3(0, 0, 5.0f), glm::normalize(vec3(0, 0.15f, 1.0f)));
-  const float densHead = smin(smax(sdEllipsoid(p, head, vec3(5.0f, 4.8f, 5.7f)), facetCut, 0.4f),
+  const float facetCut = sdPlane(p, head + vec3(0, 0, 4.9f), glm::normalize(vec3(0, 0.15f, 1.0f)));
+  const float densHead = smin(smax(sdEllipsoid(p, head, vec3(4.9f, 4.8f, 5.4f)), facetCut, 0.4f),
                               sdRoundCone(p, head, densTip - vec3(0, 2.0f, -0.3f), 3.6f, 2.1f), 1.5f);
   d = smin(d, densHead, 1.5f);
   // Two oval superior facets (about 16 x 17 mm) lateral to the dens, facing up and out, below the
@@ -580,9 +642,10 @@ float axisShape(const Level &L, const vec3 &p) {
            sdCapsule(q, vec3(L.ft.x + L.ftR + 1.2f, L.yTp + 1.6f, L.ft.z + 3.5f),
                      vec3(L.ft.x + L.ftR + 1.2f, L.yTp + 1.6f, L.ft.z - 3.5f), 1.5f),
            1.2f);
-  // The canal is cut below the atlas; the head of the dens, which rises into the atlas ring, is kept whole.
+  // The canal is cut below the atlas; the dens, which rises into the atlas ring, is kept whole (sixth
+  // pass: the cut shaved the back of its neck to under 8 mm, and the dens read as a club).
   const float e = glm::length(vec2(p.x / 11.5f, (p.z + L.b + 8.0f) / 8.0f));
-  return smin(subtract(d, (e - 1.0f) * 8.0f, 0.5f), densHead, 0.5f);
+  return smin(subtract(d, (e - 1.0f) * 8.0f, 0.5f), smin(densNeck, densHead, 1.5f), 0.5f);
 }
 
 Level makeLevel(const VertebraSpec &s, const Landmarks &ribLandmarks) {
@@ -807,6 +870,8 @@ VertebraModel buildVertebra(const VertebraSpec &spec, const Landmarks &ribLandma
     out.infNormal = glm::normalize(vec3(0, -1.0f, -slope));
   }
   out.halfSize = vec2(L->a, L->b);
+  if (uncinates)
+    out.uncinateHalf = spec.supWidth * 0.5f;
 
   Landmarks &lm = out.bone.landmarks;
   lm[id + ".body"] = L->frame.origin;

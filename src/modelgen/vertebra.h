@@ -14,6 +14,7 @@ struct VertebraModel {
   glm::vec3 supCentre{0}, infCentre{0}; // endplate centres, world mm
   glm::vec3 supNormal{0}, infNormal{0}; // outward endplate normals
   glm::vec2 halfSize{0};                // body half width (X) and half depth (Z)
+  float uncinateHalf = 0.0f;            // half the width between the uncinate processes (0: none)
 };
 
 // `ribLandmarks` supplies the rib heads and tubercles that carve the costal facets of T1 and T2;

@@ -70,6 +70,10 @@ std::set<std::string> modelIds() {
         "internal_jugular_vein", "brachiocephalic_vein", "cervical_pleura", "suprapleural_membrane"})
     for (const char *side : {"_right", "_left"})
       ids.insert(std::string(paired) + side);
+  // Issue 12, sixth pass: the common carotid divides at the C3-C4 level, inside the model.
+  for (const char *paired : {"internal_carotid_artery", "external_carotid_artery"})
+    for (const char *side : {"_right", "_left"})
+      ids.insert(std::string(paired) + side);
   return ids;
 }
 
