@@ -53,6 +53,18 @@ inline const Structure &structureOf(const std::string &id) {
   return *s;
 }
 
+// A named landmark of the model under test (a bone's glTF extras), in mm.
+inline glm::vec3 modelLandmarkMm(const std::string &structure, const std::string &id) {
+  const Structure *s = modelUnderTest().find(structure);
+  if (!s)
+    FAIL("missing structure " << structure);
+  for (const Landmark &l : s->landmarks)
+    if (l.id == id)
+      return l.position * 1000.0f;
+  FAIL(structure << " has no landmark " << id);
+  return {};
+}
+
 // Closest distance from p to triangle abc (Ericson, Real-Time Collision Detection §5.1.5).
 inline float pointTriangleDistance(const glm::vec3 &p, const glm::vec3 &a, const glm::vec3 &b,
                                    const glm::vec3 &c) {

@@ -32,17 +32,6 @@ const modelgen::VertebraSpec &vertebraSpec(const std::string &id) {
   return spec.vertebrae.front();
 }
 
-glm::vec3 landmarkMm(const std::string &structure, const std::string &id) {
-  const Structure *s = test::modelUnderTest().find(structure);
-  if (!s)
-    FAIL("missing structure " << structure);
-  for (const Landmark &l : s->landmarks)
-    if (l.id == id)
-      return l.position * 1000.0f;
-  FAIL("no landmark " << id);
-  return {};
-}
-
 // The solid interval of the line along `axis` through p that contains (or lies nearest) p's own
 // coordinate on that axis; {0, 0} when the line misses the bone within `reach` mm.
 std::pair<float, float> intervalAt(const SurfaceIndex &bone, const glm::vec3 &p, int axis, float reach) {
@@ -137,7 +126,7 @@ TEST_CASE("model: the dens is a peg 8.5-11.5 mm front to back along its length, 
   // head was about 11.4 mm deep on an 8.2 mm neck.
   const modelgen::VertebraSpec &c2 = vertebraSpec("c2");
   const SurfaceIndex &axis = test::surfaceOf("c2");
-  const glm::vec3 apex = landmarkMm("c2", "c2.dens");
+  const glm::vec3 apex = test::modelLandmarkMm("c2", "c2.dens");
   const float yBase = c2.infCentre.x + 21.0f, zBase = c2.infCentre.y - 0.5f;
   float lo = 1e9f, hi = 0.0f;
   for (float y = yBase; y <= apex.y - 4.5f; y += 0.5f) {

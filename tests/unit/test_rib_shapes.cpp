@@ -23,18 +23,6 @@ namespace {
 
 using test::surfaceOf;
 
-// A named landmark of the model under test, in mm.
-glm::vec3 modelLandmark(const std::string &structure, const std::string &id) {
-  const Structure *s = test::modelUnderTest().find(structure);
-  if (!s)
-    FAIL("missing structure " << structure);
-  for (const Landmark &l : s->landmarks)
-    if (l.id == id)
-      return l.position * 1000.0f;
-  FAIL(structure << " has no landmark " << id);
-  return {};
-}
-
 const modelgen::SweptSpec &ribSpec(const std::string &id) {
   for (const modelgen::SweptSpec &r : test::modelSpec().ribs)
     if (r.id == id)
@@ -202,9 +190,9 @@ TEST_CASE("rib shapes: rib 1's upper surface reads artery groove, scalene tuberc
   // the next (a groove is about 8-10 mm wide), so they spread over the shaft instead of bunching at
   // its front end.
   const RibCourse rib = courseOf("rib1");
-  const float artery = rib.arcAt(modelLandmark("rib1_left", "rib1_left.subclavian_artery_groove"));
-  const float tubercle = rib.arcAt(modelLandmark("rib1_left", "rib1_left.scalene_tubercle"));
-  const float vein = rib.arcAt(modelLandmark("rib1_left", "rib1_left.subclavian_vein_groove"));
+  const float artery = rib.arcAt(test::modelLandmarkMm("rib1_left", "rib1_left.subclavian_artery_groove"));
+  const float tubercle = rib.arcAt(test::modelLandmarkMm("rib1_left", "rib1_left.scalene_tubercle"));
+  const float vein = rib.arcAt(test::modelLandmarkMm("rib1_left", "rib1_left.subclavian_vein_groove"));
   const float medius = rib.arcAt(ribSpec("rib1").landmarks.at("medius"));
   const float end = rib.arc.back();
   INFO("arc from the head (mm): medius " << medius << ", artery groove " << artery << ", scalene tubercle "
@@ -223,7 +211,7 @@ TEST_CASE("rib shapes: the scalene tubercle stands up from rib 1's inner border"
   // Its top against the top of the same border 7 mm along the rib either side.
   const SurfaceIndex &bone = surfaceOf("rib1_left");
   const RibCourse rib = courseOf("rib1");
-  const glm::vec3 top = modelLandmark("rib1_left", "rib1_left.scalene_tubercle");
+  const glm::vec3 top = test::modelLandmarkMm("rib1_left", "rib1_left.scalene_tubercle");
   const std::size_t i = rib.nearest(top);
   const glm::vec3 fromCentre = top - rib.centre[i];
   float beside = 0.0f;
@@ -342,7 +330,7 @@ TEST_CASE("rib shapes: the subclavian vein lies in its groove on rib 1, in front
   float radius = 0.0f;
   const std::vector<glm::vec3> line = vesselLine("subclavian_vein", &radius);
   const glm::vec3 groove = test::specMetrics().landmarks.at("rib1.vein_groove");
-  const glm::vec3 tubercle = modelLandmark("rib1_left", "rib1_left.scalene_tubercle");
+  const glm::vec3 tubercle = test::modelLandmarkMm("rib1_left", "rib1_left.scalene_tubercle");
   float nearest = 1e9f, gap = 0.0f;
   glm::vec3 at(0.0f);
   for (const glm::vec3 &c : line)
