@@ -27,7 +27,6 @@ MuscleSection measureSection(const SurfaceIndex &muscle, const glm::vec3 &centre
   if (outline.size() < static_cast<std::size_t>(rays) / 2)
     return out;
   float widest = 0.0f, narrowest = 1e9f;
-  glm::vec2 widestAxis(1.0f, 0.0f);
   for (int k = 0; k < 180; ++k) {
     const float a = 3.14159265f * static_cast<float>(k) / 180.0f;
     const glm::vec2 axis(std::cos(a), std::sin(a));
@@ -36,10 +35,7 @@ MuscleSection measureSection(const SurfaceIndex &muscle, const glm::vec3 &centre
       lo = std::min(lo, glm::dot(p, axis));
       hi = std::max(hi, glm::dot(p, axis));
     }
-    if (hi - lo > widest) {
-      widest = hi - lo;
-      widestAxis = axis;
-    }
+    widest = std::max(widest, hi - lo);
     narrowest = std::min(narrowest, hi - lo);
   }
   // The outline's points run round the centre in angle order: the shoelace sum over them.
@@ -52,7 +48,6 @@ MuscleSection measureSection(const SurfaceIndex &muscle, const glm::vec3 &centre
   out.width = widest;
   out.thickness = narrowest;
   out.area = 0.5f * std::abs(twice);
-  out.broad = u * widestAxis.x + v * widestAxis.y;
   return out;
 }
 

@@ -17,7 +17,6 @@ struct MuscleSection {
   float thickness = 0.0f; // narrowest caliper (mm)
   float area = 0.0f;      // enclosed by the outline (mm2)
   glm::vec3 centre{0.0f};
-  glm::vec3 broad{0.0f}; // unit, in the section's plane: the direction of the widest caliper
 };
 
 // The outline is where rays cast from `centre` in `rays` directions of the plane perpendicular to

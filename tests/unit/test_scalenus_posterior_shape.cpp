@@ -19,7 +19,7 @@ using modelgen::SurfaceIndex;
 namespace {
 
 struct Station {
-  glm::vec3 centre, tangent;
+  glm::vec3 centre;
   float arc = 0.0f; // mm from the belly's first point
   MuscleSection section;
 };
@@ -36,7 +36,6 @@ const std::vector<Station> &posteriorStations() {
         break;
       Station s;
       s.centre = marks.at(name);
-      s.tangent = glm::normalize(marks.at(name + "_next") - s.centre);
       s.arc = out.empty() ? 0.0f : out.back().arc + glm::length(s.centre - out.back().centre);
       s.section = modelgen::measureSectionAt(muscle, marks, name);
       out.push_back(s);
