@@ -252,7 +252,12 @@ struct Builder {
         const float w = glm::smoothstep(0.15f * outline.y, -0.55f * outline.y, p.z);
         outline.x = glm::mix(outline.x, std::min(outline.x, uncinateHalf - 0.1f), w);
       }
-      const float side = sdRoundRect(vec2(p.x, p.z), outline, std::min(outline.x, outline.y) * 0.7f);
+      float side = sdRoundRect(vec2(p.x, p.z), outline, std::min(outline.x, outline.y) * 0.7f);
+      // Seventh pass (lecturer: from behind, in the canal, the discs' back margins were scalloped): the
+      // back of the disc stands 1.2 mm in front of the bodies' posterior walls, clear of their rounded
+      // rims, so that the bones no longer trim it into a serrated edge there; the posterior annulus is
+      // flush with the bodies' backs in the spine (Gray's Anatomy 41st ed.), within a millimetre or so.
+      side = smax(side, -p.z - (outline.y - 1.5f), 1.0f);
       // Lens-shaped top and bottom: deep in the middle (filling the endplate concavities), only the
       // bony gap at the rim, so that no thin flakes wrap round the bodies' rounded edges.
       const float e = std::min(1.0f, glm::length(vec2(p.x / outline.x, p.z / outline.y)));
@@ -372,8 +377,10 @@ struct Builder {
       for (const TubeSpec &p : spec.tubes)
         if (t.system != "nerve" && !t.joins.empty() && p.id == t.joins.front())
           parentR = std::max(parentR, p.diameter * 0.5f);
-      const MeshData mm = sweepTube(
-          curve, parentR > r ? branchRadii(curve, r, parentR) : std::vector<float>{r}, tubeSides(r));
+      const std::vector<float> radii =
+          t.endDiameter > 0.0f ? taperedRadii(curve, r, t.endDiameter * 0.5f)
+                               : (parentR > r ? branchRadii(curve, r, parentR) : std::vector<float>{r});
+      const MeshData mm = sweepTube(curve, radii, tubeSides(r));
       if (!t.side.empty()) {
         addTube(t, t.side, curve, mm);
       } else if (!info.at(t.id)->paired) {

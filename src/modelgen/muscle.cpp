@@ -26,6 +26,7 @@ constexpr float kGridCell = 2.0f;   // grid that lists the bones near each point
 constexpr float kSheetDepth = 2.5f; // an insertion sheet reaches this far below its site's tangent plane
 constexpr float kSheetBlend = 2.0f; // smin radius: the insertion tendon fans out into its sheet
 constexpr float kSheetSize = 0.8f;  // the sheet covers this much of the footprint; its rim shows round it
+constexpr float kUnderside = 1.2f;  // bone kept under an insertion tendon's sunk part (mm)
 // Origin tendons are short and flat, then the slip is fleshy (REFERENCE §4.3: a 5-6 mm tendon per
 // slip, slips merging into one belly 15-20 mm below the lowest origin [E]; the lecturer review of
 // MODEL-REVIEW.md asked for tendons of a few mm up to about 15 mm, not strings).
@@ -45,6 +46,7 @@ struct InsertionSheet {
   vec3 site, normal, along; // along: the footprint's long axis, in the bone's tangent plane
   vec2 half;                // half length, half width (mm)
   float thickness = 2.0f;   // at the centre (mm)
+  bool onFace = false;      // MuscleSpec::insertionOnFace
   float distance(const vec3 &p) const {
     const vec3 q = p - site;
     const float reach = std::max(half.x, half.y) + 4.0f;
@@ -66,6 +68,22 @@ struct InsertionSheet {
     const float r = std::max(half.x, half.y) + 2.0f;
     const float far = glm::smoothstep(r, r + 2.0f, glm::length(p - site));
     return std::max(d, -glm::dot(p - site, normal) - kSheetDepth - 100.0f * far);
+  }
+  // Where the rib is thinner than the tendon runs into it (near its sharp inner border), the part of
+  // the tendon sunk under the bone's surface reached its far side and showed through the rib's
+  // underside (lecturer review, seventh pass). For an insertion on the rib's face (onFace), nothing of
+  // the muscle near the footprint lies within half a millimetre of the bone unless there is still bone
+  // kUnderside mm further down: no tendon through the underside, none hanging round the border.
+  float underside(float d, const vec3 &p) const {
+    const float r = std::max(half.x, half.y) + 4.0f;
+    if (glm::dot(p - site, p - site) > r * r)
+      return d;
+    if (!onFace)
+      return d;
+    const float h = bone(p);
+    if (h > 0.5f)
+      return d;
+    return std::max(d, std::min(0.5f - h, bone(p - normal * kUnderside)));
   }
 };
 
@@ -154,7 +172,7 @@ struct MuscleShape {
     for (const MuscleSurroundings::Neighbour &m : muscles)
       if (boxDistance(m.box, p) < 1.0f)
         d = smax(d, kMuscleClearance - m.sdf(p), 0.4f);
-    return d;
+    return sheet.underside(d, p);
   }
   void buildGrid(const Bounds &box) {
     gridLo = box.min;
@@ -273,7 +291,8 @@ BoneModel buildMuscle(const MuscleSpec &spec, const LandmarkResolver &resolve,
                     rib.normal,
                     axisOr(along, glm::normalize(glm::cross(rib.normal, vec3(1, 0, 0)))),
                     size * (0.5f * kSheetSize),
-                    ins.section.y};
+                    ins.section.y,
+                    spec.insertionOnFace};
   } else {
     shape->sheet.bone = [](const vec3 &) { return 1e9f; };
   }

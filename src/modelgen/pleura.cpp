@@ -51,7 +51,7 @@ constexpr float kSolidMould = 5.0f;
 constexpr float kNeighbourBlend = 2.0f;
 // The membrane lies this far (mm) off the pleura; with its thickness, less than the pleura's
 // clearance, so it stays clear of whatever lies on the dome.
-constexpr float kMembraneGap = 0.4f;
+constexpr float kMembraneGap = 0.6f;
 // Round-offs (mm) of the cut edges: the dome's hem at the floor and the membrane's border. A sharp
 // cut meshed on a 1.5 mm (dome) or 0.45 mm (membrane) grid showed as a ragged hem (lecturer review,
 // issue 12); a rim rounded over a few grid steps meshes as a clean edge.
@@ -64,8 +64,30 @@ constexpr float kBorderRound = 1.0f;
 // the transverse process (radius kTentTip), blended into the dome over kTentBlend mm so the sheet
 // rises to C7 as one smooth tent, not a rope stuck on a ball.
 constexpr float kTentRoot = 5.0f;
-constexpr float kTentTip = 1.6f;
+constexpr float kTentInset = 4.0f, kTentDrop = 0.5f, kBoneGap = 0.3f;
+// How far (mm) medial of the apex the membrane reaches (lecturer review, seventh pass: beyond it the
+// sheet stood up beside T1 as a striped fin).
+constexpr float kMedialReach = 13.5f;
+// Deeper than this (mm) inside the bare dome no neighbour reaches (the drape, the ring of rib 1 and
+// the side of T1 move the surface in by a few millimetres): the carving is not evaluated there.
+constexpr float kCore = 12.0f;
+constexpr float kTentTip = 1.0f;
 constexpr float kTentBlend = 5.0f;
+// The dome is shown open below, not as a closed pot: the cervical pleura runs on down into the thorax
+// as the costal and mediastinal pleura (Gray's Anatomy 41st ed.), so the model gives it a wall
+// kPleuraWall mm thick (inside the moulded outer face, a smooth offset of it) cut off kRimBelowInlet mm
+// under the plane of rib 1's ring, along that plane's normal, so that the rim is a clean ring parallel
+// to the rib and well below it, its edge rounded over kRimRound mm (lecturer review, seventh pass: a
+// closed drum hanging below rib 1 read as a bucket). The wall is two grid steps thick.
+constexpr float kPleuraWall = 2.5f;
+constexpr float kPleuraStep = 1.25f;
+constexpr float kRimBelowInlet = 16.0f;
+constexpr float kRimRound = 1.5f;
+// The membrane is laid out from the moulded surface's distance divided by the length of its gradient
+// (forward differences over kGradientStep mm; only a gradient shorter than one is corrected): the round-offs
+// of the carving and of the drape shorten the gradient where two surfaces meet, and a shell of the raw
+// distance was 2.5-4 mm thick there instead of 1 mm (lecturer review, seventh pass).
+constexpr float kGradientStep = 0.2f;
 
 // The frame of the dome: the centre of its ellipsoid (in the inlet plane) from the apex (its highest
 // point) and the half axes (X across, along the inlet normal, along the inlet forward).
@@ -187,9 +209,9 @@ std::shared_ptr<const Drape> drapeUnder(const PleuraSpec &spec, const vec3 &cent
 // The bare dome: an ellipsoid standing on the tilted ring of rib 1 (half axes radii: X across, the
 // dome's height along the inlet normal, the ring's depth along the inlet), its upper half the cupola
 // and, below the ring, the same ellipse carried straight down the inlet's normal (an elliptic
-// cylinder, smooth where it meets the cupola) into the thorax, closed off flat at the floor, hidden
-// inside the ring of rib 2 and behind the manubrium. The ring is made a little wider than the inner
-// border of rib 1 so that the rib itself, with the clearance, sets the dome's outline there.
+// cylinder, smooth where it meets the cupola) into the thorax, closed off at the floor (the pleura's
+// wall is cut off well above it, buildCervicalPleura). The ring is made a little wider than the
+// inner border of rib 1 so that the rib itself, with the clearance, sets the dome's outline there.
 Sdf bareDome(const PleuraSpec &spec, bool right, std::shared_ptr<const Drape> drape) {
   const vec3 r = spec.radii;
   const vec3 centre = domeCentre(spec, right);
@@ -205,25 +227,12 @@ Sdf bareDome(const PleuraSpec &spec, bool right, std::shared_ptr<const Drape> dr
   };
 }
 
-// The bare base of the membrane: the dome and the tent rising from it to the tip of C7's transverse
-// process.
-Sdf bareTent(const PleuraSpec &spec, bool right, std::shared_ptr<const Drape> drape) {
-  const Sdf dome = bareDome(spec, right, std::move(drape));
-  const vec3 tip = onSide(kC7TransverseTip, right);
-  // The root lies inside the dome, under the apex and toward C7.
-  const vec3 apex = onSide(spec.apex, right);
-  const vec3 root = apex + (tip - apex) * 0.25f - vec3(0.0f, kTentRoot, 0.0f);
-  return [dome, root, tip](const vec3 &p) {
-    return smin(dome(p), sdRoundCone(p, root, tip, kTentRoot, kTentTip), kTentBlend);
-  };
-}
-
 // `shape` kept `clearance` mm away from each obstacle. Far from the shape's surface the obstacles
 // are not evaluated (they cannot change the sign there), which keeps meshing fast.
 Sdf carved(Sdf shape, std::vector<Obstacle> obstacles, float clearance, float band) {
   return [shape = std::move(shape), obstacles = std::move(obstacles), clearance, band](const vec3 &p) {
     float d = shape(p);
-    if (d > band)
+    if (d > band || d < -kCore)
       return d;
     // The neighbours are joined first, with a small round-off, and the dome is moulded once by what
     // they make together: moulding it by each in turn added a round-off per neighbour, and where five
@@ -242,6 +251,21 @@ Sdf carved(Sdf shape, std::vector<Obstacle> obstacles, float clearance, float ba
     if (solids > -1e8f)
       d = smax(d, solids, kSolidMould);
     return tubes > -1e8f ? smax(d, tubes, kMould) : d;
+  };
+}
+
+// `f` divided by the length of its gradient where its value lies in [lo, hi] (outside it unchanged).
+Sdf unitGradient(Sdf f, float lo, float hi) {
+  return [f = std::move(f), lo, hi](const vec3 &p) {
+    const float d = f(p);
+    if (d < lo || d > hi)
+      return d;
+    const float h = kGradientStep;
+    const vec3 g(f(p + vec3(h, 0.0f, 0.0f)) - d, f(p + vec3(0.0f, h, 0.0f)) - d,
+                 f(p + vec3(0.0f, 0.0f, h)) - d);
+    // Only ever shortened: where the gradient is longer than one the distance is left as it is, so
+    // the sheet comes no nearer its neighbours than the carving allows.
+    return d / std::clamp(glm::length(g) / h, 0.6f, 1.0f);
   };
 }
 
@@ -279,13 +303,22 @@ Obstacle tubeObstacle(const std::vector<glm::vec3> &curve, float radius) {
 BoneModel buildCervicalPleura(const PleuraSpec &spec, bool right, const std::vector<Obstacle> &obstacles) {
   BoneModel out;
   out.id = spec.id;
-  out.step = 1.5f;
-  out.targetTriangles = 3000; // issue 12's budget for the dome, per side
-  // A smooth dome 45 mm across: 0.35 mm off the ideal surface is under a pixel in any close-up.
-  out.maxSimplifyError = 0.35f;
+  out.step = kPleuraStep;
+  out.targetTriangles = 5000; // issue 12's budget of 3000 for the dome, per side, with its inner face
+  // A smooth dome 45 mm across: 0.25 mm off the ideal surface is under a pixel in any close-up.
+  out.maxSimplifyError = 0.25f;
   out.box = domeBox(spec, right, 1.0f);
-  const auto drape = drapeUnder(spec, domeCentre(spec, right), obstacles, out.box);
-  out.sdf = carved(bareDome(spec, right, drape), obstacles, spec.clearance, 2.5f * out.step);
+  const vec3 centre = domeCentre(spec, right);
+  const auto drape = drapeUnder(spec, centre, obstacles, out.box);
+  const Sdf outer = carved(bareDome(spec, right, drape), obstacles, spec.clearance, 2.5f * out.step);
+  out.sdf = [outer, centre](const vec3 &p) {
+    const float d = outer(p);
+    const float rim = -kRimBelowInlet - glm::dot(p - centre, kInletNormal);
+    return smax(std::max(d, -d - kPleuraWall), rim, kRimRound);
+  };
+  // The rim's lowest point: the front of the ring, where the inlet's plane is lowest.
+  const float low = centre.y - kRimBelowInlet / kInletNormal.y + spec.radii.z * kInletForward.y;
+  out.box.min.y = std::max(out.box.min.y, low - 3.0f);
   return out;
 }
 
@@ -298,26 +331,71 @@ BoneModel buildSuprapleuralMembrane(const PleuraSpec &spec, bool right,
   out.maxSimplifyError = 0.15f; // a third of its 0.45 mm grid: the most the step allows
   // A shell lying on the moulded dome (the pleura, already dented by what lies on it), so the
   // vessels that cross the dome lie on the membrane instead of cutting holes in it, and rising from
-  // it as a tent to the tip of C7's transverse process. The base (dome and tent) keeps `clearance`
-  // mm from its neighbours, room for the membrane and a gap either side of it; it is moulded once
-  // by all its neighbours together (carved), so the sheet follows one smooth surface (lecturer
-  // review, issue 12, fourth pass).
+  // it as a tent to the transverse process of C7. The dome keeps `clearance` mm from its neighbours,
+  // room for the membrane and a gap either side of it; it is moulded once by all its neighbours
+  // together (carved), so the sheet follows one smooth surface (lecturer review, issue 12, fourth
+  // pass), and laid out from the normalised distance so that it is of even thickness.
   const float band = 2.5f * out.step;
   const float inner = kMembraneGap, t = spec.membraneThickness;
   const auto drape = drapeUnder(spec, domeCentre(spec, right), obstacles, domeBox(spec, right, 1.0f));
-  const Sdf base = carved(bareTent(spec, right, drape), obstacles, spec.clearance, band + spec.clearance);
+  const float hi = inner + t + band;
+  const Sdf dome =
+      unitGradient(carved(bareDome(spec, right, drape), obstacles, spec.clearance, hi + 0.5f), -band, hi);
+  // The tent: a round cone from inside the dome, under the apex, to the transverse process of C7,
+  // blended into the dome. Its end lies inside the process (kTentInset mm medial to the tip and
+  // kTentDrop mm below it), and the sheet is cut off sharply kBoneGap mm short of whatever it runs
+  // into there, so it ends on the process's anterior border like a fascia tied to bone instead of
+  // wrapping round the tip as a knob (lecturer review, seventh pass).
+  const vec3 apex = onSide(spec.apex, right);
+  const vec3 lateral = onSide(vec3(1.0f, 0.0f, 0.0f), right);
+  const vec3 tip = onSide(kC7TransverseTip, right) - kTentInset * lateral - vec3(0.0f, kTentDrop, 0.0f);
+  const vec3 root = apex + (tip - apex) * 0.25f - vec3(0.0f, kTentRoot, 0.0f);
+  const float reach = kTentBlend + hi;
+  Bounds tentBox;
+  tentBox.extend(glm::min(root, tip) - vec3(kTentRoot + reach));
+  tentBox.extend(glm::max(root, tip) + vec3(kTentRoot + reach));
+  std::vector<Obstacle> byTent;
+  for (const Obstacle &o : obstacles)
+    if (!glm::any(glm::lessThan(tentBox.max, o.box.min)) &&
+        !glm::any(glm::greaterThan(tentBox.min, o.box.max)))
+      byTent.push_back(o);
   // Down to the inner border of rib 1 all round, where it is attached (Gray's Anatomy 41st ed.): the
   // sheet stops at a plane parallel to the inlet's, membraneBelowApex mm under the apex along the
   // inlet's normal, just below the ring's own plane so that its edge meets the rib's inner border.
-  const vec3 apex = onSide(spec.apex, right);
   const float below = spec.membraneBelowApex;
-  out.sdf = [base, inner, t, apex, below](const vec3 &p) {
-    const float d = base(p);
+  const float apexAcross = glm::dot(apex, lateral);
+  const float clearance = spec.clearance;
+  out.sdf = [clearance, dome, root, tip, reach, byTent, band, inner, t, apex, below, lateral,
+             apexAcross](const vec3 &p) {
+    float cone = sdRoundCone(p, root, tip, kTentRoot, kTentTip);
+    // The nerves and vessels crossing the tent mould it as they mould the dome (a broad groove, so
+    // they lie on the sheet); bones and muscles cut it off sharply (below), so that it runs on into
+    // the transverse process and ends there.
+    const bool byIt = cone < reach;
+    if (byIt)
+      for (const Obstacle &o : byTent) {
+        const vec3 outside = glm::max(glm::max(o.box.min - p, p - o.box.max), vec3(0.0f));
+        if (o.tube && glm::length(outside) < clearance + kMould)
+          cone = smax(cone, clearance - o.sdf(p), kMould);
+      }
+    const float d = smin(dome(p), cone, kTentBlend);
     const float border = -below - glm::dot(p - apex, kInletNormal);
-    return smax(std::abs(d - inner - t * 0.5f) - t * 0.5f, border, kBorderRound);
+    // Medially the sheet stops where the dome turns down beside T1 and longus colli (there it goes on
+    // as the prevertebral fascia): a plane kMedialReach mm medial of the apex.
+    const float medial = apexAcross - kMedialReach - glm::dot(p, lateral);
+    float sheet =
+        smax(smax(std::abs(d - inner - t * 0.5f) - t * 0.5f, border, kBorderRound), medial, kBorderRound);
+    if (byIt && sheet < band)
+      for (const Obstacle &o : byTent) {
+        if (o.tube)
+          continue;
+        const vec3 outside = glm::max(glm::max(o.box.min - p, p - o.box.max), vec3(0.0f));
+        if (glm::length(outside) < kBoneGap + band)
+          sheet = std::max(sheet, kBoneGap - o.sdf(p));
+      }
+    return sheet;
   };
   out.box = domeBox(spec, right, inner + t + 1.0f);
-  const vec3 tip = onSide(kC7TransverseTip, right);
   out.box.extend(tip - vec3(kTentTip + inner + t + 1.0f));
   out.box.extend(tip + vec3(kTentTip + inner + t + 1.0f));
   // The border's lowest point: the front of the ring, where the inlet's plane is lowest.

@@ -24,12 +24,12 @@ struct Obstacle {
 Obstacle tubeObstacle(const std::vector<glm::vec3> &curve, float radius);
 
 // The dome on one side (`right`: the spec's left-side numbers mirrored), `clearance` mm from every
-// obstacle, closed off flat at the spec's floor.
+// obstacle: a thin wall open below, cut off in a clean ring well under rib 1.
 BoneModel buildCervicalPleura(const PleuraSpec &spec, bool right, const std::vector<Obstacle> &obstacles);
 
 // A sheet `membraneThickness` mm thick lying on the dome's top down to the ring of rib 1 (to
 // `membraneBelowApex` mm under the inlet's plane), just outside the pleura and clear of the same
-// obstacles, rising as a tent to the tip of C7's transverse process.
+// obstacles, rising as a tent to C7's transverse process and ending on it.
 BoneModel buildSuprapleuralMembrane(const PleuraSpec &spec, bool right,
                                     const std::vector<Obstacle> &obstacles);
 

@@ -300,6 +300,7 @@ void readMuscles(const json &j, ModelSpec &spec) {
     m.slipSpread = o.value("slipSpread", m.slipSpread);
     m.insertionTendon = o.value("insertionTendon", m.insertionTendon);
     m.joinBelow = o.value("joinBelow", m.joinBelow);
+    m.insertionOnFace = o.value("insertionOnFace", m.insertionOnFace);
     if (o.has("footprintLayer"))
       m.footprintLayer = o.vec2("footprintLayer");
     o.each("footprints", [&](const json &f, const std::string &at) {
@@ -332,6 +333,7 @@ void readTubes(const json &j, ModelSpec &spec) {
     t.id = o.get<std::string>("id");
     t.system = o.get<std::string>("system");
     t.diameter = o.get<float>("diameter");
+    t.endDiameter = o.value("endDiameter", t.endDiameter);
     o.each("path", [&](const json &p, const std::string &at) { t.path.push_back(pointOf(p, at)); });
     t.side = o.value<std::string>("side", "");
     if (!t.side.empty() && t.side != "left" && t.side != "right")

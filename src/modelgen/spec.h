@@ -109,6 +109,9 @@ struct MuscleSpec {
   float slipSpread = 0.5f;                // slips join across this fraction of the belly's width
   float joinBelow = 17.0f;                // a slip joins the belly this far below its origin (mm)
   float insertionTendon = 10.0f;          // mm of tendon before the rib (REFERENCE §4.3 [E])
+  // The insertion lies on the rib's face, away from its borders: nothing of the tendon may show
+  // through or hang under the rib (scalenus medius; anterior wraps the border at its tubercle).
+  bool insertionOnFace = false;
   glm::vec2 footprintLayer{0.2f, 0.6f}; // footprint shell, mm above the bone (muscles sharing a site differ)
   std::vector<FootprintSpec> footprints;
 };
@@ -117,6 +120,7 @@ struct TubeSpec {
   std::string id;
   std::string system; // nerve | artery | vein
   float diameter = 3.0f;
+  float endDiameter = 0.0f; // > 0: the calibre narrows to this over the path's middle (the aortic arch)
   std::vector<PointSpec> path;
   // "": described on the left and mirrored for the right (as every paired part). "left" | "right":
   // this side only, where the two sides differ in life; the path is then in the patient's own frame

@@ -8,6 +8,8 @@
 namespace atlas::modelgen {
 namespace {
 
+constexpr float kMaxRingTurn = 12.0f; // degrees between rings on a bend
+
 glm::vec3 catmullRom(const glm::vec3 &p0, const glm::vec3 &p1, const glm::vec3 &p2, const glm::vec3 &p3,
                      float u) {
   // Centripetal parameterisation (alpha = 0.5): no cusps or self-intersections between controls.
@@ -49,12 +51,28 @@ std::vector<glm::vec3> smoothCurve(const std::vector<glm::vec3> &controls, float
   const float total = polylineLength(dense);
   const int segments = std::max(1, static_cast<int>(std::ceil(total / spacing)));
   std::vector<glm::vec3> out{dense.front()};
-  float walked = 0.0f;
+  float walked = 0.0f, lastArc = 0.0f;
   std::size_t k = 1;
+  auto direction = [&dense](std::size_t i) {
+    const glm::vec3 d = dense[i] - dense[i - 1];
+    return glm::length(d) > 1e-6f ? glm::normalize(d) : glm::vec3(0.0f);
+  };
+  glm::vec3 lastDir = direction(1);
   for (int s = 1; s < segments; ++s) {
     const float goal = total * static_cast<float>(s) / static_cast<float>(segments);
     while (k < dense.size() && walked + glm::length(dense[k] - dense[k - 1]) < goal) {
       walked += glm::length(dense[k] - dense[k - 1]);
+      // On a tight bend a ring every `spacing` mm turned 30-40 degrees and the tube read as a
+      // polyline (the vertebral artery over the atlas, lecturer review, sixth pass): a ring is added
+      // wherever the curve has turned kMaxRingTurn since the last one. Straight stretches keep their
+      // even rings.
+      const glm::vec3 dir = direction(k);
+      if (glm::dot(dir, lastDir) < std::cos(glm::radians(kMaxRingTurn)) &&
+          walked - lastArc > 0.25f * spacing && goal - walked > 0.25f * spacing) {
+        out.push_back(dense[k]);
+        lastDir = dir;
+        lastArc = walked;
+      }
       ++k;
     }
     if (k >= dense.size())
@@ -62,6 +80,8 @@ std::vector<glm::vec3> smoothCurve(const std::vector<glm::vec3> &controls, float
     const float seg = glm::length(dense[k] - dense[k - 1]);
     const float u = seg > 0.0f ? (goal - walked) / seg : 0.0f;
     out.push_back(dense[k - 1] + (dense[k] - dense[k - 1]) * u);
+    lastDir = direction(k);
+    lastArc = goal;
   }
   out.push_back(dense.back());
   return out;
@@ -186,6 +206,17 @@ std::vector<float> branchRadii(const std::vector<glm::vec3> &curve, float radius
     const float t = std::clamp(walked / taperMm, 0.0f, 1.0f);
     radii[i] = start + (radius - start) * (t * t * (3.0f - 2.0f * t));
   }
+  return radii;
+}
+
+std::vector<float> taperedRadii(const std::vector<glm::vec3> &curve, float startRadius, float endRadius) {
+  std::vector<float> along(curve.size(), 0.0f);
+  for (std::size_t i = 1; i < curve.size(); ++i)
+    along[i] = along[i - 1] + glm::length(curve[i] - curve[i - 1]);
+  std::vector<float> radii(curve.size(), startRadius);
+  const float length = along.empty() ? 0.0f : along.back();
+  for (std::size_t i = 0; i < curve.size(); ++i)
+    radii[i] = glm::mix(startRadius, endRadius, glm::smoothstep(0.35f * length, 0.7f * length, along[i]));
   return radii;
 }
 

@@ -12,7 +12,8 @@
 
 namespace atlas::modelgen {
 
-// A centripetal Catmull-Rom curve through the control points, resampled at about `spacing` mm.
+// A centripetal Catmull-Rom curve through the control points, resampled at about `spacing` mm, and
+// closer on tight bends (a sample wherever it has turned 12 degrees since the last).
 std::vector<glm::vec3> smoothCurve(const std::vector<glm::vec3> &controls, float spacing);
 
 float polylineLength(const std::vector<glm::vec3> &points);
@@ -41,6 +42,11 @@ constexpr float kForkRatio = 1.7f;
 // different radius meet (lecturer review, issue 12).
 std::vector<float> branchRadii(const std::vector<glm::vec3> &curve, float radius, float parentRadius,
                                float flare = kBranchFlare, float taperMm = kBranchTaperMm);
+
+// Radii along a vessel that narrows from `startRadius` to `endRadius` over the middle of its length
+// (from 35 % to 70 % of it, smoothly): the aortic arch, wide where it leaves the heart and narrower
+// past the left subclavian artery (lecturer review, sixth pass: an even hoop).
+std::vector<float> taperedRadii(const std::vector<glm::vec3> &curve, float startRadius, float endRadius);
 
 // Ring count and curve spacing of a tube of this radius (mm): fine enough to read as round, modest
 // enough for the model's triangle budget (issue 12: under 400,000 in all).

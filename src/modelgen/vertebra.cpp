@@ -215,8 +215,31 @@ float posteriorArch(const Level &L, const vec3 &p, float laminaHalfHeight) {
   // laminae overlap like shingles over the interlaminar gaps (Gray's Anatomy 41st ed., the cervical
   // vertebrae: laminae long and narrow, thinner above than below); borders rolled over 1.5 mm (no box
   // edges), blended into the pillars and the spine over 2.5 mm.
-  float d = sdLamina(q, pillarBack + back, junction + vec3(0.0f, 0.0f, 1.0f) + back, L.laminaT,
-                     laminaHalfHeight, std::min(L.laminaT * 0.75f, 1.5f), 0.26f, 0.25f);
+  float d = 1e9f;
+  if (L.s.kind == VertebraKind::Typical) {
+    // Seventh pass (lecturer: C3-C6 laminae read as flat horizontal boards): each lamina follows the
+    // back of the canal as an arch, so that in a transverse section its back is convex and it runs
+    // back and in from the pillar to the spine at about 25-60 degrees to the coronal plane, the two
+    // meeting behind the canal in an obtuse angle (REFERENCE §2.3: laminae posteromedial at about 45-55
+    // degrees to the mid-sagittal plane). The centre line is the canal's oval grown by the lamina's half
+    // thickness and 0.8 mm, swept from the midline (at the spinolaminar junction's height) out to the
+    // back of the pillar, in short pieces that keep the shingle lean of sdLamina.
+    const float zc = -L.b - L.s.canalDepth * 0.5f - 0.3f, grow = L.laminaT + 0.8f;
+    const float ax = L.s.canalWidth * 0.5f + grow, az = L.s.canalDepth * 0.5f + grow;
+    const float yPillar = L.yJunction * 0.4f - 1.5f, phiMax = radians(80.0f);
+    constexpr int kPieces = 10;
+    // 4 mm thick (REFERENCE §2.3: 3-4 mm at C3-C6); 4.2 cut obliquely by a sagittal plane read 4.5.
+    const float kArchLaminaT = std::min(L.laminaT, 2.0f);
+    auto at = [&](int i) {
+      const float f = static_cast<float>(i) / kPieces, phi = phiMax * f;
+      return vec3(ax * std::sin(phi), L.yJunction + (yPillar - L.yJunction) * f, zc - az * std::cos(phi));
+    };
+    for (int i = 0; i < kPieces; ++i)
+      d = std::min(d, sdLamina(q, at(i), at(i + 1), kArchLaminaT, laminaHalfHeight,
+                               std::min(L.laminaT * 0.75f, 1.5f), 0.26f, 0.25f));
+  } else
+    d = sdLamina(q, pillarBack + back, junction + vec3(0.0f, 0.0f, 1.0f) + back, L.laminaT, laminaHalfHeight,
+                 std::min(L.laminaT * 0.75f, 1.5f), 0.26f, 0.25f);
   const vec3 dir = glm::normalize(L.tip - junction);
   const float len = glm::length(L.tip - junction);
   const bool bifid = L.s.bifid;
@@ -224,18 +247,22 @@ float posteriorArch(const Level &L, const vec3 &p, float laminaHalfHeight) {
   // A flattened plate, tall at the root and tapering to the tip, about a third as thick as it is tall;
   // the tip carries small rough tubercles, not a ball.
   // C7-T2 taper from a tall root to a tip about 7 mm tall (fourth pass: the spine read as a rod).
-  const float tipR = axis ? 4.6f : (bifid ? 2.9f : 3.6f);
+  // Seventh pass: the C3-C6 spine is about 7 mm tall where its limbs part, its tubercles smaller.
+  const float tipR = axis ? 4.6f : (bifid ? 3.5f : 3.6f);
   // The bifid tubercles end at the spec's tip (REFERENCE §2.1 overall AP), not 2 mm beyond it.
-  const float knobBack = bifid && !axis ? 2.0f : 0.0f;
-  // C3-C6: the undivided spine stops 8 mm short of the tip, where the limbs part (fourth pass: its end
-  // filled the notch between the tubercles).
-  const vec3 tip = L.tip - dir * (bifid ? (axis ? 3.0f : 8.0f) : tipR);
-  const float rootR = axis ? 6.5f : (len > 24.0f ? 6.5f : 4.8f);
+  const float knobBack = bifid && !axis ? 1.5f : 0.0f;
+  // C3-C6: the undivided spine stops 6.5 mm short of the tip, where the limbs part (fourth pass: at the
+  // tip its end filled the notch between the tubercles; seventh pass: 8 mm short, thin limbs with knobs
+  // on them read as a fork).
+  const vec3 tip = L.tip - dir * (bifid ? (axis ? 3.0f : 6.5f) : tipR);
+  // C3-C6: tall at the root (about 10 mm) so that the spine tapers from the laminae to its tip.
+  const float rootR = axis ? 6.5f : (len > 24.0f ? 6.5f : 5.0f);
   // Vertebra prominens and T1-T2: a thick, non-bifid spine (REFERENCE §2.1, §2.6; Gray's), flattened
   // less than the slender cervical ones.
   const bool thick = !bifid && len > 24.0f;
   const float flat =
-      axis ? 1.5f : (thick ? 1.25f : 2.6f); // C7-T2: stout enough that the tubercle is no lollipop
+      axis ? 1.5f : (thick ? 1.25f : 2.2f); // C7-T2: stout enough that the tubercle is no lollipop;
+  // C3-C6 (seventh pass, 2.6 before): a plate about 2.3 times as tall as it is thick
   if (axis) {
     // The axis's spine (Gray's Anatomy 41st ed., the axis: large, its end bifid; REFERENCE §2.5): a
     // massive bar, about 13 mm tall all along, widening from about 8 mm at the laminae to about 17 mm at
@@ -268,7 +295,9 @@ float posteriorArch(const Level &L, const vec3 &p, float laminaHalfHeight) {
     const float spread = axis ? 5.8f : 4.0f;
     const vec3 knob =
         L.tip - dir * (axis ? 4.0f : 2.0f + knobBack) + vec3(spread, axis ? -2.2f : -1.4f, 0.0f);
-    const vec3 r = axis ? vec3(3.4f, 6.4f, 4.4f) : vec3(1.6f, 3.0f, 2.2f);
+    // Seventh pass (lecturer: the C3-C5 tips read as two balls): small tubercles, about 2.4 mm wide and
+    // 3.8 mm tall, so that the section near the tip is no larger than nearer the laminae.
+    const vec3 r = axis ? vec3(3.4f, 6.4f, 4.4f) : vec3(1.1f, 1.8f, 1.5f);
     d = smin(d, sdFlatCone(q, tip - dir * (axis ? 5.0f : 1.0f), knob, r.y * 0.8f, r.y * 0.85f, r.y / r.x),
              1.5f);
     // Each tubercle blunt and flattened side to side, its end rolled over rather than cut square: neither
@@ -486,14 +515,19 @@ float atlasShape(const Level &L, const vec3 &p) {
   // The posterior arch a flattened plate, taller than thick (about 8 x 5 mm behind, REFERENCE §2.5,
   // Patel & Gupta: 8.7 mm tall), its faces flat and its borders rounded over 1.4 mm: not a round tube.
   float posterior = 1e9f;
+  const vec3 qArch = q - vec3(0.0f, 0.0f, 1.5f * (1.0f - glm::smoothstep(0.0f, 7.0f, q.x)));
   for (std::size_t i = 0; i + 1 < L.posteriorArch.size(); ++i) {
     const auto &[a, ha] = L.posteriorArch[i];
     const auto &[b, hb] = L.posteriorArch[i + 1];
-    posterior = std::min(posterior, sdPlate(q, a, b, kPosteriorArchHalfThick, (ha + hb) * 0.5f, 1.4f));
+    posterior = std::min(posterior, sdPlate(qArch, a, b, kPosteriorArchHalfThick, (ha + hb) * 0.5f, 1.4f));
   }
-  // The posterior tubercle: a low, broad, rough swelling in the midline, not a ball (Gray's 1918, the
-  // atlas: a rudimentary spinous process).
-  float tubercle = sdEllipsoid(q, vec3(0, -0.8f, -halfAp + 1.3f), vec3(4.6f, 3.4f, 2.5f));
+  // The posterior tubercle: a broad, rough swelling in the midline, not a ball (Gray's 1918, the atlas:
+  // a rudimentary spinous process). Seventh pass (lecturer: a flat band with no tubercle): the arch's
+  // midline lies 1.5 mm further forward (qArch above; its back there was already at the tubercle's place,
+  // skeleton.json infCentre), moved within 7 mm of the midline only so that the groove for the vertebral
+  // artery stays put, and the tubercle stands about 2 mm proud of the arch beside it behind (reaching
+  // 1.8 mm behind that place: overall AP about 47 mm against 46.1) and 2 mm below its lower border.
+  float tubercle = sdEllipsoid(q, vec3(0, -1.3f, -halfAp + 1.6f), vec3(4.2f, 4.8f, 3.4f));
   if (tubercle < 1.0f)
     tubercle += 0.12f * roughBone(p) * (1.0f - std::max(tubercle, 0.0f));
   posterior = smin(posterior, tubercle, 2.5f);
@@ -593,7 +627,12 @@ float axisShape(const Level &L, const vec3 &p) {
   // side slopes more gently, and it is blended into the body and pedicle over 3 mm, so that from the front
   // the facet is the top of a broad pillar of bone at the junction of body and pedicle, facing up and out
   // (Gray's Anatomy 41st ed., the axis), not a plate standing out from the body.
-  float facet = sdRoundBox(q, vec3(15.0f, 12.5f, -5.0f), vec3(7.5f, 9.0f, 8.5f), 4.0f);
+  // Seventh pass (lecturer: flat square pillows, a level table round the dens): an oval pillar, about
+  // 16 mm across and 18 mm front to back in plan (Gray's Anatomy 41st ed., the axis: large oval superior
+  // facets), standing high enough that its whole top is the convex cap below, which slopes down and out
+  // with the joint plane (about 20 degrees); before, the medial half was the level top of a box.
+  const float oval = (glm::length(vec2((q.x - 15.0f) / 8.0f, (q.z + 5.0f) / 9.0f)) - 1.0f) * 8.0f;
+  float facet = smax(oval, std::abs(q.y - 15.0f) - 11.0f, 3.0f);
   facet = smax(facet, sdPlane(q, vec3(21.0f, 9.5f, 0.0f), glm::normalize(vec3(0.5f, -1.0f, 0.0f))), 3.0f);
   const vec3 w = L.frame.toWorld(q);
   // The top of the mass is bevelled back around an oval facet (about 15 x 16 mm) that stands 0.8 mm
@@ -607,36 +646,48 @@ float axisShape(const Level &L, const vec3 &p) {
       axisTop.z);
   // The facet flush with the bone: the top of the mass cut by a gently convex cap (a sphere 45 mm in
   // radius, touching the joint plane at the facet's centre), no pad standing proud (issue 11).
-  constexpr float kCapR = 45.0f;
+  constexpr float kCapR = 38.0f; // gently convex: about 0.8 mm high over the facet's 8 mm half width
   facet = smax(facet, sdSphere(w, centre - kAtlantoAxialN * kCapR, kCapR), 1.2f);
   d = smin(d, facet, 3.0f);
   d = smin(d, sdBar(q, vec3(9.0f, 11.0f, -5.0f), vec3(L.xl, 5.0f, L.zl), 3.2f, 1.5f), 1.5f);
   d = smin(d, pillar(L, q), 1.5f);
   d = smin(d, posteriorArch(L, p, 5.5f), 1.5f);
   // Small transverse process with its foramen.
-  float tp = sdRoundBox(q, vec3((11.0f + L.pt.x) * 0.5f, L.yTp, -4.5f),
-                        vec3((L.pt.x - 11.0f) * 0.5f, 2.5f, 4.0f), 2.0f);
-  // A blunt tip, flattened front to back, not a ball (issue 11).
+  // Seventh pass (lecturer: a teardrop knob hung below a round side hole): a small process, a flattened
+  // bar running out and a little down from the side of the body and pedicle, its blunt tip pointing down
+  // and out (Gray's Anatomy 41st ed., the axis: the transverse processes are small, their tips single
+  // tubercles directed downwards). The tip stays where it was (c2.pt; a slip of levator scapulae and
+  // scalenus medius arise from it).
+  float tp = sdRoundBox(q, vec3((11.0f + L.pt.x) * 0.5f, L.yTp - 0.2f * (q.x - 11.0f), -4.5f),
+                        vec3((L.pt.x - 11.0f) * 0.5f, 2.0f, 3.6f), 1.9f);
+  const vec3 tipDown = glm::normalize(vec3(0.45f, -0.9f, 0.0f));
   tp = smin(tp,
-            sdBluntTubercle(q, L.pt, vec3(1.0f, 0.0f, 0.0f), vec3(L.ptR * 0.95f, L.ptR * 1.2f, L.ptR * 1.15f),
-                            L.ptR * 0.25f, std::min(L.ptR * 0.6f, 2.2f), vec3(0.0f, 0.0f, -1.0f)),
+            sdBluntTubercle(q, L.pt, tipDown, vec3(L.ptR * 0.95f, L.ptR * 1.15f, L.ptR * 1.1f), L.ptR * 0.25f,
+                            std::min(L.ptR * 0.6f, 2.2f), vec3(0.0f, 0.0f, -1.0f)),
             1.5f);
   // The axis's foramen turns laterally under the superior facet (L-shaped), so the vertebral artery
-  // leaves it sideways on its way up to the atlas (issue 12; Gray 1918, the axis).
+  // leaves it up and out on its way to the atlas (issue 12; Gray 1918, the axis). Seventh pass
+  // (lecturer: a round hole facing straight sideways): the outlet runs about 34 degrees up from the
+  // horizontal (was 14), so that it opens up and out under the facet's lateral overhang.
   const float hole =
       std::min(std::max(glm::length(vec2(q.x - L.ft.x, q.z - L.ft.z)) - L.ftR, std::abs(q.y - L.yTp) - 8.0f),
                // Flaring as it leaves, oval (lower than it is long) and obliquely up and out: an opening
                // under the facet's overhang, not a drilled hole (issue 11).
-               sdRoundCone(q * kOutletSquash, (L.ft + vec3(0.0f, 4.5f, 0.0f)) * kOutletSquash,
-                           (L.ft + vec3(10.0f, 7.0f, -1.5f)) * kOutletSquash, L.ftR, L.ftR * 1.35f) /
+               sdRoundCone(q * kOutletSquash, (L.ft + vec3(0.0f, 2.5f, 0.0f)) * kOutletSquash,
+                           (L.ft + vec3(8.0f, 7.9f, -1.2f)) * kOutletSquash, L.ftR, L.ftR * 1.25f) /
                    kOutletSquash.y);
   // Rims rounded over about 1.5 mm: a smooth-lipped outlet rather than the sharp edge of a drill hole.
   d = smin(d, subtract(tp, hole, 1.5f), 1.5f);
   d = subtract(d, hole, 1.5f);
-  // The foramen opens into a shallow hollow on the side of the mass, under the overhang of the facet
-  // and above the thin bar of the transverse process: an outlet, not a hole drilled through a block.
-  d = subtract(d, sdEllipsoid(q, vec3(L.ft.x + 9.5f, L.yTp + 4.5f, L.ft.z - 1.0f), vec3(5.0f, 4.0f, 6.5f)),
-               1.5f);
+  // The foramen opens on the side of the mass under the overhang of the facet, above the thin bar of the
+  // transverse process: an outlet, not a hole drilled through a block.
+  // Seventh pass: its lower lip, a flat shelf (the bar lateral to the foramen) running out under the
+  // outlet to the tip of the process, stands about 4 mm further out than its upper lip (the facet's rim),
+  // so that the mouth faces up and out rather than straight sideways.
+  const float shelf =
+      sdRoundBox(q, vec3(L.ft.x + 5.5f, L.yTp + 1.5f - 0.15f * (q.x - L.ft.x - 5.5f), L.ft.z - 0.5f),
+                 vec3(5.0f, 1.6f, 3.4f), 1.5f);
+  d = smin(d, subtract(shelf, hole, 1.5f), 1.5f);
   // The thin lateral bar of the foramen: the outlet opens over it, obliquely outwards (Gray's 1918).
   d = smin(d,
            sdCapsule(q, vec3(L.ft.x + L.ftR + 1.2f, L.yTp + 1.6f, L.ft.z + 3.5f),

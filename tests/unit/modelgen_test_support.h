@@ -29,6 +29,24 @@ inline const modelgen::ModelSpec &modelSpec() {
   return spec;
 }
 
+// A vertebra of the model description by id; fails the test when there is none.
+inline const modelgen::VertebraSpec &vertebraSpec(const std::string &id) {
+  for (const modelgen::VertebraSpec &v : modelSpec().vertebrae)
+    if (v.id == id)
+      return v;
+  FAIL("no vertebra " << id);
+  return modelSpec().vertebrae.front();
+}
+
+// The back-most vertex of a bone within `halfWidth` mm of the midline: the tip of its spinous process.
+inline glm::vec3 spineTipMm(const modelgen::SurfaceIndex &bone, float halfWidth = 7.0f) {
+  glm::vec3 tip(0.0f, 0.0f, 1e9f);
+  for (const glm::vec3 &v : bone.vertices())
+    if (std::abs(v.x) < halfWidth && v.z < tip.z)
+      tip = v;
+  return tip;
+}
+
 // The generator's measurements (landmarks in mm, left side) from assets/model without meshing:
 // seconds, not a minute. The meshes to measure are the committed model's (test_model_reproducible
 // proves them the generator's output).
@@ -101,6 +119,15 @@ inline float sharpestTurn(const std::vector<glm::vec3> &curve, float reach, glm:
     worst = std::max(worst, turn);
   }
   return worst;
+}
+
+// The first point of `curve` at or above height y (curve.size() when none): where a vessel climbing
+// through the foramina has come out above a landmark.
+inline std::size_t firstAbove(const std::vector<glm::vec3> &curve, float y) {
+  std::size_t i = 0;
+  while (i < curve.size() && curve[i].y < y)
+    ++i;
+  return i;
 }
 
 // The surface of a structure of the model under test (committed, or ATLAS_ROUTES_GLB), in mm,

@@ -500,12 +500,8 @@ struct BifidNotch {
 
 BifidNotch bifidNotch(const std::string &id) {
   const SurfaceIndex &bone = test::surfaceOf(id);
-  float back = 1e9f, yTip = 0.0f;
-  for (const glm::vec3 &v : bone.vertices())
-    if (std::abs(v.x) < 7.0f && v.z < back) {
-      back = v.z;
-      yTip = v.y;
-    }
+  const glm::vec3 spineTip = test::spineTipMm(bone);
+  const float back = spineTip.z, yTip = spineTip.y;
   BifidNotch notch;
   for (float in = 0.25f; in <= 8.0f; in += 0.25f) {
     float gap = 0.0f;

@@ -18,20 +18,6 @@ using modelgen::SurfaceIndex;
 
 namespace {
 
-const modelgen::VertebraSpec &vertebraSpec(const std::string &id) {
-  static const modelgen::ModelSpec spec = [] {
-    Result<modelgen::ModelSpec> loaded = modelgen::loadModelSpec(test::modelSpecDir());
-    if (!loaded)
-      FAIL(loaded.error());
-    return loaded.value();
-  }();
-  for (const modelgen::VertebraSpec &v : spec.vertebrae)
-    if (v.id == id)
-      return v;
-  FAIL("no vertebra " << id);
-  return spec.vertebrae.front();
-}
-
 // The solid interval of the line along `axis` through p that contains (or lies nearest) p's own
 // coordinate on that axis; {0, 0} when the line misses the bone within `reach` mm.
 std::pair<float, float> intervalAt(const SurfaceIndex &bone, const glm::vec3 &p, int axis, float reach) {
@@ -54,7 +40,7 @@ TEST_CASE("model: C2's inferior endplate is about 16 mm wide and the C2-C3 disc 
           "[model][bones]") {
   // REFERENCE §2.5 (core.ac dry-bone study): C2 inferior width 16.2 mm, body AP 14.9. Sixth pass: the
   // lower body was 9.5-15 mm wide, the disc about 19.5, which overhung C2 at the front and sides.
-  const modelgen::VertebraSpec &c2 = vertebraSpec("c2");
+  const modelgen::VertebraSpec &c2 = test::vertebraSpec("c2");
   const SurfaceIndex &axis = test::surfaceOf("c2");
   const SurfaceIndex &disc = test::surfaceOf("disc_c2_c3");
   const float y0 = c2.infCentre.x, z0 = c2.infCentre.y;
@@ -113,7 +99,7 @@ TEST_CASE("model: behind, the discs C2-C3 to C6-C7 stay between the uncinate pro
     for (const glm::vec3 &v : disc.vertices())
       if (v.z < zMid - 0.6f * halfDepth)
         backHalf = std::max(backHalf, std::abs(v.x));
-    const float between = vertebraSpec(lower).supWidth;
+    const float between = test::vertebraSpec(lower).supWidth;
     INFO(id << ": behind, the disc reaches " << backHalf << " mm from the midline; " << lower
             << "'s uncinates stand " << between * 0.5f << " mm from it");
     CHECK(backHalf <= between * 0.5f + 0.6f);
@@ -124,7 +110,7 @@ TEST_CASE("model: the dens is a peg 8.5-11.5 mm front to back along its length, 
           "[model][bones]") {
   // REFERENCE §2.5 (core.ac study): dens AP 10.6, transverse 9.8 at most, 8.5 at least. Sixth pass: the
   // head was about 11.4 mm deep on an 8.2 mm neck.
-  const modelgen::VertebraSpec &c2 = vertebraSpec("c2");
+  const modelgen::VertebraSpec &c2 = test::vertebraSpec("c2");
   const SurfaceIndex &axis = test::surfaceOf("c2");
   const glm::vec3 apex = test::modelLandmarkMm("c2", "c2.dens");
   const float yBase = c2.infCentre.x + 21.0f, zBase = c2.infCentre.y - 0.5f;
@@ -262,7 +248,7 @@ TEST_CASE("model: the laminae of C3-C6 lean down and back like shingles, thicker
   // the lower border's middle at least 1.8 mm behind the upper border's, and the lower part at least a
   // tenth thicker.
   for (const char *id : {"c3", "c4", "c5", "c6"}) {
-    const modelgen::VertebraSpec &v = vertebraSpec(id);
+    const modelgen::VertebraSpec &v = test::vertebraSpec(id);
     const SurfaceIndex &bone = test::surfaceOf(id);
     const glm::vec2 up = glm::normalize(v.supCentre - v.infCentre); // (Y, Z)
     const glm::vec2 backDir(up.y, -up.x);                           // perpendicular, towards -Z

@@ -8,6 +8,8 @@
 #include "modelgen/contact_check.h"
 #include "modelgen_test_support.h"
 
+#include <glm/gtc/constants.hpp>
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -163,6 +165,155 @@ TEST_CASE("pleura: the suprapleural membrane reaches the inner border of rib 1 w
               << "; not in the sectors from (degrees):" << missed);
     CHECK(sectors.size() >= 12);
     CHECK(reached * 4 >= int(sectors.size()) * 3);
+  }
+}
+
+namespace {
+
+// The plane of the thoracic inlet (rib 1's ring) falls forward by about 23 degrees (REFERENCE.md
+// section 3; the inner border of rib 1 in ribs.json falls 24 mm over 45 mm): its normal, up and
+// forward, and the two directions in it (across, forward and down).
+const float kTilt = glm::radians(23.0f);
+const glm::vec3 kNormal(0.0f, std::cos(kTilt), std::sin(kTilt));
+const glm::vec3 kForward(0.0f, -std::sin(kTilt), std::cos(kTilt));
+
+float levelOf(const glm::vec3 &v) {
+  return glm::dot(v, kNormal);
+}
+
+float lowestLevel(const std::vector<glm::vec3> &vertices) {
+  float low = 1e9f;
+  for (const glm::vec3 &v : vertices)
+    low = std::min(low, levelOf(v));
+  return low;
+}
+
+glm::vec3 meanOf(const std::vector<glm::vec3> &points) {
+  glm::vec3 sum(0.0f);
+  for (const glm::vec3 &p : points)
+    sum += p;
+  return points.empty() ? sum : sum / float(points.size());
+}
+
+// In each of `sectors` equal sectors round `centre` (seen along the inlet's normal), the lowest level
+// of the vertices there, or nothing where there are none.
+std::vector<std::pair<bool, float>> lowestBySector(const std::vector<glm::vec3> &vertices,
+                                                   const glm::vec3 &centre, int sectors) {
+  std::vector<std::pair<bool, float>> out(sectors, {false, 1e9f});
+  for (const glm::vec3 &v : vertices) {
+    const float a = std::atan2(glm::dot(v - centre, kForward), v.x - centre.x) + glm::pi<float>();
+    const int k = std::clamp(int(a / glm::two_pi<float>() * float(sectors)), 0, sectors - 1);
+    out[k] = {true, std::min(out[k].second, levelOf(v))};
+  }
+  return out;
+}
+
+// Thickness of a closed sheet: from each vertex along its inward normal to the other face.
+std::vector<float> thicknessOf(const std::string &id) {
+  const SurfaceIndex &sheet = test::surfaceOf(id);
+  const Points points = pointsOf(id);
+  std::vector<float> out;
+  for (std::size_t i = 0; i < points.at.size(); ++i) {
+    const glm::vec3 n = points.normal[i];
+    if (glm::length(n) < 0.5f)
+      continue;
+    const std::vector<float> hits = sheet.rayCrossings(points.at[i] - n * 0.05f, -n);
+    if (!hits.empty())
+      out.push_back(hits.front() + 0.05f);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("pleura: the dome is open below, cut off in a clean ring well under rib 1, not a closed pot",
+          "[pleura][shape]") {
+  // The cervical pleura runs on down into the thorax as the costal and mediastinal pleura (Gray's
+  // Anatomy 41st ed.): the model shows its dome as a thin wall whose lower edge is a clean ring well
+  // below rib 1, with nothing closing it below.
+  for (const char *sideName : kSides) {
+    const std::string side = sideName;
+    const SurfaceIndex &dome = test::surfaceOf("cervical_pleura_" + side);
+    const float low = lowestLevel(dome.vertices());
+    std::vector<glm::vec3> rim;
+    for (const glm::vec3 &v : dome.vertices())
+      if (levelOf(v) < low + 1.0f)
+        rim.push_back(v);
+    REQUIRE(rim.size() >= 20);
+    const glm::vec3 centre = meanOf(rim);
+    // Open: from the middle of the rim, a ray down the inlet's normal meets nothing, the point is not
+    // inside the pleura, and a ray up meets the dome's wall (its two faces).
+    const std::vector<float> down = dome.rayCrossings(centre, -kNormal);
+    const std::vector<float> up = dome.rayCrossings(centre, kNormal);
+    INFO(side << ": rim of " << rim.size() << " vertices round (" << centre.x << ", " << centre.y << ", "
+              << centre.z << "); crossings down " << down.size() << ", up " << up.size());
+    CHECK(down.empty());
+    CHECK_FALSE(dome.inside(centre));
+    CHECK(up.size() >= 2);
+    // A ring: the lowest millimetre of the dome goes all round (34 of 36 sectors of 10 degrees) ...
+    const auto ring = lowestBySector(rim, centre, 36);
+    const auto present = std::count_if(ring.begin(), ring.end(), [](const auto &s) { return s.first; });
+    CHECK(present >= 34);
+    // ... and it lies well below rib 1: at least 10 mm under the mean level of the rib's ring (along
+    // the inlet's normal; the rib is a flat bar lying in that plane).
+    float ribLevel = 0.0f;
+    const auto &ribVertices = test::surfaceOf("rib1_" + side).vertices();
+    for (const glm::vec3 &v : ribVertices)
+      ribLevel += levelOf(v) / float(ribVertices.size());
+    INFO(side << ": rim at level " << low << " mm along the inlet's normal, rib 1's ring at " << ribLevel);
+    CHECK(ribLevel - (low + 1.0f) >= 10.0f);
+  }
+}
+
+TEST_CASE("pleura: the suprapleural membrane is an even sheet with a smooth lower edge, tied to C7's "
+          "transverse process and rising no higher than it",
+          "[pleura][shape]") {
+  for (const char *sideName : kSides) {
+    const std::string side = sideName;
+    const std::string id = "suprapleural_membrane_" + side;
+    const SurfaceIndex &sheet = test::surfaceOf(id);
+    // Even: nine tenths of it at most 2 mm thick (it is about 1 mm; Gray's Anatomy 41st ed.).
+    const std::vector<float> thickness = thicknessOf(id);
+    REQUIRE(thickness.size() > 100);
+    const float p90 = thickness[thickness.size() * 90 / 100];
+    INFO(side << ": membrane thickness 90th percentile " << p90 << " mm");
+    CHECK(p90 <= 2.0f);
+    // Tied to the transverse process of C7 (within 3 mm of its tip, C7's most lateral point on this
+    // side) and rising at most 2 mm above the process (C7's highest point in its lateral 8 mm).
+    const auto &c7 = test::surfaceOf("c7").vertices();
+    glm::vec3 tip(0.0f);
+    for (const glm::vec3 &v : c7)
+      if (side == "left" ? v.x > tip.x : v.x < tip.x)
+        tip = v;
+    float process = -1e9f;
+    for (const glm::vec3 &v : c7)
+      if (std::abs(v.x) > std::abs(tip.x) - 8.0f && (v.x > 0.0f) == (side == "left"))
+        process = std::max(process, v.y);
+    INFO(side << ": membrane " << sheet.distance(tip) << " mm from C7's tip; its top at y = " << sheet.hi().y
+              << " mm, the process's top at y = " << process << " mm");
+    CHECK(sheet.distance(tip) <= 3.0f);
+    CHECK(sheet.hi().y <= process + 2.0f);
+    // A smooth lower edge, not a sawtooth: round the dome in sectors of 5 degrees, the membrane's
+    // lowest level along the inlet's normal changes little from sector to sector (a bend of at most
+    // 1.5 mm between one sector and its two neighbours in nine sectors of ten, and no jump over 4 mm).
+    const glm::vec3 centre = meanOf(test::surfaceOf("cervical_pleura_" + side).vertices());
+    const auto edge = lowestBySector(sheet.vertices(), centre, 72);
+    int bends = 0, rough = 0;
+    float jump = 0.0f;
+    for (int k = 0; k < 72; ++k) {
+      const auto &a = edge[(k + 71) % 72], &b = edge[k], &c = edge[(k + 1) % 72];
+      if (!a.first || !b.first || !c.first)
+        continue;
+      ++bends;
+      rough += std::abs(a.second - 2.0f * b.second + c.second) > 1.5f ? 1 : 0;
+      jump = std::max(jump, std::abs(c.second - b.second));
+    }
+    INFO(side << ": lower edge traced in " << bends << " sectors of 5 degrees, " << rough
+              << " bend by over 1.5 mm; largest step " << jump << " mm");
+    CHECK(bends >= 36);
+    CHECK(rough * 10 <= bends);
+    CHECK(jump <= 4.0f);
   }
 }
 #endif

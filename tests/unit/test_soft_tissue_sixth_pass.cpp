@@ -196,9 +196,7 @@ TEST_CASE("sixth pass: the third part of the vertebral artery lies in the groove
   const modelgen::SurfaceIndex &atlasBone = test::surfaceOf("c1");
   // From the top of the C1 foramen transversarium round the lateral mass to the groove: no arch above
   // the bone (the fifth model looped about 10 mm above the atlas).
-  std::size_t i = 0;
-  while (i < line.size() && line[i].y < ft.y)
-    ++i;
+  std::size_t i = test::firstAbove(line, ft.y);
   REQUIRE(i < line.size());
   float top = -1e9f;
   glm::vec3 atTop(0.0f);
