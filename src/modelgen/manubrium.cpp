@@ -47,6 +47,18 @@ std::vector<vec2> outline(float halfLength, float topHalf, float bottomHalf) {
   for (auto it = left.rbegin(); it != left.rend(); ++it)
     all.push_back({-it->x, it->y});
   all.insert(all.end(), left.begin(), left.end());
+  // Corners cut twice (Chaikin): every angle of the outline becomes a rounded curve of a few mm, as on
+  // the bone; drawn as a sharp polygon the superior angles stood up as horns beside the jugular notch
+  // and the front read as a cut shield (seventh-pass review).
+  for (int pass = 0; pass < 2; ++pass) {
+    std::vector<vec2> cut;
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      const vec2 a = all[i], b = all[(i + 1) % all.size()];
+      cut.push_back(a * 0.75f + b * 0.25f);
+      cut.push_back(a * 0.25f + b * 0.75f);
+    }
+    all = cut;
+  }
   return all;
 }
 
@@ -72,11 +84,20 @@ BoneModel buildManubrium(const ManubriumSpec &spec) {
     const float t = glm::smoothstep(0.0f, 0.75f, (p.y + halfLength) / (2.0f * halfLength));
     const float halfThick = 0.5f * (s.thickness + (s.topThickness - s.thickness) * t);
     const float bow = -p.x * p.x / 300.0f;
+    // The front swells a further 1.5 mm in the middle, fading out 14 mm from the midline (clear of the
+    // thickness measured beside the jugular notch): gently convex from side to side, as the bone is
+    // (Gray's Anatomy 41st ed.: the anterior surface is convex from side to side), not a flat shield.
+    const float across = std::max(1.0f - p.x * p.x / 196.0f, 0.0f);
+    const float swell = 1.5f * across * across;
+    const float zc = bow + 0.5f * swell;
     constexpr float round = 2.0f;
-    const vec2 w(sdPolygon(shape, vec2(p.x, p.y)) + round, std::abs(p.z - bow) - halfThick + round);
+    const vec2 w(sdPolygon(shape, vec2(p.x, p.y)) + round,
+                 std::abs(p.z - zc) - halfThick - 0.5f * swell + round);
     float d = std::min(std::max(w.x, w.y), 0.0f) + glm::length(glm::max(w, vec2(0.0f))) - round;
-    // Jugular notch: a smooth U about 20 mm wide and 6 mm deep in the middle of the upper border.
-    d = subtract(d, sdEllipse2(vec2(p.x, p.y - halfLength - 1.0f), vec2(10.0f, 7.0f)), 1.5f);
+    // Jugular notch: a smooth shallow concavity about 24 mm wide and 4-5 mm deep in the middle of the
+    // upper border (Gray's Anatomy 41st ed.), its rims blended over 5 mm into the rounded superior angles:
+    // cut as a narrower U with a 1.5 mm blend, its rims stood up as horns (seventh-pass review).
+    d = subtract(d, sdEllipse2(vec2(p.x, p.y - halfLength - 1.0f), vec2(12.0f, 7.5f)), 5.0f);
     // Notches on each side (Gray's 1918, the sternum; REFERENCE §3; fourth pass: the border was plain):
     // the clavicular notch, an oval hollow on the superolateral corner facing up and out, where the
     // clavicle's sternal end sits; below it on the lateral border the notch for the first costal

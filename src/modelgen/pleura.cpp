@@ -115,6 +115,8 @@ constexpr float kDrapeErode = 5.0f, kDrapeSmooth = 3.0f, kDrapeSmooth2 = 2.0f;
 // The drape reaches this far (mm) below the plane at most: a column with a tube there already (a
 // vessel running down across the ring's edge, the internal thoracic artery) is cut down to it.
 constexpr float kDrapeLow = 6.0f;
+// Steps (mm) of the walk to the dome's top that keeps the drape from rising again.
+constexpr float kEnvelopeStep = 0.5f;
 
 struct Drape {
   vec3 centre{0.0f};
@@ -201,8 +203,41 @@ std::shared_ptr<const Drape> drapeUnder(const PleuraSpec &spec, const vec3 &cent
       }
     return result;
   };
-  out->h =
-      overDisc(overDisc(overDisc(ceiling, kDrapeErode, true), kDrapeSmooth, false), kDrapeSmooth2, false);
+  out->h = overDisc(ceiling, kDrapeErode, true);
+  // One dome, not a dome with lobes: the top of the draped dome (the lower of the bare ellipsoid's
+  // height and the drape) may not rise again on the way from any point to its highest point: the
+  // drape is lowered to the least height met along that straight walk (every kEnvelopeStep mm).
+  // Without it the dome stood up as a finger beside T1, medial of the first thoracic ramus's trough
+  // (lecturer review, seventh pass).
+  {
+    const Drape eroded = *out;
+    const auto height = [&](float u, float v) {
+      const float e = 1.0f - (u / r.x) * (u / r.x) - (v / r.z) * (v / r.z);
+      return std::min(e > 0.0f ? r.y * std::sqrt(e) : 0.0f, eroded.at(u, v));
+    };
+    float topU = 0.0f, topV = 0.0f, topH = -1e9f;
+    for (int j = 0; j < out->nv; ++j)
+      for (int i = 0; i < out->nu; ++i) {
+        const float u = out->u0 + i * kDrapeStep, v = out->v0 + j * kDrapeStep, h = height(u, v);
+        if (h > topH) {
+          topH = h;
+          topU = u;
+          topV = v;
+        }
+      }
+    for (int j = 0; j < out->nv; ++j)
+      for (int i = 0; i < out->nu; ++i) {
+        const float u = out->u0 + i * kDrapeStep, v = out->v0 + j * kDrapeStep;
+        const float length = std::hypot(u - topU, v - topV);
+        const int steps = int(std::ceil(length / kEnvelopeStep));
+        float &h = out->h[std::size_t(j) * out->nu + i];
+        for (int k = 1; k < steps; ++k) {
+          const float f = float(k) / float(steps);
+          h = std::min(h, height(u + (topU - u) * f, v + (topV - v) * f));
+        }
+      }
+  }
+  out->h = overDisc(overDisc(out->h, kDrapeSmooth, false), kDrapeSmooth2, false);
   return out;
 }
 

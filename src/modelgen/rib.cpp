@@ -197,9 +197,15 @@ RibModel buildSwept(const SweptSpec &spec, float step, std::size_t targetTriangl
   // Features, each placed at the nearest centre-line sample of its landmark; `anchors` are points
   // just outside the finished surface that name it (projected onto it later).
   std::vector<Lump> lumps;
+  // A groove is a smooth trough pressed into the upper surface: the surface is lowered by depth times a
+  // smooth bell of s, the distance from the trough's line over its half width, so its section is
+  // rounded and meets the surface with no rim at all (a notch cut by a capsule read as a
+  // square machined slot, seventh-pass review; Gray's Anatomy 41st ed.: shallow grooves).
   struct Groove {
-    vec3 a, b;
-    float radius;
+    vec3 centre, axis, side, up, across;
+    float halfWidth, depth, reach;
+    vec2 half;         // the bar's half sizes there
+    float inner, thin; // as Sweep::inner, Sweep::taper
   };
   std::vector<Groove> grooves;
   std::map<std::string, vec3> anchors;
@@ -213,7 +219,14 @@ RibModel buildSwept(const SweptSpec &spec, float step, std::size_t targetTriangl
     const float side = sweep->inner[i];
     if (f.type == "bump") { // axis-aligned knob (rib tubercles)
       // Blended widely into the neck and shaft: an eminence, not a ball set on the bar (issue 11).
-      lumps.push_back({it->second, vec3(1, 0, 0), vec3(0, 1, 0), vec3(0, 0, 1), f.radii, 0.0f, 3.0f});
+      // Seventh pass: laid along the rib and sunk into its back, a low eminence at the junction of neck
+      // and shaft (Gray's Anatomy 41st ed.), not an axis-aligned egg that read as a hemisphere stuck on.
+      vec3 back = it->second - c;
+      back -= t * glm::dot(back, t);
+      back = glm::length(back) > 1e-3f ? glm::normalize(back) : up;
+      const vec3 centre = it->second - back * 1.2f;
+      lumps.push_back({centre, t, glm::normalize(glm::cross(t, back)), back,
+                       vec3(f.radii.x * 1.2f, f.radii.z * 1.3f, f.radii.y * 0.8f), 0.0f, 4.0f});
       anchors[f.at] = it->second + up * (f.radii.y + 1.0f);
     } else if (f.type == "spur") { // on the inner border, standing up and in (scalene tubercle)
       const float hy = sweep->halfThickness(side * h.x, h, side, sweep->taper[i]);
@@ -231,16 +244,12 @@ RibModel buildSwept(const SweptSpec &spec, float step, std::size_t targetTriangl
       // its depth from border to border (Gray's: the grooves cross the whole upper surface).
       const float a = radians(f.angle);
       const vec3 axis = glm::normalize(across * std::cos(a) + t * std::sin(a));
-      const float thin = sweep->taper[i];
-      const float top = sweep->halfThickness(0.0f, h, side, thin);
-      const float reach = h.x * 1.6f + 4.0f;
-      const float acrossReach = std::min(reach * std::cos(a), h.x);
-      auto floorAt = [&](float sign) {
-        const float x = sign * acrossReach;
-        return c + axis * (sign * reach) +
-               up * (sweep->halfThickness(x, h, side, thin) + f.radii.x - f.depth);
-      };
-      grooves.push_back({floorAt(-1.0f), floorAt(1.0f), f.radii.x});
+      const float top = sweep->halfThickness(0.0f, h, side, sweep->taper[i]);
+      // Half width 1.2 x the spec radius (6.0-6.2 mm: a trough about 10-10.5 mm wide where deeper than a
+      // tenth of its depth, Gray's Anatomy 41st ed.: shallow grooves, about the breadth of the vessels,
+      // artery 9.4 mm, REFERENCE section 6).
+      grooves.push_back({c, axis, glm::normalize(glm::cross(up, axis)), up, across, f.radii.x * 1.2f, f.depth,
+                         h.x * 1.6f + 4.0f, h, side, sweep->taper[i]});
       anchors[f.at] = c + up * (top + 1.0f);
     } else {
       throw std::runtime_error(spec.id + ": unknown feature type '" + f.type + "'");
@@ -257,7 +266,33 @@ RibModel buildSwept(const SweptSpec &spec, float step, std::size_t targetTriangl
   const vec3 headCentre = spec.centreline.front();
   const float headRadius = spec.headRadius;
   out.bone.id = spec.id;
-  out.bone.sdf = [sweep, lumps, grooves, headCentre, headRadius](const vec3 &p) {
+  out.bone.sdf = [sweep, lumps, grooves, headCentre, headRadius](const vec3 &at) {
+    // The grooves press the upper surface down: each squeezes the bar's section from above, a point at
+    // height h over its lower surface read from h * (1 + k) higher up (k growing with the trough's local
+    // depth), so the lower surface stays where it is, the upper sinks by the trough's depth, and the bar
+    // can never be eaten through (adding the depth to the distance did that where the bar is thin).
+    vec3 p = at;
+    for (const Groove &g : grooves) {
+      const vec3 q = at - g.centre;
+      const float s = glm::dot(q, g.side) / g.halfWidth;
+      if (std::abs(s) >= 1.0f)
+        continue;
+      const float along = std::abs(glm::dot(q, g.axis));
+      const float wAlong = 1.0f - glm::smoothstep(g.reach - 3.0f, g.reach, along);
+      const float x = std::clamp(glm::dot(q, g.across), -g.half.x, g.half.x);
+      const float hy = std::max(sweep->halfThickness(x, g.half, g.inner, g.thin), 0.3f);
+      // Flat-floored for the middle quarter of its width, then rising smoothly to the surface: a C1
+      // profile, so no rim; the vessel (radius 4.7-5 mm) rests on the floor clear of the sides.
+      const float rise = 1.0f - glm::smoothstep(0.25f, 1.0f, std::abs(s));
+      // Deepened by up to 60 % towards the outer border, where the vessel turns down over it; never
+      // more than the local half thickness (the thin inner border keeps bone under the trough).
+      const float outer = std::clamp(-g.inner * glm::dot(q, g.across) / g.half.x, 0.0f, 1.0f);
+      const float depth = std::min(g.depth * (1.0f + 0.6f * outer * outer), hy) * rise * wAlong;
+      // Squeeze factor for a section 2 hy tall to lose `depth` off its top.
+      const float k = depth / std::max(2.0f * hy - depth, 0.3f);
+      const float h = std::clamp(glm::dot(q, g.up) + hy, 0.0f, 2.0f * hy + 10.0f);
+      p += g.up * (std::min(h, 2.0f * hy) * k + 0.0f);
+    }
     float d = sweep->distance(p);
     if (headRadius > 0.0f)
       d = smin(d, sdSphere(p, headCentre, headRadius), 2.0f);
@@ -269,10 +304,6 @@ RibModel buildSwept(const SweptSpec &spec, float step, std::size_t targetTriangl
       if (l.rough > 0.0f && e < 1.5f)
         d += l.rough * roughness(p) * (1.0f - std::max(e, 0.0f) / 1.5f);
     }
-    // Edges rounded by 0.9 mm only, so the trough reads from afar; at 0.6 mm (under two grid steps)
-    // the rims, where they cross the thin inner border, came out as saw-teeth (sixth-pass review).
-    for (const Groove &g : grooves)
-      d = subtract(d, sdCapsule(p, g.a, g.b, g.radius), 0.9f);
     return d;
   };
   out.bone.box = sweep->box;
@@ -459,6 +490,16 @@ std::vector<BoneModel> assembleRibCage(const ModelSpec &spec, const std::vector<
       b.sdf = [raw, jn](const vec3 &p) {
         return smax(raw(p), 0.3f - sdPlane(p, jn.point, jn.normal), kEndRound);
       };
+    }
+    // The sternal end, too, is a rounded plane: the part of cartilage 2's end below the manubrium (the
+    // body of the sternum takes the other half of its notch, and is not modelled) kept the sweep's flat
+    // end with a hard rim, which came out pinched and torn at its lower corners (seventh-pass review).
+    if (cs.centreline.size() >= 2) {
+      const std::vector<vec3> &line = cs.centreline;
+      const vec3 n = glm::normalize(line.back() - line[line.size() - 2]);
+      const vec3 end = line.back() - n * 0.3f;
+      const Sdf raw = b.sdf;
+      b.sdf = [raw, end, n](const vec3 &p) { return smax(raw(p), sdPlane(p, end, n), kEndRound); };
     }
     b.sdf = keepApart(b.sdf, {manubriumBody}, 0.3f, kEndRound);
     b.surfaceLandmarks.clear();

@@ -121,6 +121,23 @@ inline float sharpestTurn(const std::vector<glm::vec3> &curve, float reach, glm:
   return worst;
 }
 
+// Highest crossing of the vertical line through (x, z): the upper surface there (-1e9 where none).
+inline float topAt(const modelgen::SurfaceIndex &bone, float x, float z) {
+  const std::vector<float> ys = bone.axisCrossings({x, 0.0f, z}, 1);
+  return ys.empty() ? -1e9f : ys.back();
+}
+
+// The direction of a centre line near p, flattened to the horizontal (the rib's course seen from
+// above at one of its landmarks): from the point before to the point after the one nearest p.
+inline glm::vec3 horizontalCourseNear(const std::vector<glm::vec3> &line, const glm::vec3 &p) {
+  std::size_t k = 1;
+  for (std::size_t i = 1; i + 1 < line.size(); ++i)
+    if (glm::length(line[i] - p) < glm::length(line[k] - p))
+      k = i;
+  const glm::vec3 along = line[k + 1] - line[k - 1];
+  return glm::normalize(glm::vec3(along.x, 0.0f, along.z));
+}
+
 // The first point of `curve` at or above height y (curve.size() when none): where a vessel climbing
 // through the foramina has come out above a landmark.
 inline std::size_t firstAbove(const std::vector<glm::vec3> &curve, float y) {

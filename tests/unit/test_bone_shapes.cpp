@@ -132,12 +132,6 @@ PlateSection laminaSection(const std::string &id) {
   return s;
 }
 
-// Highest crossing of the vertical line through (x, z): the upper surface there.
-float topAt(const SurfaceIndex &bone, float x, float z) {
-  const std::vector<float> ys = bone.axisCrossings({x, 0.0f, z}, 1);
-  return ys.empty() ? -1e9f : ys.back();
-}
-
 const Landmark &draftLandmark(const std::string &structure, const std::string &id) {
   const Structure *s = test::modelUnderTest().find(structure);
   if (!s)
@@ -231,8 +225,8 @@ TEST_CASE("model: the upper endplates of C3-C7 are hollowed side to side", "[mod
   for (const char *id : {"c3", "c4", "c5", "c6", "c7"}) {
     const glm::vec2 centre = vertebra(id).supCentre; // (Y, Z)
     const SurfaceIndex &bone = indexOf(id);
-    const float mid = topAt(bone, 0.0f, centre.y), left = topAt(bone, 6.0f, centre.y),
-                right = topAt(bone, -6.0f, centre.y);
+    const float mid = test::topAt(bone, 0.0f, centre.y), left = test::topAt(bone, 6.0f, centre.y),
+                right = test::topAt(bone, -6.0f, centre.y);
     INFO(id << ": upper endplate at the midline " << mid << ", 6 mm out " << left << " / " << right << " mm");
     CHECK(left - mid >= 0.4f);
     CHECK(right - mid >= 0.4f);
@@ -281,19 +275,14 @@ TEST_CASE("model: rib 1's grooves for the subclavian vessels are 1-2.5 mm deep a
         groove = &l;
     REQUIRE(groove != nullptr);
     const glm::vec3 g = groove->position * 1000.0f;
-    std::size_t k = 1;
-    for (std::size_t i = 1; i + 1 < line.size(); ++i)
-      if (glm::length(line[i] - g) < glm::length(line[k] - g))
-        k = i;
-    glm::vec3 along = line[k + 1] - line[k - 1];
-    along = glm::normalize(glm::vec3(along.x, 0.0f, along.z));
-    const float here = topAt(rib, g.x, g.z);
+    const glm::vec3 along = test::horizontalCourseNear(line, g);
+    const float here = test::topAt(rib, g.x, g.z);
     // A straight line fitted to the top 4-7 mm along the rib either side (where it is still rib: the
     // vein's groove lies near the end), read at the groove: the rib slopes, so a plain mean would not do.
     float n = 0, sumS = 0, sumT = 0, sumSS = 0, sumST = 0;
     for (float s : {-7.0f, -6.0f, -5.0f, -4.0f, 4.0f, 5.0f, 6.0f, 7.0f}) {
       const glm::vec3 q = g + along * s;
-      const float top = topAt(rib, q.x, q.z);
+      const float top = test::topAt(rib, q.x, q.z);
       if (top < -1e8f)
         continue;
       n += 1;
@@ -573,10 +562,12 @@ TEST_CASE("model: the superior facets of C2 are flat to slightly convex, not cup
   const SurfaceIndex &bone = test::surfaceOf("c2");
   const glm::vec2 centre(15.5f, c2.infCentre.y - 5.0f); // x, z: the facet's centre (vertebra.cpp)
   // The chord of the facet across (it slopes down and out about 20 degrees) and front to back.
-  const float across = topAt(bone, centre.x, centre.y) - 0.5f * (topAt(bone, centre.x - 4.0f, centre.y) +
-                                                                 topAt(bone, centre.x + 4.0f, centre.y));
-  const float along = topAt(bone, centre.x, centre.y) - 0.5f * (topAt(bone, centre.x, centre.y - 4.0f) +
-                                                                topAt(bone, centre.x, centre.y + 4.0f));
+  const float across =
+      test::topAt(bone, centre.x, centre.y) -
+      0.5f * (test::topAt(bone, centre.x - 4.0f, centre.y) + test::topAt(bone, centre.x + 4.0f, centre.y));
+  const float along =
+      test::topAt(bone, centre.x, centre.y) -
+      0.5f * (test::topAt(bone, centre.x, centre.y - 4.0f) + test::topAt(bone, centre.x, centre.y + 4.0f));
   INFO("C2 superior facet: centre " << across << " mm above the chord across, " << along
                                     << " mm above the chord front to back");
   CHECK(across >= -0.05f);

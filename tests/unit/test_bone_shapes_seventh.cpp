@@ -18,12 +18,6 @@ using modelgen::SurfaceIndex;
 
 namespace {
 
-// Highest crossing of the vertical line through (x, z): the upper surface there (-1e9 where none).
-float topOf(const SurfaceIndex &bone, float x, float z) {
-  const std::vector<float> ys = bone.axisCrossings({x, 0.0f, z}, 1);
-  return ys.empty() ? -1e9f : ys.back();
-}
-
 // Least-squares plane y = a + b x + c z through the samples (x, y, z); returns (a, b, c).
 glm::vec3 fitPlane(const std::vector<glm::vec3> &pts) {
   glm::dmat3 m(0.0);
@@ -48,7 +42,7 @@ FacetFit facetFit(const SurfaceIndex &bone, float xc, float zc, float half) {
   std::vector<glm::vec3> pts;
   for (float x = xc - half; x <= xc + half + 1e-3f; x += 0.5f)
     for (float z = zc - half; z <= zc + half + 1e-3f; z += 0.5f)
-      if (const float y = topOf(bone, x, z); y > -1e8f)
+      if (const float y = test::topAt(bone, x, z); y > -1e8f)
         pts.emplace_back(x, y, z);
   if (pts.size() < 20)
     return {};

@@ -57,12 +57,6 @@ RibCourse courseOf(const std::string &rib) {
   return c;
 }
 
-// Highest crossing of the vertical line through (x, z): the upper surface there (or none).
-float topAt(const SurfaceIndex &bone, float x, float z) {
-  const std::vector<float> ys = bone.axisCrossings({x, 0.0f, z}, 1);
-  return ys.empty() ? -1e9f : ys.back();
-}
-
 // A section of a bar through p across `along`, sampled as cells 0.25 mm apart within 12 mm of p.
 struct Section {
   std::vector<glm::vec2> cells;
@@ -221,14 +215,14 @@ TEST_CASE("rib shapes: the scalene tubercle stands up from rib 1's inner border"
     while (j > 0 && j + 1 < rib.centre.size() && std::abs(rib.arc[j] - rib.arc[i]) < std::abs(s))
       j = s < 0.0f ? j - 1 : j + 1;
     const glm::vec3 q = rib.centre[j] + fromCentre;
-    const float y = topAt(bone, q.x, q.z);
+    const float y = test::topAt(bone, q.x, q.z);
     if (y > -1e8f) {
       beside += y;
       ++found;
     }
   }
   REQUIRE(found == 2);
-  const float here = topAt(bone, top.x, top.z);
+  const float here = test::topAt(bone, top.x, top.z);
   INFO("scalene tubercle top " << here << " mm, the border beside it " << beside / 2.0f << " mm");
   CHECK(here - beside / 2.0f >= 3.0f);
 }
@@ -289,7 +283,7 @@ TEST_CASE("rib shapes: the subclavian artery crosses rib 1 straight, seen from a
     arc[i] = arc[i - 1] + glm::length(line[i] - line[i - 1]);
   float first = 1e9f, last = -1e9f; // arc over the rib
   for (std::size_t i = 0; i < line.size(); ++i) {
-    const float y = topAt(bone, line[i].x, line[i].z);
+    const float y = test::topAt(bone, line[i].x, line[i].z);
     if (y > -1e8f && y < line[i].y) {
       first = std::min(first, arc[i]);
       last = std::max(last, arc[i]);

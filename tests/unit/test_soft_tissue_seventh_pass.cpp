@@ -1,9 +1,10 @@
 // Issue 12, seventh pass: what the lecturer's review of the sixth-pass model found in the soft
 // tissues: scalenus medius showing under rib 1, an aortic arch that read as an even, symmetric hoop,
-// and a vertebral artery that still arched over the atlas's transverse process and turned up at a
-// sharp corner. Measured on the meshes of the model under test (the committed model, or the draft named by
-// ATLAS_ROUTES_GLB) and on the centre lines the generator sweeps; every failure names the place and
-// the millimetres or degrees.
+// a vertebral artery that still arched over the atlas's transverse process and turned up at a sharp
+// corner, a phrenic nerve running straight down scalenus anterior's medial edge, and internal and
+// external carotid arteries of one calibre crossing each other in a front view. Measured on the meshes
+// of the model under test (the committed model, or the draft named by ATLAS_ROUTES_GLB) and on the centre
+// lines the generator sweeps; every failure names the place and the millimetres or degrees.
 #ifdef ATLAS_HAVE_MODELGEN
 #include "modelgen_test_support.h"
 
@@ -172,6 +173,85 @@ TEST_CASE("seventh pass: the third part of the vertebral artery hugs the atlas a
   const float turn = test::sharpestTurn(rest, 5.0f, &bend);
   INFO("its sharpest turn over 5 mm is " << turn << " degrees, at " << at(bend));
   CHECK(turn < 85.0f);
+}
+
+TEST_CASE("seventh pass: the phrenic nerve crosses the front of scalenus anterior from its lateral to "
+          "its medial border",
+          "[modelgen][routes][vessels7][seventh]") {
+  // Gray's Anatomy 41st ed. (REFERENCE.md section 5): the phrenic nerve descends obliquely on the front
+  // of scalenus anterior, from its lateral border above to its medial border below, under the
+  // prevertebral fascia. The review of the sixth pass saw it run down the medial edge. In the belly's
+  // own frame (its width axis from muscles.json, its middle and half-width from the mesh in 3 mm slabs),
+  // the nerve's place across the width, -1 at the medial border and +1 at the lateral: at least +0.3
+  // where the belly begins and at most -0.3 20 mm lower down, always in front of the belly's middle
+  // and within 3 mm of its surface.
+  glm::vec3 broad(0.0f);
+  for (const modelgen::MuscleSpec &m : test::modelSpec().muscles)
+    if (m.id == "scalenus_anterior")
+      broad = glm::normalize(m.broadAxis);
+  REQUIRE(glm::length(broad) > 0.5f);
+  const glm::vec3 front = glm::normalize(glm::vec3(-broad.z, 0.0f, broad.x));
+  const modelgen::SurfaceIndex &muscle = test::surfaceOf("scalenus_anterior_left");
+  const modelgen::SurfaceIndex &nerve = test::surfaceOf("phrenic_nerve_left");
+  auto across = [&](float y) {
+    glm::vec3 m(0.0f), n(0.0f);
+    int nm = 0, nn = 0;
+    float lo = 1e9f, hi = -1e9f;
+    for (const glm::vec3 &v : muscle.vertices())
+      if (std::abs(v.y - y) < 1.5f) {
+        m += v;
+        ++nm;
+        lo = std::min(lo, glm::dot(v, broad));
+        hi = std::max(hi, glm::dot(v, broad));
+      }
+    for (const glm::vec3 &v : nerve.vertices())
+      if (std::abs(v.y - y) < 1.5f) {
+        n += v;
+        ++nn;
+      }
+    REQUIRE(nm > 0);
+    REQUIRE(nn > 0);
+    m /= static_cast<float>(nm);
+    n /= static_cast<float>(nn);
+    const float u = (glm::dot(n, broad) - 0.5f * (lo + hi)) / (0.5f * (hi - lo));
+    INFO("at Y " << y << ": nerve " << at(n) << ", belly middle " << at(m) << ", across the width " << u
+                 << ", in front by " << glm::dot(n - m, front) << " mm, " << muscle.distance(n)
+                 << " mm from its surface");
+    CHECK(glm::dot(n - m, front) > 0.0f);
+    CHECK(muscle.distance(n) < 3.0f);
+    return u;
+  };
+  const float top = across(6.0f), middle = across(-7.0f), low = across(-14.0f);
+  INFO("across the width: " << top << " at Y 6, " << middle << " at Y -7, " << low << " at Y -14");
+  CHECK(top > 0.3f);
+  CHECK(low < -0.3f);
+  CHECK(top > middle);
+  CHECK(middle > low);
+}
+
+TEST_CASE("seventh pass: the external carotid is the smaller branch and stays in front of and medial "
+          "to the internal carotid",
+          "[modelgen][routes][vessels7][seventh]") {
+  // Gray's Anatomy 41st ed.: at the bifurcation (about the C3-C4 disc) the external carotid lies in
+  // front of and medial to the internal carotid and is a little smaller; it passes lateral to it only
+  // behind the mandible, above the model's top (the atlas). Centre lines of the left side, every 5 mm
+  // of height from 5 mm above the bifurcation to the external carotid's end.
+  const modelgen::TubeSpec &internal = test::tubeSpec("internal_carotid_artery");
+  const modelgen::TubeSpec &external = test::tubeSpec("external_carotid_artery");
+  INFO("internal " << internal.diameter << " mm, external " << external.diameter << " mm across");
+  CHECK(internal.diameter - external.diameter >= 0.8f);
+  const std::vector<glm::vec3> ica = test::centreLine("internal_carotid_artery");
+  const std::vector<glm::vec3> eca = test::centreLine("external_carotid_artery");
+  REQUIRE(ica.size() > 2);
+  REQUIRE(eca.size() > 2);
+  int levels = 0;
+  for (float y = eca.front().y + 5.0f; y <= eca.back().y; y += 5.0f, ++levels) {
+    const glm::vec3 i = atHeight(ica, y, false), e = atHeight(eca, y, false);
+    INFO("at Y " << y << ": internal " << at(i) << ", external " << at(e));
+    CHECK(e.x < i.x);        // medial (the left side: medial is toward X 0)
+    CHECK(e.z > i.z + 3.0f); // in front
+  }
+  CHECK(levels >= 8);
 }
 
 #endif
