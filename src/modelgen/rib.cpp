@@ -291,7 +291,7 @@ RibModel buildSwept(const SweptSpec &spec, float step, std::size_t targetTriangl
       // Squeeze factor for a section 2 hy tall to lose `depth` off its top.
       const float k = depth / std::max(2.0f * hy - depth, 0.3f);
       const float h = std::clamp(glm::dot(q, g.up) + hy, 0.0f, 2.0f * hy + 10.0f);
-      p += g.up * (std::min(h, 2.0f * hy) * k + 0.0f);
+      p += g.up * (std::min(h, 2.0f * hy) * k);
     }
     float d = sweep->distance(p);
     if (headRadius > 0.0f)

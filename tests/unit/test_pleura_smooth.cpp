@@ -96,15 +96,16 @@ TEST_CASE("pleura: the suprapleural membrane covers the top of the dome, its ant
 }
 
 TEST_CASE("pleura: the dome's top is one smooth cupola, with no second lobe beside T1", "[pleura][smooth]") {
-  // Seen along the inlet's normal, the dome's highest level over each 2 mm cell. Walking straight
-  // from any cell medial of the highest one (toward T1) to it, the level may not first fall more than
-  // 10 mm below where the walk began (a lobe standing up on its own, with a saddle between it and the
-  // top). The seventh-pass lobe stood behind a saddle of 14.6-15.1 mm; this pass's model
-  // keeps a shallow shoulder there (5.5 mm left, 8.2 right), which a smooth dome would not have: the
-  // limit catches the finger, not yet the shoulder.
+  // Seen along the inlet's normal, the dome's highest vertex over each 3 mm cell (at 2 mm, cells on
+  // the dome's steep side that hold only a low vertex of the simplified mesh read as false saddles:
+  // 5.5 and 10.5 mm on two drafts with the same pleura code). Walking straight from any cell medial of
+  // the highest one (toward T1) to it, the level may not first fall more than 8 mm below where the walk
+  // began (a lobe standing up on its own, with a saddle between it and the top). The seventh pass's
+  // first model had a striped finger there behind a saddle of 15.0-15.2 mm; this model keeps a low
+  // shoulder (4.3 mm left, 4.8 right), which the limit does not yet catch.
   for (const char *sideName : kSides) {
     const std::string side = sideName;
-    const HeightMap m = topOf(test::surfaceOf("cervical_pleura_" + side).vertices(), 2.0f);
+    const HeightMap m = topOf(test::surfaceOf("cervical_pleura_" + side).vertices(), 3.0f);
     int ti = 0, tj = 0;
     for (int j = 0; j < m.nv; ++j)
       for (int i = 0; i < m.nu; ++i)
@@ -135,7 +136,7 @@ TEST_CASE("pleura: the dome's top is one smooth cupola, with no second lobe besi
       }
     INFO(side << ": deepest saddle " << deepest << " mm, behind a lobe at x = " << lobe.x << " mm, " << lobe.y
               << " mm forward in the inlet's plane");
-    CHECK(deepest <= 10.0f);
+    CHECK(deepest <= 8.0f);
   }
 }
 #endif

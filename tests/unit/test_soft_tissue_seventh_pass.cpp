@@ -173,6 +173,16 @@ TEST_CASE("seventh pass: the third part of the vertebral artery hugs the atlas a
   const float turn = test::sharpestTurn(rest, 5.0f, &bend);
   INFO("its sharpest turn over 5 mm is " << turn << " degrees, at " << at(bend));
   CHECK(turn < 85.0f);
+  // Its end curves forward toward the front of the foramen magnum, where it runs in front of the
+  // medulla (Gray's Anatomy 41st ed.), rather than going on straight up behind the canal: over its last
+  // 6 mm it heads more forward than up (the review of this pass saw it end going up in a hook).
+  const glm::vec3 end = line.back();
+  std::size_t k = line.size() - 1;
+  while (k > 0 && glm::length(line[k] - end) < 6.0f)
+    --k;
+  const glm::vec3 heading = glm::normalize(end - line[k]);
+  INFO("over its last 6 mm, from " << at(line[k]) << " to " << at(end) << ", it heads " << at(heading));
+  CHECK(heading.z > heading.y);
 }
 
 TEST_CASE("seventh pass: the phrenic nerve crosses the front of scalenus anterior from its lateral to "
