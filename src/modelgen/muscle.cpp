@@ -27,10 +27,12 @@ constexpr float kSheetDepth = 2.5f; // an insertion sheet reaches this far below
 constexpr float kSheetBlend = 2.0f; // smin radius: the insertion tendon fans out into its sheet
 constexpr float kSheetSize = 0.8f;  // the sheet covers this much of the footprint; its rim shows round it
 constexpr float kUnderside = 1.2f;  // bone kept under an insertion tendon's sunk part (mm)
-// Origin tendons are short and flat, then the slip is fleshy (REFERENCE §4.3: a 5-6 mm tendon per
+// Origin tendons are flat and short, then the slip is fleshy (REFERENCE §4.3: a 5-6 mm tendon per
 // slip, slips merging into one belly 15-20 mm below the lowest origin [E]; the lecturer review of
-// MODEL-REVIEW.md asked for tendons of a few mm up to about 15 mm, not strings).
-constexpr float kOriginTendon = 8.0f;
+// MODEL-REVIEW.md asked for tendons of a few mm up to about 15 mm, not strings). Ten millimetres of
+// flat white tendon: at 8 mm the slips turned round 10 mm down and read as needles or white-tipped
+// claws (lecturer review, seventh pass, issue 12); 11 mm left tendon in the middle of medius's belly.
+constexpr float kOriginTendon = 10.0f;
 const vec2 kSlipFascicle{6.0f, 3.5f}; // width x thickness of a fleshy slip before it joins (mm) [E]
 
 struct Attachment {
@@ -364,17 +366,22 @@ BoneModel buildMuscle(const MuscleSpec &spec, const LandmarkResolver &resolve,
     for (std::size_t k = 0; k < band.arc.size(); ++k) {
       const float x = band.arc[k] - a0;
       band.tendon[k] = 1.0f - glm::smoothstep(tendonEnd, tendonEnd + 4.0f, x);
-      // The tendon narrows to a rounded tip on its tubercle instead of ending square like a plank.
-      const vec2 tip = slip.section * vec2(glm::mix(0.65f, 1.0f, glm::smoothstep(-1.0f, 3.5f, x)), 1.0f);
+      // The tendon narrows a little to a rounded end on its tubercle instead of ending square like a
+      // plank; no more than that: a tip two thirds as wide read as a claw (lecturer review, seventh pass).
+      const vec2 tip = slip.section * vec2(glm::mix(0.85f, 1.0f, glm::smoothstep(-1.0f, 3.0f, x)), 1.0f);
       const vec2 s = glm::mix(tip, fascicle, glm::smoothstep(tendonEnd, tendonEnd + 8.0f, x));
       band.half[k] =
           glm::mix(s, fleshy, glm::smoothstep(std::max(tendonEnd + 8.0f, length - 10.0f), length, x)) * 0.5f;
     }
     band.updateBox();
-    const std::size_t mark = sampleAt(band, a0 + 5.0f);
     const std::string name = "slip" + std::to_string(i) + "_tendon";
-    slipMarks[name] = band.centre[mark];
-    slipMarks[name + "_next"] = band.centre[mark] + band.tangent[mark];
+    auto markAt = [&](const std::string &key, float along) {
+      const std::size_t k = sampleAt(band, a0 + along);
+      slipMarks[key] = band.centre[k];
+      slipMarks[key + "_next"] = band.centre[k] + band.tangent[k];
+    };
+    markAt(name, 5.0f);
+    markAt(name + "10", 10.0f);
     shape->slips.push_back(std::move(band));
     shape->joins.push_back(join);
     shape->joinReach.push_back(belly.half[j].x + 2.0f);

@@ -26,7 +26,8 @@ struct MuscleSurroundings {
 
 // Besides the mesh description, `landmarks` names where the sections are measured (mm, left side):
 // "belly_mid" and "belly_mid_next" (1 mm further along the belly's centre line), and per slip i
-// "slip<i>_tendon" / "slip<i>_tendon_next" (5 mm from its origin along the slip's centre line), and
+// "slip<i>_tendon" / "slip<i>_tendon_next" (5 mm from its origin along the slip's centre line) and
+// "slip<i>_tendon10" / "slip<i>_tendon10_next" (10 mm), and
 // "axis<k>" / "axis<k>_next": the belly's centre line every 2 mm from its first point to its rib.
 BoneModel buildMuscle(const MuscleSpec &spec, const LandmarkResolver &resolve,
                       const MuscleSurroundings &around);

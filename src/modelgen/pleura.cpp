@@ -60,19 +60,21 @@ constexpr float kHemRound = 4.0f;
 // and a flat cut with a tight hem under straight sides read as a box (lecturer review, sixth pass).
 constexpr float kFloorRound = 12.0f;
 constexpr float kBorderRound = 1.0f;
-// The membrane's band to C7: a round cone from inside the dome (radius kTentRoot) up to the tip of
-// the transverse process (radius kTentTip), blended into the dome over kTentBlend mm so the sheet
-// rises to C7 as one smooth tent, not a rope stuck on a ball.
-constexpr float kTentRoot = 5.0f;
-constexpr float kTentInset = 4.0f, kTentDrop = 0.5f, kBoneGap = 0.3f;
+// The membrane's band to C7: a flat triangle of sheet, as thick as the membrane, from a base
+// kTentBase mm wide where the line from the apex to C7 meets the sheet on the dome up to the
+// transverse process, blended into the sheet over kTentBlend mm so that it rises to C7 as one smooth
+// tent. The triangle's tip lies inside the process (kTentInset mm medial to its tip, kTentDrop mm
+// below) and the sheet is cut off kBoneGap mm short of the bone there, so it ends on the process's
+// anterior border like a fascia tied to bone. (A shell round a cone, moulded by the rami crossing it,
+// stood on the dome as a hollow hood and tore where they met it: lecturer review, seventh pass.)
+constexpr float kTentBase = 14.0f, kTentBlend = 2.0f;
+constexpr float kTentInset = 2.0f, kTentDrop = 0.5f, kBoneGap = 0.3f;
 // How far (mm) medial of the apex the membrane reaches (lecturer review, seventh pass: beyond it the
 // sheet stood up beside T1 as a striped fin).
 constexpr float kMedialReach = 13.5f;
 // Deeper than this (mm) inside the bare dome no neighbour reaches (the drape, the ring of rib 1 and
 // the side of T1 move the surface in by a few millimetres): the carving is not evaluated there.
 constexpr float kCore = 12.0f;
-constexpr float kTentTip = 1.0f;
-constexpr float kTentBlend = 5.0f;
 // The dome is shown open below, not as a closed pot: the cervical pleura runs on down into the thorax
 // as the costal and mediastinal pleura (Gray's Anatomy 41st ed.), so the model gives it a wall
 // kPleuraWall mm thick (inside the moulded outer face, a smooth offset of it) cut off kRimBelowInlet mm
@@ -84,10 +86,12 @@ constexpr float kPleuraStep = 1.25f;
 constexpr float kRimBelowInlet = 16.0f;
 constexpr float kRimRound = 1.5f;
 // The membrane is laid out from the moulded surface's distance divided by the length of its gradient
-// (forward differences over kGradientStep mm; only a gradient shorter than one is corrected): the round-offs
-// of the carving and of the drape shorten the gradient where two surfaces meet, and a shell of the raw
-// distance was 2.5-4 mm thick there instead of 1 mm (lecturer review, seventh pass).
-constexpr float kGradientStep = 0.2f;
+// (central differences kGradientStep mm either side; only a gradient shorter than one is corrected):
+// the round-offs of the carving and of the drape shorten the gradient where two surfaces meet, and a
+// shell of the raw distance was 2.5-4 mm thick there instead of 1 mm (lecturer review, seventh pass).
+// Differences over 0.2 mm followed every ripple of the carving and crumpled the sheet (eighth pass);
+// over 1.5 mm they follow the dome's form.
+constexpr float kGradientStep = 1.5f;
 
 // The frame of the dome: the centre of its ellipsoid (in the inlet plane) from the apex (its highest
 // point) and the half axes (X across, along the inlet normal, along the inlet forward).
@@ -296,12 +300,29 @@ Sdf unitGradient(Sdf f, float lo, float hi) {
     if (d < lo || d > hi)
       return d;
     const float h = kGradientStep;
-    const vec3 g(f(p + vec3(h, 0.0f, 0.0f)) - d, f(p + vec3(0.0f, h, 0.0f)) - d,
-                 f(p + vec3(0.0f, 0.0f, h)) - d);
+    const float x0 = f(p - vec3(h, 0.0f, 0.0f)), x1 = f(p + vec3(h, 0.0f, 0.0f));
+    const float y0 = f(p - vec3(0.0f, h, 0.0f)), y1 = f(p + vec3(0.0f, h, 0.0f));
+    const float z0 = f(p - vec3(0.0f, 0.0f, h)), z1 = f(p + vec3(0.0f, 0.0f, h));
+    const vec3 g(x1 - x0, y1 - y0, z1 - z0);
+    // The mean of the seven samples: over the dome's broad curves it is the distance itself (within
+    // a few hundredths of a millimetre), but it fills the narrow creases where two neighbours' dents
+    // meet, which the sheet otherwise followed as pits and small tears (eighth pass).
+    const float mean = (d + x0 + x1 + y0 + y1 + z0 + z1) / 7.0f;
     // Only ever shortened: where the gradient is longer than one the distance is left as it is, so
     // the sheet comes no nearer its neighbours than the carving allows.
-    return d / std::clamp(glm::length(g) / h, 0.6f, 1.0f);
+    return mean / std::clamp(glm::length(g) / (2.0f * h), 0.6f, 1.0f);
   };
+}
+
+// Distance (mm) from p to the triangle abc (its face or, outside it, its nearest edge).
+float distanceToTriangle(const vec3 &p, const vec3 &a, const vec3 &b, const vec3 &c) {
+  const vec3 n = glm::cross(b - a, c - a);
+  const auto outsideEdge = [&](const vec3 &from, const vec3 &to) {
+    return glm::dot(glm::cross(to - from, n), p - from) > 0.0f;
+  };
+  if (!outsideEdge(a, b) && !outsideEdge(b, c) && !outsideEdge(c, a))
+    return std::abs(glm::dot(p - a, n)) / glm::length(n);
+  return std::min({sdCapsule(p, a, b, 0.0f), sdCapsule(p, b, c, 0.0f), sdCapsule(p, c, a, 0.0f)});
 }
 
 Bounds domeBox(const PleuraSpec &spec, bool right, float pad) {
@@ -376,54 +397,51 @@ BoneModel buildSuprapleuralMembrane(const PleuraSpec &spec, bool right,
   const float hi = inner + t + band;
   const Sdf dome =
       unitGradient(carved(bareDome(spec, right, drape), obstacles, spec.clearance, hi + 0.5f), -band, hi);
-  // The tent: a round cone from inside the dome, under the apex, to the transverse process of C7,
-  // blended into the dome. Its end lies inside the process (kTentInset mm medial to the tip and
-  // kTentDrop mm below it), and the sheet is cut off sharply kBoneGap mm short of whatever it runs
-  // into there, so it ends on the process's anterior border like a fascia tied to bone instead of
-  // wrapping round the tip as a knob (lecturer review, seventh pass).
+  // The tent's base: the nearest point of the sheet on the dome to the tip of C7's process (walked
+  // down the distance's gradient to the middle of the sheet).
   const vec3 apex = onSide(spec.apex, right);
   const vec3 lateral = onSide(vec3(1.0f, 0.0f, 0.0f), right);
   const vec3 tip = onSide(kC7TransverseTip, right) - kTentInset * lateral - vec3(0.0f, kTentDrop, 0.0f);
-  const vec3 root = apex + (tip - apex) * 0.25f - vec3(0.0f, kTentRoot, 0.0f);
-  const float reach = kTentBlend + hi;
+  const float middle = inner + t * 0.5f;
+  vec3 base = tip;
+  for (int k = 0; k < 60; ++k) {
+    const float h = 0.25f, d = dome(base);
+    const vec3 g(dome(base + vec3(h, 0, 0)) - dome(base - vec3(h, 0, 0)),
+                 dome(base + vec3(0, h, 0)) - dome(base - vec3(0, h, 0)),
+                 dome(base + vec3(0, 0, h)) - dome(base - vec3(0, 0, h)));
+    if (glm::length(g) < 1e-6f || std::abs(d - middle) < 0.02f)
+      break;
+    base -= glm::normalize(g) * (d - middle) * 0.8f;
+  }
+  const vec3 across = glm::normalize(glm::cross(tip - base, kInletNormal)) * (0.5f * kTentBase);
+  const vec3 baseA = base - across, baseB = base + across;
   Bounds tentBox;
-  tentBox.extend(glm::min(root, tip) - vec3(kTentRoot + reach));
-  tentBox.extend(glm::max(root, tip) + vec3(kTentRoot + reach));
-  std::vector<Obstacle> byTent;
+  tentBox.extend(glm::min(glm::min(baseA, baseB), tip) - vec3(kTentBlend + band + 1.0f));
+  tentBox.extend(glm::max(glm::max(baseA, baseB), tip) + vec3(kTentBlend + band + 1.0f));
+  std::vector<Obstacle> bones;
   for (const Obstacle &o : obstacles)
-    if (!glm::any(glm::lessThan(tentBox.max, o.box.min)) &&
+    if (!o.tube && !glm::any(glm::lessThan(tentBox.max, o.box.min)) &&
         !glm::any(glm::greaterThan(tentBox.min, o.box.max)))
-      byTent.push_back(o);
+      bones.push_back(o);
   // Down to the inner border of rib 1 all round, where it is attached (Gray's Anatomy 41st ed.): the
   // sheet stops at a plane parallel to the inlet's, membraneBelowApex mm under the apex along the
   // inlet's normal, just below the ring's own plane so that its edge meets the rib's inner border.
   const float below = spec.membraneBelowApex;
   const float apexAcross = glm::dot(apex, lateral);
-  const float clearance = spec.clearance;
-  out.sdf = [clearance, dome, root, tip, reach, byTent, band, inner, t, apex, below, lateral,
+  out.sdf = [dome, baseA, baseB, tip, tentBox, bones, band, inner, t, apex, below, lateral,
              apexAcross](const vec3 &p) {
-    float cone = sdRoundCone(p, root, tip, kTentRoot, kTentTip);
-    // The nerves and vessels crossing the tent mould it as they mould the dome (a broad groove, so
-    // they lie on the sheet); bones and muscles cut it off sharply (below), so that it runs on into
-    // the transverse process and ends there.
-    const bool byIt = cone < reach;
-    if (byIt)
-      for (const Obstacle &o : byTent) {
-        const vec3 outside = glm::max(glm::max(o.box.min - p, p - o.box.max), vec3(0.0f));
-        if (o.tube && glm::length(outside) < clearance + kMould)
-          cone = smax(cone, clearance - o.sdf(p), kMould);
-      }
-    const float d = smin(dome(p), cone, kTentBlend);
+    float sheet = std::abs(dome(p) - inner - t * 0.5f) - t * 0.5f;
+    const bool byTent =
+        !glm::any(glm::lessThan(p, tentBox.min)) && !glm::any(glm::greaterThan(p, tentBox.max));
+    if (byTent)
+      sheet = smin(sheet, distanceToTriangle(p, baseA, baseB, tip) - t * 0.5f, kTentBlend);
     const float border = -below - glm::dot(p - apex, kInletNormal);
     // Medially the sheet stops where the dome turns down beside T1 and longus colli (there it goes on
     // as the prevertebral fascia): a plane kMedialReach mm medial of the apex.
     const float medial = apexAcross - kMedialReach - glm::dot(p, lateral);
-    float sheet =
-        smax(smax(std::abs(d - inner - t * 0.5f) - t * 0.5f, border, kBorderRound), medial, kBorderRound);
-    if (byIt && sheet < band)
-      for (const Obstacle &o : byTent) {
-        if (o.tube)
-          continue;
+    sheet = smax(smax(sheet, border, kBorderRound), medial, kBorderRound);
+    if (byTent && sheet < band)
+      for (const Obstacle &o : bones) {
         const vec3 outside = glm::max(glm::max(o.box.min - p, p - o.box.max), vec3(0.0f));
         if (glm::length(outside) < kBoneGap + band)
           sheet = std::max(sheet, kBoneGap - o.sdf(p));
@@ -431,8 +449,8 @@ BoneModel buildSuprapleuralMembrane(const PleuraSpec &spec, bool right,
     return sheet;
   };
   out.box = domeBox(spec, right, inner + t + 1.0f);
-  out.box.extend(tip - vec3(kTentTip + inner + t + 1.0f));
-  out.box.extend(tip + vec3(kTentTip + inner + t + 1.0f));
+  out.box.extend(tip - vec3(inner + t + 1.0f));
+  out.box.extend(tip + vec3(inner + t + 1.0f));
   // The border's lowest point: the front of the ring, where the inlet's plane is lowest.
   const float low = apex.y - below / kInletNormal.y + spec.radii.z * kInletForward.y;
   out.box.min.y = std::max(out.box.min.y, low - 3.0f);

@@ -230,13 +230,22 @@ float posteriorArch(const Level &L, const vec3 &p, float laminaHalfHeight) {
     constexpr int kPieces = 10;
     // 4 mm thick (REFERENCE §2.3: 3-4 mm at C3-C6); 4.2 cut obliquely by a sagittal plane read 4.5.
     const float kArchLaminaT = std::min(L.laminaT, 2.0f);
+    // Eighth pass (lecturer: from behind, boards with gaps between the levels): the lower border hangs
+    // 1.1 mm lower (the upper border stays), and the plate leans further back below (0.34 mm per mm, was
+    // 0.26), its lower border thicker (by half its half thickness, was a quarter), so that the lower border
+    // stands out behind the upper border of the next lamina, as shingles lie (Gray's Anatomy 41st ed., the
+    // cervical vertebrae: the laminae slope down and back). Its section stays within the 10-12.5 mm of
+    // test_bone_shapes (REFERENCE §2.3 / MODEL-REVIEW), which at about 17 mm between the levels leaves a
+    // narrower interlaminar gap (about 6 mm, was 6.5-7), not an overlap.
+    constexpr float kDrop = 0.55f;
     auto at = [&](int i) {
       const float f = static_cast<float>(i) / kPieces, phi = phiMax * f;
-      return vec3(ax * std::sin(phi), L.yJunction + (yPillar - L.yJunction) * f, zc - az * std::cos(phi));
+      return vec3(ax * std::sin(phi), L.yJunction + (yPillar - L.yJunction) * f - kDrop,
+                  zc - az * std::cos(phi));
     };
     for (int i = 0; i < kPieces; ++i)
-      d = std::min(d, sdLamina(q, at(i), at(i + 1), kArchLaminaT, laminaHalfHeight,
-                               std::min(L.laminaT * 0.75f, 1.5f), 0.26f, 0.25f));
+      d = std::min(d, sdLamina(q, at(i), at(i + 1), kArchLaminaT, laminaHalfHeight + kDrop,
+                               std::min(L.laminaT * 0.75f, 1.5f), 0.34f, 0.5f));
   } else
     d = sdLamina(q, pillarBack + back, junction + vec3(0.0f, 0.0f, 1.0f) + back, L.laminaT, laminaHalfHeight,
                  std::min(L.laminaT * 0.75f, 1.5f), 0.26f, 0.25f);
@@ -247,14 +256,19 @@ float posteriorArch(const Level &L, const vec3 &p, float laminaHalfHeight) {
   // A flattened plate, tall at the root and tapering to the tip, about a third as thick as it is tall;
   // the tip carries small rough tubercles, not a ball.
   // C7-T2 taper from a tall root to a tip about 7 mm tall (fourth pass: the spine read as a rod).
-  // Seventh pass: the C3-C6 spine is about 7 mm tall where its limbs part, its tubercles smaller.
-  const float tipR = axis ? 4.6f : (bifid ? 3.5f : 3.6f);
+  // Seventh pass: the C3-C6 spine is about 7 mm tall where its limbs part, its tubercles smaller;
+  // eighth pass: 6.4 mm, the limbs rising from within it, so that nothing swells towards the tip.
   // The bifid tubercles end at the spec's tip (REFERENCE §2.1 overall AP), not 2 mm beyond it.
   const float knobBack = bifid && !axis ? 1.5f : 0.0f;
   // C3-C6: the undivided spine stops 6.5 mm short of the tip, where the limbs part (fourth pass: at the
   // tip its end filled the notch between the tubercles; seventh pass: 8 mm short, thin limbs with knobs
   // on them read as a fork).
-  const vec3 tip = L.tip - dir * (bifid ? (axis ? 3.0f : 6.5f) : tipR);
+  // Eighth pass (lecturer: C6's bifid tip longer than those of C3-C5): the limbs of a longer spine part
+  // further from its end, about 8.5 mm at C6, whose spine is the longest of C3-C6 (REFERENCE §2.1); the
+  // spine is a little taller where they part (about 8.8 mm at C6), so that they rise from within it.
+  const float split = axis ? 3.0f : 6.5f + 0.5f * std::max(0.0f, len - 18.0f);
+  const float tipR = axis ? 4.6f : (bifid ? 3.2f + 0.6f * (split - 6.5f) : 3.6f);
+  const vec3 tip = L.tip - dir * (bifid ? split : tipR);
   // C3-C6: tall at the root (about 10 mm) so that the spine tapers from the laminae to its tip.
   const float rootR = axis ? 6.5f : (len > 24.0f ? 6.5f : 5.0f);
   // Vertebra prominens and T1-T2: a thick, non-bifid spine (REFERENCE §2.1, §2.6; Gray's), flattened
@@ -296,16 +310,23 @@ float posteriorArch(const Level &L, const vec3 &p, float laminaHalfHeight) {
     const vec3 knob =
         L.tip - dir * (axis ? 4.0f : 2.0f + knobBack) + vec3(spread, axis ? -2.2f : -1.4f, 0.0f);
     // Seventh pass (lecturer: the C3-C5 tips read as two balls): small tubercles, about 2.4 mm wide and
-    // 3.8 mm tall, so that the section near the tip is no larger than nearer the laminae.
+    // 3.8 mm tall, so that the section near the tip is no larger than nearer the laminae (C2 below).
     const vec3 r = axis ? vec3(3.4f, 6.4f, 4.4f) : vec3(1.1f, 1.8f, 1.5f);
-    d = smin(d, sdFlatCone(q, tip - dir * (axis ? 5.0f : 1.0f), knob, r.y * 0.8f, r.y * 0.85f, r.y / r.x),
-             1.5f);
-    // Each tubercle blunt and flattened side to side, its end rolled over rather than cut square: neither
-    // a ball nor a cube (issue 11).
-    d = smin(d,
-             sdBluntTubercle(q, knob, dir, vec3(r.x * 1.1f, r.y * 1.05f, r.z * 1.1f), r.z * 0.25f,
-                             std::clamp(std::min(r.x, r.z) * 0.6f, 1.0f, 2.5f)),
-             1.2f);
+    if (axis) {
+      d = smin(d, sdFlatCone(q, tip - dir * 5.0f, knob, r.y * 0.8f, r.y * 0.85f, r.y / r.x), 1.5f);
+      // Each tubercle blunt and flattened side to side, its end rolled over rather than cut square:
+      // neither a ball nor a cube (issue 11).
+      d = smin(d,
+               sdBluntTubercle(q, knob, dir, vec3(r.x * 1.1f, r.y * 1.05f, r.z * 1.1f), r.z * 0.25f,
+                               std::clamp(std::min(r.x, r.z) * 0.6f, 1.0f, 2.5f)),
+               1.2f);
+    } else {
+      // Eighth pass (lecturer: still two small balls on a wedge): no separate knob. Each limb is a
+      // tapering plate flattened side to side (about 2.5 times as tall as it is thick), narrowing from where
+      // the limbs part to its rounded end, which is the tubercle: small, flattened, and never wider than
+      // the limb behind it (Gray's Anatomy 41st ed., the cervical vertebrae).
+      d = smin(d, sdFlatCone(q, tip - dir * 3.0f, knob, 2.1f, 1.7f, 2.5f), 1.2f);
+    }
     // The notch between the two tubercles.
     d = subtract(d,
                  sdEllipsoid(p, L.tip + dir * (1.0f - knobBack),
@@ -543,15 +564,18 @@ float atlasShape(const Level &L, const vec3 &p) {
   // 10 mm across, and from about 6.4 mm thick to 5. Sixth pass: a ring round the foramen on a thin
   // cone, with a separate tip, read as an oval pad stuck on the process. Its end stays where it was,
   // tpSpan / 2 from the midline (skeleton.json _tpSpan).
-  const float tipEnd = L.s.tpSpan * 0.5f - 0.3f, rootX = 26.0f, endR = 5.0f;
+  // Eighth pass (lecturer: thin loops round the foramen with stippled knobs): broader, about 19 mm front
+  // to back at the root and a blunt end about 12 mm across, so that the foramen lies within a plate with
+  // a rim about 4 mm wide in front of and behind it; the rough tip only faintly textured.
+  const float tipEnd = L.s.tpSpan * 0.5f - 0.3f, rootX = 26.0f, endR = 6.3f;
   const float plan = sdRoundCone(vec3(q.x, 0.0f, q.z), vec3(rootX, 0.0f, -0.5f),
-                                 vec3(tipEnd - endR, 0.0f, -0.8f), 7.8f, endR);
+                                 vec3(tipEnd - endR, 0.0f, -0.8f), 9.5f, endR);
   const float along = std::clamp((q.x - rootX) / (tipEnd - endR - rootX), 0.0f, 1.0f);
   constexpr float kRoll = 1.8f; // its borders rolled over, no edges
   const vec2 sec(plan + kRoll, std::abs(q.y - (-1.0f - along)) - (3.2f - 0.7f * along) + kRoll);
   float tp = glm::length(glm::max(sec, vec2(0.0f))) + std::min(std::max(sec.x, sec.y), 0.0f) - kRoll;
   if (tp < 1.0f && q.x > tipEnd - 7.0f) // the rough tip
-    tp += 0.12f * roughBone(p) * (1.0f - std::max(tp, 0.0f));
+    tp += 0.04f * roughBone(p) * (1.0f - std::max(tp, 0.0f));
   d = smin(d, tp, 2.0f);
   // The foramen transversarium (7.7 x 6.1 mm, REFERENCE §2.5, Kaur 2023): an oval hole right through
   // the transverse process, lateral to the lateral mass, open from above and below (fourth pass: the

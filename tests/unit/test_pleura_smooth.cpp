@@ -9,7 +9,9 @@
 #include "modelgen_test_support.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -56,6 +58,50 @@ HeightMap topOf(const std::vector<glm::vec3> &vertices, float cell) {
 }
 
 } // namespace
+
+TEST_CASE("pleura: the suprapleural membrane is one sheet, not torn into pieces", "[pleura][smooth]") {
+  // Sibson's fascia is one continuous sheet from C7's transverse process over the dome to the inner
+  // border of rib 1 (Gray's Anatomy 41st ed.). The seventh-pass membrane came apart in three to five
+  // pieces where its tent to C7 was carved by the rami crossing it (lecturer review). Vertices are
+  // welded by position (to a micrometre) before the pieces are counted, so the seams the mesh has
+  // for its normals do not count as cuts.
+  for (const char *sideName : kSides) {
+    const std::string id = std::string("suprapleural_membrane_") + sideName;
+    const Structure *sheet = test::modelUnderTest().find(id);
+    REQUIRE(sheet != nullptr);
+    std::map<std::array<long, 3>, int> welded;
+    std::vector<int> parent;
+    const auto root = [&](int v) {
+      while (parent[std::size_t(v)] != v)
+        v = parent[std::size_t(v)] = parent[std::size_t(parent[std::size_t(v)])];
+      return v;
+    };
+    std::size_t triangles = 0;
+    for (const MeshData &mesh : sheet->meshes) {
+      std::vector<int> index(mesh.positions.size());
+      for (std::size_t i = 0; i < mesh.positions.size(); ++i) {
+        const glm::vec3 um = mesh.positions[i] * 1.0e6f;
+        const std::array<long, 3> key{std::lround(um.x), std::lround(um.y), std::lround(um.z)};
+        const auto [it, added] = welded.emplace(key, int(parent.size()));
+        if (added)
+          parent.push_back(int(parent.size()));
+        index[i] = it->second;
+      }
+      for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3, ++triangles)
+        for (int k = 0; k < 2; ++k)
+          parent[std::size_t(root(index[mesh.indices[t + k]]))] = root(index[mesh.indices[t + k + 1]]);
+    }
+    std::map<int, int> pieces;
+    for (int v = 0; v < int(parent.size()); ++v)
+      ++pieces[root(v)];
+    std::string sizes;
+    for (const auto &[first, count] : pieces)
+      sizes += " " + std::to_string(count);
+    INFO(id << ": " << triangles << " triangles in " << pieces.size() << " pieces of (vertices)" << sizes);
+    REQUIRE(triangles > 1000);
+    CHECK(pieces.size() == 1);
+  }
+}
 
 TEST_CASE("pleura: the suprapleural membrane covers the top of the dome, its anteromedial part too",
           "[pleura][smooth]") {
