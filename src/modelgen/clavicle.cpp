@@ -30,7 +30,8 @@ struct Cap {
       // out from above down, cut 1 mm into the bulb.
       const float k = saddle / 64.0f;
       const float face = -radii.x + 1.0f - k * local.y * local.y + k * local.z * local.z;
-      d = smax(d, face - local.x, 1.0f);
+      // Rounded over 3 mm: a 1 mm trim left a crease ringing the facet (eighth-pass review).
+      d = smax(d, face - local.x, 3.0f);
     }
     return d;
   }
@@ -78,9 +79,11 @@ BoneModel buildClavicle(const SweptSpec &spec) {
   // The bar stops inside each cap, so only the caps' curved surfaces close the ends.
   const Sdf raw = bone.sdf;
   const Sdf bar = [raw, sternal, acromial](const vec3 &p) {
-    const float cut = std::max(glm::dot(p - sternal.centre, -sternal.along) - 1.0f,
-                               glm::dot(p - acromial.centre, -acromial.along) + 1.0f);
-    return std::max(raw(p), cut);
+    // The sternal cut lies 2 mm inside the bulb and is rounded over 2.5 mm: a hard cut 1 mm outside
+    // its centre left the bar's flat end standing out of the triangular bulb below, a crease across
+    // the sternal end (eighth-pass review).
+    const float lateral = std::max(raw(p), glm::dot(p - acromial.centre, -acromial.along) + 1.0f);
+    return smax(lateral, glm::dot(p - sternal.centre, -sternal.along) + 2.0f, 2.5f);
   };
   // Flat above laterally: a plane through the lateral third of the centre line, raised by 40 % of
   // the end's thickness, shaves the top of the bar there (Gray's: the acromial end is flattened).

@@ -379,7 +379,9 @@ struct Builder {
           parentR = std::max(parentR, p.diameter * 0.5f);
       const std::vector<float> radii =
           t.endDiameter > 0.0f ? taperedRadii(curve, r, t.endDiameter * 0.5f)
-                               : (parentR > r ? branchRadii(curve, r, parentR) : std::vector<float>{r});
+                               : (parentR > r ? branchRadii(curve, r, parentR, kBranchFlare,
+                                                            t.flareMm > 0.0f ? t.flareMm : kBranchTaperMm)
+                                              : std::vector<float>{r});
       const MeshData mm = sweepTube(curve, radii, tubeSides(r));
       if (!t.side.empty()) {
         addTube(t, t.side, curve, mm);

@@ -66,30 +66,43 @@ struct Sweep {
     return e + (r - e) * flatness;
   }
 
+  // The section is read at the nearest point of the centre line, not as a union of the straight
+  // pieces: the union of pieces turned a little to each other notched a sharp border at every sample
+  // where its section changed, a chewed band along rib 1's inner border beyond the tubercle
+  // (eighth-pass review).
   float distance(const vec3 &p) const {
-    float best = 1e9f;
+    std::size_t bi = 0;
+    float bt = 0.0f, bq = 1e30f;
     for (std::size_t i = 0; i + 1 < points.size(); ++i) {
       const vec3 a = points[i], ab = points[i + 1] - a;
-      const float len2 = glm::dot(ab, ab);
-      const float t = std::clamp(glm::dot(p - a, ab) / len2, 0.0f, 1.0f);
+      const float t = std::clamp(glm::dot(p - a, ab) / glm::dot(ab, ab), 0.0f, 1.0f);
       const vec3 q = p - (a + ab * t);
-      if (glm::dot(q, q) > 900.0f && best < 1e8f) // far from this segment: cannot be the nearest
-        continue;
-      const vec3 tangent = ab / std::sqrt(len2);
-      const vec2 h = half[i] + (half[i + 1] - half[i]) * t;
-      const vec3 across_ = glm::normalize(across[i] + (across[i + 1] - across[i]) * t);
-      const vec3 normal_ = glm::normalize(normal[i] + (normal[i + 1] - normal[i]) * t);
-      const float thin = taper[i] + (taper[i + 1] - taper[i]) * t;
-      const float s = section(glm::dot(q, across_), glm::dot(q, normal_), h, inner[i], thin);
-      // Flat ends beyond the first and last samples (the joints cut them anyway); between segments the
-      // section simply continues, so bends have no creases.
-      const bool end = (i == 0 && t <= 0.0f) || (i + 2 == points.size() && t >= 1.0f);
-      const float z = std::abs(glm::dot(q, tangent));
-      const float d = end ? glm::length(glm::max(vec2(s, z), vec2(0.0f))) + std::min(std::max(s, z), 0.0f)
-                          : glm::length(vec2(std::max(s, 0.0f), z)) + std::min(s, 0.0f);
-      best = std::min(best, d);
+      const float q2 = glm::dot(q, q);
+      if (q2 < bq) {
+        bq = q2;
+        bi = i;
+        bt = t;
+      }
     }
-    return best;
+    if (points.size() < 2)
+      return 1e9f;
+    const std::size_t i = bi;
+    const float t = bt;
+    const vec3 a = points[i], ab = points[i + 1] - a;
+    const vec3 q = p - (a + ab * t);
+    const vec3 tangent = glm::normalize(ab);
+    const vec2 h = half[i] + (half[i + 1] - half[i]) * t;
+    const vec3 across_ = glm::normalize(across[i] + (across[i + 1] - across[i]) * t);
+    const vec3 normal_ = glm::normalize(normal[i] + (normal[i + 1] - normal[i]) * t);
+    const float thin = taper[i] + (taper[i + 1] - taper[i]) * t;
+    const float s = section(glm::dot(q, across_), glm::dot(q, normal_), h, inner[i], thin);
+    // Flat ends beyond the first and last samples (the joints cut them anyway); between samples the
+    // section simply continues (no offset along the line at a bend's outer side, which rippled it).
+    const bool end = (i == 0 && t <= 0.0f) || (i + 2 == points.size() && t >= 1.0f);
+    if (!end)
+      return s;
+    const float z = std::abs(glm::dot(q, tangent));
+    return glm::length(glm::max(vec2(s, z), vec2(0.0f))) + std::min(std::max(s, z), 0.0f);
   }
 };
 
@@ -400,8 +413,12 @@ Sdf reachFacets(Sdf rib, const SweptSpec &ribSpec, const ModelSpec &spec,
   struct Reach {
     vec3 from, to;
     float radius;
+    // A tubercle's pad: a flattened ellipsoid from the rib's back to just past its facet (zero radii:
+    // a capsule, the head's).
+    vec3 centre{0.0f}, axisAlong{0.0f}, axisTowards{0.0f}, axisAcross{0.0f}, radii{0.0f};
   };
   std::vector<Reach> reaches;
+  const std::vector<vec3> line = smoothCurve(ribSpec.centreline, 1.0f);
   for (const VertebraSpec &v : spec.vertebrae) {
     auto vertebra = spine.find(v.id);
     if (vertebra == spine.end())
@@ -417,7 +434,31 @@ Sdf reachFacets(Sdf rib, const SweptSpec &ribSpec, const ModelSpec &spec,
       const vec3 towards = glm::normalize(facet - at->second);
       // A head's facets are nearly as broad as the head; a tubercle's facet is an oval about 6 mm.
       const bool head = pit.find("head") != std::string::npos;
-      reaches.push_back({at->second, facet + towards * 1.5f, head ? ribSpec.headRadius * 0.8f : 3.0f});
+      if (head) {
+        reaches.push_back({at->second, facet + towards * 1.5f, ribSpec.headRadius * 0.8f});
+        continue;
+      }
+      // The tubercle (eighth-pass review: a 3 mm capsule ended in a dome on the back of the neck): a low
+      // broad pad laid along the rib, about 13 mm long and 8 mm wide, ending 0.5 mm short of the facet so
+      // the joint trim (1.5 mm) flattens only its summit into an oval facet facing back and in (Gray's
+      // Anatomy 41st ed.: the tubercle is a low eminence whose medial part carries an oval facet for the
+      // transverse process). Reaching past the facet, the trim carved a cup round the process's rounded
+      // tip, which read as a dome on the back of the neck.
+      std::size_t k = 0;
+      for (std::size_t i = 0; i < line.size(); ++i)
+        if (glm::length(line[i] - at->second) < glm::length(line[k] - at->second))
+          k = i;
+      vec3 along = glm::normalize(line[std::min(k + 1, line.size() - 1)] - line[k > 0 ? k - 1 : 0]);
+      along = glm::normalize(along - towards * glm::dot(along, towards));
+      const vec3 base = line[k], tip = facet - towards * 0.5f;
+      const float reach = glm::dot(tip - base, towards);
+      Reach r{at->second, tip, 0.0f};
+      r.axisTowards = towards;
+      r.axisAlong = along;
+      r.axisAcross = glm::normalize(glm::cross(towards, along));
+      r.centre = tip - towards * reach * 0.5f;
+      r.radii = vec3(6.5f, std::max(reach * 0.5f, 1.0f), 4.0f);
+      reaches.push_back(r);
     }
   }
   if (reaches.empty())
@@ -425,8 +466,17 @@ Sdf reachFacets(Sdf rib, const SweptSpec &ribSpec, const ModelSpec &spec,
   return [rib, reaches](const vec3 &p) {
     float d = rib(p);
     // Blended widely, so the head and tubercle swell towards their facets instead of ending in balls.
-    for (const Reach &r : reaches)
-      d = smin(d, sdCapsule(p, r.from, r.to, r.radius), 3.0f);
+    for (const Reach &r : reaches) {
+      if (r.radius > 0.0f) {
+        d = smin(d, sdCapsule(p, r.from, r.to, r.radius), 3.0f);
+        continue;
+      }
+      const vec3 q = p - r.centre;
+      const float e =
+          sdEllipsoid(vec3(glm::dot(q, r.axisAlong), glm::dot(q, r.axisTowards), glm::dot(q, r.axisAcross)),
+                      vec3(0.0f), r.radii);
+      d = smin(d, e, 3.0f);
+    }
     return d;
   };
 }
@@ -526,7 +576,9 @@ std::vector<BoneModel> assembleRibCage(const ModelSpec &spec, const std::vector<
     under.push_back(it->second);
   under.push_back(manubriumDone);
   for (BoneModel &c : clavicles) {
-    c.sdf = keepApart(c.sdf, under, 1.0f);
+    // Rounded over 3 mm: the default 1.2 mm trim against the first costal cartilage left a crease
+    // across the sternal end's lower face (eighth-pass review).
+    c.sdf = keepApart(c.sdf, under, 1.0f, 3.0f);
     out.push_back(std::move(c));
   }
   return out;

@@ -334,6 +334,9 @@ void readTubes(const json &j, ModelSpec &spec) {
     t.system = o.get<std::string>("system");
     t.diameter = o.get<float>("diameter");
     t.endDiameter = o.value("endDiameter", t.endDiameter);
+    t.flareMm = o.value("flareMm", t.flareMm);
+    if (t.flareMm < 0.0f)
+      fail(o.whereKey("flareMm"), "expected a length in mm of at least 0");
     o.each("path", [&](const json &p, const std::string &at) { t.path.push_back(pointOf(p, at)); });
     t.side = o.value<std::string>("side", "");
     if (!t.side.empty() && t.side != "left" && t.side != "right")

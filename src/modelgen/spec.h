@@ -121,6 +121,7 @@ struct TubeSpec {
   std::string system; // nerve | artery | vein
   float diameter = 3.0f;
   float endDiameter = 0.0f; // > 0: the calibre narrows to this over the path's middle (the aortic arch)
+  float flareMm = 0.0f;     // > 0: a branch narrows from its parent's width over this many mm (a sinus)
   std::vector<PointSpec> path;
   // "": described on the left and mirrored for the right (as every paired part). "left" | "right":
   // this side only, where the two sides differ in life; the path is then in the patient's own frame

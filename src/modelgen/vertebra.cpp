@@ -671,7 +671,9 @@ float axisShape(const Level &L, const vec3 &p) {
   // The facet flush with the bone: the top of the mass cut by a gently convex cap (a sphere 45 mm in
   // radius, touching the joint plane at the facet's centre), no pad standing proud (issue 11).
   constexpr float kCapR = 38.0f; // gently convex: about 0.8 mm high over the facet's 8 mm half width
-  facet = smax(facet, sdSphere(w, centre - kAtlantoAxialN * kCapR, kCapR), 1.2f);
+  // Eighth pass (lecturer: flat hard-edged slabs from the front): the cap meets the sides over 2 mm (was
+  // 1.2), a rounded rim about 1 mm deep.
+  facet = smax(facet, sdSphere(w, centre - kAtlantoAxialN * kCapR, kCapR), 2.0f);
   d = smin(d, facet, 3.0f);
   d = smin(d, sdBar(q, vec3(9.0f, 11.0f, -5.0f), vec3(L.xl, 5.0f, L.zl), 3.2f, 1.5f), 1.5f);
   d = smin(d, pillar(L, q), 1.5f);
@@ -684,10 +686,12 @@ float axisShape(const Level &L, const vec3 &p) {
   // scalenus medius arise from it).
   float tp = sdRoundBox(q, vec3((11.0f + L.pt.x) * 0.5f, L.yTp - 0.2f * (q.x - 11.0f), -4.5f),
                         vec3((L.pt.x - 11.0f) * 0.5f, 2.0f, 3.6f), 1.9f);
-  const vec3 tipDown = glm::normalize(vec3(0.45f, -0.9f, 0.0f));
+  // Eighth pass (lecturer: from the side still a round hole facing straight out over a round knob): the
+  // process ends not in a ball but in a blunt tip tapering down and out below and lateral to the foramen
+  // (Gray's Anatomy 41st ed., the axis: a single tubercle directed downwards).
   tp = smin(tp,
-            sdBluntTubercle(q, L.pt, tipDown, vec3(L.ptR * 0.95f, L.ptR * 1.15f, L.ptR * 1.1f), L.ptR * 0.25f,
-                            std::min(L.ptR * 0.6f, 2.2f), vec3(0.0f, 0.0f, -1.0f)),
+            sdRoundCone(q, vec3(L.pt.x + 1.0f, L.pt.y - 0.5f, L.pt.z),
+                        vec3(L.pt.x + 2.6f, L.pt.y - 3.4f, L.pt.z - 1.2f), 2.3f, 1.3f),
             1.5f);
   // The axis's foramen turns laterally under the superior facet (L-shaped), so the vertebral artery
   // leaves it up and out on its way to the atlas (issue 12; Gray 1918, the axis). Seventh pass
@@ -709,13 +713,30 @@ float axisShape(const Level &L, const vec3 &p) {
   // outlet to the tip of the process, stands about 4 mm further out than its upper lip (the facet's rim),
   // so that the mouth faces up and out rather than straight sideways.
   const float shelf =
-      sdRoundBox(q, vec3(L.ft.x + 5.5f, L.yTp + 1.5f - 0.15f * (q.x - L.ft.x - 5.5f), L.ft.z - 0.5f),
-                 vec3(5.0f, 1.6f, 3.4f), 1.5f);
+      sdRoundBox(q, vec3(L.ft.x + 4.0f, L.yTp + 1.5f - 0.15f * (q.x - L.ft.x - 4.0f), L.ft.z - 0.5f),
+                 vec3(3.5f, 1.6f, 3.4f), 1.5f);
   d = smin(d, subtract(shelf, hole, 1.5f), 1.5f);
-  // The thin lateral bar of the foramen: the outlet opens over it, obliquely outwards (Gray's 1918).
+  // Eighth pass: the shelf ends in a thin plate rising lateral to the outlet, the foramen's lateral wall
+  // carried by the transverse process (Gray's Anatomy 41st ed., the axis; REFERENCE §2.5), about 3 mm
+  // thick and 7.7 mm front to back at its crest, one spade tapering to the tip below; its crest about
+  // 5.9 mm above the foramen's centre and 9.6 mm lateral to it, just under the vertebral artery's course
+  // to the atlas (vessels.json): the outlet opens up and out over that crest beneath the facet's lateral
+  // part, not as a round hole in a side face.
+  {
+    // One spade of bone from the crest down to the tip, flattened side to side and broad front to back.
+    const vec3 flat(1.6f, 1.0f, 0.62f);
+    d = smin(d,
+             sdRoundCone(q * flat, vec3(L.ft.x + 9.6f, L.yTp + 3.5f, L.ft.z - 0.6f) * flat,
+                         vec3(L.pt.x + 2.6f, L.pt.y - 3.4f, L.pt.z - 1.2f) * flat, 2.4f, 1.0f) /
+                 flat.x,
+             3.5f);
+  }
+  // The canal's lateral wall where it turns out: a low bar along the foramen's outer side, the outlet's
+  // floor (Gray's 1918). Eighth pass: sunk 0.4 mm and thinned (it read from the side as a knob under a
+  // round hole); it now lies behind the transverse process's lateral plate above.
   d = smin(d,
-           sdCapsule(q, vec3(L.ft.x + L.ftR + 1.2f, L.yTp + 1.6f, L.ft.z + 3.5f),
-                     vec3(L.ft.x + L.ftR + 1.2f, L.yTp + 1.6f, L.ft.z - 3.5f), 1.5f),
+           sdCapsule(q, vec3(L.ft.x + L.ftR + 0.9f, L.yTp + 1.2f, L.ft.z + 3.2f),
+                     vec3(L.ft.x + L.ftR + 0.9f, L.yTp + 1.2f, L.ft.z - 3.2f), 1.35f),
            1.2f);
   // The canal is cut below the atlas; the dens, which rises into the atlas ring, is kept whole (sixth
   // pass: the cut shaved the back of its neck to under 8 mm, and the dens read as a club).

@@ -113,5 +113,8 @@ TEST_CASE("model spec: wrong types and dangling references are errors", "[model]
              Catch::Contains("\"tpTip\": expected [x, y, z]"));
   CHECK_THAT(errorOf(loadEdited(scratch, "skeleton.json", [](json &j) { j["discs"][0]["upper"] = "c33"; })),
              Catch::Contains("\"upper\": no vertebra \"c33\""));
+  // A sinus's length (flareMm) must be a length: a negative one is refused with the key named.
+  CHECK_THAT(errorOf(loadEdited(scratch, "vessels.json", [](json &j) { j["tubes"][0]["flareMm"] = -4.0; })),
+             Catch::Contains("\"flareMm\": expected a length in mm of at least 0"));
 }
 #endif

@@ -264,4 +264,35 @@ TEST_CASE("seventh pass: the external carotid is the smaller branch and stays in
   CHECK(levels >= 8);
 }
 
+TEST_CASE("eighth pass: the internal carotid begins with a sinus, the common carotid's width narrowing "
+          "over its first centimetres",
+          "[modelgen][routes][vessels7][eighth]") {
+  // Gray's Anatomy 41st ed.: the internal carotid artery begins with a dilatation, the carotid sinus,
+  // and is then about 5 mm across. The review of the seventh pass saw a step at the top of the bulb,
+  // where the branch had narrowed to its own width within 8 mm and the common carotid's rounded end
+  // stood out. The calibre is taken 6 mm and 25 mm along the branch from its origin.
+  const std::vector<glm::vec3> line = test::centreLine("internal_carotid_artery");
+  REQUIRE(line.size() > 4);
+  const modelgen::SurfaceIndex &mesh = test::surfaceOf("internal_carotid_artery_left");
+  const auto along = [&](float mm) {
+    float walked = 0.0f;
+    for (std::size_t k = 0; k + 1 < line.size(); ++k) {
+      const float step = glm::length(line[k + 1] - line[k]);
+      if (walked + step >= mm) {
+        const glm::vec3 c = glm::mix(line[k], line[k + 1], (mm - walked) / step);
+        return radiusAt(mesh, c, glm::normalize(line[k + 1] - line[k]));
+      }
+      walked += step;
+    }
+    FAIL("the internal carotid is shorter than " << mm << " mm");
+    return 0.0f;
+  };
+  const float sinus = 2.0f * along(6.0f), beyond = 2.0f * along(25.0f);
+  const float own = test::tubeSpec("internal_carotid_artery").diameter;
+  INFO("internal carotid " << sinus << " mm across 6 mm from its origin, " << beyond
+                           << " mm at 25 mm; its own " << own << " mm");
+  CHECK(sinus >= own + 1.0f);
+  CHECK(beyond <= own + 0.5f);
+}
+
 #endif
