@@ -69,9 +69,11 @@ constexpr float kBorderRound = 1.0f;
 // stood on the dome as a hollow hood and tore where they met it: lecturer review, seventh pass.)
 constexpr float kTentBase = 14.0f, kTentBlend = 2.0f;
 constexpr float kTentInset = 2.0f, kTentDrop = 0.5f, kBoneGap = 0.3f;
-// How far (mm) medial of the apex the membrane reaches (lecturer review, seventh pass: beyond it the
-// sheet stood up beside T1 as a striped fin).
-constexpr float kMedialReach = 13.5f;
+// How far (mm) medial of the apex the membrane reaches, down the dome's medial slope beside T1 and
+// longus colli. At 13.5 mm (seventh pass: beyond it the crumpled sheet stood up beside T1 as a striped
+// fin) it left a bare strip of pleura toward the spine (lecturer review, eighth pass); the smooth
+// sheet of the eighth pass covers it.
+constexpr float kMedialReach = 24.0f;
 // Deeper than this (mm) inside the bare dome no neighbour reaches (the drape, the ring of rib 1 and
 // the side of T1 move the surface in by a few millimetres): the carving is not evaluated there.
 constexpr float kCore = 12.0f;

@@ -12,6 +12,12 @@
 namespace atlas::modelgen {
 namespace {
 
+// The sphere that cuts the facet for a rib's tubercle: its radius and how far (mm) its centre lies out
+// from the tubercle's landmark toward the rib (a dish, see the costal pits below). Rib 2's neck lies
+// nearer its process, so its dish is kept deeper: each tubercle then stands 2.5-3 mm above its neck,
+// about 3 times as broad (test_rib_heads).
+constexpr float kTubercleDish = 9.0f, kTubercleDishOutRib1 = 6.0f, kTubercleDishOutRib2 = 4.0f;
+
 vec3 bilateral(const vec3 &p) {
   return {std::abs(p.x), p.y, p.z};
 }
@@ -819,10 +825,22 @@ Level makeLevel(const VertebraSpec &s, const Landmarks &ribLandmarks) {
     L.at = L.pt;
     for (const std::string &name : s.costalPits) {
       auto it = ribLandmarks.find(name);
-      if (it != ribLandmarks.end())
-        L.pits.emplace_back(L.frame.toLocal(it->second),
-                            // The tubercle's facet a broad shallow dish on the front of the tip.
-                            name.find("head") != std::string::npos ? 3.6f : 5.0f);
+      if (it == ribLandmarks.end())
+        continue;
+      const vec3 mark = L.frame.toLocal(it->second);
+      if (name.find("head") != std::string::npos) {
+        L.pits.emplace_back(mark, 3.6f);
+        continue;
+      }
+      // The facet for the rib's tubercle: a broad shallow dish on the front of the transverse
+      // process's tip, cut by a sphere kTubercleDish mm in radius whose centre lies kTubercleDishOutRib1/2
+      // mm out toward the rib from the tubercle's landmark, shallower at its middle than the 5 mm
+      // sphere on the landmark it replaces. That cut a cup, and the rib's tubercle, kept clear
+      // of its wall, came out as a ball (lecturer review, seventh pass: the tubercles read as
+      // hemispheres; Gray's Anatomy 41st ed.: a low eminence whose facet meets a flat one on the process).
+      const vec3 out = glm::normalize(mark - L.pt);
+      const float shallow = name.rfind("rib1.", 0) == 0 ? kTubercleDishOutRib1 : kTubercleDishOutRib2;
+      L.pits.emplace_back(mark + out * shallow, kTubercleDish);
     }
   }
   L.tip = L.frame.toLocal(vec3(0.0f, s.spinousTip.x, s.spinousTip.y));
