@@ -296,23 +296,31 @@ Sdf carved(Sdf shape, std::vector<Obstacle> obstacles, float clearance, float ba
 }
 
 // `f` divided by the length of its gradient where its value lies in [lo, hi] (outside it unchanged).
+// `f` at six points h mm either side of p along the axes, with its value d at p: the mean of the seven
+// samples and the differences across p (twice h times the gradient, by central differences).
+struct AroundPoint {
+  float mean;
+  vec3 across;
+};
+AroundPoint sampledAround(const Sdf &f, const vec3 &p, float d, float h) {
+  const float x0 = f(p - vec3(h, 0.0f, 0.0f)), x1 = f(p + vec3(h, 0.0f, 0.0f));
+  const float y0 = f(p - vec3(0.0f, h, 0.0f)), y1 = f(p + vec3(0.0f, h, 0.0f));
+  const float z0 = f(p - vec3(0.0f, 0.0f, h)), z1 = f(p + vec3(0.0f, 0.0f, h));
+  return {(d + x0 + x1 + y0 + y1 + z0 + z1) / 7.0f, vec3(x1 - x0, y1 - y0, z1 - z0)};
+}
+
 Sdf unitGradient(Sdf f, float lo, float hi) {
   return [f = std::move(f), lo, hi](const vec3 &p) {
     const float d = f(p);
     if (d < lo || d > hi)
       return d;
-    const float h = kGradientStep;
-    const float x0 = f(p - vec3(h, 0.0f, 0.0f)), x1 = f(p + vec3(h, 0.0f, 0.0f));
-    const float y0 = f(p - vec3(0.0f, h, 0.0f)), y1 = f(p + vec3(0.0f, h, 0.0f));
-    const float z0 = f(p - vec3(0.0f, 0.0f, h)), z1 = f(p + vec3(0.0f, 0.0f, h));
-    const vec3 g(x1 - x0, y1 - y0, z1 - z0);
     // The mean of the seven samples: over the dome's broad curves it is the distance itself (within
     // a few hundredths of a millimetre), but it fills the narrow creases where two neighbours' dents
     // meet, which the sheet otherwise followed as pits and small tears (eighth pass).
-    const float mean = (d + x0 + x1 + y0 + y1 + z0 + z1) / 7.0f;
+    const AroundPoint around = sampledAround(f, p, d, kGradientStep);
     // Only ever shortened: where the gradient is longer than one the distance is left as it is, so
     // the sheet comes no nearer its neighbours than the carving allows.
-    return mean / std::clamp(glm::length(g) / (2.0f * h), 0.6f, 1.0f);
+    return around.mean / std::clamp(glm::length(around.across) / (2.0f * kGradientStep), 0.6f, 1.0f);
   };
 }
 
@@ -377,13 +385,8 @@ BoneModel buildCervicalPleura(const PleuraSpec &spec, bool right, const std::vec
     // (lecturer review, seventh pass). Near the inner face the distance is the mean of seven samples
     // kGradientStep mm apart, which fills such creases and leaves the broad curves as they are.
     float inside = -d - kPleuraWall;
-    if (std::abs(inside) < 2.0f * step) {
-      const float h = kGradientStep;
-      float sum = d;
-      for (const vec3 &e : {vec3(h, 0.0f, 0.0f), vec3(0.0f, h, 0.0f), vec3(0.0f, 0.0f, h)})
-        sum += outer(p + e) + outer(p - e);
-      inside = -sum / 7.0f - kPleuraWall;
-    }
+    if (std::abs(inside) < 2.0f * step)
+      inside = -sampledAround(outer, p, d, kGradientStep).mean - kPleuraWall;
     const float rim = -kRimBelowInlet - glm::dot(p - centre, kInletNormal);
     return smax(std::max(d, inside), rim, kRimRound);
   };
@@ -420,10 +423,8 @@ BoneModel buildSuprapleuralMembrane(const PleuraSpec &spec, bool right,
   const float middle = inner + t * 0.5f;
   vec3 base = tip;
   for (int k = 0; k < 60; ++k) {
-    const float h = 0.25f, d = dome(base);
-    const vec3 g(dome(base + vec3(h, 0, 0)) - dome(base - vec3(h, 0, 0)),
-                 dome(base + vec3(0, h, 0)) - dome(base - vec3(0, h, 0)),
-                 dome(base + vec3(0, 0, h)) - dome(base - vec3(0, 0, h)));
+    const float d = dome(base);
+    const vec3 g = sampledAround(dome, base, d, 0.25f).across;
     if (glm::length(g) < 1e-6f || std::abs(d - middle) < 0.02f)
       break;
     base -= glm::normalize(g) * (d - middle) * 0.8f;

@@ -150,6 +150,15 @@ Landmark landmarkOn(const Sdf &sdf, const std::string &name, const std::string &
   return Landmark{name, label, p, sdfGradient(sdf, p)};
 }
 
+// The index of the point of `line` nearest p.
+std::size_t nearestPoint(const std::vector<vec3> &line, const vec3 &p) {
+  std::size_t nearest = 0;
+  for (std::size_t i = 0; i < line.size(); ++i)
+    if (glm::length(line[i] - p) < glm::length(line[nearest] - p))
+      nearest = i;
+  return nearest;
+}
+
 } // namespace
 
 RibModel buildSwept(const SweptSpec &spec, float step, std::size_t targetTriangles, const vec3 &planeUp) {
@@ -199,13 +208,7 @@ RibModel buildSwept(const SweptSpec &spec, float step, std::size_t targetTriangl
     sweep->box.extend(out.centre[i] - vec3(r));
     sweep->box.extend(out.centre[i] + vec3(r));
   }
-  auto nearestSample = [&](const vec3 &p) {
-    std::size_t nearest = 0;
-    for (std::size_t i = 0; i < out.centre.size(); ++i)
-      if (glm::length(out.centre[i] - p) < glm::length(out.centre[nearest] - p))
-        nearest = i;
-    return nearest;
-  };
+  auto nearestSample = [&](const vec3 &p) { return nearestPoint(out.centre, p); };
 
   // Features, each placed at the nearest centre-line sample of its landmark; `anchors` are points
   // just outside the finished surface that name it (projected onto it later).
@@ -408,7 +411,8 @@ Neighbour mirrored(const Neighbour &n) {
 
 // The rib's head and tubercle grown towards the facets that receive them (the vertebrae's costalPits),
 // so that keepApart then trims each to a joint line just off its facet, wherever the spec put it.
-Sdf reachFacets(Sdf rib, const SweptSpec &ribSpec, const ModelSpec &spec,
+// `line`: the rib's smoothed centre line (RibModel::centre).
+Sdf reachFacets(Sdf rib, const SweptSpec &ribSpec, const std::vector<vec3> &line, const ModelSpec &spec,
                 const std::map<std::string, Neighbour> &spine) {
   struct Reach {
     vec3 from, to;
@@ -418,7 +422,6 @@ Sdf reachFacets(Sdf rib, const SweptSpec &ribSpec, const ModelSpec &spec,
     vec3 centre{0.0f}, axisAlong{0.0f}, axisTowards{0.0f}, axisAcross{0.0f}, radii{0.0f};
   };
   std::vector<Reach> reaches;
-  const std::vector<vec3> line = smoothCurve(ribSpec.centreline, 1.0f);
   for (const VertebraSpec &v : spec.vertebrae) {
     auto vertebra = spine.find(v.id);
     if (vertebra == spine.end())
@@ -444,10 +447,7 @@ Sdf reachFacets(Sdf rib, const SweptSpec &ribSpec, const ModelSpec &spec,
       // Anatomy 41st ed.: the tubercle is a low eminence whose medial part carries an oval facet for the
       // transverse process). Reaching past the facet, the trim carved a cup round the process's rounded
       // tip, which read as a dome on the back of the neck.
-      std::size_t k = 0;
-      for (std::size_t i = 0; i < line.size(); ++i)
-        if (glm::length(line[i] - at->second) < glm::length(line[k] - at->second))
-          k = i;
+      const std::size_t k = nearestPoint(line, at->second);
       vec3 along = glm::normalize(line[std::min(k + 1, line.size() - 1)] - line[k > 0 ? k - 1 : 0]);
       along = glm::normalize(along - towards * glm::dot(along, towards));
       const vec3 base = line[k], tip = facet - towards * 0.5f;
@@ -503,7 +503,7 @@ std::vector<BoneModel> assembleRibCage(const ModelSpec &spec, const std::vector<
     Sdf sdf = b.sdf;
     for (const SweptSpec &rs : spec.ribs)
       if (rs.id == b.id)
-        sdf = reachFacets(sdf, rs, spec, spine);
+        sdf = reachFacets(sdf, rs, r.centre, spec, spine);
     sdf = keepApart(sdf, vertebrae, kCostalJointGap);
     const std::vector<vec3> &c = r.centre;
     if (c.size() >= 2) {

@@ -15,7 +15,7 @@ namespace {
 // The sphere that cuts the facet for a rib's tubercle: its radius and how far (mm) its centre lies out
 // from the tubercle's landmark toward the rib (a dish, see the costal pits below). Rib 2's neck lies
 // nearer its process, so its dish is kept deeper: each tubercle then stands 2.5-3 mm above its neck,
-// about 3 times as broad (test_rib_heads).
+// about 3 times as broad (test_rib_shapes).
 constexpr float kTubercleDish = 9.0f, kTubercleDishOutRib1 = 6.0f, kTubercleDishOutRib2 = 4.0f;
 
 vec3 bilateral(const vec3 &p) {
@@ -692,13 +692,13 @@ float axisShape(const Level &L, const vec3 &p) {
   // scalenus medius arise from it).
   float tp = sdRoundBox(q, vec3((11.0f + L.pt.x) * 0.5f, L.yTp - 0.2f * (q.x - 11.0f), -4.5f),
                         vec3((L.pt.x - 11.0f) * 0.5f, 2.0f, 3.6f), 1.9f);
+  // Where the process ends, down and out of c2.pt: the blunt tip below and the spade of its lateral
+  // plate (further down) both taper to it.
+  const vec3 processTip(L.pt.x + 2.6f, L.pt.y - 3.4f, L.pt.z - 1.2f);
   // Eighth pass (lecturer: from the side still a round hole facing straight out over a round knob): the
   // process ends not in a ball but in a blunt tip tapering down and out below and lateral to the foramen
   // (Gray's Anatomy 41st ed., the axis: a single tubercle directed downwards).
-  tp = smin(tp,
-            sdRoundCone(q, vec3(L.pt.x + 1.0f, L.pt.y - 0.5f, L.pt.z),
-                        vec3(L.pt.x + 2.6f, L.pt.y - 3.4f, L.pt.z - 1.2f), 2.3f, 1.3f),
-            1.5f);
+  tp = smin(tp, sdRoundCone(q, vec3(L.pt.x + 1.0f, L.pt.y - 0.5f, L.pt.z), processTip, 2.3f, 1.3f), 1.5f);
   // The axis's foramen turns laterally under the superior facet (L-shaped), so the vertebral artery
   // leaves it up and out on its way to the atlas (issue 12; Gray 1918, the axis). Seventh pass
   // (lecturer: a round hole facing straight sideways): the outlet runs about 34 degrees up from the
@@ -732,8 +732,8 @@ float axisShape(const Level &L, const vec3 &p) {
     // One spade of bone from the crest down to the tip, flattened side to side and broad front to back.
     const vec3 flat(1.6f, 1.0f, 0.62f);
     d = smin(d,
-             sdRoundCone(q * flat, vec3(L.ft.x + 9.6f, L.yTp + 3.5f, L.ft.z - 0.6f) * flat,
-                         vec3(L.pt.x + 2.6f, L.pt.y - 3.4f, L.pt.z - 1.2f) * flat, 2.4f, 1.0f) /
+             sdRoundCone(q * flat, vec3(L.ft.x + 9.6f, L.yTp + 3.5f, L.ft.z - 0.6f) * flat, processTip * flat,
+                         2.4f, 1.0f) /
                  flat.x,
              3.5f);
   }
