@@ -242,7 +242,9 @@ struct Builder {
     for (const auto &[bone, sdf] : bones)
       if (bone.rfind("rib", 0) == 0)
         ribHeads.push_back(sdf);
-    out.sdf = [frame, gap, half, upperHalf, lowerHalf, uncinateHalf, ub, lb, ribHeads](const vec3 &world) {
+    const float lipSetback = upper.lipSetback;
+    out.sdf = [frame, gap, half, upperHalf, lowerHalf, uncinateHalf, lipSetback, ub, lb,
+               ribHeads](const vec3 &world) {
       const vec3 p = frame.toLocal(world);
       const float t = std::clamp(p.y / gap, -1.0f, 1.0f);
       const float bulge = 1.0f + 0.03f * (1.0f - t * t);
@@ -258,6 +260,8 @@ struct Builder {
       // rims, so that the bones no longer trim it into a serrated edge there; the posterior annulus is
       // flush with the bodies' backs in the spine (Gray's Anatomy 41st ed.), within a millimetre or so.
       side = smax(side, -p.z - (outline.y - 1.5f), 1.0f);
+      if (lipSetback > 0.0f) // in front, behind the upper body's lip (C2)
+        side = smax(side, p.z - (outline.y - lipSetback), 1.0f);
       // Lens-shaped top and bottom: deep in the middle (filling the endplate concavities), only the
       // bony gap at the rim, so that no thin flakes wrap round the bodies' rounded edges.
       const float e = std::min(1.0f, glm::length(vec2(p.x / outline.x, p.z / outline.y)));
@@ -418,8 +422,10 @@ struct Builder {
       for (const char *side : kSides) {
         const bool right = std::string(side) == "right";
         std::vector<Obstacle> obstacles = tubeObstacles;
-        for (const auto &[id, bone] : boneSdf)
+        for (const auto &[id, bone] : boneSdf) {
           obstacles.push_back(sideObstacle(bone, boneBox.at(id), right));
+          obstacles.back().bone = true;
+        }
         for (const Obstacle &muscle : muscleObstacles)
           obstacles.push_back(sideObstacle(muscle.sdf, muscle.box, right));
         for (const BoneModel &part :

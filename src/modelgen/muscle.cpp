@@ -2,6 +2,7 @@
 
 #include "modelgen/muscle_band.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <stdexcept>
@@ -33,6 +34,7 @@ constexpr float kUnderside = 1.2f;  // bone kept under an insertion tendon's sun
 // flat white tendon: at 8 mm the slips turned round 10 mm down and read as needles or white-tipped
 // claws (lecturer review, seventh pass, issue 12); 11 mm left tendon in the middle of medius's belly.
 constexpr float kOriginTendon = 10.0f;
+constexpr float kSlipRunOn = 12.0f;   // mm along the belly past the join over which a slip fades into it
 const vec2 kSlipFascicle{6.0f, 3.5f}; // width x thickness of a fleshy slip before it joins (mm) [E]
 
 struct Attachment {
@@ -319,12 +321,16 @@ BoneModel buildMuscle(const MuscleSpec &spec, const LandmarkResolver &resolve,
   const float bellyStart = belly.arc[nearestSample(belly, top)];
   const float bellyEnd = belly.arc[nearestSample(belly, rib.surface)];
   const float tendonStart = bellyEnd - spec.insertionTendon;
+  // The belly narrows into its insertion tendon over `taper` mm: a long tendon (scalenus anterior's
+  // 10 mm) over about 12 mm, one smooth taper; over 6 mm it lost two thirds of its section in 4 mm, a
+  // shelf above the tendon (lecturer review, eighth pass: a kinked lower tendon).
+  const float taper = std::clamp(1.2f * spec.insertionTendon, 6.0f, 14.0f);
   for (std::size_t i = 0; i < belly.arc.size(); ++i) {
     const float a = belly.arc[i];
     // Tendon over the last insertionTendon mm, with a 4 mm change from flesh to tendon.
     belly.tendon[i] = glm::smoothstep(tendonStart - 2.0f, tendonStart + 2.0f, a);
     belly.half[i] +=
-        (ins.section * 0.5f - belly.half[i]) * glm::smoothstep(tendonStart - 6.0f, tendonStart, a);
+        (ins.section * 0.5f - belly.half[i]) * glm::smoothstep(tendonStart - taper, tendonStart + 2.0f, a);
   }
   belly.updateBox();
 
@@ -352,10 +358,17 @@ BoneModel buildMuscle(const MuscleSpec &spec, const LandmarkResolver &resolve,
     // A tendon lies flat on its tubercle: its width across the slip's course, along the bone surface.
     const vec3 leave = glm::normalize(join - origin.surface);
     const vec3 slipBroad = axisOr(slip.broadAxis, axisOr(glm::cross(leave, origin.normal), broad));
+    // Past its join the slip runs on into the belly and converges on its centre line, narrowing to
+    // well inside it, so that it fades into the belly's surface: a slip carried on beside the belly
+    // and cut off square left a step across the belly where it ended (lecturer review, eighth pass:
+    // a seam at mid-belly of scalenus anterior).
+    const std::size_t jEnd = std::max(j, std::min(last, sampleAt(belly, belly.arc[j] + kSlipRunOn)));
+    const vec3 runOn = jEnd > j ? belly.centre[jEnd] : join + joinTangent * kSlipRunOn;
+    const vec2 inside = glm::min(fleshy, belly.half[jEnd] * 2.0f * 0.5f);
     MuscleBand band = sweepBand({{origin.surface - leave * kIntoBone, slip.section, slipBroad, 1.0f},
                                  {origin.surface, slip.section, slipBroad, 1.0f},
                                  {join, fleshy, belly.width[j], 0.0f},
-                                 {join + joinTangent * 8.0f, fleshy, belly.width[j], 0.0f}},
+                                 {runOn, inside, belly.width[jEnd], 0.0f}},
                                 1.0f);
     const float a0 = band.arc[nearestSample(band, origin.surface)];
     const float length = band.arc[nearestSample(band, join)] - a0;
@@ -370,8 +383,9 @@ BoneModel buildMuscle(const MuscleSpec &spec, const LandmarkResolver &resolve,
       // plank; no more than that: a tip two thirds as wide read as a claw (lecturer review, seventh pass).
       const vec2 tip = slip.section * vec2(glm::mix(0.85f, 1.0f, glm::smoothstep(-1.0f, 3.0f, x)), 1.0f);
       const vec2 s = glm::mix(tip, fascicle, glm::smoothstep(tendonEnd, tendonEnd + 8.0f, x));
-      band.half[k] =
-          glm::mix(s, fleshy, glm::smoothstep(std::max(tendonEnd + 8.0f, length - 10.0f), length, x)) * 0.5f;
+      const vec2 h =
+          glm::mix(s, fleshy, glm::smoothstep(std::max(tendonEnd + 8.0f, length - 10.0f), length, x));
+      band.half[k] = glm::mix(h, inside, glm::smoothstep(length, band.arc.back() - a0, x)) * 0.5f;
     }
     band.updateBox();
     const std::string name = "slip" + std::to_string(i) + "_tendon";

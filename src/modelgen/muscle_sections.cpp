@@ -45,6 +45,9 @@ MuscleSection measureSection(const SurfaceIndex &muscle, const glm::vec3 &centre
     twice += a.x * b.y - a.y * b.x;
   }
   out.found = true;
+  out.tangent = t;
+  for (const glm::vec2 &p : outline)
+    out.outline.push_back(centre + u * p.x + v * p.y);
   out.width = widest;
   out.thickness = narrowest;
   out.area = 0.5f * std::abs(twice);
@@ -57,6 +60,21 @@ MuscleSection measureSectionAt(const SurfaceIndex &muscle, const std::map<std::s
   if (at == points.end() || next == points.end())
     return {};
   return measureSection(muscle, at->second, next->second - at->second);
+}
+
+float apparentWidth(const MuscleSection &section, const glm::vec3 &view) {
+  if (!section.found)
+    return 0.0f;
+  const glm::vec3 across = glm::cross(glm::normalize(view), section.tangent);
+  if (glm::length(across) < 1e-3f)
+    return 0.0f;
+  const glm::vec3 a = glm::normalize(across);
+  float lo = 1e9f, hi = -1e9f;
+  for (const glm::vec3 &p : section.outline) {
+    lo = std::min(lo, glm::dot(p - section.centre, a));
+    hi = std::max(hi, glm::dot(p - section.centre, a));
+  }
+  return hi - lo;
 }
 
 } // namespace atlas::modelgen

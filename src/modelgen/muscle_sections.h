@@ -8,6 +8,7 @@
 #include <glm/glm.hpp>
 #include <map>
 #include <string>
+#include <vector>
 
 namespace atlas::modelgen {
 
@@ -17,6 +18,8 @@ struct MuscleSection {
   float thickness = 0.0f; // narrowest caliper (mm)
   float area = 0.0f;      // enclosed by the outline (mm2)
   glm::vec3 centre{0.0f};
+  glm::vec3 tangent{0.0f};        // unit normal of the section plane
+  std::vector<glm::vec3> outline; // mm, where the rays leave the mesh
 };
 
 // The outline is where rays cast from `centre` in `rays` directions of the plane perpendicular to
@@ -29,5 +32,10 @@ MuscleSection measureSection(const SurfaceIndex &muscle, const glm::vec3 &centre
 // either landmark is missing.
 MuscleSection measureSectionAt(const SurfaceIndex &muscle, const std::map<std::string, glm::vec3> &points,
                                const std::string &name);
+
+// How wide the section looks from a viewer looking along `view` (e.g. +X: from the side): the
+// outline's extent across the screen, perpendicular to the view and to the muscle's course there.
+// 0 when the section was not found or the muscle runs along the view.
+float apparentWidth(const MuscleSection &section, const glm::vec3 &view);
 
 } // namespace atlas::modelgen

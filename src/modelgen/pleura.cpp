@@ -30,12 +30,6 @@ constexpr float kInletTilt = 23.0f; // degrees
 const vec3 kInletNormal(0.0f, std::cos(glm::radians(kInletTilt)), std::sin(glm::radians(kInletTilt)));
 const vec3 kInletForward(0.0f, -std::sin(glm::radians(kInletTilt)), std::cos(glm::radians(kInletTilt)));
 
-// The tip of the transverse process of C7 (left; skeleton.json's C7 as modelled, its most lateral
-// point), where the suprapleural membrane is tied above and medially (Gray's Anatomy 41st ed.).
-// The test of the pleura's shape measures the membrane against C7's mesh, so a change of the
-// vertebra shows there.
-const vec3 kC7TransverseTip(31.7f, -4.5f, -13.2f);
-
 // Round-off (mm) where a vessel or nerve moulds the dome or the membrane: a broad soft dent (the
 // groove of the subclavian artery on the apex of the lung), not a crumple. 6 mm left a crease where
 // the thin internal thoracic artery runs down the dome's front (lecturer review, issue 12, fourth
@@ -60,15 +54,27 @@ constexpr float kHemRound = 4.0f;
 // and a flat cut with a tight hem under straight sides read as a box (lecturer review, sixth pass).
 constexpr float kFloorRound = 12.0f;
 constexpr float kBorderRound = 1.0f;
-// The membrane's band to C7: a flat triangle of sheet, as thick as the membrane, from a base
-// kTentBase mm wide where the line from the apex to C7 meets the sheet on the dome up to the
-// transverse process, blended into the sheet over kTentBlend mm so that it rises to C7 as one smooth
-// tent. The triangle's tip lies inside the process (kTentInset mm medial to its tip, kTentDrop mm
-// below) and the sheet is cut off kBoneGap mm short of the bone there, so it ends on the process's
-// anterior border like a fascia tied to bone. (A shell round a cone, moulded by the rami crossing it,
-// stood on the dome as a hollow hood and tore where they met it: lecturer review, seventh pass.)
-constexpr float kTentBase = 14.0f, kTentBlend = 2.0f;
-constexpr float kTentInset = 2.0f, kTentDrop = 0.5f, kBoneGap = 0.3f;
+// The membrane's band to C7: a fan of sheet, as thick as the membrane, tied above along the lower
+// front edge of the transverse process near its tip (Gray's Anatomy 41st ed.: the fascia is attached
+// to the anterior border and tip of the process) and spreading below onto the dome where the sheet
+// comes nearest the process. It is a ruled surface of kFanLines straight lines, all parallel to the
+// line from the tie to the nearest point of the sheet: their tops along kFanTop mm of the process
+// (each slid along its line to kFanInBone mm inside the bone), their feet on the sheet's middle,
+// spread over kFanBase mm (kFanBaseShift mm off centre, forward and medially, where the dome lies
+// under the process; behind, it falls away). The distance is taken to the nearest line found between
+// them by a ternary search, so the fan is one smooth surface, not a comb; it is blended into the sheet
+// over kFanBlend mm, a smooth fillet, and cut off kBoneGap mm short of any bone or muscle, so it ends
+// on the process like a fascia tied to bone. (A flat triangle to a point on the tip read as a faceted
+// fin with a notch at the top: lecturer review, eighth pass; a shell round a cone stood on the dome
+// as a hollow hood: seventh pass.)
+constexpr float kFanTop = 6.0f, kFanBase = 14.0f, kFanBaseShift = -4.5f, kFanBlend = 3.0f;
+constexpr float kFanInBone = 0.8f, kBoneGap = 0.3f;
+constexpr int kFanLines = 33;
+// Where the fan is tied on C7 (left; skeleton.json's C7 as modelled): a point on the lower front edge
+// of the transverse process 3 mm medial of its tip, before it is pushed kFanInBone mm into the bone.
+// The tip, the process's most lateral point, is at about (31.7, -4.5, -13.2); the test of the
+// pleura's shape measures the membrane against C7's mesh, so a change of the vertebra shows there.
+const vec3 kFanTie(28.5f, -6.0f, -11.0f);
 // How far (mm) medial of the apex the membrane reaches, down the dome's medial slope beside T1 and
 // longus colli. At 13.5 mm (seventh pass: beyond it the crumpled sheet stood up beside T1 as a striped
 // fin) it left a bare strip of pleura toward the spine (lecturer review, eighth pass); the smooth
@@ -82,9 +88,10 @@ constexpr float kCore = 12.0f;
 // kPleuraWall mm thick (inside the moulded outer face, a smooth offset of it) cut off kRimBelowInlet mm
 // under the plane of rib 1's ring, along that plane's normal, so that the rim is a clean ring parallel
 // to the rib and well below it, its edge rounded over kRimRound mm (lecturer review, seventh pass: a
-// closed drum hanging below rib 1 read as a bucket). The wall is two grid steps thick.
+// closed drum hanging below rib 1 read as a bucket). The wall is two and a half grid steps thick: on a
+// 1.25 mm grid (two steps) its rounded rim meshed crinkled (eighth pass).
 constexpr float kPleuraWall = 2.5f;
-constexpr float kPleuraStep = 1.25f;
+constexpr float kPleuraStep = 1.0f;
 constexpr float kRimBelowInlet = 16.0f;
 constexpr float kRimRound = 1.5f;
 // The membrane is laid out from the moulded surface's distance divided by the length of its gradient
@@ -324,15 +331,128 @@ Sdf unitGradient(Sdf f, float lo, float hi) {
   };
 }
 
-// Distance (mm) from p to the triangle abc (its face or, outside it, its nearest edge).
-float distanceToTriangle(const vec3 &p, const vec3 &a, const vec3 &b, const vec3 &c) {
-  const vec3 n = glm::cross(b - a, c - a);
-  const auto outsideEdge = [&](const vec3 &from, const vec3 &to) {
-    return glm::dot(glm::cross(to - from, n), p - from) > 0.0f;
-  };
-  if (!outsideEdge(a, b) && !outsideEdge(b, c) && !outsideEdge(c, a))
-    return std::abs(glm::dot(p - a, n)) / glm::length(n);
-  return std::min({sdCapsule(p, a, b, 0.0f), sdCapsule(p, b, c, 0.0f), sdCapsule(p, c, a, 0.0f)});
+// `p` walked down the gradient of `f` until f's value is `level` (within 0.02 mm).
+vec3 walkedTo(const Sdf &f, vec3 p, float level) {
+  for (int k = 0; k < 60; ++k) {
+    const float d = f(p);
+    const vec3 g = sampledAround(f, p, d, 0.25f).across;
+    if (glm::length(g) < 1e-6f || std::abs(d - level) < 0.02f)
+      break;
+    p -= glm::normalize(g) * (d - level) * 0.8f;
+  }
+  return p;
+}
+
+// The nearest of the obstacles' distances at p.
+float nearestOf(const std::vector<Obstacle> &obstacles, const vec3 &p) {
+  float d = 1e9f;
+  for (const Obstacle &o : obstacles)
+    d = std::min(d, o.sdf(p));
+  return d;
+}
+
+// The fan of the membrane to C7 (kFanBase): straight lines from `top[i]` to `base[i]`; between two
+// lines the points are interpolated, so the surface is ruled and smooth.
+struct Fan {
+  std::vector<vec3> top, base;
+  Bounds box;
+  float toLine(const vec3 &p, float s) const {
+    const float at = std::clamp(s, 0.0f, float(top.size() - 1));
+    const std::size_t i = std::min(std::size_t(at), top.size() - 2);
+    const float f = at - float(i);
+    return sdCapsule(p, glm::mix(top[i], top[i + 1], f), glm::mix(base[i], base[i + 1], f), 0.0f);
+  }
+  // Distance (mm) to the surface: the nearest of the lines, then a ternary search between its
+  // neighbours for the nearest interpolated line.
+  float distance(const vec3 &p) const {
+    std::size_t best = 0;
+    float bestD = 1e9f;
+    for (std::size_t i = 0; i < top.size(); ++i) {
+      const float d = sdCapsule(p, top[i], base[i], 0.0f);
+      if (d < bestD) {
+        bestD = d;
+        best = i;
+      }
+    }
+    float lo = float(best) - 1.0f, hi = float(best) + 1.0f;
+    for (int k = 0; k < 14; ++k) {
+      const float m1 = lo + (hi - lo) / 3.0f, m2 = hi - (hi - lo) / 3.0f;
+      if (toLine(p, m1) < toLine(p, m2))
+        hi = m2;
+      else
+        lo = m1;
+    }
+    return std::min(bestD, toLine(p, 0.5f * (lo + hi)));
+  }
+};
+
+// Where the line from `from` along `dir` first meets f's level `level` (f a distance, so marched
+// in steps of f's value); where the line passes beside the surface, the line's nearest point to it
+// walked down onto it instead.
+vec3 marchedTo(const Sdf &f, vec3 from, const vec3 &dir, float level) {
+  float d = f(from) - level;
+  for (int k = 0; k < 200 && d > 0.02f; ++k) {
+    const vec3 next = from + std::max(d, 0.05f) * dir;
+    const float dNext = f(next) - level;
+    if (dNext >= d)
+      return walkedTo(f, from, level);
+    if (dNext < -0.02f) { // stepped through the level: bisect back to it
+      vec3 above = from, beyond = next;
+      for (int b = 0; b < 16; ++b) {
+        const vec3 half = 0.5f * (above + beyond);
+        (f(half) > level ? above : beyond) = half;
+      }
+      return above;
+    }
+    from = next;
+    d = dNext;
+  }
+  return from;
+}
+
+// The membrane's fan to C7 (kFanBase): `bone` is the distance to the bones by the process, `dome` the
+// sheet's (its middle at `middle`), `near` a point on the process's lower front edge.
+Fan fanToProcess(const Sdf &dome, const Sdf &bone, float middle, const vec3 &near, const vec3 &lateral) {
+  const vec3 tie = walkedTo(bone, near, -kFanInBone);
+  const vec3 foot = walkedTo(dome, tie, middle);
+  // Across the fan's axis, as near lateral as that allows: along the process's edge, so the whole top
+  // is tied to the process and the fan faces forward, a roof from the process down onto the dome.
+  const vec3 axis = glm::normalize(foot - tie);
+  const vec3 along = glm::normalize(lateral - glm::dot(lateral, axis) * axis);
+  // The lines run parallel to the axis from the tie to its foot: each from a point on a straight
+  // top (kFanTop mm long, through the tie) to where the same line from a point of a straight base
+  // (kFanBase mm) meets the sheet's middle, so the fan is one flat fan whose lower edge follows the
+  // dome. (Walking each end down the gradients bunched the lines and folded the fan into pleats.)
+  Fan fan;
+  std::vector<bool> reached;
+  for (int i = 0; i < kFanLines; ++i) {
+    const float s = float(i) / float(kFanLines - 1) - 0.5f; // from -1/2 (medial) to 1/2
+    fan.base.push_back(marchedTo(dome, tie + (s * kFanBase + kFanBaseShift) * along, axis, middle));
+    // The top slid along the line to where it lies kFanInBone mm inside the process (the process's
+    // edge is not straight): beyond it the line would stand off the bone as a loose thread.
+    vec3 top = tie + s * kFanTop * along;
+    const float toward = bone(top) > -kFanInBone ? -0.1f : 0.1f;
+    for (int k = 0; k < 60 && (bone(top) > -kFanInBone) == (toward < 0.0f); ++k)
+      top += toward * axis;
+    fan.top.push_back(top);
+    reached.push_back(std::abs(bone(top) + kFanInBone) < 0.2f);
+  }
+  // Lines whose top found no bone above them (the process is narrower than the top's span) start
+  // where the nearest line that did starts, so that end of the fan rises to the process as a cone.
+  const auto apart = [](std::size_t a, std::size_t b) { return a > b ? a - b : b - a; };
+  for (std::size_t i = 0; i < fan.top.size(); ++i)
+    if (!reached[i]) {
+      std::size_t best = i;
+      for (std::size_t j = 0; j < fan.top.size(); ++j)
+        if (reached[j] && (best == i || apart(j, i) < apart(best, i)))
+          best = j;
+      fan.top[i] = fan.top[best];
+    }
+  for (std::size_t i = 0; i < fan.top.size(); ++i) {
+    fan.box.extend(fan.top[i]);
+    fan.box.extend(fan.base[i]);
+  }
+  return fan;
 }
 
 Bounds domeBox(const PleuraSpec &spec, bool right, float pad) {
@@ -415,49 +535,50 @@ BoneModel buildSuprapleuralMembrane(const PleuraSpec &spec, bool right,
   const float hi = inner + t + band;
   const Sdf dome =
       unitGradient(carved(bareDome(spec, right, drape), obstacles, spec.clearance, hi + 0.5f), -band, hi);
-  // The tent's base: the nearest point of the sheet on the dome to the tip of C7's process (walked
-  // down the distance's gradient to the middle of the sheet).
   const vec3 apex = onSide(spec.apex, right);
   const vec3 lateral = onSide(vec3(1.0f, 0.0f, 0.0f), right);
-  const vec3 tip = onSide(kC7TransverseTip, right) - kTentInset * lateral - vec3(0.0f, kTentDrop, 0.0f);
-  const float middle = inner + t * 0.5f;
-  vec3 base = tip;
-  for (int k = 0; k < 60; ++k) {
-    const float d = dome(base);
-    const vec3 g = sampledAround(dome, base, d, 0.25f).across;
-    if (glm::length(g) < 1e-6f || std::abs(d - middle) < 0.02f)
-      break;
-    base -= glm::normalize(g) * (d - middle) * 0.8f;
-  }
-  const vec3 across = glm::normalize(glm::cross(tip - base, kInletNormal)) * (0.5f * kTentBase);
-  const vec3 baseA = base - across, baseB = base + across;
-  Bounds tentBox;
-  tentBox.extend(glm::min(glm::min(baseA, baseB), tip) - vec3(kTentBlend + band + 1.0f));
-  tentBox.extend(glm::max(glm::max(baseA, baseB), tip) + vec3(kTentBlend + band + 1.0f));
-  std::vector<Obstacle> bones;
+  // The fan to C7: tied to the bones round the process, and cut short of every bone and muscle where
+  // it rises from the dome.
+  const auto overlaps = [](const Bounds &box, const Obstacle &o) {
+    return !glm::any(glm::lessThan(box.max, o.box.min)) && !glm::any(glm::greaterThan(box.min, o.box.max));
+  };
+  const vec3 tieNear = onSide(kFanTie, right);
+  Bounds nearC7;
+  nearC7.extend(tieNear - vec3(12.0f));
+  nearC7.extend(tieNear + vec3(12.0f));
+  std::vector<Obstacle> c7Bones;
   for (const Obstacle &o : obstacles)
-    if (!o.tube && !glm::any(glm::lessThan(tentBox.max, o.box.min)) &&
-        !glm::any(glm::greaterThan(tentBox.min, o.box.max)))
-      bones.push_back(o);
+    if (o.bone && overlaps(nearC7, o))
+      c7Bones.push_back(o);
+  const Sdf bone = [&c7Bones](const vec3 &p) { return nearestOf(c7Bones, p); };
+  Fan fan = fanToProcess(dome, bone, inner + t * 0.5f, tieNear, lateral);
+  fan.box.min -= vec3(kFanBlend + band + 1.0f);
+  fan.box.max += vec3(kFanBlend + band + 1.0f);
+  std::vector<Obstacle> solids;
+  for (const Obstacle &o : obstacles)
+    if (!o.tube && overlaps(fan.box, o))
+      solids.push_back(o);
   // Down to the inner border of rib 1 all round, where it is attached (Gray's Anatomy 41st ed.): the
   // sheet stops at a plane parallel to the inlet's, membraneBelowApex mm under the apex along the
   // inlet's normal, just below the ring's own plane so that its edge meets the rib's inner border.
   const float below = spec.membraneBelowApex;
   const float apexAcross = glm::dot(apex, lateral);
-  out.sdf = [dome, baseA, baseB, tip, tentBox, bones, band, inner, t, apex, below, lateral,
-             apexAcross](const vec3 &p) {
-    float sheet = std::abs(dome(p) - inner - t * 0.5f) - t * 0.5f;
-    const bool byTent =
-        !glm::any(glm::lessThan(p, tentBox.min)) && !glm::any(glm::greaterThan(p, tentBox.max));
-    if (byTent)
-      sheet = smin(sheet, distanceToTriangle(p, baseA, baseB, tip) - t * 0.5f, kTentBlend);
+  out.sdf = [dome, fan, solids, band, inner, t, apex, below, lateral, apexAcross](const vec3 &p) {
+    const float overDome = dome(p);
+    float sheet = std::abs(overDome - inner - t * 0.5f) - t * 0.5f;
+    const bool byFan =
+        !glm::any(glm::lessThan(p, fan.box.min)) && !glm::any(glm::greaterThan(p, fan.box.max));
+    // The fillet under the fan would bulge through the sheet's inner face towards the pleura: nothing
+    // of the fan lies under that face.
+    if (byFan)
+      sheet = std::max(smin(sheet, fan.distance(p) - t * 0.5f, kFanBlend), inner - overDome);
     const float border = -below - glm::dot(p - apex, kInletNormal);
     // Medially the sheet stops where the dome turns down beside T1 and longus colli (there it goes on
     // as the prevertebral fascia): a plane kMedialReach mm medial of the apex.
     const float medial = apexAcross - kMedialReach - glm::dot(p, lateral);
     sheet = smax(smax(sheet, border, kBorderRound), medial, kBorderRound);
-    if (byTent && sheet < band)
-      for (const Obstacle &o : bones) {
+    if (byFan && sheet < band)
+      for (const Obstacle &o : solids) {
         const vec3 outside = glm::max(glm::max(o.box.min - p, p - o.box.max), vec3(0.0f));
         if (glm::length(outside) < kBoneGap + band)
           sheet = std::max(sheet, kBoneGap - o.sdf(p));
@@ -465,8 +586,8 @@ BoneModel buildSuprapleuralMembrane(const PleuraSpec &spec, bool right,
     return sheet;
   };
   out.box = domeBox(spec, right, inner + t + 1.0f);
-  out.box.extend(tip - vec3(inner + t + 1.0f));
-  out.box.extend(tip + vec3(inner + t + 1.0f));
+  out.box.extend(fan.box.min);
+  out.box.extend(fan.box.max);
   // The border's lowest point: the front of the ring, where the inlet's plane is lowest.
   const float low = apex.y - below / kInletNormal.y + spec.radii.z * kInletForward.y;
   out.box.min.y = std::max(out.box.min.y, low - 3.0f);

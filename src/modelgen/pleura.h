@@ -18,6 +18,8 @@ struct Obstacle {
   // A nerve or vessel (tubeObstacle): moulds the dome with a broad round-off; bones and muscles with
   // a tight one, so the dome lies close against them.
   bool tube = false;
+  // A bone (the membrane is tied to C7's transverse process).
+  bool bone = false;
 };
 
 // A tube (nerve or vessel centre line, radius) as an obstacle.

@@ -205,6 +205,11 @@ std::vector<float> branchRadii(const std::vector<glm::vec3> &curve, float radius
     // Smoothstep: no kink where the taper ends or at the branch's origin.
     const float t = std::clamp(walked / taperMm, 0.0f, 1.0f);
     radii[i] = start + (radius - start) * (t * t * (3.0f - 2.0f * t));
+    // A fork given a long taper is a sinus (the carotid sinus, "flareMm"): it swells a little past
+    // its origin and then narrows, a spindle, instead of only narrowing from the parent's width,
+    // which read as a step where the parent's rounded end stood out (review of the eighth pass).
+    if (fork && taperMm > kBranchTaperMm)
+      radii[i] += kSinusSwell * start * std::sin(kPi * t);
   }
   return radii;
 }

@@ -35,17 +35,24 @@ std::vector<glm::vec3> tubeControls(const TubeSpec &tube,
 constexpr float kBranchFlare = 1.15f;
 constexpr float kBranchTaperMm = 8.0f;
 constexpr float kForkRatio = 1.7f;
+// How much a sinus (a fork whose taper is longer than kBranchTaperMm) swells past its origin, as a
+// share of its starting radius: the carotid sinus, a spindle-shaped dilatation of the internal carotid
+// at its origin a little wider than the common carotid (Gray's Anatomy 41st ed.).
+constexpr float kSinusSwell = 0.15f;
 
 // Radii along a branch's curve: it leaves its parent vessel (radius `parentRadius` mm) at the
 // parent's width, capped at `flare` times its own, and narrows smoothly to its own `radius` over
 // its first `taperMm` mm, so a branching reads as a blended fork instead of a step where tubes of
-// different radius meet (lecturer review, issue 12).
+// different radius meet (lecturer review, issue 12). A fork with a longer taper than kBranchTaperMm is
+// a sinus: it first swells by up to kSinusSwell of its starting radius, then narrows (a spindle).
 std::vector<float> branchRadii(const std::vector<glm::vec3> &curve, float radius, float parentRadius,
                                float flare = kBranchFlare, float taperMm = kBranchTaperMm);
 
 // Radii along a vessel that narrows from `startRadius` to `endRadius` over the middle of its length
 // (from 35 % to 70 % of it, smoothly): the aortic arch, wide where it leaves the heart and narrower
-// past the left subclavian artery (lecturer review, sixth pass: an even hoop).
+// past the left subclavian artery (lecturer review, sixth pass: an even hoop). It widens as well when
+// `endRadius` is the larger: the lower trunk, as wide as the C8 ramus where that runs into it and
+// wider once T1 has joined (lecturer review, ninth pass: a ringed collar at the join).
 std::vector<float> taperedRadii(const std::vector<glm::vec3> &curve, float startRadius, float endRadius);
 
 // Ring count and curve spacing of a tube of this radius (mm): fine enough to read as round, modest

@@ -285,16 +285,33 @@ float posteriorArch(const Level &L, const vec3 &p, float laminaHalfHeight) {
   // C3-C6 (seventh pass, 2.6 before): a plate about 2.3 times as tall as it is thick
   if (axis) {
     // The axis's spine (Gray's Anatomy 41st ed., the axis: large, its end bifid; REFERENCE §2.5): a
-    // massive bar, about 13 mm tall all along, widening from about 8 mm at the laminae to about 17 mm at
-    // its end, where a median notch parts it into two broad rough tubercles. Sixth pass: the spine read as
-    // a bar ending in a ball, two egg-shaped knobs hung on a narrow rod.
+    // massive bar, about 13 mm tall (ninth pass, second round: tapering from a deeper root, below), widening
+    // from about 8 mm at the laminae to about 17 mm at its end, where a median notch parts it into two broad
+    // rough tubercles. Sixth pass: the spine read as a bar ending in a ball, two egg-shaped knobs hung on a
+    // narrow rod.
     const vec3 start = junction + vec3(0.0f, -0.5f, 0.0f) - dir;
     const vec3 up = glm::cross(vec3(1.0f, 0.0f, 0.0f), dir);
     const vec3 r = p - start;
     const float u = glm::dot(r, dir), v = glm::dot(r, up), span = len + 1.0f;
     const float s = std::clamp(u / span, 0.0f, 1.0f);
-    const vec2 half(4.2f + 4.4f * s * std::sqrt(s), 6.8f - 0.2f * s);
-    float spine = smax(sdRoundRect(vec2(p.x, v), half, 3.0f), std::max(-u, u - span), 3.0f);
+    // Ninth pass (lecturer: a blocky bar): the section is rounded over most of its half width (an oval
+    // at the root, a rounded wedge at the end), its under side hollowed along the midline between the
+    // two ridges that run back to the tubercles (Gray's Anatomy 41st ed., the axis: the spine is large,
+    // grooved below and bifid).
+    // Ninth pass, second round (lecturer: from the side a bar of even height): the spine tapers from a
+    // massive root, about 17.6 mm tall where it leaves the laminae, to about 11 mm before the tubercles
+    // (Gray's Anatomy 41st ed., the axis: the spinous process is large and very strong, its root deep);
+    // the extra height at the root lies mostly above the bar's axis (its upper border slopes down and
+    // back, its lower border nearly level with the groove below).
+    const float taper = (1.0f - s) * std::sqrt(1.0f - s);
+    const vec2 half(4.6f + 4.2f * s * std::sqrt(s), 5.6f + 3.2f * taper);
+    const float vc = v - 1.6f * taper;
+    float spine = smax(sdRoundRect(vec2(p.x, vc), half, std::min(half.x, half.y) * 0.85f),
+                       std::max(-u, u - span), 3.0f);
+    spine = subtract(spine,
+                     sdCapsule(vec3(p.x, vc, u), vec3(0.0f, -half.y - 1.2f, span * 0.35f),
+                               vec3(0.0f, -half.y - 0.6f, span + 2.0f), 2.2f),
+                     1.5f);
     if (spine < 1.0f && u > span - 8.0f)
       spine += 0.1f * roughBone(p) * (1.0f - std::max(spine, 0.0f));
     d = smin(d, spine, 2.5f);
@@ -554,9 +571,12 @@ float atlasShape(const Level &L, const vec3 &p) {
   // skeleton.json infCentre), moved within 7 mm of the midline only so that the groove for the vertebral
   // artery stays put, and the tubercle stands about 2 mm proud of the arch beside it behind (reaching
   // 1.8 mm behind that place: overall AP about 47 mm against 46.1) and 2 mm below its lower border.
-  float tubercle = sdEllipsoid(q, vec3(0, -1.3f, -halfAp + 1.6f), vec3(4.2f, 4.8f, 3.4f));
+  // Ninth pass (lecturer: a tiny nub): a definite tubercle, about 11 mm wide and 11.5 mm tall, standing
+  // about 2.4 mm behind the arch's back (Gray's Anatomy 41st ed., the atlas: a rudimentary spinous process
+  // for the ligamentum nuchae and rectus capitis posterior minor).
+  float tubercle = sdEllipsoid(q, vec3(0, -1.6f, -halfAp + 1.4f), vec3(5.6f, 5.8f, 3.8f));
   if (tubercle < 1.0f)
-    tubercle += 0.12f * roughBone(p) * (1.0f - std::max(tubercle, 0.0f));
+    tubercle += 0.05f * roughBone(p) * (1.0f - std::max(tubercle, 0.0f)); // faint: no stippling
   posterior = smin(posterior, tubercle, 2.5f);
   // The groove for the vertebral artery: a broad channel across the upper surface of the arch just
   // behind the lateral mass, running medially and back from the foramen transversarium (Gray's 1918,
@@ -573,12 +593,20 @@ float atlasShape(const Level &L, const vec3 &p) {
   // Eighth pass (lecturer: thin loops round the foramen with stippled knobs): broader, about 19 mm front
   // to back at the root and a blunt end about 12 mm across, so that the foramen lies within a plate with
   // a rim about 4 mm wide in front of and behind it; the rough tip only faintly textured.
-  const float tipEnd = L.s.tpSpan * 0.5f - 0.3f, rootX = 26.0f, endR = 6.3f;
-  const float plan = sdRoundCone(vec3(q.x, 0.0f, q.z), vec3(rootX, 0.0f, -0.5f),
-                                 vec3(tipEnd - endR, 0.0f, -0.8f), 9.5f, endR);
+  // Ninth pass (lecturer: still thin rings): broader again, about 21 mm front to back at the root and a
+  // blunt end about 14 mm across, and thicker below (its upper face, under the vertebral artery, stays
+  // put), about 7.4 mm at the root thinning to about 5.4 at the end,
+  // so that the foramen lies in the root of a broad, flattened process (Gray's Anatomy 41st ed., the
+  // atlas; REFERENCE §2.5); its end stays tpSpan / 2 from the midline.
+  const float tipEnd = L.s.tpSpan * 0.5f - 0.3f, rootX = 26.0f, endR = 7.0f;
+  // Its end is blunt and broad, cut square and rounded over about 4.5 mm at the corners, not a half circle
+  // round the foramen (which from above read as a ring).
+  const float plan = smax(sdRoundCone(vec3(q.x, 0.0f, q.z), vec3(rootX, 0.0f, 0.0f),
+                                      vec3(tipEnd + 2.0f, 0.0f, -0.8f), 10.5f, endR),
+                          q.x - tipEnd, 4.5f);
   const float along = std::clamp((q.x - rootX) / (tipEnd - endR - rootX), 0.0f, 1.0f);
   constexpr float kRoll = 1.8f; // its borders rolled over, no edges
-  const vec2 sec(plan + kRoll, std::abs(q.y - (-1.0f - along)) - (3.2f - 0.7f * along) + kRoll);
+  const vec2 sec(plan + kRoll, std::abs(q.y - (-1.5f - 0.7f * along)) - (3.7f - 1.0f * along) + kRoll);
   float tp = glm::length(glm::max(sec, vec2(0.0f))) + std::min(std::max(sec.x, sec.y), 0.0f) - kRoll;
   if (tp < 1.0f && q.x > tipEnd - 7.0f) // the rough tip
     tp += 0.04f * roughBone(p) * (1.0f - std::max(tp, 0.0f));
@@ -604,19 +632,33 @@ float axisBody(const Level &L, const vec3 &p) {
   // overhanging it.
   const float halfW = L.a - 0.012f * std::max(p.y, 0.0f);
   float body = sdRoundRect(vec2(p.x, p.z), vec2(halfW, L.b), 4.0f);
+  // Ninth pass (lecturer: a box with a flat front): the front of the body is convex from side to side,
+  // as the front of every cervical body is (Gray's Anatomy 41st ed., the axis: the anterior surface of the
+  // body is convex, hollowed each side of a median ridge for longus colli); an oval in plan whose front
+  // corners lie about 4 mm behind the midline front. The back and the endplate's width are unchanged.
+  const float frontOval =
+      (glm::length(vec2(p.x / (halfW + 2.0f), (p.z + 0.4f * L.b) / (1.4f * L.b))) - 1.0f) * (halfW + 2.0f);
+  body = smax(body, frontOval, 1.5f);
   body = smax(body, p.y - 17.0f, 3.0f);
-  body = smax(body, -p.y - 0.2f, 0.8f);
+  const float lipDrop = 3.4f * glm::smoothstep(L.b - 6.0f, L.b - 1.0f, p.z);
+  body = smax(body, -p.y - 0.2f - lipDrop, 0.8f);
   // A median ridge down the front of the body, between the hollows for longus colli.
   body = smin(body, sdEllipsoid(p, vec3(0, 8.0f, L.b - 1.2f), vec3(2.6f, 8.0f, 1.8f)), 1.5f);
-  body = smax(body, -p.z * slope - p.y, 0.8f);
-  body = subtract(body, sdSphere(p, vec3(0, 1.2f - 28.0f, -1.5f), 28.0f), 0.6f);
-  // The anterior lip of the lower border: a broad rim across the whole front of the endplate, hanging
-  // forward over the front of the C2-C3 disc (Gray's Anatomy 41st ed., the axis: the anterior
-  // border of the inferior surface projects downwards), not a small bead. It stands about 1 mm in front
-  // of the disc without reaching down into it (a lip reaching into the disc trimmed it raggedly).
-  const float lip = sdEllipsoid(p, vec3(0, 0.8f - L.b * slope, L.b - 0.8f), vec3(L.a - 1.6f, 1.0f, 1.8f));
-  return smin(body, lip, 1.2f);
+  body = smax(body, -p.z * slope - p.y - lipDrop, 0.8f);
+  // The endplate's hollow stops short of the lip.
+  body = subtract(body, sdSphere(p, vec3(0, 1.2f - 28.0f, -1.5f), 28.0f) + lipDrop, 0.6f);
+  // The anterior lip of the lower border (Gray's Anatomy 41st ed., the axis: the anterior border of the
+  // inferior surface projects downwards). Ninth pass (lecturer: no lip over C3; the bead below read as a
+  // separate slab): the front of the body itself runs on down below the endplate, about 3.4 mm at the
+  // midline, as a lip continuous with the convex front, over the front of the C2-C3 disc and the upper front
+  // edge of C3 (REFERENCE §2.5; Gray's Anatomy 41st ed., the axis); the disc is trimmed behind it, so nothing
+  // overlaps.
+  return body;
 }
+
+// The C2-C3 disc's front stands this far (mm) behind C2's front, under the lip (axisBody): the lip's
+// 3.4 mm drop over the front 6 mm trimmed the disc's front to nothing.
+constexpr float kAxisLipSetback = 1.5f;
 
 // Stretch of the axis's foramen outlet: lower than it is long, an oval.
 const vec3 kOutletSquash(1.0f, 1.45f, 0.85f);
@@ -730,12 +772,20 @@ float axisShape(const Level &L, const vec3 &p) {
   // part, not as a round hole in a side face.
   {
     // One spade of bone from the crest down to the tip, flattened side to side and broad front to back.
-    const vec3 flat(1.6f, 1.0f, 0.62f);
-    d = smin(d,
-             sdRoundCone(q * flat, vec3(L.ft.x + 9.6f, L.yTp + 3.5f, L.ft.z - 0.6f) * flat, processTip * flat,
-                         2.4f, 1.0f) /
-                 flat.x,
-             3.5f);
+    // Ninth pass (lecturer: an upright pill, lumpy from the front): no spade standing up beside the
+    // outlet. The process is a short plate from the bone lateral to the foramen, about 10 mm tall at its
+    // root, tapering down and out to its blunt tip (Gray's Anatomy 41st ed., the axis: small, a single
+    // tubercle directed downwards), flattened a little front to back.
+    const vec3 flat(1.0f, 1.0f, 0.8f);
+    float cone = sdRoundCone(q * flat, vec3(L.ft.x + L.ftR + 1.5f, L.yTp - 0.6f, L.ft.z - 0.4f) * flat,
+                             processTip * flat, 2.4f, 1.3f);
+    // The foramen's lateral wall, which the process carries: a low rounded crest, flattened side to side,
+    // rising from the process's root under the outlet, about 3.6 mm thick and 8 mm front to back, its crest
+    // about 6 mm above the foramen's centre and 9 mm lateral to it (eighth pass: an upright spade reached
+    // the same height, and read as a pill stood on end). The process below it tapers down and out to its tip.
+    cone = smin(
+        cone, sdEllipsoid(q, vec3(L.ft.x + 9.0f, L.yTp + 2.8f, L.ft.z - 0.5f), vec3(1.8f, 3.2f, 4.0f)), 3.0f);
+    d = smin(d, subtract(cone, hole, 1.5f), 2.0f);
   }
   // The canal's lateral wall where it turns out: a low bar along the foramen's outer side, the outlet's
   // floor (Gray's 1918). Eighth pass: sunk 0.4 mm and thinned (it read from the side as a knob under a
@@ -772,7 +822,7 @@ Level makeLevel(const VertebraSpec &s, const Landmarks &ribLandmarks) {
   L.at = vec3(s.anteriorTubercleX, L.yTp - 1.5f, s.anteriorTubercleZ);
   L.ft = vec3(L.a + 1.0f + L.ftR + 1.2f, L.yTp, -4.4f);
   // Lamina half thickness: plates 3-4 mm thick at C3-C6, 5-6 mm at C2 and C7 (REFERENCE §2.3).
-  L.laminaT = s.kind == VertebraKind::Prominens ? 2.9f : 2.1f;
+  L.laminaT = s.kind == VertebraKind::Prominens || s.kind == VertebraKind::Axis ? 2.9f : 2.1f;
   L.yJunction = L.zj * std::tan(L.frame.angle()) * 0.7f - 1.5f;
   if (s.kind == VertebraKind::Atlas) {
     // Frame through the two tubercles: origin midway, local +Z towards the anterior tubercle.
@@ -982,6 +1032,7 @@ VertebraModel buildVertebra(const VertebraSpec &spec, const Landmarks &ribLandma
     const float slope = std::tan(radians(spec.infSlope));
     out.infCentre = L->frame.origin;
     out.infNormal = glm::normalize(vec3(0, -1.0f, -slope));
+    out.lipSetback = kAxisLipSetback;
   }
   out.halfSize = vec2(L->a, L->b);
   if (uncinates)

@@ -15,6 +15,9 @@ struct VertebraModel {
   glm::vec3 supNormal{0}, infNormal{0}; // outward endplate normals
   glm::vec2 halfSize{0};                // body half width (X) and half depth (Z)
   float uncinateHalf = 0.0f;            // half the width between the uncinate processes (0: none)
+  // How far (mm) the front of the disc below stands behind the body's front, under an anterior lip of
+  // the lower border that hangs over it (C2): there the bone would trim the disc to a sliver.
+  float lipSetback = 0.0f;
 };
 
 // `ribLandmarks` supplies the rib heads and tubercles that carve the costal facets of T1 and T2;

@@ -316,6 +316,27 @@ TEST_CASE("pleura: the suprapleural membrane is an even sheet with a smooth lowe
     CHECK(jump <= 4.0f);
   }
 }
+TEST_CASE("pleura: the suprapleural membrane is tied along C7's transverse process, not at a point",
+          "[pleura][shape]") {
+  // Gray's Anatomy 41st ed.: the fascia is attached to the anterior border and tip of the process.
+  // The eighth pass's tent met the process at one point, 3.7-4.0 mm of membrane within 1 mm of the
+  // bone (lecturer review: "touches the transverse-process tip at a single point").
+  const SurfaceIndex &c7 = test::surfaceOf("c7");
+  for (const char *sideName : kSides) {
+    const std::string side = sideName;
+    std::vector<glm::vec3> tied;
+    for (const glm::vec3 &v : test::surfaceOf("suprapleural_membrane_" + side).vertices())
+      if (c7.distance(v) <= 1.0f)
+        tied.push_back(v);
+    float extent = 0.0f;
+    for (const glm::vec3 &a : tied)
+      for (const glm::vec3 &b : tied)
+        extent = std::max(extent, glm::length(a - b));
+    INFO(side << ": " << tied.size() << " membrane vertices within 1 mm of C7, spread over " << extent
+              << " mm");
+    CHECK(extent >= 6.0f);
+  }
+}
 TEST_CASE("pleura: the dome's wall is of even thickness, with no folded or shredded patch inside the cup",
           "[pleura][shape]") {
   // The dome's wall is a smooth 2.5 mm offset of its outer face (pleura.cpp kPleuraWall). Where the
