@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -159,6 +160,31 @@ inline const modelgen::SurfaceIndex &surfaceOf(const std::string &id) {
     it = built.emplace(id, modelgen::SurfaceIndex(s->meshes, 1000.0f)).first;
   }
   return it->second;
+}
+
+// "(x, y, z)" of a point in mm, for the messages of failed checks.
+inline std::string mmText(const glm::vec3 &p) {
+  std::ostringstream s;
+  s << "(" << p.x << ", " << p.y << ", " << p.z << ")";
+  return s.str();
+}
+
+// Mean radius (mm) of a tube's surface round its centre line at `c` (direction `t`): the first
+// crossing of twelve rays from c across the line (the simplified mesh has too few vertices on its
+// straight parts to average them).
+inline float radiusAt(const modelgen::SurfaceIndex &surface, const glm::vec3 &c, const glm::vec3 &t) {
+  const glm::vec3 u =
+      glm::normalize(glm::cross(t, std::abs(t.y) < 0.9f ? glm::vec3(0, 1, 0) : glm::vec3(1, 0, 0)));
+  const glm::vec3 w = glm::cross(t, u);
+  float sum = 0.0f;
+  for (int k = 0; k < 12; ++k) {
+    const float a = 6.2831853f * static_cast<float>(k) / 12.0f;
+    const std::vector<float> hits = surface.rayCrossings(c, u * std::cos(a) + w * std::sin(a));
+    if (hits.empty())
+      FAIL("a ray from " << mmText(c) << " leaves no surface");
+    sum += hits.front();
+  }
+  return sum / 12.0f;
 }
 
 } // namespace atlas::test

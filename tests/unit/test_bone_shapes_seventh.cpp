@@ -256,6 +256,13 @@ TEST_CASE("model: C1's posterior arch carries a posterior tubercle in the midlin
   CHECK(standsOut >= 1.8f);
   CHECK(hangs >= 1.2f);
   CHECK(hangs < 8.0f);
+  // Ninth pass (lecturer: a tiny nub): a definite swelling, standing at least 2.2 mm behind the arch 7
+  // mm to the side and still at least 1 mm behind it 4 mm to the side (a swelling, not a point).
+  const float side7 = std::min(backAt(7.0f), backAt(-7.0f)), side4 = std::min(backAt(4.0f), backAt(-4.0f));
+  INFO("it stands " << side7 - backAt(0.0f) << " mm behind the arch 7 mm to the side, "
+                    << side4 - backAt(0.0f) << " mm 4 mm to the side");
+  CHECK(side7 - backAt(0.0f) >= 2.2f);
+  CHECK(side4 - backAt(0.0f) >= 1.0f);
 }
 
 TEST_CASE("model: from behind, the back margins of the discs C3-C4 to C6-C7 are clean lines",

@@ -15,21 +15,8 @@
 
 using namespace atlas;
 using modelgen::MuscleSection;
-using modelgen::SurfaceIndex;
 
 namespace {
-
-const SurfaceIndex &ninthPassMuscle(const std::string &id) {
-  static std::map<std::string, SurfaceIndex> cache;
-  auto it = cache.find(id);
-  if (it == cache.end()) {
-    const Structure *s = test::modelUnderTest().find(id + "_left");
-    if (!s)
-      FAIL("missing structure " << id << "_left");
-    it = cache.emplace(id, SurfaceIndex(s->meshes, 1000.0f)).first;
-  }
-  return it->second;
-}
 
 const std::map<std::string, glm::vec3> &marks() {
   return test::specMetrics().landmarks;
@@ -42,7 +29,7 @@ TEST_CASE("ninth pass: scalenus medius's C2 slip is a flat tendon seen broad fro
   // REFERENCE §4.3: a slip tendon about 5-6 mm wide; 1-1.5 mm thick. 10 mm below C2's tubercle the
   // slip is 4-7 mm wide and at least 2.5 times as wide as thick, and a side view (along X) shows at
   // least 3.5 mm of that width: a strap lying on the side of the neck, not a needle seen edge-on.
-  const MuscleSection s = modelgen::measureSectionAt(ninthPassMuscle("scalenus_medius"), marks(),
+  const MuscleSection s = modelgen::measureSectionAt(test::surfaceOf("scalenus_medius_left"), marks(),
                                                      "scalenus_medius.slip0_tendon10");
   const float side = modelgen::apparentWidth(s, glm::vec3(1.0f, 0.0f, 0.0f));
   INFO("medius C2 slip 10 mm down: " << s.width << " x " << s.thickness << " mm, " << side
@@ -67,7 +54,7 @@ TEST_CASE("ninth pass: scalenus medius's belly begins within 22 mm of its highes
   const glm::vec3 dir = glm::normalize(m.at("scalenus_medius.slip0_tendon_next") - t);
   const glm::vec3 tubercle = t - dir * 5.0f;
   const MuscleSection s =
-      modelgen::measureSectionAt(ninthPassMuscle("scalenus_medius"), m, "scalenus_medius.axis0");
+      modelgen::measureSectionAt(test::surfaceOf("scalenus_medius_left"), m, "scalenus_medius.axis0");
   const float reach = glm::length(m.at("scalenus_medius.axis0") - tubercle);
   INFO("belly's first station " << reach << " mm from the C2 tubercle, " << s.width << " x " << s.thickness
                                 << " mm");
@@ -87,7 +74,7 @@ TEST_CASE("ninth pass: scalenus anterior's belly tapers without a step", "[model
     const std::string name = "scalenus_anterior.axis" + std::to_string(k);
     if (!m.count(name))
       break;
-    const MuscleSection s = modelgen::measureSectionAt(ninthPassMuscle("scalenus_anterior"), m, name);
+    const MuscleSection s = modelgen::measureSectionAt(test::surfaceOf("scalenus_anterior_left"), m, name);
     area.push_back(s.found ? s.area : 0.0f);
   }
   REQUIRE(area.size() > 20);
@@ -125,8 +112,8 @@ TEST_CASE("ninth pass: scalenus medius is broad from the side at mid-belly",
   // REFERENCE §4.3: medius, the largest scalene, about 20-25 x 10 mm at mid-belly. Its section there
   // is 19.5-26 x 9-12 mm (the eighth pass: 17.3 x 8.5) and a side view (along X) shows at least
   // 14.5 mm of it (13.2 mm in the eighth pass).
-  const MuscleSection s =
-      modelgen::measureSectionAt(ninthPassMuscle("scalenus_medius"), marks(), "scalenus_medius.belly_mid");
+  const MuscleSection s = modelgen::measureSectionAt(test::surfaceOf("scalenus_medius_left"), marks(),
+                                                     "scalenus_medius.belly_mid");
   const float side = modelgen::apparentWidth(s, glm::vec3(1.0f, 0.0f, 0.0f));
   INFO("medius mid-belly " << s.width << " x " << s.thickness << " mm, " << side << " mm from the side");
   REQUIRE(s.found);

@@ -14,21 +14,8 @@
 
 using namespace atlas;
 using modelgen::MuscleSection;
-using modelgen::SurfaceIndex;
 
 namespace {
-
-const SurfaceIndex &leftScalene(const std::string &id) {
-  static std::map<std::string, SurfaceIndex> cache;
-  auto it = cache.find(id);
-  if (it == cache.end()) {
-    const Structure *s = test::modelUnderTest().find(id + "_left");
-    if (!s)
-      FAIL("missing structure " << id << "_left");
-    it = cache.emplace(id, SurfaceIndex(s->meshes, 1000.0f)).first;
-  }
-  return it->second;
-}
 
 // Slips per muscle: anterior C3-C6, medius C2-C7, posterior C4-C6 (REFERENCE §2.4, §4.3).
 const std::map<std::string, int> kSlips = {
@@ -45,7 +32,7 @@ TEST_CASE("model: each origin tendon leaves its tubercle as a thin flat band",
   for (const auto &[muscle, count] : kSlips)
     for (int i = 0; i < count; ++i) {
       const std::string name = muscle + ".slip" + std::to_string(i) + "_tendon";
-      const MuscleSection s = modelgen::measureSectionAt(leftScalene(muscle), marks, name);
+      const MuscleSection s = modelgen::measureSectionAt(test::surfaceOf(muscle + "_left"), marks, name);
       INFO(name << ": " << s.width << " x " << s.thickness
                 << " mm, expected 4-7 x 1-1.7, width >= 3 x thickness");
       REQUIRE(s.found);
@@ -88,8 +75,9 @@ TEST_CASE("model: the origin tendons are whitish down to 10 mm below their tuber
 TEST_CASE("model: scalenus anterior's mid-belly is near 15 x 8 mm", "[model][muscle][sections][slow]") {
   // REFERENCE §4.3: ≈ 15 x 8 mm [E]; the lecturer found anterior slimmer than that beside medius. The
   // section test allows 12-18 x 6-10; here it must lie in the middle of that range: 14-16.5 x 7.2-9.
-  const MuscleSection s = modelgen::measureSectionAt(
-      leftScalene("scalenus_anterior"), test::specMetrics().landmarks, "scalenus_anterior.belly_mid");
+  const MuscleSection s =
+      modelgen::measureSectionAt(test::surfaceOf("scalenus_anterior_left"), test::specMetrics().landmarks,
+                                 "scalenus_anterior.belly_mid");
   INFO("scalenus_anterior mid-belly: " << s.width << " x " << s.thickness << " mm");
   REQUIRE(s.found);
   CHECK(s.width >= 14.0f);

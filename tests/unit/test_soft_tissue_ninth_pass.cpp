@@ -13,12 +13,6 @@ using namespace atlas;
 
 namespace {
 
-std::string at(const glm::vec3 &p) {
-  std::ostringstream s;
-  s << "(" << p.x << ", " << p.y << ", " << p.z << ")";
-  return s.str();
-}
-
 // The largest turn of a centre line per mm of its course: the angle between consecutive segments
 // over the mean of their lengths (an elbow turns 30 degrees within a few mm; a smooth arch of 15 mm
 // radius about 4 degrees a mm). `where` gets the sample at the worst bend.
@@ -52,23 +46,6 @@ glm::vec3 along(const std::vector<glm::vec3> &line, float mm, glm::vec3 &dir) {
   return glm::vec3(0.0f);
 }
 
-// Mean radius of a tube's surface round its centre line at `c` (direction `t`): the first crossing
-// of twelve rays across the line.
-float radiusAt(const modelgen::SurfaceIndex &surface, const glm::vec3 &c, const glm::vec3 &t) {
-  const glm::vec3 u =
-      glm::normalize(glm::cross(t, std::abs(t.y) < 0.9f ? glm::vec3(0, 1, 0) : glm::vec3(1, 0, 0)));
-  const glm::vec3 w = glm::cross(t, u);
-  float sum = 0.0f;
-  for (int k = 0; k < 12; ++k) {
-    const float a = 6.2831853f * static_cast<float>(k) / 12.0f;
-    const std::vector<float> hits = surface.rayCrossings(c, u * std::cos(a) + w * std::sin(a));
-    if (hits.empty())
-      FAIL("a ray from " << at(c) << " leaves no surface");
-    sum += hits.front();
-  }
-  return sum / 12.0f;
-}
-
 } // namespace
 
 TEST_CASE("ninth pass: the subclavian artery arches over the pleura and runs on to the axilla "
@@ -81,7 +58,8 @@ TEST_CASE("ninth pass: the subclavian artery arches over the pleura and runs on 
   for (const char *side : {"left", "right"}) {
     glm::vec3 where(0.0f);
     const float bend = sharpestBendPerMm(test::centreLine("subclavian_artery", side), where);
-    INFO("subclavian artery (" << side << "): sharpest bend " << bend << " deg per mm at " << at(where));
+    INFO("subclavian artery (" << side << "): sharpest bend " << bend << " deg per mm at "
+                               << test::mmText(where));
     CHECK(bend <= 6.0f);
   }
 }
@@ -96,7 +74,7 @@ TEST_CASE("ninth pass: the lower trunk passes smoothly over rib 1 and on toward 
   const std::vector<glm::vec3> line = test::centreLine("lower_trunk");
   glm::vec3 where(0.0f);
   const float bend = sharpestBendPerMm(line, where);
-  INFO("lower trunk: sharpest bend " << bend << " deg per mm at " << at(where));
+  INFO("lower trunk: sharpest bend " << bend << " deg per mm at " << test::mmText(where));
   CHECK(bend <= 6.0f);
   // Beyond the artery's groove, the longest stretch falling more steeply than 45 degrees.
   const float grooveX = test::landmarkMm("rib1.artery_groove").x;
@@ -114,7 +92,7 @@ TEST_CASE("ninth pass: the lower trunk passes smoothly over rib 1 and on toward 
   glm::vec3 dir(0.0f);
   const float length = modelgen::polylineLength(line);
   const glm::vec3 endWard = line.back() - along(line, length - 10.0f, dir);
-  INFO("last 10 mm: " << at(endWard));
+  INFO("last 10 mm: " << test::mmText(endWard));
   CHECK(endWard.x >= -endWard.y);
 }
 
@@ -128,9 +106,10 @@ TEST_CASE("ninth pass: the lower trunk takes its rami's width where they join it
   glm::vec3 dr(0.0f), dt(0.0f);
   const glm::vec3 pr = along(ramus, modelgen::polylineLength(ramus) - 3.0f, dr);
   const glm::vec3 pt = along(trunk, 3.0f, dt);
-  const float rr = radiusAt(test::surfaceOf("c8_ventral_ramus_left"), pr, dr);
-  const float rt = radiusAt(test::surfaceOf("lower_trunk_left"), pt, dt);
-  INFO("C8 ramus radius " << rr << " mm at " << at(pr) << ", lower trunk " << rt << " mm at " << at(pt));
+  const float rr = test::radiusAt(test::surfaceOf("c8_ventral_ramus_left"), pr, dr);
+  const float rt = test::radiusAt(test::surfaceOf("lower_trunk_left"), pt, dt);
+  INFO("C8 ramus radius " << rr << " mm at " << test::mmText(pr) << ", lower trunk " << rt << " mm at "
+                          << test::mmText(pt));
   CHECK(std::abs(rt - rr) <= 0.15f);
 }
 
@@ -147,7 +126,7 @@ TEST_CASE("ninth pass: the carotid sinus is a spindle at the start of the intern
   for (int mm = 1; mm <= 20; ++mm) {
     glm::vec3 d(0.0f);
     const glm::vec3 c = along(line, static_cast<float>(mm), d);
-    r.push_back(radiusAt(ica, c, d));
+    r.push_back(test::radiusAt(ica, c, d));
     profile << r.back() << " ";
   }
   INFO("internal carotid radius at 1, 2, ... 20 mm from its origin: " << profile.str());
@@ -171,7 +150,7 @@ TEST_CASE("ninth pass: the carotid sinus is a spindle at the start of the intern
     }
   }
   INFO("the common carotid stands " << proud << " mm out of its branches above the fork (Y " << forkY
-                                    << ") at " << at(worst));
+                                    << ") at " << test::mmText(worst));
   CHECK(proud <= 0.3f);
 }
 
@@ -200,7 +179,7 @@ TEST_CASE("ninth pass: the internal carotid runs in front of the upper vertebrae
       }
     }
     INFO("internal carotid to " << bone << ": " << gap << " mm apart; in a side view " << sideGap
-                                << " mm in front of it, least at " << at(where));
+                                << " mm in front of it, least at " << test::mmText(where));
     CHECK(gap >= 2.5f);
     CHECK(sideGap >= 2.0f);
   }

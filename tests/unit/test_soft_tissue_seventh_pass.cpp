@@ -8,17 +8,10 @@
 #ifdef ATLAS_HAVE_MODELGEN
 #include "modelgen_test_support.h"
 
-#include <sstream>
 
 using namespace atlas;
 
 namespace {
-
-std::string at(const glm::vec3 &p) {
-  std::ostringstream s;
-  s << "(" << p.x << ", " << p.y << ", " << p.z << ")";
-  return s.str();
-}
 
 // The point of a limb of `curve` at height y (the first crossing from the front: ascending, or from the
 // back: descending), linearly between samples.
@@ -32,24 +25,6 @@ glm::vec3 atHeight(const std::vector<glm::vec3> &curve, float y, bool fromBack) 
   }
   FAIL("the curve never reaches Y " << y);
   return glm::vec3(0.0f);
-}
-
-// Mean radius of a tube's surface round its centre line at `c` (direction `t`): the first crossing of
-// twelve rays from c across the line (the simplified mesh has too few vertices on its straight parts
-// to average them).
-float radiusAt(const modelgen::SurfaceIndex &surface, const glm::vec3 &c, const glm::vec3 &t) {
-  const glm::vec3 u =
-      glm::normalize(glm::cross(t, std::abs(t.y) < 0.9f ? glm::vec3(0, 1, 0) : glm::vec3(1, 0, 0)));
-  const glm::vec3 w = glm::cross(t, u);
-  float sum = 0.0f;
-  for (int k = 0; k < 12; ++k) {
-    const float a = 6.2831853f * static_cast<float>(k) / 12.0f;
-    const std::vector<float> hits = surface.rayCrossings(c, u * std::cos(a) + w * std::sin(a));
-    if (hits.empty())
-      FAIL("a ray from " << at(c) << " leaves no surface");
-    sum += hits.front();
-  }
-  return sum / 12.0f;
 }
 
 glm::vec3 onSide(glm::vec3 p, const std::string &side) {
@@ -101,7 +76,7 @@ TEST_CASE("seventh pass: scalenus medius ends on the upper surface of rib 1, nev
       }
     }
     INFO(side << ": " << under << " vertices of scalenus medius on or under rib 1's underside, the worst "
-              << deepest << " mm past the limit at " << at(where));
+              << deepest << " mm past the limit at " << test::mmText(where));
     CHECK(under == 0);
   }
 }
@@ -120,10 +95,10 @@ TEST_CASE("seventh pass: the aortic arch narrows from the ascending to the desce
   const float low = std::max(arch.front().y, arch.back().y) + 8.0f;
   const glm::vec3 up = atHeight(arch, low, false), down = atHeight(arch, low, true);
   const glm::vec3 upNext = atHeight(arch, low + 1.0f, false), downNext = atHeight(arch, low - 1.0f, true);
-  const float upR = radiusAt(mesh, up, glm::normalize(upNext - up));
-  const float downR = radiusAt(mesh, down, glm::normalize(downNext - down));
-  INFO("at Y " << low << ": ascending limb " << 2.0f * upR << " mm across at " << at(up) << ", descending "
-               << 2.0f * downR << " mm at " << at(down));
+  const float upR = test::radiusAt(mesh, up, glm::normalize(upNext - up));
+  const float downR = test::radiusAt(mesh, down, glm::normalize(downNext - down));
+  INFO("at Y " << low << ": ascending limb " << 2.0f * upR << " mm across at " << test::mmText(up)
+               << ", descending " << 2.0f * downR << " mm at " << test::mmText(down));
   CHECK(2.0f * upR > 25.0f);
   CHECK(2.0f * upR < 32.0f);
   CHECK(2.0f * downR > 19.0f);
@@ -133,7 +108,7 @@ TEST_CASE("seventh pass: the aortic arch narrows from the ascending to the desce
   // the left of the bodies.
   const glm::vec3 cut = atHeight(arch, arch.back().y, true),
                   higher = atHeight(arch, arch.back().y + 10.0f, true);
-  INFO("the descending limb runs from " << at(cut) << " to " << at(higher));
+  INFO("the descending limb runs from " << test::mmText(cut) << " to " << test::mmText(higher));
   CHECK(glm::length(glm::vec2(higher.x - cut.x, higher.z - cut.z)) < 3.0f);
   CHECK(down.x > 20.0f);
 }
@@ -163,7 +138,7 @@ TEST_CASE("seventh pass: the third part of the vertebral artery hugs the atlas a
       where = line[i];
     }
   }
-  INFO("the artery's wall is up to " << worst << " mm off the atlas, at " << at(where));
+  INFO("the artery's wall is up to " << worst << " mm off the atlas, at " << test::mmText(where));
   CHECK(worst < 1.3f);
   // The whole third part, up to its end: no turn sharper than 85 degrees between directions 5 mm
   // apart (sharpestTurn: the measure spans the two sample segments too, about 7 mm in all; a bend of
@@ -171,7 +146,7 @@ TEST_CASE("seventh pass: the third part of the vertebral artery hugs the atlas a
   const std::vector<glm::vec3> rest(line.begin() + static_cast<std::ptrdiff_t>(third), line.end());
   glm::vec3 bend(0.0f);
   const float turn = test::sharpestTurn(rest, 5.0f, &bend);
-  INFO("its sharpest turn over 5 mm is " << turn << " degrees, at " << at(bend));
+  INFO("its sharpest turn over 5 mm is " << turn << " degrees, at " << test::mmText(bend));
   CHECK(turn < 85.0f);
   // Its end curves forward toward the front of the foramen magnum, where it runs in front of the
   // medulla (Gray's Anatomy 41st ed.), rather than going on straight up behind the canal: over its last
@@ -181,7 +156,8 @@ TEST_CASE("seventh pass: the third part of the vertebral artery hugs the atlas a
   while (k > 0 && glm::length(line[k] - end) < 6.0f)
     --k;
   const glm::vec3 heading = glm::normalize(end - line[k]);
-  INFO("over its last 6 mm, from " << at(line[k]) << " to " << at(end) << ", it heads " << at(heading));
+  INFO("over its last 6 mm, from " << test::mmText(line[k]) << " to " << test::mmText(end) << ", it heads "
+                                   << test::mmText(heading));
   CHECK(heading.z > heading.y);
 }
 
@@ -224,9 +200,9 @@ TEST_CASE("seventh pass: the phrenic nerve crosses the front of scalenus anterio
     m /= static_cast<float>(nm);
     n /= static_cast<float>(nn);
     const float u = (glm::dot(n, broad) - 0.5f * (lo + hi)) / (0.5f * (hi - lo));
-    INFO("at Y " << y << ": nerve " << at(n) << ", belly middle " << at(m) << ", across the width " << u
-                 << ", in front by " << glm::dot(n - m, front) << " mm, " << muscle.distance(n)
-                 << " mm from its surface");
+    INFO("at Y " << y << ": nerve " << test::mmText(n) << ", belly middle " << test::mmText(m)
+                 << ", across the width " << u << ", in front by " << glm::dot(n - m, front) << " mm, "
+                 << muscle.distance(n) << " mm from its surface");
     CHECK(glm::dot(n - m, front) > 0.0f);
     CHECK(muscle.distance(n) < 3.0f);
     return u;
@@ -257,7 +233,7 @@ TEST_CASE("seventh pass: the external carotid is the smaller branch and stays in
   int levels = 0;
   for (float y = eca.front().y + 5.0f; y <= eca.back().y; y += 5.0f, ++levels) {
     const glm::vec3 i = atHeight(ica, y, false), e = atHeight(eca, y, false);
-    INFO("at Y " << y << ": internal " << at(i) << ", external " << at(e));
+    INFO("at Y " << y << ": internal " << test::mmText(i) << ", external " << test::mmText(e));
     CHECK(e.x < i.x);        // medial (the left side: medial is toward X 0)
     CHECK(e.z > i.z + 3.0f); // in front
   }
@@ -280,7 +256,7 @@ TEST_CASE("eighth pass: the internal carotid begins with a sinus, the common car
       const float step = glm::length(line[k + 1] - line[k]);
       if (walked + step >= mm) {
         const glm::vec3 c = glm::mix(line[k], line[k + 1], (mm - walked) / step);
-        return radiusAt(mesh, c, glm::normalize(line[k + 1] - line[k]));
+        return test::radiusAt(mesh, c, glm::normalize(line[k + 1] - line[k]));
       }
       walked += step;
     }
