@@ -8,7 +8,6 @@
 #ifdef ATLAS_HAVE_MODELGEN
 #include "modelgen_test_support.h"
 
-
 using namespace atlas;
 
 namespace {
