@@ -364,7 +364,7 @@ BoneModel buildMuscle(const MuscleSpec &spec, const LandmarkResolver &resolve,
     // a seam at mid-belly of scalenus anterior).
     const std::size_t jEnd = std::max(j, std::min(last, sampleAt(belly, belly.arc[j] + kSlipRunOn)));
     const vec3 runOn = jEnd > j ? belly.centre[jEnd] : join + joinTangent * kSlipRunOn;
-    const vec2 inside = glm::min(fleshy, belly.half[jEnd] * 2.0f * 0.5f);
+    const vec2 inside = glm::min(fleshy, belly.half[jEnd]); // half the belly's section there
     MuscleBand band = sweepBand({{origin.surface - leave * kIntoBone, slip.section, slipBroad, 1.0f},
                                  {origin.surface, slip.section, slipBroad, 1.0f},
                                  {join, fleshy, belly.width[j], 0.0f},

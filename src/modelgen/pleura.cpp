@@ -14,6 +14,11 @@ float sdEllipsoid(const vec3 &p, const vec3 &r) {
   return k1 > 1e-6f ? k0 * (k0 - 1.0f) / k1 : -std::min({r.x, r.y, r.z});
 }
 
+// Whether an obstacle's box meets `box`.
+bool overlaps(const Bounds &box, const Obstacle &o) {
+  return !glm::any(glm::lessThan(box.max, o.box.min)) && !glm::any(glm::greaterThan(box.min, o.box.max));
+}
+
 vec3 onSide(const vec3 &p, bool right) {
   return right ? vec3(-p.x, p.y, p.z) : p;
 }
@@ -161,8 +166,7 @@ std::shared_ptr<const Drape> drapeUnder(const PleuraSpec &spec, const vec3 &cent
   std::vector<const Obstacle *> tubes;
   const float clearance = spec.clearance;
   for (const Obstacle &o : obstacles)
-    if (o.tube && !glm::any(glm::lessThan(box.max, o.box.min)) &&
-        !glm::any(glm::greaterThan(box.min, o.box.max)))
+    if (o.tube && overlaps(box, o))
       tubes.push_back(&o);
   const auto nearest = [&](const vec3 &p) {
     float d = 1e9f;
@@ -368,7 +372,7 @@ struct Fan {
     std::size_t best = 0;
     float bestD = 1e9f;
     for (std::size_t i = 0; i < top.size(); ++i) {
-      const float d = sdCapsule(p, top[i], base[i], 0.0f);
+      const float d = toLine(p, float(i));
       if (d < bestD) {
         bestD = d;
         best = i;
@@ -539,9 +543,6 @@ BoneModel buildSuprapleuralMembrane(const PleuraSpec &spec, bool right,
   const vec3 lateral = onSide(vec3(1.0f, 0.0f, 0.0f), right);
   // The fan to C7: tied to the bones round the process, and cut short of every bone and muscle where
   // it rises from the dome.
-  const auto overlaps = [](const Bounds &box, const Obstacle &o) {
-    return !glm::any(glm::lessThan(box.max, o.box.min)) && !glm::any(glm::greaterThan(box.min, o.box.max));
-  };
   const vec3 tieNear = onSide(kFanTie, right);
   Bounds nearC7;
   nearC7.extend(tieNear - vec3(12.0f));
