@@ -251,6 +251,54 @@ MeshData meshSdf(const Sdf &f, const Bounds &box, const MeshingOptions &options)
   return mesh;
 }
 
+void projectOntoSurface(MeshData &mesh, const Sdf &f, float step) {
+  const std::vector<glm::vec3> before = mesh.positions;
+  const float reach = 0.5f * step, h = 0.1f * step;
+  auto work = [&](std::size_t first, std::size_t stride) {
+    for (std::size_t v = first; v < before.size(); v += stride) {
+      const glm::vec3 start = before[v];
+      glm::vec3 p = start;
+      float d = f(p);
+      for (int i = 0; i < 3 && std::abs(d) > 1e-4f * step; ++i) {
+        const glm::vec3 g(f(p + glm::vec3(h, 0, 0)) - f(p - glm::vec3(h, 0, 0)),
+                          f(p + glm::vec3(0, h, 0)) - f(p - glm::vec3(0, h, 0)),
+                          f(p + glm::vec3(0, 0, h)) - f(p - glm::vec3(0, 0, h)));
+        const float g2 = glm::dot(g, g);
+        if (g2 < 1e-12f)
+          break;
+        // Newton on f along its gradient: the step is d / |grad f|, so a distance bound whose slope
+        // is not one (a smooth union, a scaled field) still lands on the surface.
+        glm::vec3 next = p - g * (d * 2.0f * h / g2);
+        const glm::vec3 moved = next - start;
+        if (glm::length(moved) > reach)
+          next = start + moved * (reach / glm::length(moved));
+        const float dn = f(next);
+        if (std::abs(dn) >= std::abs(d))
+          break;
+        p = next;
+        d = dn;
+      }
+      mesh.positions[v] = p;
+    }
+  };
+  std::thread helper(work, 1, 2);
+  work(0, 2);
+  helper.join();
+  // Undo the move of every vertex of a triangle that it turned over (or squashed flat).
+  std::vector<bool> undo(before.size(), false);
+  for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
+    const std::uint32_t a = mesh.indices[t], b = mesh.indices[t + 1], c = mesh.indices[t + 2];
+    const glm::vec3 was = glm::cross(before[b] - before[a], before[c] - before[a]);
+    const glm::vec3 now =
+        glm::cross(mesh.positions[b] - mesh.positions[a], mesh.positions[c] - mesh.positions[a]);
+    if (glm::dot(was, now) <= 0.25f * glm::dot(was, was))
+      undo[a] = undo[b] = undo[c] = true;
+  }
+  for (std::size_t v = 0; v < before.size(); ++v)
+    if (undo[v])
+      mesh.positions[v] = before[v];
+}
+
 void simplifyMesh(MeshData &mesh, const MeshingOptions &options) {
   if (mesh.indices.empty())
     return;

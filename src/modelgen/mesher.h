@@ -22,4 +22,11 @@ MeshData meshSdf(const Sdf &f, const Bounds &box, const MeshingOptions &options)
 // result when a simplified mesh would not be 2-manifold), then optimises vertex-cache and fetch order.
 void simplifyMesh(MeshData &mesh, const MeshingOptions &options);
 
+// Moves each vertex onto f's zero surface (a few Newton steps along the gradient, at most half a grid
+// step). Marching tetrahedra places vertices by linear interpolation along grid edges, which is off
+// the surface where f bends within a cell: along a thin free edge (a fascia's border, a tendon's
+// top) that error alternates from cell to cell and the edge reads as a row of teeth. A vertex is
+// left where it was when moving it would flip one of its triangles.
+void projectOntoSurface(MeshData &mesh, const Sdf &f, float step);
+
 } // namespace atlas::modelgen

@@ -94,6 +94,7 @@ struct Builder {
     options.maxError = std::min(bone.maxSimplifyError, bone.step * 0.25f);
     MeshData mesh = meshSdf(bone.sdf, bone.box, options);
     simplifyMesh(mesh, options);
+    projectOntoSurface(mesh, bone.sdf, bone.step);
     if (bone.fibre) // sampled on the final vertices, so nothing downstream has to carry it along
       mesh.fibres = sampleFibres(mesh, bone.fibre);
     return mesh;

@@ -51,6 +51,8 @@ constexpr float kNeighbourBlend = 2.0f;
 // The membrane lies this far (mm) off the pleura; with its thickness, less than the pleura's
 // clearance, so it stays clear of whatever lies on the dome.
 constexpr float kMembraneGap = 0.6f;
+// Over the last kEdgeLift mm above its border the membrane moves kEdgeGap mm further off the dome.
+constexpr float kEdgeLift = 4.0f, kEdgeGap = 0.2f;
 // Round-offs (mm) of the cut edges: the dome's hem at the floor and the membrane's border. A sharp
 // cut meshed on a 1.5 mm (dome) or 0.45 mm (membrane) grid showed as a ragged hem (lecturer review,
 // issue 12); a rim rounded over a few grid steps meshes as a clean edge.
@@ -88,6 +90,9 @@ constexpr float kMedialReach = 24.0f;
 // Deeper than this (mm) inside the bare dome no neighbour reaches (the drape, the ring of rib 1 and
 // the side of T1 move the surface in by a few millimetres): the carving is not evaluated there.
 constexpr float kCore = 12.0f;
+// Deeper than this (mm) inside the bare dome, a neighbour is looked for no farther off than here:
+// the pleura's inner face lies 2.5 mm in, and its smoothing samples reach 1.5 mm further.
+constexpr float kSkipDepth = 5.0f;
 // The dome is shown open below, not as a closed pot: the cervical pleura runs on down into the thorax
 // as the costal and mediastinal pleura (Gray's Anatomy 41st ed.), so the model gives it a wall
 // kPleuraWall mm thick (inside the moulded outer face, a smooth offset of it) cut off kRimBelowInlet mm
@@ -291,10 +296,16 @@ Sdf carved(Sdf shape, std::vector<Obstacle> obstacles, float clearance, float ba
     // or six meet over the apex (the rami, the trunks, the arteries) that carved the dome down by
     // 12 mm and left the membrane standing over it as a lump (lecturer review, issue 12). Bones and
     // muscles mould it with a tight round-off, tubes with a broad one.
+    // A neighbour farther than its round-off (and the neighbours' blend) beyond the clearance leaves
+    // the dome exactly as it is (smax(a, b, k) is a wherever b <= a - k), so it is skipped only
+    // there: skipped any nearer, it still dented the surface by a few tenths of a millimetre where
+    // it was taken, and its sudden absence a step away left pits in the dome and teeth along the
+    // membrane's border (lecturer review, ninth pass).
+    const float reach = clearance - std::max(d, -kSkipDepth) + kNeighbourBlend;
     float tubes = -1e9f, solids = -1e9f;
     for (const Obstacle &o : obstacles) {
-      if (glm::any(glm::lessThan(p, o.box.min - vec3(band + clearance))) ||
-          glm::any(glm::greaterThan(p, o.box.max + vec3(band + clearance))))
+      const vec3 outside = glm::max(glm::max(o.box.min - p, p - o.box.max), vec3(0.0f));
+      if (glm::length(outside) > reach + (o.tube ? kMould : kSolidMould))
         continue;
       const float keep = clearance - o.sdf(p);
       float &around = o.tube ? tubes : solids;
@@ -537,8 +548,10 @@ BoneModel buildSuprapleuralMembrane(const PleuraSpec &spec, bool right,
   const float inner = kMembraneGap, t = spec.membraneThickness;
   const auto drape = drapeUnder(spec, domeCentre(spec, right), obstacles, domeBox(spec, right, 1.0f));
   const float hi = inner + t + band;
-  const Sdf dome =
-      unitGradient(carved(bareDome(spec, right, drape), obstacles, spec.clearance, hi + 0.5f), -band, hi);
+  // Carved as far out as unitGradient's samples reach (kGradientStep beyond the sheet's outer face):
+  // a sample taken where the carving stops saw the bare dome, and the sheet rippled with it.
+  const Sdf dome = unitGradient(
+      carved(bareDome(spec, right, drape), obstacles, spec.clearance, hi + kGradientStep + 1.0f), -band, hi);
   const vec3 apex = onSide(spec.apex, right);
   const vec3 lateral = onSide(vec3(1.0f, 0.0f, 0.0f), right);
   // The fan to C7: tied to the bones round the process, and cut short of every bone and muscle where
@@ -562,18 +575,26 @@ BoneModel buildSuprapleuralMembrane(const PleuraSpec &spec, bool right,
   // Down to the inner border of rib 1 all round, where it is attached (Gray's Anatomy 41st ed.): the
   // sheet stops at a plane parallel to the inlet's, membraneBelowApex mm under the apex along the
   // inlet's normal, just below the ring's own plane so that its edge meets the rib's inner border.
-  const float below = spec.membraneBelowApex;
+  // In front it goes no lower than membraneLowest (the front end of rib 1, where the ring of the
+  // inlet is lowest and the cartilage turns down to the manubrium).
+  const float below = spec.membraneBelowApex, lowest = spec.membraneLowest;
   const float apexAcross = glm::dot(apex, lateral);
-  out.sdf = [dome, fan, solids, band, inner, t, apex, below, lateral, apexAcross](const vec3 &p) {
+  out.sdf = [dome, fan, solids, band, inner, t, apex, below, lowest, lateral, apexAcross](const vec3 &p) {
     const float overDome = dome(p);
-    float sheet = std::abs(overDome - inner - t * 0.5f) - t * 0.5f;
+    const float border = std::max(-below - glm::dot(p - apex, kInletNormal), lowest - p.y);
+    // Toward its border the sheet stands a little further off the dome, so that the rounded edge
+    // lies clear of the pleura's facets: at 0.6 mm they came through it along the seam as a row of
+    // teeth (lecturer review, ninth pass). Its outer face comes no further out than the dome's
+    // clearance; thinned instead, the edge was too thin for its grid and meshed with teeth itself.
+    const float nearEdge = glm::smoothstep(-kEdgeLift, 0.0f, border);
+    const float gap = inner + kEdgeGap * nearEdge;
+    float sheet = std::abs(overDome - gap - t * 0.5f) - t * 0.5f;
     const bool byFan =
         !glm::any(glm::lessThan(p, fan.box.min)) && !glm::any(glm::greaterThan(p, fan.box.max));
     // The fillet under the fan would bulge through the sheet's inner face towards the pleura: nothing
     // of the fan lies under that face.
     if (byFan)
       sheet = std::max(smin(sheet, fan.distance(p) - t * 0.5f, kFanBlend), inner - overDome);
-    const float border = -below - glm::dot(p - apex, kInletNormal);
     // Medially the sheet stops where the dome turns down beside T1 and longus colli (there it goes on
     // as the prevertebral fascia): a plane kMedialReach mm medial of the apex.
     const float medial = apexAcross - kMedialReach - glm::dot(p, lateral);

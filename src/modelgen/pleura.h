@@ -30,7 +30,8 @@ Obstacle tubeObstacle(const std::vector<glm::vec3> &curve, float radius);
 BoneModel buildCervicalPleura(const PleuraSpec &spec, bool right, const std::vector<Obstacle> &obstacles);
 
 // A sheet `membraneThickness` mm thick lying on the dome's top down to the ring of rib 1 (to
-// `membraneBelowApex` mm under the inlet's plane), just outside the pleura and clear of the same
+// `membraneBelowApex` mm under the apex along the inlet's normal, and no lower than Y
+// `membraneLowest`), just outside the pleura and clear of the same
 // obstacles, rising as a tent to C7's transverse process and ending on it.
 BoneModel buildSuprapleuralMembrane(const PleuraSpec &spec, bool right,
                                     const std::vector<Obstacle> &obstacles);

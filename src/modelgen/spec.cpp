@@ -362,6 +362,7 @@ void readPleura(const json &j, ModelSpec &spec) {
     p.clearance = o.value("clearance", p.clearance);
     p.membraneThickness = o.value("membraneThickness", p.membraneThickness);
     p.membraneBelowApex = o.value("membraneBelowApex", p.membraneBelowApex);
+    p.membraneLowest = o.value("membraneLowest", p.membraneLowest);
     o.finish();
     spec.pleurae.push_back(p);
   });

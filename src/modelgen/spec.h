@@ -140,6 +140,7 @@ struct PleuraSpec {
   float clearance = 0.8f;          // mm kept from the bones, muscles and tubes it lies under
   float membraneThickness = 1.2f;  // Sibson's fascia
   float membraneBelowApex = 12.0f; // how far down the dome (mm) the membrane reaches
+  float membraneLowest = -1e9f;    // Y (mm) it never reaches below: the front end of rib 1
 };
 
 struct DiscSpec {
