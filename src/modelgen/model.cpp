@@ -96,6 +96,8 @@ struct Builder {
     simplifyMesh(mesh, options);
     if (bone.fibre) // sampled on the final vertices, so nothing downstream has to carry it along
       mesh.fibres = sampleFibres(mesh, bone.fibre);
+    if (bone.fibreCoord)
+      mesh.fibreCoords = sampleFibreCoords(mesh, bone.fibreCoord);
     return mesh;
   }
 
