@@ -6,7 +6,7 @@ in vec4 v_viewPositionOcclusion; // xyz position, w baked occlusion (1 = open)
 in vec3 v_viewNormal;
 #ifdef FIBRES // defined for meshes with baked fibres (muscles), by the renderer
 in vec4 v_fibre;
-in vec3 v_fibrePosition;
+in vec4 v_fibrePosition; // xyz mm from the mesh's centre, w the fibre coordinate
 #endif
 
 uniform mat4 u_view;
@@ -15,6 +15,7 @@ uniform float u_highlight;  // 0..1: extra emission for highlighted structures
 uniform float u_glow;       // 0..1: a working muscle of the function played, as hard as it works now
 #ifdef FIBRES
 uniform float u_ownColour; // 1: u_color is the structure's own colour, not a highlight or focus grey
+uniform float u_fibreCoords; // 1: the mesh carries the baked fibre coordinate (v_fibrePosition.w)
 #endif
 
 out vec4 o_color;
@@ -22,7 +23,9 @@ out vec4 o_color;
 #ifdef FIBRES
 // Line spacing is a drawing choice, not a measurement: fine enough to read as fibres on a close-up,
 // coarse enough to be resolved at 1280x720 before it fades. Tendon lines are finer and fainter
-// (MODEL-REVIEW.md asks for tendon colour and fibre direction, not a histology scale).
+// (MODEL-REVIEW.md asks for tendon colour and fibre direction, not a histology scale). In units of the
+// baked fibre coordinate, whose lines are 1 mm apart round a band's typical fleshy section
+// (muscle.cpp kStriationPeriod): both periods divide 1, so the lines meet across its wrap.
 const float kBellyPeriodMm = 1.0;
 const float kTendonPeriodMm = 0.5;
 // Pearly tendon white, cooler than the ivory of bone (model.cpp colourFor) so the two stay apart.
@@ -44,12 +47,19 @@ float filteredLines(float x, float width) {
   return mix(covered, width, smoothstep(0.25, 0.5, f));
 }
 
-// Lines that run along the fibre: any function of the position across the fibre (its projection on
-// the plane perpendicular to the fibre) is constant along it. Two line sets in that plane, each
-// weighted where the surface crosses it steeply, so a round belly shows even lines all round. The
-// weights are sharp (8th power): where two sets showed at once they crossed at an angle and beat
-// into a moire of chevrons.
+// Lines along the fibres. With the generator's baked coordinate (constant along each fibre by
+// construction), its level sets. Without it (older files), lines across the interpolated direction:
+// any function of the position across the fibre (its projection on the plane perpendicular to the
+// fibre) is constant along it. Two line sets in that plane, each weighted where the surface crosses
+// it steeply, so a round belly shows even lines all round. The weights are sharp (8th power): where
+// two sets showed at once they crossed at an angle and beat into a moire of chevrons. Where the
+// direction fans or turns these lines kink at every triangle edge (a staircase, lecturer review):
+// `across` changes from vertex to vertex, which is why the generator bakes the coordinate. The wrap of
+// the coordinate round a section and the seams where a slip meets the belly jump by many lines across
+// one triangle; fwidth sees that and filteredLines fades them to the average.
 float striation(vec3 fibre, vec3 normal, float period, float width) {
+  if (u_fibreCoords > 0.5) // level sets of a coordinate constant along each fibre: smooth lines
+    return filteredLines(v_fibrePosition.w / period, width);
   vec3 across = normalize(cross(fibre, abs(fibre.x) < 0.9 ? vec3(1.0, 0.0, 0.0) : vec3(0.0, 1.0, 0.0)));
   vec3 across2 = cross(fibre, across);
   float na = dot(normal, across2), nb = dot(normal, across);
@@ -57,8 +67,8 @@ float striation(vec3 fibre, vec3 normal, float period, float width) {
   float wb = nb * nb * nb * nb;
   wa *= wa;
   wb *= wb;
-  float a = filteredLines(dot(v_fibrePosition, across) / period, width);
-  float b = filteredLines(dot(v_fibrePosition, across2) / period, width);
+  float a = filteredLines(dot(v_fibrePosition.xyz, across) / period, width);
+  float b = filteredLines(dot(v_fibrePosition.xyz, across2) / period, width);
   return (a * wa + b * wb) / max(wa + wb, 1e-4);
 }
 #endif

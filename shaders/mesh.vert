@@ -11,6 +11,9 @@ layout(location = 3) in vec4 a_fibre; // fibre direction (model space), w tendon
 layout(location = 4) in uvec4 a_slots;     // skinned soft tissues: up to four bone slots
 layout(location = 5) in vec4 a_weights;    // ... their weights, summing to 1
 layout(location = 6) in float a_along;     // ... muscles: 0 at the origin, 1 at the insertion
+#ifdef FIBRES
+layout(location = 7) in float a_fibreCoord; // constant along each fibre (mm), when the mesh has it
+#endif
 
 uniform mat4 u_viewProjection;
 uniform mat4 u_view;
@@ -31,7 +34,8 @@ out vec4 v_viewPositionOcclusion;
 out vec3 v_viewNormal;
 #ifdef FIBRES
 out vec4 v_fibre;
-out vec3 v_fibrePosition; // model space, millimetres from u_origin (the model is in metres)
+// xyz model space, millimetres from u_origin (the model is in metres); w the fibre coordinate.
+out vec4 v_fibrePosition;
 #endif
 
 void main() {
@@ -60,7 +64,7 @@ void main() {
   v_viewNormal = mat3(u_view) * normal;
 #ifdef FIBRES
   v_fibre = a_fibre;
-  v_fibrePosition = (a_position - u_origin) * 1000.0;
+  v_fibrePosition = vec4((a_position - u_origin) * 1000.0, a_fibreCoord);
 #endif
   gl_Position = u_viewProjection * vec4(position, 1.0);
 }

@@ -465,6 +465,44 @@ Result<std::vector<glm::vec4>> readFibres(const tinygltf::Model &model, const ti
   return out;
 }
 
+// The generator's striation coordinate (attribute "_FIBRE_COORD", written by gltf_writer.cpp): one
+// float per vertex, constant along each fibre. Checked like _FIBRE: type, component type and count, then
+// every value (an infinite or NaN coordinate would turn the shader's lines into noise); a model without
+// it gets an empty vector.
+Result<std::vector<float>> readFibreCoords(const tinygltf::Model &model, const tinygltf::Primitive &prim,
+                                           std::size_t vertexCount, const std::string &where) {
+  auto attribute = prim.attributes.find("_FIBRE_COORD");
+  if (attribute == prim.attributes.end())
+    return std::vector<float>{};
+  const std::string at = where + " _FIBRE_COORD";
+  const int index = attribute->second;
+  if (index >= 0 && static_cast<std::size_t>(index) < model.accessors.size()) {
+    const tinygltf::Accessor &acc = model.accessors[static_cast<std::size_t>(index)];
+    const std::string name = at + ": accessors[" + std::to_string(index) + "]";
+    if (acc.type != TINYGLTF_TYPE_SCALAR)
+      return Error{name + ": has " + std::to_string(typeComponents(acc.type)) +
+                   " components per vertex; a fibre coordinate is one number per vertex (type SCALAR)"};
+    if (acc.componentType != TINYGLTF_COMPONENT_TYPE_FLOAT)
+      return Error{name + ": componentType " + std::to_string(acc.componentType) +
+                   " is not allowed; fibre coordinates must be float (5126)"};
+    if (acc.count != vertexCount)
+      return Error{name + ": has " + std::to_string(acc.count) + " values but POSITION has " +
+                   std::to_string(vertexCount) + " vertices; fibre coordinates need one per vertex"};
+  }
+  Result<AccessorView> view =
+      viewAccessor(model, index, TINYGLTF_TYPE_SCALAR, {TINYGLTF_COMPONENT_TYPE_FLOAT}, at);
+  if (!view)
+    return Error{view.error()};
+  std::vector<float> out(view->count);
+  for (std::size_t i = 0; i < view->count; ++i) {
+    std::memcpy(&out[i], view->data + i * view->stride, 4);
+    if (!std::isfinite(out[i]))
+      return Error{at + ": vertex " + std::to_string(i) + " has fibre coordinate " + std::to_string(out[i]) +
+                   "; expected a finite number"};
+  }
+  return out;
+}
+
 // The generator's coarse level of detail (primitive extras "coarse": {"indices": accessor, "error":
 // model units}, written by gltf_writer.cpp; scene/level_of_detail.h). Checked before use: only on a
 // triangle list, whole triangles, no more indices than the primitive's own list, every index inside
@@ -560,6 +598,10 @@ Result<MeshData> readPrimitive(const tinygltf::Model &model, const tinygltf::Pri
   if (!fibres)
     return Error{fibres.error()};
   mesh.fibres = std::move(*fibres);
+  Result<std::vector<float>> fibreCoords = readFibreCoords(model, prim, pv->count, where);
+  if (!fibreCoords)
+    return Error{fibreCoords.error()};
+  mesh.fibreCoords = std::move(*fibreCoords);
   std::vector<std::uint32_t> indices;
   if (iv) {
     indices = readIndices(*iv);

@@ -164,6 +164,15 @@ int addMesh(tinygltf::Model &model, std::map<std::array<float, 4>, int> &materia
       model.accessors[static_cast<std::size_t>(accessor)].normalized = true;
       primitive.attributes["_FIBRE"] = accessor;
     }
+    if (m.fibreCoords.size() == m.positions.size() && m.fibres.size() == m.positions.size()) {
+      // Floats: the coordinate runs to tens of millimetres and its lines are a fraction of one apart.
+      // Only with the fibres, without which nothing draws striations.
+      // Read back by gltf_loader.cpp (readFibreCoords).
+      const int cView = appendView(model, m.fibreCoords.data(), m.fibreCoords.size() * sizeof(float),
+                                   TINYGLTF_TARGET_ARRAY_BUFFER);
+      primitive.attributes["_FIBRE_COORD"] = appendAccessor(model, cView, TINYGLTF_COMPONENT_TYPE_FLOAT,
+                                                            TINYGLTF_TYPE_SCALAR, m.fibreCoords.size());
+    }
     primitive.indices = appendIndices(model, m.indices, m.positions.size());
     if (!m.coarseIndices.empty()) {
       // The coarse level of detail (scene/level_of_detail.h) over the same vertices, so the viewer

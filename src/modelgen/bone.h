@@ -30,6 +30,9 @@ struct BoneModel {
   // Muscles only: at a surface point (mm), the fibre direction (xyz, unit) and how tendinous the
   // tissue is there (w, 0 fleshy .. 1 tendon); written per vertex as MeshData::fibres.
   std::function<glm::vec4(const glm::vec3 &)> fibre;
+  // Muscles only: at a surface point (mm), a coordinate (mm) that is constant along each fibre, from
+  // which the viewer draws the striations; written per vertex as MeshData::fibreCoords.
+  std::function<float(const glm::vec3 &)> fibreCoord;
 };
 
 } // namespace atlas::modelgen

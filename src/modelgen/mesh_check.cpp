@@ -54,6 +54,7 @@ MeshData mirrorX(const MeshData &mesh) {
     n.x = -n.x;
   for (glm::vec4 &f : out.fibres)
     f.x = -f.x;
+  // fibreCoords stay: a coordinate constant along each fibre stays so in the mirror image.
   for (std::size_t t = 0; t + 2 < out.indices.size(); t += 3)
     std::swap(out.indices[t + 1], out.indices[t + 2]);
   return out;
@@ -70,6 +71,17 @@ std::vector<glm::vec4> sampleFibres(const MeshData &mesh,
     const glm::vec3 dir = std::isfinite(len) && len > 1e-6f ? glm::vec3(f) / len : glm::vec3(0, 1, 0);
     const float tendon = std::isfinite(f.w) ? std::clamp(f.w, 0.0f, 1.0f) : 0.0f;
     out.emplace_back(dir, tendon);
+  }
+  return out;
+}
+
+std::vector<float> sampleFibreCoords(const MeshData &mesh,
+                                     const std::function<float(const glm::vec3 &)> &coord) {
+  std::vector<float> out;
+  out.reserve(mesh.positions.size());
+  for (const glm::vec3 &p : mesh.positions) {
+    const float c = coord(p);
+    out.push_back(std::isfinite(c) ? c : 0.0f);
   }
   return out;
 }

@@ -33,4 +33,9 @@ MeshData mirrorX(const MeshData &mesh);
 std::vector<glm::vec4> sampleFibres(const MeshData &mesh,
                                     const std::function<glm::vec4(const glm::vec3 &)> &fibre);
 
+// MeshData::fibreCoords for `mesh` (positions in mm): `coord` at every vertex, 0 where it is not finite
+// (the glTF loader refuses a file with such a value).
+std::vector<float> sampleFibreCoords(const MeshData &mesh,
+                                     const std::function<float(const glm::vec3 &)> &coord);
+
 } // namespace atlas::modelgen

@@ -97,6 +97,8 @@ struct Builder {
     projectOntoSurface(mesh, bone.sdf, bone.step);
     if (bone.fibre) // sampled on the final vertices, so nothing downstream has to carry it along
       mesh.fibres = sampleFibres(mesh, bone.fibre);
+    if (bone.fibreCoord)
+      mesh.fibreCoords = sampleFibreCoords(mesh, bone.fibreCoord);
     return mesh;
   }
 

@@ -36,6 +36,11 @@ constexpr float kUnderside = 1.2f;  // bone kept under an insertion tendon's sun
 constexpr float kOriginTendon = 10.0f;
 constexpr float kSlipRunOn = 12.0f;   // mm along the belly past the join over which a slip fades into it
 const vec2 kSlipFascicle{6.0f, 3.5f}; // width x thickness of a fleshy slip before it joins (mm) [E]
+// Spacing (mm) of the striation coordinate's lines round a band's section: the viewer's belly line
+// period (shaders/mesh.frag kBellyPeriodMm; its tendon period is half of it), so that the lines meet
+// across the coordinate's wrap.
+constexpr float kStriationPeriod = 1.0f;
+constexpr float kSlipOverBelly = 1.5f; // mm (see MuscleShape::fibreCoord)
 
 struct Attachment {
   vec3 site, normal; // on the bone surface; outward
@@ -196,14 +201,23 @@ struct MuscleShape {
           nearBones[static_cast<std::size_t>((z * gridN.y + y) * gridN.x + x)] = mask;
         }
   }
+  // The belly's and the near slips' hits at p (at most 16), with the band of each.
+  std::size_t hitsAt(const vec3 &p, BandHit (&hits)[16], const MuscleBand *(&bands)[16]) const {
+    std::size_t n = 0;
+    bands[n] = &belly;
+    hits[n++] = bandAt(belly, p);
+    for (const MuscleBand &s : slips)
+      if (n < 16 && boxDistance(s.box, p) < 4.0f) {
+        bands[n] = &s;
+        hits[n++] = bandAt(s, p);
+      }
+    return n;
+  }
   // Fibre direction and tendon value: the bands' own, weighted by how close p is to each.
   glm::vec4 fibre(const vec3 &p) const {
     BandHit hits[16];
-    std::size_t n = 0;
-    hits[n++] = bandAt(belly, p);
-    for (const MuscleBand &s : slips)
-      if (n < 16 && boxDistance(s.box, p) < 4.0f)
-        hits[n++] = bandAt(s, p);
+    const MuscleBand *bands[16];
+    const std::size_t n = hitsAt(p, hits, bands);
     float nearest = 1e9f;
     for (std::size_t i = 0; i < n; ++i)
       nearest = std::min(nearest, hits[i].distance);
@@ -217,6 +231,47 @@ struct MuscleShape {
     }
     const float len = glm::length(dir);
     return {len > 1e-6f ? dir / len : hits[0].tangent, std::clamp(tendon / total, 0.0f, 1.0f)};
+  }
+  // Striation coordinate: the nearest band's alone. Coordinates of different bands have nothing to do
+  // with each other, so a blend of them would run across the fibres; where a slip meets the belly the
+  // pattern changes at a seam instead, which the shader's filter fades. A slip must be nearer than the
+  // belly by kSlipOverBelly: inside the belly, where it runs on towards the belly's centre line, its
+  // angles turn along the belly's fibres, and vertices taking it by a hair's breadth drew a maze.
+  float fibreCoord(const vec3 &p) const {
+    BandHit hits[16];
+    const MuscleBand *bands[16];
+    const std::size_t n = hitsAt(p, hits, bands);
+    std::size_t nearest = 0;
+    for (std::size_t i = 1; i < n; ++i)
+      if (hits[i].distance + kSlipOverBelly < hits[nearest].distance + (nearest > 0 ? kSlipOverBelly : 0.0f))
+        nearest = i;
+    return fibreCoordinate(*bands[nearest], hits[nearest], kStriationPeriod);
+  }
+  // Sets each band's fibreLines and deepSide: the side of its thickness axis nearer the bones, voted
+  // at a quarter, half and three quarters of its length, where the coordinate's wrap is least seen.
+  void prepareStriations() {
+    auto nearestBone = [this](const vec3 &p) {
+      float d = 1e9f;
+      for (const Sdf &b : bones)
+        d = std::min(d, b(p));
+      return d;
+    };
+    for (MuscleBand *band : bandList()) {
+      band->fibreLines = fibreLinesFor(*band, kStriationPeriod);
+      int vote = 0;
+      const std::size_t m = band->centre.size();
+      for (const std::size_t k : {m / 4, m / 2, 3 * m / 4}) {
+        const vec3 off = band->thickness[k] * (band->half[k].y + 1.0f);
+        vote += nearestBone(band->centre[k] + off) < nearestBone(band->centre[k] - off) ? 1 : -1;
+      }
+      band->deepSide = vote > 0 ? 1.0f : -1.0f;
+    }
+  }
+  std::vector<MuscleBand *> bandList() {
+    std::vector<MuscleBand *> out{&belly};
+    for (MuscleBand &s : slips)
+      out.push_back(&s);
+    return out;
   }
 };
 
@@ -413,8 +468,10 @@ BoneModel buildMuscle(const MuscleSpec &spec, const LandmarkResolver &resolve,
   for (const MuscleBand &s : shape->slips)
     out.box.extend(s.box);
   shape->buildGrid(out.box);
+  shape->prepareStriations();
   out.sdf = [shape](const vec3 &p) { return shape->distance(p); };
   out.fibre = [shape](const vec3 &p) { return shape->fibre(p); };
+  out.fibreCoord = [shape](const vec3 &p) { return shape->fibreCoord(p); };
   const std::size_t mid = sampleAt(belly, 0.5f * (bellyStart + bellyEnd));
   out.landmarks = slipMarks;
   out.landmarks["belly_mid"] = belly.centre[mid];

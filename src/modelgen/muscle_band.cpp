@@ -1,5 +1,7 @@
 #include "modelgen/muscle_band.h"
 
+#include <algorithm>
+
 namespace atlas::modelgen {
 namespace {
 
@@ -132,7 +134,54 @@ BandHit bandAt(const MuscleBand &band, const vec3 &p) {
     d = std::max(d, -along);
   if (seg + 2 == m && h >= 1.0f && along > 0.0f)
     d = std::max(d, along);
-  return {d, t, tendon};
+  return {d, t, tendon, uv / r, r};
+}
+
+namespace {
+
+// Arc length along the ellipse (a sin u, b cos u) from u = 0 to `angle` (0..pi), by Simpson's rule.
+float ellipseArc(float angle, float a, float b) {
+  constexpr int kSteps = 16; // even
+  const float h = angle / kSteps;
+  auto speed = [a, b](float u) {
+    return std::sqrt(a * a * std::cos(u) * std::cos(u) + b * b * std::sin(u) * std::sin(u));
+  };
+  float sum = speed(0.0f) + speed(angle);
+  for (int i = 1; i < kSteps; ++i)
+    sum += (i % 2 ? 4.0f : 2.0f) * speed(h * static_cast<float>(i));
+  return sum * h / 3.0f;
+}
+
+} // namespace
+
+float fibreCoordinate(const MuscleBand &band, const BandHit &hit, float period) {
+  // The angle round the section from the superficial side (+-pi on the deep side), measured on the
+  // section scaled to a circle: the eccentric angle of an ellipse through p.
+  const float angle = std::atan2(hit.section.x, -band.deepSide * hit.section.y);
+  // As a share of the perimeter, so that lines lie evenly round a flat section (by angle alone they
+  // would crowd on its edges by the ratio of width to thickness).
+  const float a = hit.half.x, b = hit.half.y;
+  const float share =
+      std::copysign(ellipseArc(std::abs(angle), a, b), angle) / (2.0f * ellipseArc(kPi, a, b));
+  return share * static_cast<float>(band.fibreLines) * period;
+}
+
+int fibreLinesFor(const MuscleBand &band, float period) {
+  // Over the fleshy samples where there are any: the tendon's fibres are the belly's, crowded together
+  // as it narrows into it.
+  std::vector<float> perimeters;
+  for (bool fleshyOnly : {true, false}) {
+    for (std::size_t i = 0; i < band.half.size(); ++i)
+      if (!fleshyOnly || band.tendon[i] < 0.5f)
+        perimeters.push_back(2.0f *
+                             ellipseArc(kPi, std::max(band.half[i].x, 0.2f), std::max(band.half[i].y, 0.2f)));
+    if (!perimeters.empty())
+      break;
+  }
+  if (perimeters.empty())
+    return 1;
+  std::nth_element(perimeters.begin(), perimeters.begin() + perimeters.size() / 2, perimeters.end());
+  return std::max(1, static_cast<int>(std::lround(perimeters[perimeters.size() / 2] / period)));
 }
 
 } // namespace atlas::modelgen

@@ -32,7 +32,8 @@ void bindSkinAttributes(const GpuMesh &mesh) {
 
 // Binds the bound VAO to the vertex buffer of `mesh` (position and normal interleaved, then one
 // occlusion byte per vertex after all of them, then the fibre bytes if it has any) and a new index
-// buffer holding `indices`; returns the index buffer.
+// buffer holding `indices`; returns the index buffer. The fibre coordinates, if any, follow the fibre
+// bytes.
 GLuint makeIndexedVertexArray(const GpuMesh &mesh, const std::vector<std::uint32_t> &indices) {
   const GLuint vertexBuffer = mesh.vertexBuffer;
   const std::size_t vertexCount = mesh.vertexCount;
@@ -53,6 +54,10 @@ GLuint makeIndexedVertexArray(const GpuMesh &mesh, const std::vector<std::uint32
   if (mesh.hasFibres) { // otherwise attribute 3 stays disabled: the renderer tells the shader so
     glEnableVertexAttribArray(3);
     glVertexAttribPointer(3, 4, GL_BYTE, GL_TRUE, 4, reinterpret_cast<void *>(mesh.fibreOffset));
+  }
+  if (mesh.hasFibreCoords) {
+    glEnableVertexAttribArray(7);
+    glVertexAttribPointer(7, 1, GL_FLOAT, GL_FALSE, 4, reinterpret_cast<void *>(mesh.fibreCoordOffset));
   }
   bindSkinAttributes(mesh);
   glBindVertexArray(0);
@@ -110,15 +115,19 @@ void GpuScene::upload(const Scene &scene) {
       glGenBuffers(1, &gpu.vertexBuffer);
       glBindBuffer(GL_ARRAY_BUFFER, gpu.vertexBuffer);
       // One buffer: the interleaved floats, then the occlusion bytes (1 byte a vertex, not 4), then
-      // the fibre bytes from the next multiple of 4 (GL wants attributes 4-byte aligned).
+      // the fibre bytes from the next multiple of 4 (GL wants attributes 4-byte aligned), then the
+      // fibre coordinates (fibred meshes only).
       const std::vector<std::uint8_t> occlusion = occlusionBytes(data);
       const std::vector<std::array<std::int8_t, 4>> fibres = fibreBytes(data);
+      const bool coords = !fibres.empty() && data.fibreCoords.size() == data.positions.size();
       const std::size_t floatBytes = interleaved.size() * sizeof(float);
       const std::size_t fibreOffset = (floatBytes + occlusion.size() + 3) / 4 * 4;
       const std::size_t fibreSize = fibres.size() * sizeof(fibres[0]);
+      const std::size_t coordOffset = fibreOffset + fibreSize;
+      const std::size_t coordSize = coords ? data.fibreCoords.size() * sizeof(float) : 0;
       glBufferData(
           GL_ARRAY_BUFFER,
-          static_cast<GLsizeiptr>(fibres.empty() ? floatBytes + occlusion.size() : fibreOffset + fibreSize),
+          static_cast<GLsizeiptr>(fibres.empty() ? floatBytes + occlusion.size() : coordOffset + coordSize),
           nullptr, GL_STATIC_DRAW);
       glBufferSubData(GL_ARRAY_BUFFER, 0, static_cast<GLsizeiptr>(floatBytes), interleaved.data());
       glBufferSubData(GL_ARRAY_BUFFER, static_cast<GLintptr>(floatBytes),
@@ -126,10 +135,15 @@ void GpuScene::upload(const Scene &scene) {
       if (!fibres.empty())
         glBufferSubData(GL_ARRAY_BUFFER, static_cast<GLintptr>(fibreOffset),
                         static_cast<GLsizeiptr>(fibreSize), fibres.data());
+      if (coords)
+        glBufferSubData(GL_ARRAY_BUFFER, static_cast<GLintptr>(coordOffset),
+                        static_cast<GLsizeiptr>(coordSize), data.fibreCoords.data());
       gpu.vertexCount = data.positions.size();
       gpu.hasFibres = !fibres.empty();
+      gpu.hasFibreCoords = coords;
       gpu.closed = structures[s].closed;
       gpu.fibreOffset = fibreOffset;
+      gpu.fibreCoordOffset = coordOffset;
       gpu.indexBuffer = makeIndexedVertexArray(gpu, data.indices);
       meshes_.push_back(gpu);
     }

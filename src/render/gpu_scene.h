@@ -20,6 +20,10 @@ struct GpuMesh {
   bool hasFibres = false;
   bool closed = false; // Structure::closed: back faces may be culled when drawn opaque
   std::size_t fibreOffset = 0;
+  // The striation coordinate (MeshData::fibreCoords): one float a vertex after the fibre bytes, at
+  // fibreCoordOffset; only with fibres. Without it the shader draws lines across the direction.
+  bool hasFibreCoords = false;
+  std::size_t fibreCoordOffset = 0;
   // A function in motion (issue 14): the soft tissue's per-vertex bone blend (PoseSkin::vertexSkin),
   // in a buffer of its own so the model's buffer never changes; 0 for bones and before any pose.
   GLuint skinBuffer = 0;

@@ -39,6 +39,7 @@ Result<Renderer::MeshProgram> Renderer::createMeshProgram(bool fibres) {
   if (fibres) {
     names.emplace_back(&u.origin, "u_origin");
     names.emplace_back(&u.ownColour, "u_ownColour");
+    names.emplace_back(&u.fibreCoords, "u_fibreCoords");
   }
   for (const auto &[location, name] : names) {
     Result<GLint> found = p.program->uniform(name);
@@ -106,6 +107,7 @@ void Renderer::prepare(const QueuedDraw &draw, const SkinnedDraw *pose, const Me
   if (draw.mesh->hasFibres) {
     ShaderProgram::set(u.origin, draw.mesh->center);
     ShaderProgram::set(u.ownColour, draw.ownColour ? 1.0f : 0.0f);
+    ShaderProgram::set(u.fibreCoords, draw.mesh->hasFibreCoords ? 1.0f : 0.0f);
   }
   setSkinning(u, *draw.mesh, pose);
   glBindVertexArray(draw.vao);

@@ -38,10 +38,12 @@ public:
   BackgroundColors background;
 
 private:
-  // Uniform locations, looked up once in create(); origin and ownColour only in the fibred program.
+  // Uniform locations, looked up once in create(); origin, ownColour and fibreCoords only in the fibred
+  // program.
   struct MeshUniforms {
-    GLint view = -1, viewProjection = -1, color = -1, highlight = -1, origin = -1, ownColour = -1, glow = -1,
-          skinning = -1, rigidSlot = -1, bones = -1, muscleAxis = -1, muscleSpan = -1;
+    GLint view = -1, viewProjection = -1, color = -1, highlight = -1, origin = -1, ownColour = -1,
+          fibreCoords = -1, glow = -1, skinning = -1, rigidSlot = -1, bones = -1, muscleAxis = -1,
+          muscleSpan = -1;
   };
   // mesh.vert/mesh.frag twice: plain, and with FIBRES for meshes that carry fibres (the striated
   // muscles). The plain one has half the varyings, which a software rasteriser sets up and

@@ -21,6 +21,11 @@ struct MeshData {
   // (model space), w how tendinous the tissue is, 0 (fleshy belly) .. 1 (tendon). Empty for anything
   // that is not muscle; the shader then draws no striations.
   std::vector<glm::vec4> fibres;
+  // A coordinate per position (mm, finite) that is constant along each fibre, baked by the model
+  // generator with the fibres: the striations are drawn as its level sets, which therefore follow the
+  // fibres exactly where they fan or turn. Empty when the model has none (older files): the shader then
+  // draws the lines across the interpolated direction.
+  std::vector<float> fibreCoords;
   glm::vec4 color{0.8f, 0.8f, 0.8f, 1.0f}; // linear RGBA base colour
   // A coarse index list over the same positions and the largest distance it strays from the full
   // mesh (model units), when the file carries one (the model generator writes them, so that start-up

@@ -24,8 +24,9 @@ float radiusAt(float x) {
 }
 
 // A tube of rings along X (open ends: the viewer draws both sides), fibres along its meridians, tendon
-// (w = 1) beyond 0.32 of the length from the middle.
-MeshData spindle(bool withFibres) {
+// (w = 1) beyond 0.32 of the length from the middle; with `withCoords` also the fibre coordinate the
+// generator bakes (constant along each meridian: 50 lines round, about 1 mm apart round the belly).
+MeshData spindle(bool withFibres, bool withCoords = false) {
   MeshData m;
   m.color = {0.70f, 0.27f, 0.24f, 1.0f}; // the generator's muscle red
   const int rings = 120, segments = 72;
@@ -39,6 +40,7 @@ MeshData spindle(bool withFibres) {
       m.positions.push_back(glm::vec3(x, 0.0f, 0.0f) + around * radiusAt(x));
       m.fibres.push_back(
           glm::vec4(glm::normalize(glm::vec3(1.0f, 0.0f, 0.0f) + around * slope), t * t * (3.0f - 2.0f * t)));
+      m.fibreCoords.push_back(50.0f * static_cast<float>(s) / segments);
     }
   }
   for (int i = 0; i < rings; ++i)
@@ -50,17 +52,19 @@ MeshData spindle(bool withFibres) {
   computeSmoothNormals(m);
   if (!withFibres)
     m.fibres.clear();
+  if (!withCoords)
+    m.fibreCoords.clear();
   return m;
 }
 
 // The spindle alone, as a muscle, written where this test keeps its files.
-std::string writeModel(bool withFibres, const std::string &name) {
+std::string writeModel(bool withFibres, const std::string &name, bool withCoords = false) {
   Scene scene;
   Structure muscle;
   muscle.id = "spindle";
   muscle.name = "Test spindle";
   muscle.system = System::Muscle;
-  muscle.meshes.push_back(spindle(withFibres));
+  muscle.meshes.push_back(spindle(withFibres, withCoords));
   scene.add(std::move(muscle));
   const std::string path = outputPath(name);
   REQUIRE(writeGltf(scene, path));
@@ -150,14 +154,19 @@ Measures measure(const Image &image) {
 } // namespace
 
 TEST_CASE("fibres draw striations along the muscle and a lighter tendon", "[render][fibres]") {
-  const std::string fibred = writeModel(true, "spindle-fibres.glb");
+  // With the baked fibre coordinate (the generator's muscles), and without it (older files: lines
+  // across the direction).
+  const bool withCoords = GENERATE(true, false);
+  INFO((withCoords ? "with the fibre coordinate" : "direction only"));
+  const std::string tag = withCoords ? "-coords" : "";
+  const std::string fibred = writeModel(true, "spindle-fibres" + tag + ".glb", withCoords);
   const std::string plain = writeModel(false, "spindle-plain.glb");
   for (const bool ghost : {false, true}) {
     INFO((ghost ? "x-ray" : "opaque"));
     std::vector<std::string> extra{"--frame", "spindle"};
     if (ghost)
       extra.insert(extra.end(), {"--ghost", "spindle"});
-    const std::string mode = ghost ? "-xray" : "";
+    const std::string mode = (ghost ? "-xray" : "") + tag;
     const Measures with = measure(render(fibred, outputPath("fibres" + mode + ".png"), extra));
     const Measures without = measure(render(plain, outputPath("plain" + mode + ".png"), extra));
     INFO("with fibres: across " << with.across << ", along " << with.along << ", belly " << with.belly
@@ -179,7 +188,7 @@ TEST_CASE("fibres draw striations along the muscle and a lighter tendon", "[rend
 }
 
 TEST_CASE("striations fade out instead of aliasing when the muscle is small", "[render][fibres]") {
-  const std::string fibred = writeModel(true, "small-fibres.glb");
+  const std::string fibred = writeModel(true, "small-fibres.glb", true);
   const std::string plain = writeModel(false, "small-plain.glb");
   // Small on screen: the same close-up at a tenth of the size, about two pixels to a belly line.
   const std::vector<std::string> small{"--frame", "spindle"};

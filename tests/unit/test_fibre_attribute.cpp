@@ -14,8 +14,10 @@
 #endif
 
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <cstring>
 #include <fstream>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -31,6 +33,7 @@ MeshData fibredTetrahedron() {
   computeSmoothNormals(mesh);
   mesh.fibres = {glm::vec4(0, 1, 0, 0), glm::vec4(glm::normalize(glm::vec3(0.3f, 0.9f, -0.2f)), 0.25f),
                  glm::vec4(glm::normalize(glm::vec3(-1, 1, 1)), 0.6f), glm::vec4(0, 0, -1, 1)};
+  mesh.fibreCoords = {-12.25f, 0.0f, 3.1415927f, 40.5f};
   return mesh;
 }
 
@@ -55,22 +58,23 @@ nlohmann::json writtenJson(const test::ScratchDir &dir, const MeshData &mesh = f
   return nlohmann::json::parse(text.str());
 }
 
-int fibreAccessor(const nlohmann::json &doc) {
-  return doc["meshes"][0]["primitives"][0]["attributes"]["_FIBRE"].get<int>();
+int fibreAccessor(const nlohmann::json &doc, const std::string &attribute = "_FIBRE") {
+  return doc["meshes"][0]["primitives"][0]["attributes"][attribute].get<int>();
 }
 
 Result<Scene> loadJson(const test::ScratchDir &dir, const nlohmann::json &doc) {
   return loadModel(dir.write("broken.gltf", doc.dump()));
 }
 
-// Points the fibre accessor at a new buffer file holding `bytes` (four vertices, `componentType`).
+// Points the fibre accessor (or `attribute`'s) at a new buffer file holding `bytes` (four vertices,
+// `componentType`).
 void replaceFibreData(const test::ScratchDir &dir, nlohmann::json &doc, const std::string &bytes,
-                      int componentType) {
+                      int componentType, const std::string &attribute = "_FIBRE") {
   dir.write("fibre.bin", bytes);
   doc["buffers"].push_back({{"byteLength", bytes.size()}, {"uri", "fibre.bin"}});
   doc["bufferViews"].push_back(
       {{"buffer", doc["buffers"].size() - 1}, {"byteOffset", 0}, {"byteLength", bytes.size()}});
-  auto &acc = doc["accessors"][fibreAccessor(doc)];
+  auto &acc = doc["accessors"][fibreAccessor(doc, attribute)];
   acc["bufferView"] = doc["bufferViews"].size() - 1;
   acc["componentType"] = componentType;
 }
@@ -107,6 +111,90 @@ TEST_CASE("fibres: written to glTF and read back per vertex within a byte's step
   }
 }
 
+TEST_CASE("fibres: the fibre coordinate is written as _FIBRE_COORD floats and read back exactly",
+          "[loader][fibres]") {
+  test::ScratchDir dir("fibre_coord_roundtrip");
+  const MeshData original = fibredTetrahedron();
+  for (bool binary : {true, false}) {
+    INFO((binary ? "glb" : "gltf"));
+    GltfWriteOptions options;
+    options.binary = binary;
+    const std::string path = dir.path(binary ? "muscle.glb" : "muscle.gltf");
+    REQUIRE(writeGltf(sceneOf(original), path, options));
+    Result<Scene> loaded = loadModel(path);
+    REQUIRE(loaded);
+    CHECK(loaded->structures().at(0).meshes.at(0).fibreCoords == original.fibreCoords);
+  }
+  const nlohmann::json doc = writtenJson(dir);
+  const nlohmann::json &acc = doc["accessors"][fibreAccessor(doc, "_FIBRE_COORD")];
+  CHECK(acc["type"] == "SCALAR");
+  CHECK(acc["componentType"] == 5126);
+  CHECK(acc["count"] == 4);
+
+  // A mesh without coordinates (a file from before them) is written and read without them.
+  MeshData without = original;
+  without.fibreCoords.clear();
+  CHECK_FALSE(writtenJson(dir, without)["meshes"][0]["primitives"][0]["attributes"].contains("_FIBRE_COORD"));
+  const std::string path = dir.path("without.glb");
+  REQUIRE(writeGltf(sceneOf(without), path));
+  Result<Scene> loaded = loadModel(path);
+  REQUIRE(loaded);
+  CHECK(loaded->structures().at(0).meshes.at(0).fibreCoords.empty());
+  CHECK(loaded->structures().at(0).meshes.at(0).fibres.size() == 4);
+}
+
+TEST_CASE("fibres: a broken fibre coordinate is refused with a message naming _FIBRE_COORD",
+          "[loader][fibres]") {
+  test::ScratchDir dir("fibre_coord_broken");
+  const nlohmann::json good = writtenJson(dir);
+  const int a = fibreAccessor(good, "_FIBRE_COORD");
+  const std::string where = "meshes[0].primitives[0] _FIBRE_COORD: accessors[" + std::to_string(a) + "]";
+  auto refused = [&](const nlohmann::json &doc) {
+    Result<Scene> loaded = loadJson(dir, doc);
+    REQUIRE_FALSE(loaded);
+    return loaded.error();
+  };
+  REQUIRE(loadJson(dir, good)); // the unbroken file loads
+
+  SECTION("one value more than the vertex count") {
+    nlohmann::json doc = good;
+    doc["accessors"][a]["count"] = 5;
+    CHECK_THAT(refused(doc), Catch::Contains(where + ": has 5 values but POSITION has 4 vertices"));
+  }
+  SECTION("two numbers per vertex") {
+    nlohmann::json doc = good;
+    doc["accessors"][a]["type"] = "VEC2";
+    const std::string error = refused(doc);
+    CHECK_THAT(error, Catch::Contains(where + ": has 2 components per vertex"));
+    CHECK_THAT(error, Catch::Contains("type SCALAR"));
+  }
+  SECTION("normalized shorts, which cannot hold tens of millimetres finely") {
+    nlohmann::json doc = good;
+    const std::int16_t values[4] = {0, 100, -100, 32767};
+    replaceFibreData(dir, doc, std::string(reinterpret_cast<const char *>(values), sizeof values), 5122,
+                     "_FIBRE_COORD");
+    doc["accessors"][a]["normalized"] = true;
+    const std::string error = refused(doc);
+    CHECK_THAT(error, Catch::Contains(where + ": componentType 5122 is not allowed"));
+    CHECK_THAT(error, Catch::Contains("float (5126)"));
+  }
+  SECTION("a buffer view too short for the count") {
+    nlohmann::json doc = good;
+    doc["bufferViews"][doc["accessors"][a]["bufferView"].get<int>()]["byteLength"] = 12;
+    CHECK_THAT(refused(doc), Catch::Contains(where + ": 4 elements"));
+  }
+  for (const float bad : {std::numeric_limits<float>::quiet_NaN(), std::numeric_limits<float>::infinity()})
+    SECTION(std::string("a value that is not finite: ") + (std::isnan(bad) ? "nan" : "inf")) {
+      nlohmann::json doc = good;
+      const float values[4] = {0.0f, 1.5f, bad, 2.0f};
+      replaceFibreData(dir, doc, std::string(reinterpret_cast<const char *>(values), sizeof values), 5126,
+                       "_FIBRE_COORD");
+      const std::string error = refused(doc);
+      CHECK_THAT(error, Catch::Contains("_FIBRE_COORD: vertex 2 has fibre coordinate"));
+      CHECK_THAT(error, Catch::Contains("expected a finite number"));
+    }
+}
+
 TEST_CASE("fibres: stored as four normalized signed bytes a vertex", "[loader][fibres]") {
   test::ScratchDir dir("fibre_encoding");
   const nlohmann::json doc = writtenJson(dir);
@@ -124,6 +212,7 @@ TEST_CASE("fibres: a mesh without them is written and read without them", "[load
   plain.fibres.clear();
   const nlohmann::json doc = writtenJson(dir, plain);
   CHECK_FALSE(doc["meshes"][0]["primitives"][0]["attributes"].contains("_FIBRE"));
+  CHECK_FALSE(doc["meshes"][0]["primitives"][0]["attributes"].contains("_FIBRE_COORD")); // no use alone
   const std::string path = dir.path("plain.glb");
   REQUIRE(writeGltf(sceneOf(plain), path));
   Result<Scene> loaded = loadModel(path);
@@ -251,6 +340,13 @@ TEST_CASE("fibres: the generator mirrors them with the mesh and samples unit dir
     CHECK(right.fibres[v].z == left.fibres[v].z);
     CHECK(right.fibres[v].w == left.fibres[v].w);
   }
+  CHECK(right.fibreCoords == left.fibreCoords); // constant along the mirrored fibres too
+
+  // Coordinates are sampled per vertex; one that is not finite becomes 0 (the loader refuses those).
+  const std::vector<float> coords = modelgen::sampleFibreCoords(left, [](const glm::vec3 &p) {
+    return p.z > 0.5f ? std::numeric_limits<float>::infinity() : 10.0f * p.x - p.y;
+  });
+  CHECK(coords == std::vector<float>{0.0f, 10.0f, -1.0f, 0.0f});
 
   // Lengths other than one, a tendon fraction out of range and a direction that is not one.
   const std::vector<glm::vec4> sampled = modelgen::sampleFibres(left, [](const glm::vec3 &p) {
