@@ -111,6 +111,13 @@ float sdLamina(const vec3 &p, const vec3 &a, const vec3 &b, float halfT, float h
   return glm::length(glm::max(vec2(across, up), vec2(0.0f))) + std::min(std::max(across, up), 0.0f) - r;
 }
 
+// Intersection of two solids whose meeting edge is rounded over radius r: exact for faces that meet at a
+// right angle (Mercury's hg_sdf, fOpIntersectionRound), unlike smax, which rounds a right-angled edge over
+// less than half its k.
+float roundMax(float a, float b, float r) {
+  return std::min(-r, std::max(a, b)) + glm::length(glm::max(vec2(a + r, b + r), vec2(0.0f)));
+}
+
 // Low-amplitude bumps (about 2 mm apart) for the rough surface of a tubercle, fading out away from it.
 float roughBone(const vec3 &p) {
   return std::sin(p.x * 2.9f + 1.3f) * std::sin(p.y * 3.1f + 0.7f) * std::sin(p.z * 2.7f + 2.1f);
@@ -252,6 +259,18 @@ float posteriorArch(const Level &L, const vec3 &p, float laminaHalfHeight) {
     for (int i = 0; i < kPieces; ++i)
       d = std::min(d, sdLamina(q, at(i), at(i + 1), kArchLaminaT, laminaHalfHeight + kDrop,
                                std::min(L.laminaT * 0.75f, 1.5f), 0.34f, 0.5f));
+  } else if (L.s.kind == VertebraKind::Axis) {
+    // Tenth pass (lecturer: C2's laminae read as flat facets, boards with square corners): thick,
+    // rounded, prism-like laminae leading back to the massive spine (Gray's Anatomy 41st ed., the axis:
+    // the laminae are thick and strong; REFERENCE §2.3: 5-6 mm at C2). Each is a rounded bar along its
+    // lower border, about 7 mm thick and set 1.4 mm back (the shingle lean), blended into a thinner
+    // rounded upper border: in section a rounded wedge, thin above and thick below, its back convex.
+    const vec3 a = pillarBack + back, b = junction + vec3(0.0f, 0.0f, 1.0f) + back;
+    const vec2 n = glm::normalize(vec2(b.z - a.z, -(b.x - a.x))); // across the lamina in the XZ plane
+    const vec3 toBack = n.y > 0.0f ? vec3(-n.x, 0.0f, -n.y) : vec3(n.x, 0.0f, n.y);
+    const vec3 lower = vec3(0.0f, -laminaHalfHeight + 3.6f, 0.0f) + toBack * 1.4f;
+    const vec3 upper = vec3(0.0f, laminaHalfHeight - 1.8f, 0.0f);
+    d = smin(sdCapsule(q, a + lower, b + lower, 3.6f), sdCapsule(q, a + upper, b + upper, 1.8f), 3.0f);
   } else
     d = sdLamina(q, pillarBack + back, junction + vec3(0.0f, 0.0f, 1.0f) + back, L.laminaT, laminaHalfHeight,
                  std::min(L.laminaT * 0.75f, 1.5f), 0.26f, 0.25f);
@@ -547,13 +566,18 @@ float atlasShape(const Level &L, const vec3 &p) {
   // Slender bars: the anterior section flattened more (kAnteriorArchSquash) than the
   // spec's 1.25.
   float anterior = sdSampledTube(q * vec3(1.0f, 1.0f / kAnteriorArchSquash, 1.0f), L.anteriorArch);
-  anterior = smin(anterior, sdEllipsoid(q, vec3(0, -0.5f, halfAp - 2.6f), vec3(5.0f, 5.5f, 2.6f)), 2.0f);
-  // The anterior tubercle (longus colli): a rough conical bump standing about 1 mm proud of the arch's
-  // front, drawn a little downwards (Gray's 1918, the atlas; fourth pass: it did not show).
-  float anteriorTubercle = sdEllipsoid(q, vec3(0, -1.2f, halfAp - 1.4f), vec3(3.6f, 4.4f, 2.0f));
+  // The arch taller in the middle, under the tubercle (tenth pass: 7 mm wide, was 10, which spread the
+  // middle of the arch's front into a flat face level with the tubercle).
+  anterior = smin(anterior, sdEllipsoid(q, vec3(0, -0.5f, halfAp - 2.6f), vec3(3.5f, 5.5f, 2.6f)), 2.0f);
+  // The anterior tubercle (longus colli, anterior longitudinal ligament): a rough conical eminence in the
+  // midline of the arch's front (Gray's Anatomy 41st ed., the atlas). Tenth pass (lecturer: from above it
+  // does not show): it stands about 2.5 mm forward of the arch 5.5 mm to either side, and reaches about
+  // 1.5 mm below the arch's lower border and a little above its upper one, so that it shows as a bump in
+  // the superior and anterior views (fourth pass: 1 mm proud of a broad flat front, it did not).
+  float anteriorTubercle = sdEllipsoid(q, vec3(0, -0.7f, halfAp - 0.8f), vec3(3.2f, 5.6f, 2.6f));
   if (anteriorTubercle < 1.0f)
     anteriorTubercle += 0.12f * roughBone(p) * (1.0f - std::max(anteriorTubercle, 0.0f));
-  anterior = smin(anterior, anteriorTubercle, 1.0f);
+  anterior = smin(anterior, anteriorTubercle, 1.5f);
   anterior =
       subtract(anterior, sdEllipsoid(q, vec3(0, 0, 12.4f), vec3(4.6f, 5.0f, 4.0f)), 0.5f); // dens facet
   // The posterior arch a flattened plate, taller than thick (about 8 x 5 mm behind, REFERENCE §2.5,
@@ -637,13 +661,25 @@ float axisBody(const Level &L, const vec3 &p) {
   // body is convex, hollowed each side of a median ridge for longus colli); an oval in plan whose front
   // corners lie about 4 mm behind the midline front. The back and the endplate's width are unchanged.
   const float frontOval =
-      (glm::length(vec2(p.x / (halfW + 2.0f), (p.z + 0.4f * L.b) / (1.4f * L.b))) - 1.0f) * (halfW + 2.0f);
+      (glm::length(vec2(p.x / (halfW + 3.0f), (p.z + 0.4f * L.b) / (1.4f * L.b))) - 1.0f) * (halfW + 3.0f);
   body = smax(body, frontOval, 1.5f);
   body = smax(body, p.y - 17.0f, 3.0f);
-  const float lipDrop = 3.4f * glm::smoothstep(L.b - 6.0f, L.b - 1.0f, p.z);
-  body = smax(body, -p.y - 0.2f - lipDrop, 0.8f);
-  // A median ridge down the front of the body, between the hollows for longus colli.
-  body = smin(body, sdEllipsoid(p, vec3(0, 8.0f, L.b - 1.2f), vec3(2.6f, 8.0f, 1.8f)), 1.5f);
+  // Tenth pass (lecturer: a flat front, no median ridge): a hollow for longus colli either side, about
+  // 1 mm deep and 4 mm wide, 3.6 mm from the midline, and between them a median ridge about 4 mm wide
+  // standing about 2 mm forward of their floors (Gray's Anatomy 41st ed., the axis: the anterior surface
+  // of the body is hollowed out on each side of a median ridge for longus colli). The oval above is a
+  // little flatter than the ninth pass's (halfW + 3, was + 2), so that each hollow has a lateral rim.
+  const vec3 sideOfMidline(std::abs(p.x), p.y, p.z);
+  body =
+      subtract(body, sdEllipsoid(sideOfMidline, vec3(3.6f, 8.0f, L.b + 0.2f), vec3(2.0f, 7.5f, 1.9f)), 1.0f);
+  body = smin(body, sdEllipsoid(p, vec3(0, 7.5f, L.b - 0.9f), vec3(2.0f, 8.5f, 1.6f)), 0.8f);
+  // The lip's full drop is reached 2.5 mm behind the front (ninth pass: 1 mm), so that it ends in a blunt
+  // edge, not a thin wedge where the front recedes either side of the midline, and begins 5 mm behind it
+  // (ninth pass: 6), clear of the middle of the C2-C3 disc (test_bone_contacts); that edge is rounded
+  // over about 1.3 mm (an exact round edge, not smax): rounded over 0.4 mm, the wedge aliased into small
+  // teeth on the 0.38 mm grid (tenth pass, lecturer: a serrated lower edge).
+  const float lipDrop = 3.4f * glm::smoothstep(L.b - 5.0f, L.b - 2.5f, p.z);
+  body = roundMax(body, -p.y - 0.2f - lipDrop, 1.3f);
   body = smax(body, -p.z * slope - p.y - lipDrop, 0.8f);
   // The endplate's hollow stops short of the lip.
   body = subtract(body, sdSphere(p, vec3(0, 1.2f - 28.0f, -1.5f), 28.0f) + lipDrop, 0.6f);
@@ -726,21 +762,25 @@ float axisShape(const Level &L, const vec3 &p) {
   d = smin(d, sdBar(q, vec3(9.0f, 11.0f, -5.0f), vec3(L.xl, 5.0f, L.zl), 3.2f, 1.5f), 1.5f);
   d = smin(d, pillar(L, q), 1.5f);
   d = smin(d, posteriorArch(L, p, 5.5f), 1.5f);
-  // Small transverse process with its foramen.
-  // Seventh pass (lecturer: a teardrop knob hung below a round side hole): a small process, a flattened
-  // bar running out and a little down from the side of the body and pedicle, its blunt tip pointing down
-  // and out (Gray's Anatomy 41st ed., the axis: the transverse processes are small, their tips single
-  // tubercles directed downwards). The tip stays where it was (c2.pt; a slip of levator scapulae and
+  // Small transverse process with its foramen. Tenth pass (lecturer: from the front two-lobed knobs, a
+  // bow tie): one process, no crest or shelf standing beside the outlet over a separate tip. A bar from
+  // the side of the body and pedicle (as before) carries a single blunt process that tapers from a root
+  // about 7 mm across, lateral to the foramen, down and out to its tip (Gray's Anatomy 41st ed., the axis:
+  // the transverse processes are small, each ending in a single tubercle directed downwards, and the
+  // foramen transversarium in it turns laterally). Its lateral border, nearly upright, runs down and a
+  // little out from beside the outlet to the tip, so that it is the outlet's lower lip, further out than
+  // the upper lip (the facet's rim), and from the front the outline has one lateral extremity, at the tip.
+  // The tip lies within about 1 mm of where it was, down and out of c2.pt (a slip of levator scapulae and
   // scalenus medius arise from it).
   float tp = sdRoundBox(q, vec3((11.0f + L.pt.x) * 0.5f, L.yTp - 0.2f * (q.x - 11.0f), -4.5f),
                         vec3((L.pt.x - 11.0f) * 0.5f, 2.0f, 3.6f), 1.9f);
-  // Where the process ends, down and out of c2.pt: the blunt tip below and the spade of its lateral
-  // plate (further down) both taper to it.
-  const vec3 processTip(L.pt.x + 2.6f, L.pt.y - 3.4f, L.pt.z - 1.2f);
-  // Eighth pass (lecturer: from the side still a round hole facing straight out over a round knob): the
-  // process ends not in a ball but in a blunt tip tapering down and out below and lateral to the foramen
-  // (Gray's Anatomy 41st ed., the axis: a single tubercle directed downwards).
-  tp = smin(tp, sdRoundCone(q, vec3(L.pt.x + 1.0f, L.pt.y - 0.5f, L.pt.z), processTip, 2.3f, 1.3f), 1.5f);
+  const vec3 processRoot(L.ft.x + 6.5f, L.yTp + 0.4f, L.ft.z - 0.5f);
+  const vec3 processTip(L.pt.x + 2.1f, L.pt.y - 4.0f, L.pt.z - 1.2f);
+  // Flattened a little front to back (about 6.3 mm thick at the root, 3.1 at the tip).
+  constexpr float kProcessFlat = 1.15f;
+  const vec3 flat(1.0f, 1.0f, kProcessFlat);
+  tp =
+      smin(tp, sdRoundCone(q * flat, processRoot * flat, processTip * flat, 3.6f, 1.8f) / kProcessFlat, 2.0f);
   // The axis's foramen turns laterally under the superior facet (L-shaped), so the vertebral artery
   // leaves it up and out on its way to the atlas (issue 12; Gray 1918, the axis). Seventh pass
   // (lecturer: a round hole facing straight sideways): the outlet runs about 34 degrees up from the
@@ -755,44 +795,22 @@ float axisShape(const Level &L, const vec3 &p) {
   // Rims rounded over about 1.5 mm: a smooth-lipped outlet rather than the sharp edge of a drill hole.
   d = smin(d, subtract(tp, hole, 1.5f), 1.5f);
   d = subtract(d, hole, 1.5f);
-  // The foramen opens on the side of the mass under the overhang of the facet, above the thin bar of the
-  // transverse process: an outlet, not a hole drilled through a block.
-  // Seventh pass: its lower lip, a flat shelf (the bar lateral to the foramen) running out under the
-  // outlet to the tip of the process, stands about 4 mm further out than its upper lip (the facet's rim),
-  // so that the mouth faces up and out rather than straight sideways.
-  const float shelf =
-      sdRoundBox(q, vec3(L.ft.x + 4.0f, L.yTp + 1.5f - 0.15f * (q.x - L.ft.x - 4.0f), L.ft.z - 0.5f),
-                 vec3(3.5f, 1.6f, 3.4f), 1.5f);
-  d = smin(d, subtract(shelf, hole, 1.5f), 1.5f);
-  // Eighth pass: the shelf ends in a thin plate rising lateral to the outlet, the foramen's lateral wall
-  // carried by the transverse process (Gray's Anatomy 41st ed., the axis; REFERENCE §2.5), about 3 mm
-  // thick and 7.7 mm front to back at its crest, one spade tapering to the tip below; its crest about
-  // 5.9 mm above the foramen's centre and 9.6 mm lateral to it, just under the vertebral artery's course
-  // to the atlas (vessels.json): the outlet opens up and out over that crest beneath the facet's lateral
-  // part, not as a round hole in a side face.
-  {
-    // One spade of bone from the crest down to the tip, flattened side to side and broad front to back.
-    // Ninth pass (lecturer: an upright pill, lumpy from the front): no spade standing up beside the
-    // outlet. The process is a short plate from the bone lateral to the foramen, about 10 mm tall at its
-    // root, tapering down and out to its blunt tip (Gray's Anatomy 41st ed., the axis: small, a single
-    // tubercle directed downwards), flattened a little front to back.
-    const vec3 flat(1.0f, 1.0f, 0.8f);
-    float cone = sdRoundCone(q * flat, vec3(L.ft.x + L.ftR + 1.5f, L.yTp - 0.6f, L.ft.z - 0.4f) * flat,
-                             processTip * flat, 2.4f, 1.3f);
-    // The foramen's lateral wall, which the process carries: a low rounded crest, flattened side to side,
-    // rising from the process's root under the outlet, about 3.6 mm thick and 8 mm front to back, its crest
-    // about 6 mm above the foramen's centre and 9 mm lateral to it (eighth pass: an upright spade reached
-    // the same height, and read as a pill stood on end). The process below it tapers down and out to its tip.
-    cone = smin(
-        cone, sdEllipsoid(q, vec3(L.ft.x + 9.0f, L.yTp + 2.8f, L.ft.z - 0.5f), vec3(1.8f, 3.2f, 4.0f)), 3.0f);
-    d = smin(d, subtract(cone, hole, 1.5f), 2.0f);
-  }
+  // The foramen's lateral wall, which the process carries up beside the outlet (test_bone_axis): a low
+  // rim about 3 mm thick and 4 mm front to back on the process's root, lateral to the outlet, which opens
+  // up and out over it. Its outer face lies in line with the process's lateral border below it and draws
+  // in upwards, and its front lies behind the process's front, so that from the front it continues the
+  // taper of the process rather than standing out as a second lobe (the ninth pass's crest, 1 mm further
+  // out and 8 mm front to back, did). Added after the outlet is cut: cut by it, it was too low to wall
+  // the outlet's lower half.
+  d = smin(d, sdEllipsoid(q, vec3(L.ft.x + 7.8f, L.yTp + 2.5f, L.ft.z - 0.8f), vec3(1.4f, 2.4f, 2.0f)), 1.5f);
   // The canal's lateral wall where it turns out: a low bar along the foramen's outer side, the outlet's
   // floor (Gray's 1918). Eighth pass: sunk 0.4 mm and thinned (it read from the side as a knob under a
-  // round hole); it now lies behind the transverse process's lateral plate above.
+  // round hole). Tenth pass: within the root of the transverse process, its front end 2 mm further back
+  // (it stood out in front of the process as a knob) and 1.3 mm lower, so that the outlet's floor lies
+  // lower and the lateral wall above need not stand as high beside it.
   d = smin(d,
-           sdCapsule(q, vec3(L.ft.x + L.ftR + 0.9f, L.yTp + 1.2f, L.ft.z + 3.2f),
-                     vec3(L.ft.x + L.ftR + 0.9f, L.yTp + 1.2f, L.ft.z - 3.2f), 1.35f),
+           sdCapsule(q, vec3(L.ft.x + L.ftR + 0.9f, L.yTp - 0.1f, L.ft.z + 1.2f),
+                     vec3(L.ft.x + L.ftR + 0.9f, L.yTp - 0.1f, L.ft.z - 3.2f), 1.35f),
            1.2f);
   // The canal is cut below the atlas; the dens, which rises into the atlas ring, is kept whole (sixth
   // pass: the cut shaved the back of its neck to under 8 mm, and the dens read as a club).
