@@ -351,32 +351,58 @@ std::uint64_t triangleCount(std::uint64_t count, int mode) {
   return count >= 3 ? count - 2 : 0;
 }
 
+// The generator's own vertex attributes (_OCCLUSION, _FIBRE, _FIBRE_COORD) are checked alike before
+// their values are read: the accessor holds `type` (`holds` says what, e.g. "occlusion is one number
+// per vertex (type SCALAR)"), is float or one of the normalized integer component types `integers`
+// (`allowedText` names them), and has one value per vertex (`perVertex` says so). An index out of
+// range is left to viewAccessor, which reports it.
+struct CustomAttribute {
+  int index = -1; // -1: the primitive has no such attribute
+  std::string at; // "<where> _NAME", the start of every message
+};
+Result<CustomAttribute> checkCustomAttribute(const tinygltf::Model &model, const tinygltf::Primitive &prim,
+                                             const std::string &attributeName, const std::string &where,
+                                             int type, const std::string &holds,
+                                             const std::vector<int> &integers, const std::string &allowedText,
+                                             std::size_t vertexCount, const std::string &perVertex) {
+  auto attribute = prim.attributes.find(attributeName);
+  if (attribute == prim.attributes.end())
+    return CustomAttribute{};
+  CustomAttribute out{attribute->second, where + " " + attributeName};
+  if (out.index < 0 || static_cast<std::size_t>(out.index) >= model.accessors.size())
+    return out;
+  const tinygltf::Accessor &acc = model.accessors[static_cast<std::size_t>(out.index)];
+  const std::string name = out.at + ": accessors[" + std::to_string(out.index) + "]";
+  if (acc.type != type)
+    return Error{name + ": has " + std::to_string(typeComponents(acc.type)) + " components per vertex; " +
+                 holds};
+  const bool integer = std::find(integers.begin(), integers.end(), acc.componentType) != integers.end();
+  if (acc.componentType != TINYGLTF_COMPONENT_TYPE_FLOAT && !(integer && acc.normalized))
+    return Error{name + ": componentType " + std::to_string(acc.componentType) +
+                 (integer ? " is not normalized" : " is not allowed") + "; " + allowedText};
+  if (acc.count != vertexCount)
+    return Error{name + ": has " + std::to_string(acc.count) + " values but POSITION has " +
+                 std::to_string(vertexCount) + " vertices; " + perVertex};
+  return out;
+}
+
 // The generator's baked ambient occlusion (attribute "_OCCLUSION", written by gltf_writer.cpp): one
 // SCALAR per vertex, float in [0, 1] or a normalized unsigned byte or short. Checked before use: its
 // type, component type and count, and every float value; a model without it gets an empty vector.
 Result<std::vector<float>> readOcclusion(const tinygltf::Model &model, const tinygltf::Primitive &prim,
                                          std::size_t vertexCount, const std::string &where) {
-  auto attribute = prim.attributes.find("_OCCLUSION");
-  if (attribute == prim.attributes.end())
+  Result<CustomAttribute> attribute = checkCustomAttribute(
+      model, prim, "_OCCLUSION", where, TINYGLTF_TYPE_SCALAR,
+      "occlusion is one number per vertex (type SCALAR)",
+      {TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE, TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT},
+      "occlusion must be float (5126) or normalized unsigned byte (5121) or short (5123)", vertexCount,
+      "occlusion needs one per vertex");
+  if (!attribute)
+    return Error{attribute.error()};
+  if (attribute->index < 0)
     return std::vector<float>{};
-  const std::string at = where + " _OCCLUSION";
-  const int index = attribute->second;
-  if (index >= 0 && static_cast<std::size_t>(index) < model.accessors.size()) {
-    const tinygltf::Accessor &acc = model.accessors[static_cast<std::size_t>(index)];
-    const std::string name = at + ": accessors[" + std::to_string(index) + "]";
-    if (acc.type != TINYGLTF_TYPE_SCALAR)
-      return Error{name + ": has " + std::to_string(typeComponents(acc.type)) +
-                   " components per vertex; occlusion is one number per vertex (type SCALAR)"};
-    const bool integer = acc.componentType == TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE ||
-                         acc.componentType == TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT;
-    if (acc.componentType != TINYGLTF_COMPONENT_TYPE_FLOAT && !(integer && acc.normalized))
-      return Error{name + ": componentType " + std::to_string(acc.componentType) +
-                   (integer ? " is not normalized" : " is not allowed") +
-                   "; occlusion must be float (5126) or normalized unsigned byte (5121) or short (5123)"};
-    if (acc.count != vertexCount)
-      return Error{name + ": has " + std::to_string(acc.count) + " values but POSITION has " +
-                   std::to_string(vertexCount) + " vertices; occlusion needs one per vertex"};
-  }
+  const int index = attribute->index;
+  const std::string &at = attribute->at;
   Result<AccessorView> view =
       viewAccessor(model, index, TINYGLTF_TYPE_SCALAR,
                    {TINYGLTF_COMPONENT_TYPE_FLOAT, TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE,
@@ -410,28 +436,18 @@ Result<std::vector<float>> readOcclusion(const tinygltf::Model &model, const tin
 // gets an empty vector.
 Result<std::vector<glm::vec4>> readFibres(const tinygltf::Model &model, const tinygltf::Primitive &prim,
                                           std::size_t vertexCount, const std::string &where) {
-  auto attribute = prim.attributes.find("_FIBRE");
-  if (attribute == prim.attributes.end())
+  Result<CustomAttribute> attribute =
+      checkCustomAttribute(model, prim, "_FIBRE", where, TINYGLTF_TYPE_VEC4,
+                           "a fibre is four numbers per vertex (type VEC4: direction, tendon fraction)",
+                           {TINYGLTF_COMPONENT_TYPE_BYTE, TINYGLTF_COMPONENT_TYPE_SHORT},
+                           "fibres must be normalized signed byte (5120) or short (5122) or float (5126)",
+                           vertexCount, "fibres need one per vertex");
+  if (!attribute)
+    return Error{attribute.error()};
+  if (attribute->index < 0)
     return std::vector<glm::vec4>{};
-  const std::string at = where + " _FIBRE";
-  const int index = attribute->second;
-  if (index >= 0 && static_cast<std::size_t>(index) < model.accessors.size()) {
-    const tinygltf::Accessor &acc = model.accessors[static_cast<std::size_t>(index)];
-    const std::string name = at + ": accessors[" + std::to_string(index) + "]";
-    if (acc.type != TINYGLTF_TYPE_VEC4)
-      return Error{name + ": has " + std::to_string(typeComponents(acc.type)) +
-                   " components per vertex; a fibre is four numbers per vertex (type VEC4: direction, "
-                   "tendon fraction)"};
-    const bool integer = acc.componentType == TINYGLTF_COMPONENT_TYPE_BYTE ||
-                         acc.componentType == TINYGLTF_COMPONENT_TYPE_SHORT;
-    if (acc.componentType != TINYGLTF_COMPONENT_TYPE_FLOAT && !(integer && acc.normalized))
-      return Error{name + ": componentType " + std::to_string(acc.componentType) +
-                   (integer ? " is not normalized" : " is not allowed") +
-                   "; fibres must be normalized signed byte (5120) or short (5122) or float (5126)"};
-    if (acc.count != vertexCount)
-      return Error{name + ": has " + std::to_string(acc.count) + " values but POSITION has " +
-                   std::to_string(vertexCount) + " vertices; fibres need one per vertex"};
-  }
+  const int index = attribute->index;
+  const std::string &at = attribute->at;
   Result<AccessorView> view = viewAccessor(
       model, index, TINYGLTF_TYPE_VEC4,
       {TINYGLTF_COMPONENT_TYPE_FLOAT, TINYGLTF_COMPONENT_TYPE_BYTE, TINYGLTF_COMPONENT_TYPE_SHORT}, at);
@@ -471,24 +487,16 @@ Result<std::vector<glm::vec4>> readFibres(const tinygltf::Model &model, const ti
 // it gets an empty vector.
 Result<std::vector<float>> readFibreCoords(const tinygltf::Model &model, const tinygltf::Primitive &prim,
                                            std::size_t vertexCount, const std::string &where) {
-  auto attribute = prim.attributes.find("_FIBRE_COORD");
-  if (attribute == prim.attributes.end())
+  Result<CustomAttribute> attribute = checkCustomAttribute(
+      model, prim, "_FIBRE_COORD", where, TINYGLTF_TYPE_SCALAR,
+      "a fibre coordinate is one number per vertex (type SCALAR)", {},
+      "fibre coordinates must be float (5126)", vertexCount, "fibre coordinates need one per vertex");
+  if (!attribute)
+    return Error{attribute.error()};
+  if (attribute->index < 0)
     return std::vector<float>{};
-  const std::string at = where + " _FIBRE_COORD";
-  const int index = attribute->second;
-  if (index >= 0 && static_cast<std::size_t>(index) < model.accessors.size()) {
-    const tinygltf::Accessor &acc = model.accessors[static_cast<std::size_t>(index)];
-    const std::string name = at + ": accessors[" + std::to_string(index) + "]";
-    if (acc.type != TINYGLTF_TYPE_SCALAR)
-      return Error{name + ": has " + std::to_string(typeComponents(acc.type)) +
-                   " components per vertex; a fibre coordinate is one number per vertex (type SCALAR)"};
-    if (acc.componentType != TINYGLTF_COMPONENT_TYPE_FLOAT)
-      return Error{name + ": componentType " + std::to_string(acc.componentType) +
-                   " is not allowed; fibre coordinates must be float (5126)"};
-    if (acc.count != vertexCount)
-      return Error{name + ": has " + std::to_string(acc.count) + " values but POSITION has " +
-                   std::to_string(vertexCount) + " vertices; fibre coordinates need one per vertex"};
-  }
+  const int index = attribute->index;
+  const std::string &at = attribute->at;
   Result<AccessorView> view =
       viewAccessor(model, index, TINYGLTF_TYPE_SCALAR, {TINYGLTF_COMPONENT_TYPE_FLOAT}, at);
   if (!view)

@@ -162,6 +162,21 @@ inline const modelgen::SurfaceIndex &surfaceOf(const std::string &id) {
   return it->second;
 }
 
+// Front-most crossing of the line along Z through (x, y): the front of the bone there (-1e9: none).
+inline float frontAt(const modelgen::SurfaceIndex &bone, float x, float y) {
+  const std::vector<float> zs = bone.axisCrossings({x, y, 0.0f}, 2);
+  return zs.empty() ? -1e9f : zs.back();
+}
+
+// Lowest crossing of the vertical line through (x, z) above `floor`: the bone's under side (1e9: none).
+inline float bottomAt(const modelgen::SurfaceIndex &bone, float x, float z, float floor) {
+  const std::vector<float> ys = bone.axisCrossings({x, 0.0f, z}, 1);
+  for (const float y : ys)
+    if (y > floor)
+      return y;
+  return 1e9f;
+}
+
 // "(x, y, z)" of a point in mm, for the messages of failed checks.
 inline std::string mmText(const glm::vec3 &p) {
   std::ostringstream s;

@@ -16,24 +16,8 @@
 using namespace atlas;
 using modelgen::SurfaceIndex;
 
-namespace {
-
-// Front-most crossing of the line along Z through (x, y): the front of the bone there (-1e9: none).
-float frontAt(const SurfaceIndex &bone, float x, float y) {
-  const std::vector<float> zs = bone.axisCrossings({x, y, 0.0f}, 2);
-  return zs.empty() ? -1e9f : zs.back();
-}
-
-// Lowest crossing of the vertical line through (x, z) above `floor`: the bone's under side (1e9: none).
-float bottomAt(const SurfaceIndex &bone, float x, float z, float floor) {
-  const std::vector<float> ys = bone.axisCrossings({x, 0.0f, z}, 1);
-  for (const float y : ys)
-    if (y > floor)
-      return y;
-  return 1e9f;
-}
-
-} // namespace
+using test::bottomAt;
+using test::frontAt;
 
 TEST_CASE("model: C2's transverse process is one blunt process pointing down and out, not two knobs",
           "[model][bones][bones-tenth]") {
