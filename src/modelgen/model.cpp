@@ -37,8 +37,9 @@ glm::vec4 colourFor(System system) {
     return {0.20f, 0.30f, 0.65f, 1.0f};
   case System::Pleura: // drawn x-rayed at first (structures.json "initially"), so the dome reads as a veil
     return {0.88f, 0.74f, 0.76f, 1.0f};
-  case System::Fascia:
-    return {0.92f, 0.91f, 0.86f, 1.0f};
+  case System::Fascia: // a pearly lavender grey: the ivory of bone made the membrane read as a bony
+                       // plate (lecturer review, tenth pass); apart from cartilage's and disc's blues
+    return {0.80f, 0.78f, 0.90f, 1.0f};
   default:
     return {0.85f, 0.55f, 0.45f, 1.0f};
   }

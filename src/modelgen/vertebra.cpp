@@ -852,10 +852,15 @@ Level makeLevel(const VertebraSpec &s, const Landmarks &ribLandmarks) {
     // Arch centre lines (y already divided by the squash of the section), mirrored control points
     // first so the curve crosses the midline level.
     const vec3 sq(1.0f, 1.0f / kAnteriorArchSquash, 1.0f), sp(1.0f);
+    // The anterior arch is a short even curve, a circle of about 17 mm radius through the middle of
+    // the front and the lateral masses: with no point between 6 and 14 mm from the midline its two
+    // halves ran straight and met at the tubercle as a V, and the ring read from above as a shield
+    // (lecturer review, tenth pass).
     L.anteriorArch = smoothCurve({{vec3(-6, 0, 18.5f) * sq, 3.4f},
                                   {vec3(0, 0, 19.5f) * sq, 3.4f},
-                                  {vec3(6, 0, 18.5f) * sq, 3.4f},
-                                  {vec3(14, -0.5f, 11) * sq, 3.5f},
+                                  {vec3(6, 0, 18.4f) * sq, 3.4f},
+                                  {vec3(10, -0.25f, 16.2f) * sq, 3.45f},
+                                  {vec3(14, -0.5f, 12.0f) * sq, 3.5f},
                                   {vec3(17, -0.5f, 5) * sq, 3.7f}},
                                  3);
     // The posterior arch's centre line, with the half height of its plate at each point.

@@ -161,4 +161,27 @@ TEST_CASE("model: C1's anterior tubercle stands forward of its arch", "[model][b
     CHECK(tubercle - beside >= 2.0f);
   }
 }
+TEST_CASE("model: C1's anterior arch is an even curve from above, not a V", "[model][bones][bones-tenth]") {
+  // Gray's Anatomy 41st ed. (the atlas): the anterior arch is short and curved, forming about a fifth
+  // of the ring. Tenth pass (lecturer): its two halves ran straight from the tubercle to the lateral
+  // masses and met at the tubercle as a V, so the ring read as a shield. Seen from above, the arch's
+  // front (its front-most point within 2.5 mm of the tubercle's height) stays full as it curves round:
+  // from 6 mm from the midline (beside the tubercle) to 14 mm it falls back no more than 5 mm (the
+  // V's straight halves: 5.9 mm; the curve: 4.5 mm).
+  const modelgen::VertebraSpec &c1 = test::vertebraSpec("c1");
+  const SurfaceIndex &bone = test::surfaceOf("c1");
+  const auto frontOfArch = [&](float x) {
+    float z = -1e9f;
+    for (float y = c1.supCentre.x - 2.5f; y <= c1.supCentre.x + 2.5f + 1e-3f; y += 0.25f)
+      z = std::max(z, frontAt(bone, x, y));
+    return z;
+  };
+  for (const float side : {1.0f, -1.0f}) {
+    const float z6 = frontOfArch(side * 6.0f), z14 = frontOfArch(side * 14.0f);
+    INFO("C1's arch front " << (side > 0 ? "left" : "right") << ": " << z6 << " and " << z14
+                            << " mm forward at 6 and 14 mm from the midline");
+    REQUIRE(z14 > -1e8f);
+    CHECK(z6 - z14 <= 5.0f);
+  }
+}
 #endif
