@@ -36,13 +36,13 @@ void applyStartupCamera(Session &session, const Options &options) {
   if (!quizView)
     session.setStandardView(options.view.value_or(StandardView::Default), false);
   if (!options.frame.empty()) {
-    // A close-up: the view's direction, moved in to fit the joint box of the named structures.
-    Bounds bounds;
+    // A close-up: the view's direction, moved in to fit the named structures.
+    std::vector<int> parts;
     for (const std::string &id : options.frame)
       if (const int index = session.scene().indexOf(id); index >= 0)
-        bounds.extend(session.scene().structures()[static_cast<std::size_t>(index)].bounds());
+        parts.push_back(index);
     const Session::ViewArea area = session.viewArea();
-    frameBounds(session.camera(), bounds,
+    framePoints(session.camera(), session.viewPoints(parts),
                 static_cast<float>(area.width) / static_cast<float>(area.height > 0 ? area.height : 1));
   }
   if (session.lesson()) { // the step's own camera, once the 3D view's area is known

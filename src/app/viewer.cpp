@@ -136,6 +136,7 @@ nlohmann::json screenLayoutJson(const ui::Layout &layout, const glm::vec4 &view)
   return {{"view", rect(view)},
           {"panels", panels},
           {"legend", layout.legend ? rect(*layout.legend) : nlohmann::json()},
+          {"toolbar", layout.toolbar ? rect(*layout.toolbar) : nlohmann::json()},
           {"labels", labels},
           {"labels_hidden", layout.labelsHidden},
           {"more", layout.more ? rect(*layout.more) : nlohmann::json()},

@@ -6,6 +6,7 @@
 #include <array>
 #include <cmath>
 #include <glm/gtc/matrix_transform.hpp>
+#include <limits>
 #include <utility>
 
 namespace atlas {
@@ -111,23 +112,68 @@ std::optional<glm::vec2> Camera::project(const glm::vec3 &point, int width, int 
 }
 
 void frameBounds(Camera &camera, const Bounds &bounds, float aspect) {
+  // The eight corners of the box: their extent as seen is symmetric about the box's centre.
+  std::vector<glm::vec3> corners;
+  if (!bounds.empty())
+    for (int i = 0; i < 8; ++i)
+      corners.emplace_back(i & 1 ? bounds.max.x : bounds.min.x, i & 2 ? bounds.max.y : bounds.min.y,
+                           i & 4 ? bounds.max.z : bounds.min.z);
+  framePoints(camera, corners, aspect);
+}
+
+void framePoints(Camera &camera, const std::vector<glm::vec3> &points, float aspect) {
+  Bounds bounds;
+  for (const glm::vec3 &p : points)
+    bounds.extend(p);
   const float radius = std::max(bounds.radius(), 1e-4f);
-  camera.target = bounds.empty() ? glm::vec3(0.0f) : bounds.center();
   camera.sceneRadius = std::max(camera.sceneRadius, radius);
-  // Fit the eight corners of the box exactly for this view direction (a bounding sphere would leave
-  // a tall neck small on a wide screen), with a small margin.
+  if (bounds.empty()) {
+    camera.target = glm::vec3(0.0f);
+    camera.distance = radius * 0.1f;
+    return;
+  }
+  // Centre the picture on the points' extent across and up the screen (measured in the view plane,
+  // so on the middle of what is seen, not on the middle of a box round it).
+  const glm::vec3 centre = bounds.center();
+  glm::vec2 low(std::numeric_limits<float>::max()), high(-std::numeric_limits<float>::max());
+  for (const glm::vec3 &p : points) {
+    const glm::vec2 q(glm::dot(p - centre, camera.right()), glm::dot(p - centre, camera.up()));
+    low = glm::min(low, q);
+    high = glm::max(high, q);
+  }
+  const glm::vec2 middle = (low + high) * 0.5f;
+  camera.target = centre + camera.right() * middle.x + camera.up() * middle.y;
+  // Fit every point exactly for this direction and perspective, with a small margin. Perspective
+  // draws the near side of the model larger, so the picture is re-centred on the points as they are
+  // projected, and fitted again, a few times (each pass removes most of what is left over).
   const float tanY = std::tan(camera.fovY * 0.5f);
   const float tanX = tanY * std::max(aspect, 1e-3f);
-  float distance = 0.0f;
-  for (int i = 0; i < 8; ++i) {
-    const glm::vec3 corner(i & 1 ? bounds.max.x : bounds.min.x, i & 2 ? bounds.max.y : bounds.min.y,
-                           i & 4 ? bounds.max.z : bounds.min.z);
-    const glm::vec3 offset = bounds.empty() ? glm::vec3(0.0f) : corner - camera.target;
-    const float x = glm::dot(offset, camera.right()), y = glm::dot(offset, camera.up());
-    const float towardEye = -glm::dot(offset, camera.forward());
-    distance = std::max({distance, towardEye + std::abs(x) / tanX, towardEye + std::abs(y) / tanY});
+  auto fit = [&] {
+    float distance = 0.0f;
+    for (const glm::vec3 &p : points) {
+      const glm::vec3 offset = p - camera.target;
+      const float x = glm::dot(offset, camera.right()), y = glm::dot(offset, camera.up());
+      const float towardEye = -glm::dot(offset, camera.forward());
+      distance = std::max({distance, towardEye + std::abs(x) / tanX, towardEye + std::abs(y) / tanY});
+    }
+    return distance * 1.06f; // the margin, before centring: it changes the perspective
+  };
+  float distance = fit();
+  for (int pass = 0; pass < 8 && distance > 0.0f; ++pass) {
+    glm::vec2 lowNdc(std::numeric_limits<float>::max()), highNdc(-std::numeric_limits<float>::max());
+    for (const glm::vec3 &p : points) {
+      const glm::vec3 offset = p - camera.target;
+      const float depth = std::max(distance + glm::dot(offset, camera.forward()), 1e-6f);
+      const glm::vec2 ndc(glm::dot(offset, camera.right()) / (depth * tanX),
+                          glm::dot(offset, camera.up()) / (depth * tanY));
+      lowNdc = glm::min(lowNdc, ndc);
+      highNdc = glm::max(highNdc, ndc);
+    }
+    const glm::vec2 shift = (lowNdc + highNdc) * 0.5f;
+    camera.target += camera.right() * (shift.x * distance * tanX) + camera.up() * (shift.y * distance * tanY);
+    distance = fit();
   }
-  camera.distance = std::max(distance * 1.06f, radius * 0.1f);
+  camera.distance = std::max(distance, radius * 0.1f);
 }
 
 glm::quat standardViewOrientation(StandardView view) {
@@ -140,6 +186,14 @@ Camera standardViewCamera(StandardView view, const Bounds &bounds, float aspect)
   camera.orientation = standardViewOrientation(view);
   camera.sceneRadius = std::max(bounds.radius(), 1e-4f);
   frameBounds(camera, bounds, aspect);
+  return camera;
+}
+
+Camera standardViewCamera(StandardView view, const std::vector<glm::vec3> &points, float aspect) {
+  Camera camera;
+  camera.orientation = standardViewOrientation(view);
+  camera.sceneRadius = 1e-4f; // framePoints raises it to the points' radius
+  framePoints(camera, points, aspect);
   return camera;
 }
 

@@ -330,18 +330,37 @@ Bounds Session::viewBounds() const {
   return b.empty() ? scene_.bounds() : b;
 }
 
+std::vector<glm::vec3> Session::viewPoints(const std::vector<int> &structures) const {
+  std::vector<glm::vec3> points;
+  auto add = [&](const Structure &s) {
+    for (const MeshData &m : s.meshes)
+      points.insert(points.end(), m.positions.begin(), m.positions.end());
+  };
+  if (structures.empty()) {
+    for (const Structure &s : scene_.structures())
+      if (!s.extras.count("initially"))
+        add(s);
+    if (points.empty()) // a model whose every part opens hidden: frame it all the same
+      for (const Structure &s : scene_.structures())
+        add(s);
+  }
+  for (int index : structures)
+    if (index >= 0 && static_cast<std::size_t>(index) < scene_.structures().size())
+      add(scene_.structures()[static_cast<std::size_t>(index)]);
+  return points;
+}
+
 void Session::setStandardView(StandardView view, bool animate) {
   lastView_ = view;
   // Standard views frame the whole model, whatever is hidden, so views are comparable.
-  animateTo(standardViewCamera(view, viewBounds(), aspect()), animate);
+  Camera camera = standardViewCamera(view, viewPoints(), aspect());
+  camera.sceneRadius = std::max(camera.sceneRadius, scene_.bounds().radius());
+  animateTo(camera, animate);
 }
 
 void Session::frameSelection(bool animate) {
   Camera target = animation_ ? animation_->to : camera_;
-  Bounds b = view_.selection.empty() ? viewBounds() : Bounds{};
-  for (int member : view_.selection) // every selected part in the picture
-    b.extend(scene_.structures()[static_cast<std::size_t>(member)].bounds());
-  frameBounds(target, b, aspect());
+  framePoints(target, viewPoints(view_.selection), aspect()); // every selected part in the picture
   animateTo(target, animate);
 }
 

@@ -92,11 +92,11 @@ Camera Session::lessonCamera(const content::LessonStep &step) const {
   if (saved.view)
     camera.orientation = standardViewOrientation(*saved.view);
   // Fit the named parts; without any, the selection; without one, the whole model.
-  Bounds bounds;
+  std::vector<int> parts;
   for (const std::string &id : saved.frame.empty() ? step.select : saved.frame)
     if (const int index = scene_.indexOf(id); index >= 0)
-      bounds.extend(scene_.structures()[static_cast<std::size_t>(index)].bounds());
-  frameBounds(camera, bounds.empty() ? viewBounds() : bounds, aspect());
+      parts.push_back(index);
+  framePoints(camera, viewPoints(parts), aspect());
   return camera;
 }
 

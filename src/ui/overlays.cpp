@@ -37,8 +37,14 @@ ScreenRect freeArea(const FrameContext &ctx) {
 glm::vec4 sceneArea(const FrameContext &ctx) {
   const ImGuiViewport *vp = ImGui::GetMainViewport();
   // No status bar in presentation mode (ui/presentation.cpp): the view takes the whole height.
-  const float top = ctx.layout.menuHeight,
-              bottom = ctx.session.presenting() ? 0.0f : ImGui::GetFrameHeight() * 1.4f;
+  const bool presenting = ctx.session.presenting();
+  // Nor the toolbar of standard views (view_toolbar.cpp: one row of buttons 8 px under the menu):
+  // otherwise the view starts under the menu and the toolbar covers the top of a framed model.
+  const ImGuiStyle &style = ImGui::GetStyle();
+  const float toolbar =
+      presenting ? 0.0f : 8.0f + ImGui::GetFrameHeight() + 2.0f * style.WindowPadding.y + 4.0f;
+  const float top = ctx.layout.menuHeight + toolbar,
+              bottom = presenting ? 0.0f : ImGui::GetFrameHeight() * 1.4f;
   return glm::vec4(ctx.layout.leftWidth, top,
                    std::max(vp->Size.x - ctx.layout.leftWidth - ctx.layout.rightWidth, 1.0f),
                    std::max(vp->Size.y - top - bottom, 1.0f));

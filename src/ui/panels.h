@@ -35,9 +35,10 @@ struct Layout {
   };
   std::vector<Named> panels; // side panels and rails
   std::optional<glm::vec4> legend;
-  std::vector<Named> labels;     // leader-line labels shown
-  int labelsHidden = 0;          // left out for want of room, counted in "+N more"
-  std::optional<glm::vec4> more; // the "+N more" entry
+  std::optional<glm::vec4> toolbar; // the standard views' buttons, above the 3D view
+  std::vector<Named> labels;        // leader-line labels shown
+  int labelsHidden = 0;             // left out for want of room, counted in "+N more"
+  std::optional<glm::vec4> more;    // the "+N more" entry
   // Boxes drawn over the 3D view before the labels and legend (a presentation's text band): neither
   // is placed over them.
   std::vector<glm::vec4> keepClear;

@@ -39,6 +39,8 @@ void drawViewToolbar(FrameContext &ctx) {
       if (compact && ImGui::IsItemHovered())
         ImGui::SetTooltip("%s view", e.label);
     }
+    const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+    ctx.layout.toolbar = glm::vec4(pos.x, pos.y, size.x, size.y);
   }
   ImGui::End();
 }

@@ -11,10 +11,15 @@ using namespace atlas;
 using namespace atlas::test;
 
 namespace {
-// Where a model point lands in a W x H image of the given view of the test scene.
+// Where a model point lands in a W x H image (no interface) of the given view of the test scene: the
+// standard views frame the model's points (Session::viewPoints).
 glm::vec2 projectInView(StandardView view, const glm::vec3 &point, int w, int h) {
-  const Camera c =
-      standardViewCamera(view, makeTestScene().bounds(), static_cast<float>(w) / static_cast<float>(h));
+  const Scene scene = makeTestScene();
+  std::vector<glm::vec3> points;
+  for (const Structure &s : scene.structures())
+    for (const MeshData &m : s.meshes)
+      points.insert(points.end(), m.positions.begin(), m.positions.end());
+  const Camera c = standardViewCamera(view, points, static_cast<float>(w) / static_cast<float>(h));
   return *c.project(point, w, h);
 }
 } // namespace
@@ -83,13 +88,13 @@ TEST_CASE("picking with --pick selects what is under that pixel, including a 2 m
     INFO(c.id);
     const glm::vec2 px = projectInView(StandardView::Anterior, c.point, w, h);
     const std::string state = outputPath(std::string("pick-") + c.id + ".json");
-    AppRun run =
-        runApp({fixturePath("scene.glb"), "--headless", "--view", "anterior", "--size", "640x480", "--pick",
-                std::to_string(static_cast<int>(px.x)) + "," + std::to_string(static_cast<int>(px.y)),
-                "--state", state});
+    AppRun run = runApp(
+        {fixturePath("scene.glb"), "--headless", "--no-ui", "--view", "anterior", "--size", "640x480",
+         "--pick", std::to_string(static_cast<int>(px.x)) + "," + std::to_string(static_cast<int>(px.y)),
+         "--state", state});
     REQUIRE(run.exitCode == 0);
     const auto json = readJson(state);
-    CHECK(json["selected"] == c.id);
+    REQUIRE(json["selected"] == c.id);
     CHECK(json["highlighted"][0]["role"] == "selected");
   }
   const std::string empty = outputPath("pick-empty.json");

@@ -69,6 +69,43 @@ TEST_CASE("framing puts every corner of the bounds inside the image", "[camera]"
   }
 }
 
+TEST_CASE("framing points fits them all and fills the view, tighter than their box", "[camera]") {
+  // An L of points seen obliquely, like a neck with ribs: the corners of its box stand far out in
+  // front of and behind the points, so a box-framed view leaves them small.
+  std::vector<glm::vec3> points;
+  for (int i = 0; i <= 20; ++i) {
+    points.emplace_back(0.0f, -0.10f + 0.01f * static_cast<float>(i), 0.0f);    // the column
+    points.emplace_back(-0.10f + 0.01f * static_cast<float>(i), -0.10f, 0.04f); // the base
+  }
+  Bounds box;
+  for (const glm::vec3 &p : points)
+    box.extend(p);
+  for (float aspect : {0.5f, 16.0f / 9.0f}) {
+    const int w = static_cast<int>(720 * aspect), h = 720;
+    const Camera tight = standardViewCamera(StandardView::Default, points, aspect);
+    const Camera loose = standardViewCamera(StandardView::Default, box, aspect);
+    glm::vec2 low(1e9f), high(-1e9f);
+    for (const glm::vec3 &p : points) {
+      auto q = tight.project(p, w, h);
+      REQUIRE(q);
+      CHECK(q->x >= 0.0f);
+      CHECK(q->x <= static_cast<float>(w));
+      CHECK(q->y >= 0.0f);
+      CHECK(q->y <= static_cast<float>(h));
+      low = glm::min(low, *q);
+      high = glm::max(high, *q);
+    }
+    // Filled: the points span at least 85 % of the width or the height (the margin is 6 %), and
+    // centred: the gaps either side of them differ by less than 5 % of the frame.
+    const float fill =
+        std::max((high.x - low.x) / static_cast<float>(w), (high.y - low.y) / static_cast<float>(h));
+    CHECK(fill > 0.85f);
+    CHECK(std::abs(low.x - (static_cast<float>(w) - high.x)) < 0.05f * static_cast<float>(w));
+    CHECK(std::abs(low.y - (static_cast<float>(h) - high.y)) < 0.05f * static_cast<float>(h));
+    CHECK(tight.distance < loose.distance * 0.95f);
+  }
+}
+
 TEST_CASE("a ray through a pixel passes through the point that projects there", "[camera]") {
   const Camera c = standardViewCamera(StandardView::Default, testBounds(), 1280.0f / 720.0f);
   const glm::vec3 point(0.02f, 0.03f, -0.01f);
