@@ -82,7 +82,10 @@ void Camera::pan(float dxViewHeights, float dyViewHeights) {
 }
 
 void Camera::zoom(float factor) {
-  distance = std::clamp(distance * factor, sceneRadius * 0.05f, sceneRadius * 20.0f);
+  // Within sensible bounds of the scene, but never the wrong way: a close-up of a small part may
+  // already be nearer than the bound, and zooming in must not then move the camera out.
+  const float lo = std::min(distance, sceneRadius * 0.05f), hi = std::max(distance, sceneRadius * 20.0f);
+  distance = std::clamp(distance * factor, lo, hi);
 }
 
 void Camera::zoomToward(float factor, const glm::vec3 &point) {
