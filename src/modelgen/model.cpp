@@ -359,7 +359,8 @@ struct Builder {
     // both sides are exact mirrors down to the triangle order).
     auto addTube = [&](const TubeSpec &t, const std::string &side, const std::vector<vec3> &curve,
                        const MeshData &mm) {
-      const float r = t.diameter * 0.5f;
+      // The widest the section gets (a bulb, an oval's long axis): the pleura keeps clear of that.
+      const float r = t.diameter * 0.5f * t.bulbWidth * std::sqrt(t.oval);
       Structure s = structureFor(t.id, side);
       if (!info.at(t.id)->paired && !t.side.empty())
         s.side = t.side; // an unpaired vessel that lies on one side (the brachiocephalic trunk)
@@ -386,11 +387,12 @@ struct Builder {
         if (t.system != "nerve" && !t.joins.empty() && p.id == t.joins.front())
           parentR = std::max(parentR, p.diameter * 0.5f);
       const std::vector<float> radii =
-          t.endDiameter > 0.0f ? taperedRadii(curve, r, t.endDiameter * 0.5f)
-                               : (parentR > r ? branchRadii(curve, r, parentR, kBranchFlare,
-                                                            t.flareMm > 0.0f ? t.flareMm : kBranchTaperMm)
-                                              : std::vector<float>{r});
-      const MeshData mm = sweepTube(curve, radii, tubeSides(r));
+          t.bulbMm > 0.0f        ? bulbRadii(curve, r, t.bulbMm, t.bulbWidth)
+          : t.endDiameter > 0.0f ? taperedRadii(curve, r, t.endDiameter * 0.5f)
+                                 : (parentR > r ? branchRadii(curve, r, parentR, kBranchFlare,
+                                                              t.flareMm > 0.0f ? t.flareMm : kBranchTaperMm)
+                                                : std::vector<float>{r});
+      const MeshData mm = sweepTube(curve, radii, tubeSides(r), t.oval);
       if (!t.side.empty()) {
         addTube(t, t.side, curve, mm);
       } else if (!info.at(t.id)->paired) {

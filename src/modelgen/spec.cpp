@@ -337,6 +337,15 @@ void readTubes(const json &j, ModelSpec &spec) {
     t.flareMm = o.value("flareMm", t.flareMm);
     if (t.flareMm < 0.0f)
       fail(o.whereKey("flareMm"), "expected a length in mm of at least 0");
+    t.bulbMm = o.value("bulbMm", t.bulbMm);
+    if (t.bulbMm < 0.0f)
+      fail(o.whereKey("bulbMm"), "expected a length in mm of at least 0");
+    t.bulbWidth = o.value("bulbWidth", t.bulbWidth);
+    if (t.bulbWidth < 1.0f || t.bulbWidth > 2.0f)
+      fail(o.whereKey("bulbWidth"), "expected a multiple of the diameter from 1 to 2");
+    t.oval = o.value("oval", t.oval);
+    if (t.oval < 1.0f || t.oval > 2.0f)
+      fail(o.whereKey("oval"), "expected a width-to-depth ratio from 1 to 2");
     o.each("path", [&](const json &p, const std::string &at) { t.path.push_back(pointOf(p, at)); });
     t.side = o.value<std::string>("side", "");
     if (!t.side.empty() && t.side != "left" && t.side != "right")

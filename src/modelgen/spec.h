@@ -122,6 +122,9 @@ struct TubeSpec {
   float diameter = 3.0f;
   float endDiameter = 0.0f; // > 0: the calibre narrows to this over the path's middle (the aortic arch)
   float flareMm = 0.0f;     // > 0: a branch narrows from its parent's width over this many mm (a sinus)
+  float bulbMm = 0.0f;      // > 0: a dilatation this long ends at the path's end (the IJV's inferior bulb)
+  float bulbWidth = 1.0f;   // the bulb's greatest width as a multiple of the diameter
+  float oval = 1.0f;        // side-to-side width over front-to-back depth of the section (> 1: flattened)
   std::vector<PointSpec> path;
   // "": described on the left and mirrored for the right (as every paired part). "left" | "right":
   // this side only, where the two sides differ in life; the path is then in the patient's own frame

@@ -87,7 +87,8 @@ std::vector<glm::vec3> smoothCurve(const std::vector<glm::vec3> &controls, float
   return out;
 }
 
-MeshData sweepTube(const std::vector<glm::vec3> &curve, const std::vector<float> &radii, int sides) {
+MeshData sweepTube(const std::vector<glm::vec3> &curve, const std::vector<float> &radii, int sides,
+                   float oval) {
   MeshData mesh;
   const std::size_t n = curve.size();
   if (n < 2)
@@ -140,6 +141,14 @@ MeshData sweepTube(const std::vector<glm::vec3> &curve, const std::vector<float>
       std::reverse(cap.begin(), cap.end());
     return cap;
   };
+  // An oval section keeps its wide axis side to side: each ring's frame turned so its normal is X
+  // projected into the ring's plane (the rotation-minimising frame would let the ellipse roll).
+  if (oval != 1.0f)
+    for (std::size_t i = 0; i < n; ++i) {
+      const glm::vec3 across = glm::vec3(1, 0, 0) - tangents[i] * tangents[i].x;
+      if (glm::length(across) > 0.2f)
+        normals[i] = glm::normalize(across);
+    }
   for (const Ring &r : capRings(0, -1.0f, false))
     rings.push_back(r);
   for (std::size_t i = 0; i < n; ++i)
@@ -152,7 +161,10 @@ MeshData sweepTube(const std::vector<glm::vec3> &curve, const std::vector<float>
   for (const Ring &r : rings)
     for (int s = 0; s < sides; ++s) {
       const float a = 2.0f * kPi * static_cast<float>(s) / static_cast<float>(sides);
-      mesh.positions.push_back(r.centre + (r.normal * std::cos(a) + r.binormal * std::sin(a)) * r.radius);
+      // sqrt(oval) wider and deeper than the round section's radius: the same area, flattened.
+      const float wide = std::sqrt(oval), deep = 1.0f / wide;
+      mesh.positions.push_back(
+          r.centre + (r.normal * (std::cos(a) * wide) + r.binormal * (std::sin(a) * deep)) * r.radius);
     }
   const auto endApex = static_cast<std::uint32_t>(mesh.positions.size());
   mesh.positions.push_back(curve.back() + tangents.back() * rimOf(n - 1));
@@ -211,6 +223,18 @@ std::vector<float> branchRadii(const std::vector<glm::vec3> &curve, float radius
     if (fork && taperMm > kBranchTaperMm)
       radii[i] += kSinusSwell * start * std::sin(kPi * t);
   }
+  return radii;
+}
+
+std::vector<float> bulbRadii(const std::vector<glm::vec3> &curve, float radius, float bulbMm,
+                             float bulbWidth) {
+  std::vector<float> fromEnd(curve.size(), 0.0f);
+  for (std::size_t i = curve.size(); i-- > 1;)
+    fromEnd[i - 1] = fromEnd[i] + glm::length(curve[i] - curve[i - 1]);
+  std::vector<float> radii(curve.size(), radius);
+  for (std::size_t i = 0; i < curve.size() && bulbMm > 0.0f; ++i)
+    if (fromEnd[i] < bulbMm) // a half sine: no kink where the swelling starts above
+      radii[i] = radius * (1.0f + (bulbWidth - 1.0f) * std::sin(kPi * fromEnd[i] / bulbMm));
   return radii;
 }
 

@@ -19,8 +19,11 @@ std::vector<glm::vec3> smoothCurve(const std::vector<glm::vec3> &controls, float
 float polylineLength(const std::vector<glm::vec3> &points);
 
 // A closed tube of radius `radius` (mm; radii may vary along the curve when `radii` has one value per
-// point) with rounded end caps. `sides` vertices per ring. Positions in mm.
-MeshData sweepTube(const std::vector<glm::vec3> &curve, const std::vector<float> &radii, int sides);
+// point) with rounded end caps. `sides` vertices per ring. Positions in mm. `oval` > 1 flattens the
+// section to an ellipse of the same mean radius, `oval` times as wide side to side (along X, in the
+// plane of each ring) as it is deep: the internal jugular vein (Gray's Anatomy 41st ed.).
+MeshData sweepTube(const std::vector<glm::vec3> &curve, const std::vector<float> &radii, int sides,
+                   float oval = 1.0f);
 
 // The control points of a nerve or vessel (mm) on one side. `landmark` gives a named point of the
 // left side. A tube without a side is described on the left (`right` is ignored: the caller mirrors
@@ -54,6 +57,13 @@ std::vector<float> branchRadii(const std::vector<glm::vec3> &curve, float radius
 // `endRadius` is the larger: the lower trunk, as wide as the C8 ramus where that runs into it and
 // wider once T1 has joined (lecturer review, ninth pass: a ringed collar at the join).
 std::vector<float> taperedRadii(const std::vector<glm::vec3> &curve, float startRadius, float endRadius);
+
+// Radii along a vein that swells just before its end, where it joins another: `radius` along the
+// path, widening over the last `bulbMm` mm to `bulbWidth` times that at about the middle of that
+// stretch and easing back to `radius` at the end, inside the vein it joins (the inferior bulb of the
+// internal jugular vein above its junction with the subclavian; lecturer review, tenth pass: a pipe).
+std::vector<float> bulbRadii(const std::vector<glm::vec3> &curve, float radius, float bulbMm,
+                             float bulbWidth);
 
 // Ring count and curve spacing of a tube of this radius (mm): fine enough to read as round, modest
 // enough for the model's triangle budget (issue 12: under 400,000 in all).

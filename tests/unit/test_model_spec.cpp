@@ -116,5 +116,12 @@ TEST_CASE("model spec: wrong types and dangling references are errors", "[model]
   // A sinus's length (flareMm) must be a length: a negative one is refused with the key named.
   CHECK_THAT(errorOf(loadEdited(scratch, "vessels.json", [](json &j) { j["tubes"][0]["flareMm"] = -4.0; })),
              Catch::Contains("\"flareMm\": expected a length in mm of at least 0"));
+  // A bulb's length, a bulb's width and an oval's ratio: out of range, refused with the key named.
+  CHECK_THAT(errorOf(loadEdited(scratch, "vessels.json", [](json &j) { j["tubes"][0]["bulbMm"] = -1.0; })),
+             Catch::Contains("\"bulbMm\": expected a length in mm of at least 0"));
+  CHECK_THAT(errorOf(loadEdited(scratch, "vessels.json", [](json &j) { j["tubes"][0]["bulbWidth"] = 0.8; })),
+             Catch::Contains("\"bulbWidth\": expected a multiple of the diameter from 1 to 2"));
+  CHECK_THAT(errorOf(loadEdited(scratch, "vessels.json", [](json &j) { j["tubes"][0]["oval"] = 3.0; })),
+             Catch::Contains("\"oval\": expected a width-to-depth ratio from 1 to 2"));
 }
 #endif
