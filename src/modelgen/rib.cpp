@@ -128,7 +128,6 @@ vec2 profileAt(const std::vector<vec3> &profile, float u) {
 // An ellipsoid in a local frame (along, across, up), semi-axes r.
 struct Lump {
   vec3 centre, along, across, up, radii;
-  float rough = 0.0f; // amplitude (mm) of the rough surface of a tuberosity
   float blend = 1.5f; // smooth-union radius (mm) with the shaft
   float distance(const vec3 &p) const {
     const vec3 q = p - centre;
@@ -136,10 +135,28 @@ struct Lump {
   }
 };
 
-// Deterministic bumpy field (about 2 mm wavelength) for rough bone.
-float roughness(const vec3 &p) {
-  return std::sin(p.x * 2.9f + 1.3f) * std::sin(p.y * 3.1f + 0.7f) * std::sin(p.z * 2.7f + 2.1f);
-}
+// A tuberosity: a broad, low swelling of the outer border, its height falling to nothing at its edge
+// along a cosine bell (no rim), with a gentle relief of a few long, low undulations along the rib. The
+// relief's wavelength (about 6 mm) is many times the bone grid (0.45 mm), so it meshes smoothly; the
+// 2 mm noise of the tenth pass read on a projector as a scaly, furry plaque (lecturer review).
+struct Swelling {
+  vec3 centre, along, out, up; // centre on the outer border; along the rib, outwards, across the border
+  vec2 radii;                  // semi-axes along the rib and across the border (mm)
+  float height = 0.0f;         // greatest rise (mm)
+  float relief = 0.0f;         // amplitude of the undulations, a fraction of the height
+  float rise(const vec3 &p) const {
+    const vec3 q = p - centre;
+    const float a = glm::dot(q, along), u = glm::dot(q, up);
+    const float r = glm::length(vec2(a / radii.x, u / radii.y));
+    if (r >= 1.0f)
+      return 0.0f;
+    const float bell = 0.5f + 0.5f * std::cos(3.14159265f * r);
+    // Only the bone near the outer border rises: nothing moves 3 mm or more inside it.
+    const float nearBorder = glm::smoothstep(-3.0f, -0.5f, glm::dot(q, out));
+    const float undulation = 1.0f + relief * std::sin(a * 1.05f + 0.6f) * std::cos(u * 0.8f);
+    return height * bell * nearBorder * undulation;
+  }
+};
 
 vec3 surfacePoint(const Sdf &sdf, const vec3 &near) {
   return projectToSurface(sdf, near);
@@ -213,6 +230,7 @@ RibModel buildSwept(const SweptSpec &spec, float step, std::size_t targetTriangl
   // Features, each placed at the nearest centre-line sample of its landmark; `anchors` are points
   // just outside the finished surface that name it (projected onto it later).
   std::vector<Lump> lumps;
+  std::vector<Swelling> swellings;
   // A groove is a smooth trough pressed into the upper surface: the surface is lowered by depth times a
   // smooth bell of s, the distance from the trough's line over its half width, so its section is
   // rounded and meets the surface with no rim at all (a notch cut by a capsule read as a
@@ -242,18 +260,17 @@ RibModel buildSwept(const SweptSpec &spec, float step, std::size_t targetTriangl
       back = glm::length(back) > 1e-3f ? glm::normalize(back) : up;
       const vec3 centre = it->second - back * 1.2f;
       lumps.push_back({centre, t, glm::normalize(glm::cross(t, back)), back,
-                       vec3(f.radii.x * 1.2f, f.radii.z * 1.3f, f.radii.y * 0.8f), 0.0f, 4.0f});
+                       vec3(f.radii.x * 1.2f, f.radii.z * 1.3f, f.radii.y * 0.8f), 4.0f});
       anchors[f.at] = it->second + up * (f.radii.y + 1.0f);
     } else if (f.type == "spur") { // on the inner border, standing up and in (scalene tubercle)
       const float hy = sweep->halfThickness(side * h.x, h, side, sweep->taper[i]);
       const vec3 centre = c + across * side * (h.x - f.radii.y * 0.2f) + up * (hy + f.radii.z * 0.3f);
-      lumps.push_back({centre, t, across, up, f.radii, 0.0f, 2.5f});
+      lumps.push_back({centre, t, across, up, f.radii, 2.5f});
       anchors[f.at] = centre + up * (f.radii.z + 1.0f) + across * side * 1.0f;
-    } else if (f.type == "tuberosity") { // a low rough area on the outer surface
+    } else if (f.type == "tuberosity") { // a low, smooth, broad rough area on the outer border
       const vec3 out_ = -across * side;
-      const vec3 centre = c + out_ * (h.x - f.radii.y * 0.35f);
-      // Blended over 4 mm: a swelling that rises out of the shaft, not a button set on it (issue 11).
-      lumps.push_back({centre, t, out_, up, vec3(f.radii.x, f.radii.y, f.radii.z), f.depth, 4.0f});
+      const vec3 centre = c + out_ * h.x;
+      swellings.push_back({centre, t, out_, up, vec2(f.radii.x, f.radii.z), f.radii.y, f.depth});
       anchors[f.at] = centre + out_ * (f.radii.y + 1.0f);
     } else if (f.type == "groove") { // an oblique trough right across the upper surface
       // The trough follows the upper surface, which falls towards the thin inner border, so it keeps
@@ -282,7 +299,7 @@ RibModel buildSwept(const SweptSpec &spec, float step, std::size_t targetTriangl
   const vec3 headCentre = spec.centreline.front();
   const float headRadius = spec.headRadius;
   out.bone.id = spec.id;
-  out.bone.sdf = [sweep, lumps, grooves, headCentre, headRadius](const vec3 &at) {
+  out.bone.sdf = [sweep, lumps, swellings, grooves, headCentre, headRadius](const vec3 &at) {
     // The grooves press the upper surface down: each squeezes the bar's section from above, a point at
     // height h over its lower surface read from h * (1 + k) higher up (k growing with the trough's local
     // depth), so the lower surface stays where it is, the upper sinks by the trough's depth, and the bar
@@ -317,9 +334,9 @@ RibModel buildSwept(const SweptSpec &spec, float step, std::size_t targetTriangl
       if (e > l.blend + 2.5f)
         continue;
       d = smin(d, e, l.blend);
-      if (l.rough > 0.0f && e < 1.5f)
-        d += l.rough * roughness(p) * (1.0f - std::max(e, 0.0f) / 1.5f);
     }
+    for (const Swelling &s : swellings)
+      d -= s.rise(p);
     return d;
   };
   out.bone.box = sweep->box;

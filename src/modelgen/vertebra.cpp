@@ -327,12 +327,11 @@ float posteriorArch(const Level &L, const vec3 &p, float laminaHalfHeight) {
     const float vc = v - 1.6f * taper;
     float spine = smax(sdRoundRect(vec2(p.x, vc), half, std::min(half.x, half.y) * 0.85f),
                        std::max(-u, u - span), 3.0f);
+    // Smooth: the 2 mm rough-bone ripple over its end read as a puckered surface (eleventh pass).
     spine = subtract(spine,
                      sdCapsule(vec3(p.x, vc, u), vec3(0.0f, -half.y - 1.2f, span * 0.35f),
                                vec3(0.0f, -half.y - 0.6f, span + 2.0f), 2.2f),
                      1.5f);
-    if (spine < 1.0f && u > span - 8.0f)
-      spine += 0.1f * roughBone(p) * (1.0f - std::max(spine, 0.0f));
     d = smin(d, spine, 2.5f);
     // Each tubercle swells a little at the end, and a notch about 5 mm deep and 6 mm wide at the end
     // parts them.
@@ -345,36 +344,19 @@ float posteriorArch(const Level &L, const vec3 &p, float laminaHalfHeight) {
     d = smin(d, sdFlatCone(p, junction + vec3(0, -0.5f, 0), tip, rootR, tipR, flat), 2.0f);
   if (bifid && !axis) {
     // Two short diverging limbs, each ending in a tubercle flattened from above down and side to side.
-    // C2's tubercles make a tip about 18 mm wide and 13 mm tall (REFERENCE §2.5, issue 11).
-    // Fourth pass: the limbs part 5 mm before the tip and end about 7 mm (C3-C6) and 12 mm (C2) apart,
-    // a little below the spine's axis, so that from behind the tip reads as two tubercles, not a bean.
-    const float spread = axis ? 5.8f : 4.0f;
-    const vec3 knob =
-        L.tip - dir * (axis ? 4.0f : 2.0f + knobBack) + vec3(spread, axis ? -2.2f : -1.4f, 0.0f);
-    // Seventh pass (lecturer: the C3-C5 tips read as two balls): small tubercles, about 2.4 mm wide and
-    // 3.8 mm tall, so that the section near the tip is no larger than nearer the laminae (C2 below).
-    const vec3 r = axis ? vec3(3.4f, 6.4f, 4.4f) : vec3(1.1f, 1.8f, 1.5f);
-    if (axis) {
-      d = smin(d, sdFlatCone(q, tip - dir * 5.0f, knob, r.y * 0.8f, r.y * 0.85f, r.y / r.x), 1.5f);
-      // Each tubercle blunt and flattened side to side, its end rolled over rather than cut square:
-      // neither a ball nor a cube (issue 11).
-      d = smin(d,
-               sdBluntTubercle(q, knob, dir, vec3(r.x * 1.1f, r.y * 1.05f, r.z * 1.1f), r.z * 0.25f,
-                               std::clamp(std::min(r.x, r.z) * 0.6f, 1.0f, 2.5f)),
-               1.2f);
-    } else {
-      // Eighth pass (lecturer: still two small balls on a wedge): no separate knob. Each limb is a
-      // tapering plate flattened side to side (about 2.5 times as tall as it is thick), narrowing from where
-      // the limbs part to its rounded end, which is the tubercle: small, flattened, and never wider than
-      // the limb behind it (Gray's Anatomy 41st ed., the cervical vertebrae).
-      d = smin(d, sdFlatCone(q, tip - dir * 3.0f, knob, 2.1f, 1.7f, 2.5f), 1.2f);
-    }
+    // Fourth pass: the limbs part 5 mm before the tip and end about 7 mm apart, a little below the spine's
+    // axis, so that from behind the tip reads as two tubercles, not a bean.
+    const vec3 knob = L.tip - dir * (2.0f + knobBack) + vec3(4.0f, -1.4f, 0.0f);
+    // Eighth pass (lecturer: still two small balls on a wedge): no separate knob. Each limb is a
+    // tapering plate flattened side to side (about 2.5 times as tall as it is thick), narrowing from where
+    // the limbs part to its rounded end, which is the tubercle: small, flattened, and never wider than
+    // the limb behind it (Gray's Anatomy 41st ed., the cervical vertebrae).
+    d = smin(d, sdFlatCone(q, tip - dir * 3.0f, knob, 2.1f, 1.7f, 2.5f), 1.2f);
     // The notch between the two tubercles.
-    d = subtract(d,
-                 sdEllipsoid(p, L.tip + dir * (1.0f - knobBack),
-                             axis ? vec3(2.2f, 7.0f, 6.5f) : vec3(2.0f, 3.8f, 4.5f)),
-                 0.8f);
-  } else {
+    d = subtract(d, sdEllipsoid(p, L.tip + dir * (1.0f - knobBack), vec3(2.0f, 3.8f, 4.5f)), 0.8f);
+  } else if (!axis) {
+    // (The axis's bifid end is shaped with its spine above. Eleventh pass, lecturer: a club here, set
+    // in the notch between C2's two tubercles, made the end a heart-shaped blob with a navel-like pit.)
     // The tubercle: a swelling of the tip, deeper than it is wide; broad at C7-T2, where it is felt
     // under the skin (vertebra prominens).
     // The tip ends in a blunt tubercle, a little wider than the spine and flattened at its end (Gray's,
@@ -678,7 +660,12 @@ float axisBody(const Level &L, const vec3 &p) {
   // (ninth pass: 6), clear of the middle of the C2-C3 disc (test_bone_contacts); that edge is rounded
   // over about 1.3 mm (an exact round edge, not smax): rounded over 0.4 mm, the wedge aliased into small
   // teeth on the 0.38 mm grid (tenth pass, lecturer: a serrated lower edge).
-  const float lipDrop = 3.4f * glm::smoothstep(L.b - 5.0f, L.b - 2.5f, p.z);
+  // Eleventh pass (lecturer: a flat lower border, no lip hanging over C3): the drop is greatest at the
+  // midline (3.8 mm) and falls away to a quarter of it 7 mm to either side, so that from the front the
+  // lower border is a lip curving down over the front of the disc and C3's upper rim, not a straight edge.
+  const float lateral = std::min(std::abs(p.x) / 7.0f, 1.0f);
+  const float lipDrop =
+      3.8f * (1.0f - 0.75f * lateral * lateral) * glm::smoothstep(L.b - 5.0f, L.b - 2.5f, p.z);
   body = roundMax(body, -p.y - 0.2f - lipDrop, 1.3f);
   body = smax(body, -p.z * slope - p.y - lipDrop, 0.8f);
   // The endplate's hollow stops short of the lip.
