@@ -93,8 +93,24 @@ BoneModel buildClavicle(const SweptSpec &spec) {
   const vec3 front = glm::normalize(glm::cross(lateral, vec3(0.0f, 1.0f, 0.0f)));
   const vec3 up = glm::normalize(glm::cross(front, lateral));
   const vec3 shave = (a + b) * 0.5f + up * acromialThick * 0.45f;
-  bone.sdf = [bar, sternal, acromial, a, lateral, up, shave](const vec3 &p) {
+  // The conoid tubercle: on the underside of the lateral part, near its posterior border, where the
+  // lateral quarter meets the rest (Gray's Anatomy 41st ed., the clavicle: it gives attachment to the
+  // conoid ligament), with the trapezoid line running forward and laterally from it. A low blunt knob
+  // about 8 mm across and a ridge after it, each standing 1.5-2 mm below the bar; without them the
+  // underside read as a smooth rod (lecturer review, tenth pass).
+  const std::size_t k = n * 3 / 4;
+  const vec3 tangent = glm::normalize(swept.centre[std::min(k + 1, n - 1)] - swept.centre[k - 1]);
+  const vec3 ahead = glm::normalize(glm::cross(tangent, vec3(0.0f, 1.0f, 0.0f))); // forward
+  const vec3 down = glm::normalize(glm::cross(tangent, ahead));                   // below the bar
+  const float halfThick =
+      0.5f * glm::mix(acromialThick, spec.profile.empty() ? 11.0f : spec.profile[4].z, 0.5f);
+  const vec3 conoid = swept.centre[k] + down * (halfThick - 1.2f) - ahead * 4.5f;
+  const vec3 trapezoidEnd = conoid + tangent * 13.0f + ahead * 8.0f + down * -0.5f;
+  bone.sdf = [bar, sternal, acromial, a, lateral, up, shave, conoid, trapezoidEnd, down](const vec3 &p) {
     float d = smin(smin(bar(p), sternal.distance(p), 4.0f), acromial.distance(p), 2.0f);
+    const float knob = glm::length(p - conoid) - 3.0f;
+    const float line = sdCapsule(p, conoid + down * 0.3f, trapezoidEnd, 1.6f);
+    d = smin(d, smin(knob, line, 1.5f), 2.5f);
     const float along = glm::dot(p - a, lateral); // the shave fades in over the first 20 mm
     const float plane = glm::dot(p - shave, up) - std::max(0.0f, 20.0f - along) * 0.25f;
     return smax(d, plane, 1.5f);

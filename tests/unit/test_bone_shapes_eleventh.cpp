@@ -1,7 +1,8 @@
 // Lecturer review of the bones, eleventh pass, measured on the model under test (the committed model, or
 // the draft ATLAS_ROUTES_GLB names): rib 2's tuberosity for serratus anterior is a low smooth swelling,
 // not a scaly plaque; C2's spine ends in two tubercles parted by a notch open below; the lower border of
-// C2's body is a lip hanging down in the midline, not a straight edge.
+// C2's body is a lip hanging down in the midline, not a straight edge; the clavicle bows forward medially
+// and carries the conoid tubercle under its lateral part.
 // Millimetres, frame of REFERENCE.md §1 (+X left, +Y up, +Z forward). Each failure names the numbers.
 #ifdef ATLAS_HAVE_MODELGEN
 #include "modelgen/contact_check.h"
@@ -204,4 +205,57 @@ TEST_CASE("model: the lower border of C2's body hangs down as a lip in the midli
   CHECK(endplate - mid >= 3.0f);
   CHECK(sides - mid >= 1.2f);
 }
+
+namespace {
+// The clavicle's vertices within `half` mm of the plane X = x (the left clavicle runs out along +X).
+std::vector<glm::vec3> clavicleSlice(float x, float half) {
+  std::vector<glm::vec3> slice;
+  for (const glm::vec3 &v : test::surfaceOf("clavicle_left").vertices())
+    if (std::abs(v.x - x) < half)
+      slice.push_back(v);
+  return slice;
+}
+} // namespace
+
+TEST_CASE("model: the clavicle bows forward medially and has a conoid tubercle under its lateral part",
+          "[model][bones][bones-eleventh]") {
+  // Gray's Anatomy 41st ed. (the clavicle): its medial two-thirds are convex forward, its lateral third
+  // concave; the conoid tubercle lies on the inferior surface near the posterior border where the
+  // lateral quarter meets the rest. Eleventh pass (lecturer): a straight rod, smooth underneath.
+  // The bow: the front of the shaft at X 45 stands at least 0.8 mm in front of the chord between its
+  // fronts at X 28 and X 62 (the tenth pass's: -0.1 mm, straight).
+  auto front = [](float x) {
+    float z = -1e9f;
+    for (const glm::vec3 &v : clavicleSlice(x, 1.0f))
+      z = std::max(z, v.z);
+    return z;
+  };
+  const float bow = front(45.0f) - 0.5f * (front(28.0f) + front(62.0f));
+  INFO("fronts at X 28 / 45 / 62: " << front(28.0f) << " / " << front(45.0f) << " / " << front(62.0f));
+  CHECK(bow >= 0.8f);
+  // The tubercle: somewhere over X 108-124, the underside of the back half of the section reaches at
+  // least 0.8 mm lower than that of its front half (the tenth pass's back half stood 0.8-1.2 mm higher:
+  // the underside rose smoothly backwards).
+  float deepest = -1e9f, where = 0.0f;
+  for (float x = 108.0f; x <= 124.0f; x += 2.0f) {
+    const std::vector<glm::vec3> slice = clavicleSlice(x, 1.0f);
+    REQUIRE(slice.size() > 20);
+    float zMin = 1e9f, zMax = -1e9f;
+    for (const glm::vec3 &v : slice) {
+      zMin = std::min(zMin, v.z);
+      zMax = std::max(zMax, v.z);
+    }
+    const float zMid = 0.5f * (zMin + zMax);
+    float backLow = 1e9f, frontLow = 1e9f;
+    for (const glm::vec3 &v : slice)
+      (v.z < zMid ? backLow : frontLow) = std::min(v.z < zMid ? backLow : frontLow, v.y);
+    if (frontLow - backLow > deepest) {
+      deepest = frontLow - backLow;
+      where = x;
+    }
+  }
+  INFO("the back half's underside at most " << deepest << " mm below the front half's, at X " << where);
+  CHECK(deepest >= 0.8f);
+}
+
 #endif
