@@ -124,10 +124,9 @@ void frameBounds(Camera &camera, const Bounds &bounds, float aspect) {
   framePoints(camera, corners, aspect);
 }
 
-void framePoints(Camera &camera, const std::vector<glm::vec3> &points, float aspect) {
+void framePoints(Camera &camera, const PointSets &points, float aspect) {
   Bounds bounds;
-  for (const glm::vec3 &p : points)
-    bounds.extend(p);
+  points.forEach([&](const glm::vec3 &p) { bounds.extend(p); });
   const float radius = std::max(bounds.radius(), 1e-4f);
   camera.sceneRadius = std::max(camera.sceneRadius, radius);
   if (bounds.empty()) {
@@ -139,11 +138,11 @@ void framePoints(Camera &camera, const std::vector<glm::vec3> &points, float asp
   // so on the middle of what is seen, not on the middle of a box round it).
   const glm::vec3 centre = bounds.center();
   glm::vec2 low(std::numeric_limits<float>::max()), high(-std::numeric_limits<float>::max());
-  for (const glm::vec3 &p : points) {
+  points.forEach([&](const glm::vec3 &p) {
     const glm::vec2 q(glm::dot(p - centre, camera.right()), glm::dot(p - centre, camera.up()));
     low = glm::min(low, q);
     high = glm::max(high, q);
-  }
+  });
   const glm::vec2 middle = (low + high) * 0.5f;
   camera.target = centre + camera.right() * middle.x + camera.up() * middle.y;
   // Fit every point exactly for this direction and perspective, with a small margin. Perspective
@@ -153,25 +152,25 @@ void framePoints(Camera &camera, const std::vector<glm::vec3> &points, float asp
   const float tanX = tanY * std::max(aspect, 1e-3f);
   auto fit = [&] {
     float distance = 0.0f;
-    for (const glm::vec3 &p : points) {
+    points.forEach([&](const glm::vec3 &p) {
       const glm::vec3 offset = p - camera.target;
       const float x = glm::dot(offset, camera.right()), y = glm::dot(offset, camera.up());
       const float towardEye = -glm::dot(offset, camera.forward());
       distance = std::max({distance, towardEye + std::abs(x) / tanX, towardEye + std::abs(y) / tanY});
-    }
+    });
     return distance * 1.06f; // the margin, before centring: it changes the perspective
   };
   float distance = fit();
   for (int pass = 0; pass < 8 && distance > 0.0f; ++pass) {
     glm::vec2 lowNdc(std::numeric_limits<float>::max()), highNdc(-std::numeric_limits<float>::max());
-    for (const glm::vec3 &p : points) {
+    points.forEach([&](const glm::vec3 &p) {
       const glm::vec3 offset = p - camera.target;
       const float depth = std::max(distance + glm::dot(offset, camera.forward()), 1e-6f);
       const glm::vec2 ndc(glm::dot(offset, camera.right()) / (depth * tanX),
                           glm::dot(offset, camera.up()) / (depth * tanY));
       lowNdc = glm::min(lowNdc, ndc);
       highNdc = glm::max(highNdc, ndc);
-    }
+    });
     const glm::vec2 shift = (lowNdc + highNdc) * 0.5f;
     camera.target += camera.right() * (shift.x * distance * tanX) + camera.up() * (shift.y * distance * tanY);
     distance = fit();
@@ -192,7 +191,7 @@ Camera standardViewCamera(StandardView view, const Bounds &bounds, float aspect)
   return camera;
 }
 
-Camera standardViewCamera(StandardView view, const std::vector<glm::vec3> &points, float aspect) {
+Camera standardViewCamera(StandardView view, const PointSets &points, float aspect) {
   Camera camera;
   camera.orientation = standardViewOrientation(view);
   camera.sceneRadius = 1e-4f; // framePoints raises it to the points' radius

@@ -58,14 +58,27 @@ struct Camera {
 
 // A camera looking at the whole of `bounds` from a standard anatomical direction.
 Camera standardViewCamera(StandardView view, const Bounds &bounds, float aspect);
+// Points to frame, borrowed from where they live (a model's meshes): framing a whole model visits its
+// vertices without copying them.
+struct PointSets {
+  std::vector<const std::vector<glm::vec3> *> sets;
+  PointSets() = default;
+  PointSets(const std::vector<glm::vec3> &points) : sets{&points} {} // NOLINT: one set converts
+  template <class Visit> void forEach(Visit &&visit) const {
+    for (const std::vector<glm::vec3> *set : sets)
+      for (const glm::vec3 &p : *set)
+        visit(p);
+  }
+};
+
 // The same, framing `points` (framePoints).
-Camera standardViewCamera(StandardView view, const std::vector<glm::vec3> &points, float aspect);
+Camera standardViewCamera(StandardView view, const PointSets &points, float aspect);
 // Keeps the direction, re-centres and sets the distance so `bounds` fills the view.
 void frameBounds(Camera &camera, const Bounds &bounds, float aspect);
 // Keeps the direction; centres the view on the points' extent across the screen and sets the distance
 // so that every point is inside it. A model's own points (its vertices) fit an oblique view far more
 // tightly than the corners of one box round them, which stand out in front of and behind the model.
-void framePoints(Camera &camera, const std::vector<glm::vec3> &points, float aspect);
+void framePoints(Camera &camera, const PointSets &points, float aspect);
 // The camera looking along a standard view's direction (with its screen up), other fields kept.
 glm::quat standardViewOrientation(StandardView view);
 // Smooth interpolation for animated view changes: t in [0, 1].

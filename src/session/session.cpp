@@ -330,17 +330,17 @@ Bounds Session::viewBounds() const {
   return b.empty() ? scene_.bounds() : b;
 }
 
-std::vector<glm::vec3> Session::viewPoints(const std::vector<int> &structures) const {
-  std::vector<glm::vec3> points;
+PointSets Session::viewPoints(const std::vector<int> &structures) const {
+  PointSets points;
   auto add = [&](const Structure &s) {
     for (const MeshData &m : s.meshes)
-      points.insert(points.end(), m.positions.begin(), m.positions.end());
+      points.sets.push_back(&m.positions);
   };
   if (structures.empty()) {
     for (const Structure &s : scene_.structures())
       if (!s.extras.count("initially"))
         add(s);
-    if (points.empty()) // a model whose every part opens hidden: frame it all the same
+    if (points.sets.empty()) // a model whose every part opens hidden: frame it all the same
       for (const Structure &s : scene_.structures())
         add(s);
   }

@@ -91,10 +91,10 @@ public:
   void setStandardView(StandardView view, bool animate);
   // What the standard views frame: the whole model but the parts it opens ghosted or hidden.
   Bounds viewBounds() const;
-  // The vertices of those parts (or of `structures`, when given): the standard views, the selection
-  // and lessons frame these, so an oblique view is filled by the model and not by the empty corners
-  // of a box round it.
-  std::vector<glm::vec3> viewPoints(const std::vector<int> &structures = {}) const;
+  // The vertices of those parts (or of `structures`, when given), borrowed from the scene: the
+  // standard views, the selection and lessons frame these, so an oblique view is filled by the model and not
+  // by the empty corners of a box round it.
+  PointSets viewPoints(const std::vector<int> &structures = {}) const;
   void frameSelection(bool animate);
   // Frames the selection from the direction, among the current one and the standard views, from
   // which most of it is in sight (the list and links: the part may lie behind the spine).

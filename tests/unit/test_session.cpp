@@ -203,11 +203,12 @@ TEST_CASE("the standard views frame the model without the parts it opens as cont
   // counts (the sphere lies out to one side of it).
   const auto restMiddle = [&](const Session &s) {
     float low = 1e9f, high = -1e9f;
-    for (const glm::vec3 &p : context.viewPoints())
+    context.viewPoints().forEach([&](const glm::vec3 &p) {
       if (auto q = s.camera().project(p, 1280, 720)) {
         low = std::min(low, q->x);
         high = std::max(high, q->x);
       }
+    });
     return (low + high) * 0.5f;
   };
   CHECK(restMiddle(context) == Approx(640.0f).margin(6.0f));
