@@ -137,14 +137,16 @@ void framePoints(Camera &camera, const PointSets &points, float aspect) {
   // Centre the picture on the points' extent across and up the screen (measured in the view plane,
   // so on the middle of what is seen, not on the middle of a box round it).
   const glm::vec3 centre = bounds.center();
+  // The direction does not change here: its axes once, not per point (a quaternion rotation each).
+  const glm::vec3 right = camera.right(), up = camera.up(), forward = camera.forward();
   glm::vec2 low(std::numeric_limits<float>::max()), high(-std::numeric_limits<float>::max());
   points.forEach([&](const glm::vec3 &p) {
-    const glm::vec2 q(glm::dot(p - centre, camera.right()), glm::dot(p - centre, camera.up()));
+    const glm::vec2 q(glm::dot(p - centre, right), glm::dot(p - centre, up));
     low = glm::min(low, q);
     high = glm::max(high, q);
   });
   const glm::vec2 middle = (low + high) * 0.5f;
-  camera.target = centre + camera.right() * middle.x + camera.up() * middle.y;
+  camera.target = centre + right * middle.x + up * middle.y;
   // Fit every point exactly for this direction and perspective, with a small margin. Perspective
   // draws the near side of the model larger, so the picture is re-centred on the points as they are
   // projected, and fitted again, a few times (each pass removes most of what is left over).
@@ -154,8 +156,8 @@ void framePoints(Camera &camera, const PointSets &points, float aspect) {
     float distance = 0.0f;
     points.forEach([&](const glm::vec3 &p) {
       const glm::vec3 offset = p - camera.target;
-      const float x = glm::dot(offset, camera.right()), y = glm::dot(offset, camera.up());
-      const float towardEye = -glm::dot(offset, camera.forward());
+      const float x = glm::dot(offset, right), y = glm::dot(offset, up);
+      const float towardEye = -glm::dot(offset, forward);
       distance = std::max({distance, towardEye + std::abs(x) / tanX, towardEye + std::abs(y) / tanY});
     });
     return distance * 1.06f; // the margin, before centring: it changes the perspective
@@ -165,14 +167,15 @@ void framePoints(Camera &camera, const PointSets &points, float aspect) {
     glm::vec2 lowNdc(std::numeric_limits<float>::max()), highNdc(-std::numeric_limits<float>::max());
     points.forEach([&](const glm::vec3 &p) {
       const glm::vec3 offset = p - camera.target;
-      const float depth = std::max(distance + glm::dot(offset, camera.forward()), 1e-6f);
-      const glm::vec2 ndc(glm::dot(offset, camera.right()) / (depth * tanX),
-                          glm::dot(offset, camera.up()) / (depth * tanY));
+      const float depth = std::max(distance + glm::dot(offset, forward), 1e-6f);
+      const glm::vec2 ndc(glm::dot(offset, right) / (depth * tanX), glm::dot(offset, up) / (depth * tanY));
       lowNdc = glm::min(lowNdc, ndc);
       highNdc = glm::max(highNdc, ndc);
     });
     const glm::vec2 shift = (lowNdc + highNdc) * 0.5f;
-    camera.target += camera.right() * (shift.x * distance * tanX) + camera.up() * (shift.y * distance * tanY);
+    if (std::max(std::abs(shift.x), std::abs(shift.y)) < 1e-4f)
+      break; // centred to a few hundredths of a pixel: usually after two or three passes
+    camera.target += right * (shift.x * distance * tanX) + up * (shift.y * distance * tanY);
     distance = fit();
   }
   camera.distance = std::max(distance, radius * 0.1f);
