@@ -264,8 +264,13 @@ struct Builder {
       // rims, so that the bones no longer trim it into a serrated edge there; the posterior annulus is
       // flush with the bodies' backs in the spine (Gray's Anatomy 41st ed.), within a millimetre or so.
       side = smax(side, -p.z - (outline.y - 1.5f), 1.0f);
-      if (lipSetback > 0.0f) // in front, behind the upper body's lip (C2)
-        side = smax(side, p.z - (outline.y - lipSetback), 1.0f);
+      if (lipSetback > 0.0f) { // in front, behind the upper body's lip (C2)
+        // Following the convex front of C2's body, whose front corners lie about 4 mm behind its
+        // midline (vertebra.cpp axisBody): a straight front left the disc standing out at both corners
+        // as ragged lobes that read as a herniation (lecturer review, eleventh pass).
+        const float across = std::min(std::abs(p.x) / outline.x, 1.0f);
+        side = smax(side, p.z - (outline.y - lipSetback - 4.0f * across * across), 1.0f);
+      }
       // Lens-shaped top and bottom: deep in the middle (filling the endplate concavities), only the
       // bony gap at the rim, so that no thin flakes wrap round the bodies' rounded edges.
       const float e = std::min(1.0f, glm::length(vec2(p.x / outline.x, p.z / outline.y)));

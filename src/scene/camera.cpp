@@ -140,11 +140,20 @@ void framePoints(Camera &camera, const PointSets &points, float aspect) {
   // The direction does not change here: its axes once, not per point (a quaternion rotation each).
   const glm::vec3 right = camera.right(), up = camera.up(), forward = camera.forward();
   glm::vec2 low(std::numeric_limits<float>::max()), high(-std::numeric_limits<float>::max());
+  float nearest = -std::numeric_limits<float>::max(), farthest = std::numeric_limits<float>::max();
   points.forEach([&](const glm::vec3 &p) {
     const glm::vec2 q(glm::dot(p - centre, right), glm::dot(p - centre, up));
     low = glm::min(low, q);
     high = glm::max(high, q);
+    const float towardEye = -glm::dot(p - centre, forward); // unchanged by moving the target across
+    nearest = std::max(nearest, towardEye);
+    farthest = std::min(farthest, towardEye);
   });
+  // The eye stays at least as far in front of the nearest point as the points are deep, so that their
+  // far end is drawn no smaller than half the size of their near end: a deep part framed end on (a
+  // vessel from above) brought the eye so near that what lay just in front of it filled half the
+  // picture (lecturer review, eleventh pass).
+  const float leastDistance = nearest + (nearest - farthest);
   const glm::vec2 middle = (low + high) * 0.5f;
   camera.target = centre + right * middle.x + up * middle.y;
   // Fit every point exactly for this direction and perspective, with a small margin. Perspective
@@ -160,7 +169,9 @@ void framePoints(Camera &camera, const PointSets &points, float aspect) {
       const float towardEye = -glm::dot(offset, forward);
       distance = std::max({distance, towardEye + std::abs(x) / tanX, towardEye + std::abs(y) / tanY});
     });
-    return distance * 1.06f; // the margin, before centring: it changes the perspective
+    // The margin (a tenth: the parts a close-up frames keep a little of what they attach to in
+    // sight), before centring, since it changes the perspective.
+    return std::max(distance * 1.10f, leastDistance);
   };
   float distance = fit();
   for (int pass = 0; pass < 8 && distance > 0.0f; ++pass) {

@@ -2,7 +2,7 @@
 // the draft ATLAS_ROUTES_GLB names): rib 2's tuberosity for serratus anterior is a low smooth swelling,
 // not a scaly plaque; C2's spine ends in two tubercles parted by a notch open below; the lower border of
 // C2's body is a lip hanging down in the midline, not a straight edge; the clavicle bows forward medially
-// and carries the conoid tubercle under its lateral part.
+// and carries the conoid tubercle under its lateral part; the C2-C3 disc lies flush under C2's convex front.
 // Millimetres, frame of REFERENCE.md §1 (+X left, +Y up, +Z forward). Each failure names the numbers.
 #ifdef ATLAS_HAVE_MODELGEN
 #include "modelgen/contact_check.h"
@@ -256,6 +256,33 @@ TEST_CASE("model: the clavicle bows forward medially and has a conoid tubercle u
   }
   INFO("the back half's underside at most " << deepest << " mm below the front half's, at X " << where);
   CHECK(deepest >= 0.8f);
+}
+
+TEST_CASE("model: the C2-C3 disc lies flush under the convex front of C2, not out at its corners",
+          "[model][bones][bones-eleventh]") {
+  // Gray's Anatomy 41st ed. (intervertebral discs): the anulus is flush with the margins of the bodies.
+  // C2's front is convex, its corners about 4 mm behind its midline; the disc's front was straight, and
+  // at the corners it stood 0.7-1.5 mm out in front of C2 as ragged lobes that read as a herniation
+  // (lecturer review, eleventh pass). At 5-7 mm either side of the midline, the front of the disc lies
+  // no more than 0.4 mm in front of the front of C2's body 1-5 mm above the disc's top.
+  const std::vector<glm::vec3> &disc = test::surfaceOf("disc_c2_c3").vertices();
+  const std::vector<glm::vec3> &c2 = test::surfaceOf("c2").vertices();
+  float top = -1e9f;
+  for (const glm::vec3 &v : disc)
+    top = std::max(top, v.y);
+  for (float x : {-7.0f, -6.0f, -5.0f, 5.0f, 6.0f, 7.0f}) {
+    float discFront = -1e9f, boneFront = -1e9f;
+    for (const glm::vec3 &v : disc)
+      if (std::abs(v.x - x) < 0.5f)
+        discFront = std::max(discFront, v.z);
+    for (const glm::vec3 &v : c2)
+      if (std::abs(v.x - x) < 0.5f && v.y > top + 1.0f && v.y < top + 5.0f)
+        boneFront = std::max(boneFront, v.z);
+    INFO("at X " << x << ": the disc's front " << discFront << ", C2's front " << boneFront);
+    REQUIRE(discFront > -1e8f);
+    REQUIRE(boneFront > -1e8f);
+    CHECK(discFront - boneFront <= 0.4f);
+  }
 }
 
 #endif
