@@ -28,8 +28,10 @@ out vec4 o_color;
 // (muscle.cpp kStriationPeriod): both periods divide 1, so the lines meet across its wrap.
 const float kBellyPeriodMm = 1.0;
 const float kTendonPeriodMm = 0.5;
-// Pearly tendon white, cooler than the ivory of bone (model.cpp colourFor) so the two stay apart.
-const vec3 kTendon = vec3(0.80, 0.79, 0.80);
+// Pearly tendon, cooler and darker than the ivory of bone (model.cpp colourFor) so the two stay
+// apart, with a trace of the flesh's pink: a pure white drew the tendons as white plasters and cuffs
+// laid on the muscles (lecturer review, eleventh pass).
+const vec3 kTendon = vec3(0.68, 0.62, 0.63);
 
 // The share of [x - w/2, x + w/2] covered by lines `width` wide at every integer (x in periods): a
 // box filter over the pixel's footprint, so the pattern averages out instead of aliasing.

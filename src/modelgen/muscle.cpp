@@ -34,6 +34,11 @@ constexpr float kUnderside = 1.2f;  // bone kept under an insertion tendon's sun
 // flat white tendon: at 8 mm the slips turned round 10 mm down and read as needles or white-tipped
 // claws (lecturer review, seventh pass, issue 12); 11 mm left tendon in the middle of medius's belly.
 constexpr float kOriginTendon = 10.0f;
+constexpr float kTendonFade = 5.0f; // mm either side of a slip tendon's end over which it turns red
+// An insertion tendon this long (mm) or longer is wholly tendon at the rib; a shorter one is whitish
+// in proportion, but at least kLeastWhite, so its attachment still reads (REFERENCE §4.3 [E]).
+constexpr float kWhiteTendon = 8.0f;
+constexpr float kLeastWhite = 0.4f;
 constexpr float kSlipRunOn = 12.0f;   // mm along the belly past the join over which a slip fades into it
 const vec2 kSlipFascicle{6.0f, 3.5f}; // width x thickness of a fleshy slip before it joins (mm) [E]
 // Spacing (mm) of the striation coordinate's lines round a band's section: the viewer's belly line
@@ -380,10 +385,13 @@ BoneModel buildMuscle(const MuscleSpec &spec, const LandmarkResolver &resolve,
   // 10 mm) over about 12 mm, one smooth taper; over 6 mm it lost two thirds of its section in 4 mm, a
   // shelf above the tendon (lecturer review, eighth pass: a kinked lower tendon).
   const float taper = std::clamp(1.2f * spec.insertionTendon, 6.0f, 14.0f);
+  const float insertionWhite = std::clamp(spec.insertionTendon / kWhiteTendon, kLeastWhite, 1.0f);
   for (std::size_t i = 0; i < belly.arc.size(); ++i) {
     const float a = belly.arc[i];
-    // Tendon over the last insertionTendon mm, with a 4 mm change from flesh to tendon.
-    belly.tendon[i] = glm::smoothstep(tendonStart - 2.0f, tendonStart + 2.0f, a);
+    // Tendon over the last insertionTendon mm, fading into the flesh over 8 mm: a 4 mm change drew a
+    // white cuff with a hard line round the belly (lecturer review, eleventh pass). A short insertion
+    // tendon (scalenus medius's broad insertion) is only partly tendon at the rib, not a white cap.
+    belly.tendon[i] = insertionWhite * glm::smoothstep(tendonStart - 5.0f, tendonStart + 3.0f, a);
     belly.half[i] +=
         (ins.section * 0.5f - belly.half[i]) * glm::smoothstep(tendonStart - taper, tendonStart + 2.0f, a);
   }
@@ -433,7 +441,10 @@ BoneModel buildMuscle(const MuscleSpec &spec, const LandmarkResolver &resolve,
     const vec2 fascicle = glm::min(kSlipFascicle, fleshy);
     for (std::size_t k = 0; k < band.arc.size(); ++k) {
       const float x = band.arc[k] - a0;
-      band.tendon[k] = 1.0f - glm::smoothstep(tendonEnd, tendonEnd + 4.0f, x);
+      // The colour fades from tendon to flesh over 10 mm about the flat tendon's end, so the slip
+      // turns red gradually: white to the tendon's end and then red drew each slip as a separate
+      // white strap on its tubercle (lecturer review, eleventh pass).
+      band.tendon[k] = 1.0f - glm::smoothstep(tendonEnd - kTendonFade, tendonEnd + kTendonFade, x);
       // The tendon narrows a little to a rounded end on its tubercle instead of ending square like a
       // plank; no more than that: a tip two thirds as wide read as a claw (lecturer review, seventh pass).
       const vec2 tip = slip.section * vec2(glm::mix(0.85f, 1.0f, glm::smoothstep(-1.0f, 3.0f, x)), 1.0f);
