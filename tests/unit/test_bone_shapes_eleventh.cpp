@@ -265,19 +265,19 @@ TEST_CASE("model: the C2-C3 disc lies flush under the convex front of C2, not ou
   // at the corners it stood 0.7-1.5 mm out in front of C2 as ragged lobes that read as a herniation
   // (lecturer review, eleventh pass). At 5-7 mm either side of the midline, the front of the disc lies
   // no more than 0.4 mm in front of the front of C2's body 1-5 mm above the disc's top.
-  const std::vector<glm::vec3> &disc = test::surfaceOf("disc_c2_c3").vertices();
-  const std::vector<glm::vec3> &c2 = test::surfaceOf("c2").vertices();
+  // Measured on the surfaces (lines along Z every 0.25 mm of height), not at vertices: the generator
+  // spends few vertices on C2's smooth front, and a 1 mm strip of it may hold none.
+  const SurfaceIndex &disc = test::surfaceOf("disc_c2_c3");
+  const SurfaceIndex &c2 = test::surfaceOf("c2");
   float top = -1e9f;
-  for (const glm::vec3 &v : disc)
+  for (const glm::vec3 &v : disc.vertices())
     top = std::max(top, v.y);
   for (float x : {-7.0f, -6.0f, -5.0f, 5.0f, 6.0f, 7.0f}) {
     float discFront = -1e9f, boneFront = -1e9f;
-    for (const glm::vec3 &v : disc)
-      if (std::abs(v.x - x) < 0.5f)
-        discFront = std::max(discFront, v.z);
-    for (const glm::vec3 &v : c2)
-      if (std::abs(v.x - x) < 0.5f && v.y > top + 1.0f && v.y < top + 5.0f)
-        boneFront = std::max(boneFront, v.z);
+    for (float y = disc.lo().y; y <= top; y += 0.25f)
+      discFront = std::max(discFront, test::frontAt(disc, x, y));
+    for (float y = top + 1.0f; y <= top + 5.0f; y += 0.25f)
+      boneFront = std::max(boneFront, test::frontAt(c2, x, y));
     INFO("at X " << x << ": the disc's front " << discFront << ", C2's front " << boneFront);
     REQUIRE(discFront > -1e8f);
     REQUIRE(boneFront > -1e8f);
