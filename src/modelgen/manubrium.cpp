@@ -138,4 +138,47 @@ BoneModel buildManubrium(const ManubriumSpec &spec) {
   return out;
 }
 
+BoneModel buildSternalBody(const ManubriumSpec &manubrium, const SternalBodySpec &spec) {
+  BoneModel out;
+  out.id = "sternal_body";
+  // The manubrium's lower border, and the body's long axis turned back from the manubrium's by the
+  // supplement of the sternal angle: the joint projects forward, the angle open behind (Gray's
+  // Anatomy 41st ed.: the manubriosternal joint, a symphysis, at an angle of about 160 degrees).
+  const vec3 axis = manubrium.top - manubrium.bottom;
+  const float manubriumAngle = std::atan2(axis.z, axis.y);
+  const float halfLength = spec.length * 0.5f;
+  Frame frame;
+  frame.setAngle(manubriumAngle + glm::radians(180.0f - spec.angle));
+  frame.origin = manubrium.bottom - frame.directionToWorld(vec3(0.0f, spec.gap + halfLength, 0.0f));
+  const SternalBodySpec s = spec;
+  const float notchHalf = manubrium.bottomWidth * 0.5f;
+  out.sdf = [frame, halfLength, s, notchHalf](const vec3 &world) {
+    const vec3 p = frame.toLocal(world);
+    // A plate a little wider below (Gray's Anatomy 41st ed.: the body widens downward), its front
+    // convex from side to side like the manubrium's, its edges rounded 2 mm, its lower end where the
+    // model stops rounded 3 mm (a cut, not the bone's end: the body runs on to the xiphoid process).
+    const float t = glm::clamp((halfLength - p.y) / (2.0f * halfLength), 0.0f, 1.0f);
+    const float halfWidth = 0.5f * glm::mix(s.topWidth, s.bottomWidth, t);
+    const float bow = -p.x * p.x / 300.0f;
+    constexpr float round = 2.0f;
+    const vec2 w(std::abs(p.x) - halfWidth + round, std::abs(p.z - bow) - s.thickness * 0.5f + round);
+    float d = std::min(std::max(w.x, w.y), 0.0f) + glm::length(glm::max(w, vec2(0.0f))) - round;
+    d = smax(d, std::abs(p.y) - halfLength, 3.0f);
+    // The lower half of the notch for the second costal cartilage at each upper corner, matching the
+    // manubrium's upper half (the cartilage meets the sternum at the joint, Gray's 1918, the sternum).
+    const vec3 q(std::abs(p.x), p.y, p.z - bow);
+    d = subtract(
+        d, sdEllipsoid(q, vec3(notchHalf + 0.5f, halfLength + s.gap * 0.5f, 0.0f), vec3(3.0f, 5.0f, 9.0f)),
+        1.5f);
+    return d;
+  };
+  for (float x : {-20.0f, 20.0f})
+    for (float y : {-halfLength - 4.0f, halfLength + 4.0f})
+      for (float z : {-10.0f, 10.0f})
+        out.box.extend(frame.toWorld(vec3(x, y, z)));
+  out.step = 0.4f;
+  out.targetTriangles = 3000;
+  return out;
+}
+
 } // namespace atlas::modelgen

@@ -5,6 +5,7 @@
 #include "modelgen/tube.h"
 
 #include <memory>
+#include <optional>
 #include <stdexcept>
 
 namespace atlas::modelgen {
@@ -546,6 +547,14 @@ std::vector<BoneModel> assembleRibCage(const ModelSpec &spec, const std::vector<
   // manubrium round the cartilages left them as pegs in round holes with a rim: sixth-pass review.)
   BoneModel manubrium = buildManubrium(spec.manubrium);
   const Neighbour manubriumBody{manubrium.sdf, manubrium.box};
+  std::vector<Neighbour> sternum{manubriumBody};
+  // The body of the sternum below it, the manubriosternal joint a visible line between them.
+  std::optional<BoneModel> sternalBody;
+  if (spec.sternalBody.length > 0.0f) {
+    sternalBody = buildSternalBody(spec.manubrium, spec.sternalBody);
+    sternalBody->sdf = keepApart(sternalBody->sdf, {manubriumBody}, spec.sternalBody.gap);
+    sternum.push_back({sternalBody->sdf, sternalBody->box});
+  }
   std::vector<Neighbour> cartilages;
   for (const SweptSpec &cs : spec.cartilages) {
     // A finer grid than the bar's breadth needs: the rounded rims at both ends stay clean.
@@ -568,7 +577,7 @@ std::vector<BoneModel> assembleRibCage(const ModelSpec &spec, const std::vector<
       const Sdf raw = b.sdf;
       b.sdf = [raw, end, n](const vec3 &p) { return smax(raw(p), sdPlane(p, end, n), kEndRound); };
     }
-    b.sdf = keepApart(b.sdf, {manubriumBody}, 0.3f, kEndRound);
+    b.sdf = keepApart(b.sdf, sternum, 0.3f, kEndRound);
     b.surfaceLandmarks.clear();
     cartilages.push_back({b.sdf, b.box});
     out.push_back(std::move(b));
@@ -587,6 +596,10 @@ std::vector<BoneModel> assembleRibCage(const ModelSpec &spec, const std::vector<
   finishLandmarks(manubrium);
   const Neighbour manubriumDone{manubrium.sdf, manubrium.box};
   out.push_back(std::move(manubrium));
+  if (sternalBody) {
+    finishLandmarks(*sternalBody);
+    out.push_back(std::move(*sternalBody));
+  }
   // Clavicles: clear of rib 1 and its cartilage (the costoclavicular space stays open).
   std::vector<Neighbour> under = cartilages;
   if (auto it = built.find("rib1"); it != built.end())

@@ -280,6 +280,19 @@ void readRibs(const json &j, ModelSpec &spec) {
   spec.manubrium.thickness = m.get<float>("thickness");
   spec.manubrium.topThickness = m.value("topThickness", spec.manubrium.thickness);
   m.finish();
+  if (top.has("sternalBody")) {
+    Obj b(top.at("sternalBody"), "sternalBody");
+    SternalBodySpec &body = spec.sternalBody;
+    body.length = b.get<float>("length");
+    body.angle = b.get<float>("angle");
+    body.topWidth = b.get<float>("topWidth");
+    body.bottomWidth = b.get<float>("bottomWidth");
+    body.thickness = b.get<float>("thickness");
+    body.gap = b.get<float>("gap");
+    if (body.length <= 0.0f || body.angle < 120.0f || body.angle > 180.0f || body.gap < 0.0f)
+      fail(b.whereKey("length"), "a length over 0, an angle of 120-180 degrees and a gap of 0 or more");
+    b.finish();
+  }
   if (top.has("clavicles"))
     top.each("clavicles",
              [&](const json &e, const std::string &where) { spec.clavicles.push_back(sweptOf(e, where)); });

@@ -85,6 +85,13 @@ struct ManubriumSpec {
   float topThickness = 10; // front to back at the top (thicker than at the sternal angle)
 };
 
+// The top of the body of the sternum, below the manubrium's lower border: the stub that shows the
+// sternal angle. `angle`: between the two bones' long axes, open behind (degrees); `gap`: the
+// manubriosternal joint between them (mm); `length` down its own axis to where the model stops.
+struct SternalBodySpec {
+  float length = 0, angle = 160, topWidth = 28, bottomWidth = 30, thickness = 10, gap = 1;
+};
+
 struct FootprintSpec {
   std::string role;   // origin | insertion
   std::string bone;   // bone id without side
@@ -158,6 +165,7 @@ struct ModelSpec {
   std::vector<SweptSpec> cartilages; // costal_cartilage1, costal_cartilage2
   std::vector<SweptSpec> clavicles;  // clavicle (left; mirrored for the right)
   ManubriumSpec manubrium;
+  SternalBodySpec sternalBody; // length 0: none
   std::vector<MuscleSpec> muscles;
   std::vector<TubeSpec> tubes;
   std::vector<PleuraSpec> pleurae; // empty: no pleura.json

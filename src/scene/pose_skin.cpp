@@ -39,6 +39,11 @@ glm::mat4 boneMatrix(const std::vector<std::string> &bones, int index, const Pos
   return index < 0 ? glm::mat4(1.0f) : pose.of(bones[static_cast<std::size_t>(index)]);
 }
 
+// Bones without a joint of their own that move with the manubrium.
+bool ridesOnManubrium(const std::string &id) {
+  return id.rfind("clavicle", 0) == 0 || id == "sternal_body";
+}
+
 glm::vec3 meanOf(const std::vector<glm::vec3> &points) {
   glm::vec3 sum(0.0f);
   for (const glm::vec3 &p : points)
@@ -53,11 +58,11 @@ PoseSkin PoseSkin::build(const Scene &scene, const JointModel &joints) {
   if (joints.empty())
     return skin;
   const std::vector<Structure> &all = scene.structures();
-  // The bones that carry others: those with a joint and the fixed trunk (T1, T2). The clavicles have
-  // no joint in this model; they move with the manubrium.
+  // The bones that carry others: those with a joint and the fixed trunk (T1, T2). The clavicles and
+  // the body of the sternum have no joint in this model; they move with the manubrium.
   std::vector<std::vector<glm::vec3>> samples;
   for (const Structure &s : all)
-    if (s.system == System::Bone && (joints.find(s.id) || s.id.rfind("clavicle", 0) != 0)) {
+    if (s.system == System::Bone && (joints.find(s.id) || !ridesOnManubrium(s.id))) {
       skin.bones_.push_back(s.id);
       samples.push_back(samplesOf(s, 160));
     }
@@ -86,8 +91,9 @@ PoseSkin PoseSkin::build(const Scene &scene, const JointModel &joints) {
       continue;
     }
     // The clavicles ride on the manubrium: their far ends hang from the shoulder, which this model
-    // leaves out, so they must not swing with the ribs they lie over.
-    if (s.system == System::Bone && s.id.rfind("clavicle", 0) == 0) {
+    // leaves out, so they must not swing with the ribs they lie over. The body of the sternum rises
+    // with the manubrium in a deep breath (the joint between them barely moves).
+    if (s.system == System::Bone && ridesOnManubrium(s.id)) {
       out.rigidBone = boneIndex("manubrium");
       continue;
     }

@@ -29,10 +29,10 @@ const std::string articleDir = contentDir + "/article";
 
 // The model's structure ids, as issue 3 fixes them (the contract between model, content and tests).
 std::set<std::string> modelIds() {
-  std::set<std::string> ids = {"c1",         "c2",         "c3",         "c4",         "c5",
-                               "c6",         "c7",         "t1",         "t2",         "manubrium",
-                               "disc_c2_c3", "disc_c3_c4", "disc_c4_c5", "disc_c5_c6", "disc_c6_c7",
-                               "disc_c7_t1", "disc_t1_t2"};
+  std::set<std::string> ids = {"c1",         "c2",         "c3",          "c4",         "c5",
+                               "c6",         "c7",         "t1",          "t2",         "manubrium",
+                               "disc_c2_c3", "disc_c3_c4", "disc_c4_c5",  "disc_c5_c6", "disc_c6_c7",
+                               "disc_c7_t1", "disc_t1_t2", "sternal_body"};
   for (const char *paired : {"rib1",
                              "rib2",
                              "clavicle",

@@ -93,7 +93,7 @@ TEST_CASE("model: the origin tendons are whitish at 5 mm and turn red gradually 
   }
 }
 
-TEST_CASE("model: the insertion tendons fade into the belly; scalenus medius's insertion is not a cap",
+TEST_CASE("model: the insertion tendons fade into the belly, and scalenus medius's insertion is no cap",
           "[model][muscle][tendons][fibres][slow]") {
   // Lecturer review, eleventh pass: pure white cuffs with a hard line round the lower bellies. Along
   // the belly's centre line (the generator's axis<k> points, 2 mm apart), the mean tendon value of the
