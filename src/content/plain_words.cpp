@@ -27,7 +27,7 @@ std::string plainName(const Structure &s) {
       return "your first rib";
     if (startsWith(id, "rib2"))
       return "your second rib";
-    if (startsWith(id, "manubrium"))
+    if (startsWith(id, "manubrium") || startsWith(id, "sternal_body"))
       return "your breastbone";
     if (startsWith(id, "clavicle"))
       return "your collarbone";

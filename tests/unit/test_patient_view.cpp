@@ -64,4 +64,5 @@ TEST_CASE("labels and the legend speak plain words for patients", "[patient]") {
   CHECK(std::string(plainRoleLabel(HighlightRole::NerveSupply)) == "Its nerves");
   CHECK(plainName(part("rib1_right")) == "your first rib");
   CHECK(plainName(part("c5")) == "a bone of your neck");
+  CHECK(plainName(part("sternal_body")) == "your breastbone");
 }
