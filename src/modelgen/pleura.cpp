@@ -57,6 +57,12 @@ constexpr float kEdgeLift = 4.0f, kEdgeGap = 0.2f;
 // cut meshed on a 1.5 mm (dome) or 0.45 mm (membrane) grid showed as a ragged hem (lecturer review,
 // issue 12); a rim rounded over a few grid steps meshes as a clean edge.
 constexpr float kHemRound = 4.0f;
+// Medially the top meets the dome's near-vertical medial side (the ring's edge beside T1): a 4 mm
+// round-off left a flat top over a sheer medial wall with a creased corner, a cushion seen from the
+// front (lecturer review, eleventh pass). From kMedialRoundFrom to kMedialRoundTo mm medial of the
+// ring's centre the round-off widens to kMedialHemRound, so the top curves down into the medial side
+// as a cupola; the apex, over the back of the ring near its middle, keeps the 4 mm one.
+constexpr float kMedialHemRound = 22.0f, kMedialRoundFrom = 0.0f, kMedialRoundTo = 20.0f;
 // The floor is rounded off broadly, a bowl rather than a drum: the lung runs on down into the thorax,
 // and a flat cut with a tight hem under straight sides read as a box (lecturer review, sixth pass).
 constexpr float kFloorRound = 12.0f;
@@ -99,11 +105,28 @@ constexpr float kSkipDepth = 5.0f;
 // under the plane of rib 1's ring, along that plane's normal, so that the rim is a clean ring parallel
 // to the rib and well below it, its edge rounded over kRimRound mm (lecturer review, seventh pass: a
 // closed drum hanging below rib 1 read as a bucket). The wall is two and a half grid steps thick: on a
-// 1.25 mm grid (two steps) its rounded rim meshed crinkled (eighth pass).
+// 1.25 mm grid (two steps) its rounded rim meshed crinkled (eighth pass). 20 mm rather than the
+// earlier 16: with its front tucked in under the membrane (kCurtainSlant) the dome must reach this
+// deep for the membrane to cover only its upper three quarters (test_soft_tissue_routes).
 constexpr float kPleuraWall = 2.5f;
 constexpr float kPleuraStep = 1.0f;
-constexpr float kRimBelowInlet = 16.0f;
+constexpr float kRimBelowInlet = 20.0f;
 constexpr float kRimRound = 1.5f;
+// Below the suprapleural membrane's lowest edge (membraneLowest, the front of the ring) the dome
+// wall hangs as a curtain: no wider than the dome's section kCurtainAbove mm above that edge, and
+// narrowing inward by kCurtainSlant mm for each mm further down, eased in over kCurtainRound mm.
+// Moulded by the vessels in front, the dome's front had sloped on forward and down below the
+// membrane's edge to the rim, and from above a crescent of bare pleura showed between the membrane
+// and the ring (lecturer review, ninth to eleventh passes); the membrane may not reach lower (it is
+// attached to rib 1 no lower than the costochondral junction), so the pleura tucks in under its
+// edge, as the pleura runs on down behind the first costal cartilage and the manubrium into the
+// thorax. The slant, in front of and medial of the ring's middle only (from kSlantFrom to kSlantTo mm
+// forward or medial of its centre: behind and laterally the curtain hangs straight, as the lung
+// widens below the inlet), keeps it hidden from views about 20 degrees off vertical from in front or
+// from over the midline. A steeper slant raised the front of the rim (the dome's lowest point) so
+// far that the membrane covered more than its upper three quarters (test_soft_tissue_routes).
+constexpr float kCurtainAbove = 1.0f, kCurtainSlant = 0.35f, kCurtainRound = 2.0f;
+constexpr float kSlantFrom = -5.0f, kSlantTo = 10.0f;
 // The membrane is laid out from the moulded surface's distance divided by the length of its gradient
 // (central differences kGradientStep mm either side; only a gradient shorter than one is corrected):
 // the round-offs of the carving and of the drape shorten the gradient where two surfaces meet, and a
@@ -273,14 +296,18 @@ Sdf bareDome(const PleuraSpec &spec, bool right, std::shared_ptr<const Drape> dr
   const vec3 r = spec.radii;
   const vec3 centre = domeCentre(spec, right);
   const float floor = spec.floor;
-  return [r, centre, floor, drape](const vec3 &world) {
+  return [r, centre, floor, drape, right](const vec3 &world) {
     const vec3 d = world - centre;
     const float w = glm::dot(d, kInletNormal), v = glm::dot(d, kInletForward);
     const vec3 local(d.x, std::max(w, 0.0f), v);
     // Under the drape (a height field, so its distance is shortened by its slope: 1.3 covers ~40
-    // degrees), rounded into the cupola over the same few millimetres as the hem.
+    // degrees), rounded into the cupola over the same few millimetres as the hem, and broadly on the
+    // medial side (kMedialHemRound).
     const float under = (w - drape->at(d.x, v)) / 1.3f;
-    return smax(smax(sdEllipsoid(local, r), under, kHemRound), floor - world.y, kFloorRound);
+    const float medial = right ? d.x : -d.x;
+    const float round =
+        glm::mix(kHemRound, kMedialHemRound, glm::smoothstep(kMedialRoundFrom, kMedialRoundTo, medial));
+    return smax(smax(sdEllipsoid(local, r), under, round), floor - world.y, kFloorRound);
   };
 }
 
@@ -511,7 +538,21 @@ BoneModel buildCervicalPleura(const PleuraSpec &spec, bool right, const std::vec
   out.box = domeBox(spec, right, 1.0f);
   const vec3 centre = domeCentre(spec, right);
   const auto drape = drapeUnder(spec, centre, obstacles, out.box);
-  const Sdf outer = carved(bareDome(spec, right, drape), obstacles, spec.clearance, 2.5f * out.step);
+  const Sdf moulded = carved(bareDome(spec, right, drape), obstacles, spec.clearance, 2.5f * out.step);
+  const float curtainLevel = spec.membraneLowest + kCurtainAbove;
+  const Sdf outer = [moulded, curtainLevel, centre, right](const vec3 &p) {
+    const float d = moulded(p);
+    if (p.y > curtainLevel + kCurtainRound)
+      return d;
+    // The dome's section at the curtain's level (eased), carried down and, in front and medially,
+    // drawn inward.
+    const float level = smax(p.y, curtainLevel, kCurtainRound);
+    const float front = glm::smoothstep(kSlantFrom, kSlantTo, glm::dot(p - centre, kInletForward));
+    const float medial = glm::smoothstep(kSlantFrom, kSlantTo, right ? p.x - centre.x : centre.x - p.x);
+    const float section =
+        moulded(vec3(p.x, level, p.z)) + kCurtainSlant * std::max(front, medial) * (level - p.y);
+    return std::max(d, section);
+  };
   const float step = out.step;
   out.sdf = [outer, centre, step](const vec3 &p) {
     const float d = outer(p);
