@@ -3,8 +3,8 @@
 // loading; the real scalene-atlas binary (posix_spawn, wait4) for start-up, frames, memory and the
 // peer comparison with f3d.
 //
-//   atlas-bench [--runs N] [SECTION...]   sections: pick select load gpu occlusion startup frames peer
-//                                         large (default: all)
+//   atlas-bench [--runs N] [SECTION...]   sections: pick select framing load gpu occlusion startup
+//                                         frames peer large (default: all)
 #include "content/content_load.h"
 #include "content/knowledge_base.h"
 #include "core/paths.h"
@@ -204,6 +204,32 @@ void sectionSelect(int runs) {
   report("select a muscle", stats(muscles), "ms", 16.7, stats(muscles).max);
   Stats sp = repeat(200, [&] { session.apply(SelectCommand{"scalenus_posterior_right"}); });
   report("select scalenus_posterior_right", sp, "ms", 16.7, sp.max);
+}
+
+// Framing on the model's own vertices (Session::setStandardView, frameSelection): it runs on a view
+// change, never per frame, so a view change must not stall a frame (budget 16.7 ms). The large
+// generated scene is timed in sectionLarge's scene, framed whole.
+void sectionFraming(int runs) {
+  std::printf("framing (on the vertices: standard views, the selection)\n");
+  Session session;
+  session.setScene(mustLoad(bundledModel()));
+  session.setViewport(kWidth, kHeight);
+  const int n = std::max(runs, 9);
+  Stats views = repeat(n, [&] {
+    for (StandardView v :
+         {StandardView::Default, StandardView::Anterior, StandardView::Posterior, StandardView::Left,
+          StandardView::Right, StandardView::Superior, StandardView::Inferior})
+      session.setStandardView(v, false);
+  });
+  for (double *v : {&views.median, &views.min, &views.max, &views.p99})
+    *v /= 7.0;
+  report("bundled: one standard view (mean of 7)", views, "ms", 16.7);
+  session.apply(SelectCommand{"scalenus_posterior_right"});
+  report("bundled: frame the selection (F)", repeat(n, [&] { session.frameSelection(false); }), "ms", 16.7);
+  Scene large = bench::generateLargeScene();
+  session.setScene(std::move(large));
+  report("2M: one standard view",
+         repeat(std::max(3, runs / 2), [&] { session.setStandardView(StandardView::Default, false); }));
 }
 
 void sectionLoad(int runs) {
@@ -636,7 +662,8 @@ int main(int argc, char **argv) {
       runs = std::max(1, std::atoi(argv[++i]));
     else if (arg == "-h" || arg == "--help") {
       std::printf(
-          "usage: atlas-bench [--runs N] [pick select load gpu occlusion startup frames peer idle large]\n");
+          "usage: atlas-bench [--runs N] [pick select framing load gpu occlusion startup frames peer idle "
+          "large]\n");
       return 0;
     } else
       sections.insert(arg);
@@ -657,6 +684,8 @@ int main(int argc, char **argv) {
     sectionPick(runs);
   if (want("select"))
     sectionSelect(runs);
+  if (want("framing"))
+    sectionFraming(runs);
   if (want("load"))
     sectionLoad(runs);
   if (want("large")) // also writes the .glb that sectionLargeProcess opens
