@@ -391,13 +391,16 @@ struct Builder {
       for (const TubeSpec &p : spec.tubes)
         if (t.system != "nerve" && !t.joins.empty() && p.id == t.joins.front())
           parentR = std::max(parentR, p.diameter * 0.5f);
-      const std::vector<float> radii =
-          t.bulbMm > 0.0f        ? bulbRadii(curve, r, t.bulbMm, t.bulbWidth)
-          : t.endDiameter > 0.0f ? taperedRadii(curve, r, t.endDiameter * 0.5f)
-                                 : (parentR > r ? branchRadii(curve, r, parentR, kBranchFlare,
-                                                              t.flareMm > 0.0f ? t.flareMm : kBranchTaperMm)
-                                                : std::vector<float>{r});
-      const MeshData mm = sweepTube(curve, radii, tubeSides(r), t.oval);
+      const TubeSections sections =
+          t.bulbMm > 0.0f
+              ? bulbSections(curve, r, t.oval, t.bulbMm, t.bulbWidth,
+                             t.bulbDepth > 0.0f ? t.bulbDepth : t.bulbWidth)
+              : TubeSections{t.endDiameter > 0.0f ? taperedRadii(curve, r, t.endDiameter * 0.5f)
+                             : parentR > r        ? branchRadii(curve, r, parentR, kBranchFlare,
+                                                         t.flareMm > 0.0f ? t.flareMm : kBranchTaperMm)
+                                                  : std::vector<float>{r},
+                             {t.oval}};
+      const MeshData mm = sweepTube(curve, sections.radii, tubeSides(r), sections.ovals);
       if (!t.side.empty()) {
         addTube(t, t.side, curve, mm);
       } else if (!info.at(t.id)->paired) {

@@ -356,6 +356,9 @@ void readTubes(const json &j, ModelSpec &spec) {
     t.bulbWidth = o.value("bulbWidth", t.bulbWidth);
     if (t.bulbWidth < 1.0f || t.bulbWidth > 2.0f)
       fail(o.whereKey("bulbWidth"), "expected a multiple of the diameter from 1 to 2");
+    t.bulbDepth = o.value("bulbDepth", t.bulbWidth);
+    if (t.bulbDepth < 1.0f || t.bulbDepth > t.bulbWidth)
+      fail(o.whereKey("bulbDepth"), "expected a multiple of the depth from 1 to bulbWidth");
     t.oval = o.value("oval", t.oval);
     if (t.oval < 1.0f || t.oval > 2.0f)
       fail(o.whereKey("oval"), "expected a width-to-depth ratio from 1 to 2");

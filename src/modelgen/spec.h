@@ -131,6 +131,7 @@ struct TubeSpec {
   float flareMm = 0.0f;     // > 0: a branch narrows from its parent's width over this many mm (a sinus)
   float bulbMm = 0.0f;      // > 0: a dilatation this long ends at the path's end (the IJV's inferior bulb)
   float bulbWidth = 1.0f;   // the bulb's greatest width as a multiple of the diameter
+  float bulbDepth = 0.0f;   // its greatest depth (front to back) as a multiple; 0: as bulbWidth
   float oval = 1.0f;        // side-to-side width over front-to-back depth of the section (> 1: flattened)
   std::vector<PointSpec> path;
   // "": described on the left and mirrored for the right (as every paired part). "left" | "right":

@@ -89,11 +89,18 @@ std::vector<glm::vec3> smoothCurve(const std::vector<glm::vec3> &controls, float
 
 MeshData sweepTube(const std::vector<glm::vec3> &curve, const std::vector<float> &radii, int sides,
                    float oval) {
+  return sweepTube(curve, radii, sides, std::vector<float>{oval});
+}
+
+MeshData sweepTube(const std::vector<glm::vec3> &curve, const std::vector<float> &radii, int sides,
+                   const std::vector<float> &ovals) {
   MeshData mesh;
   const std::size_t n = curve.size();
   if (n < 2)
     return mesh;
   auto radiusAt = [&](std::size_t i) { return radii.size() == n ? radii[i] : radii.front(); };
+  auto ovalAt = [&](std::size_t i) { return ovals.size() == n ? ovals[i] : ovals.front(); };
+  const bool round = std::all_of(ovals.begin(), ovals.end(), [](float o) { return o == 1.0f; });
   std::vector<glm::vec3> tangents(n);
   for (std::size_t i = 0; i < n; ++i)
     tangents[i] = glm::normalize(curve[std::min(i + 1, n - 1)] - curve[i > 0 ? i - 1 : 0]);
@@ -123,6 +130,7 @@ MeshData sweepTube(const std::vector<glm::vec3> &curve, const std::vector<float>
   struct Ring {
     glm::vec3 centre, normal, binormal;
     float radius;
+    float oval;
   };
   std::vector<Ring> rings;
   constexpr int kCapRings = 3;
@@ -135,7 +143,7 @@ MeshData sweepTube(const std::vector<glm::vec3> &curve, const std::vector<float>
     for (int c = kCapRings; c >= 1; --c) {
       const float angle = 0.5f * kPi * static_cast<float>(c) / (kCapRings + 1);
       cap.push_back({curve[i] + tangents[i] * (direction * rim * std::sin(angle)), normals[i], b,
-                     flat + rim * std::cos(angle)});
+                     flat + rim * std::cos(angle), ovalAt(i)});
     }
     if (reverse)
       std::reverse(cap.begin(), cap.end());
@@ -143,7 +151,7 @@ MeshData sweepTube(const std::vector<glm::vec3> &curve, const std::vector<float>
   };
   // An oval section keeps its wide axis side to side: each ring's frame turned so its normal is X
   // projected into the ring's plane (the rotation-minimising frame would let the ellipse roll).
-  if (oval != 1.0f)
+  if (!round)
     for (std::size_t i = 0; i < n; ++i) {
       const glm::vec3 across = glm::vec3(1, 0, 0) - tangents[i] * tangents[i].x;
       if (glm::length(across) > 0.2f)
@@ -152,7 +160,7 @@ MeshData sweepTube(const std::vector<glm::vec3> &curve, const std::vector<float>
   for (const Ring &r : capRings(0, -1.0f, false))
     rings.push_back(r);
   for (std::size_t i = 0; i < n; ++i)
-    rings.push_back({curve[i], normals[i], glm::cross(tangents[i], normals[i]), radiusAt(i)});
+    rings.push_back({curve[i], normals[i], glm::cross(tangents[i], normals[i]), radiusAt(i), ovalAt(i)});
   for (const Ring &r : capRings(n - 1, 1.0f, true))
     rings.push_back(r);
 
@@ -162,7 +170,7 @@ MeshData sweepTube(const std::vector<glm::vec3> &curve, const std::vector<float>
     for (int s = 0; s < sides; ++s) {
       const float a = 2.0f * kPi * static_cast<float>(s) / static_cast<float>(sides);
       // sqrt(oval) wider and deeper than the round section's radius: the same area, flattened.
-      const float wide = std::sqrt(oval), deep = 1.0f / wide;
+      const float wide = std::sqrt(r.oval), deep = 1.0f / wide;
       mesh.positions.push_back(
           r.centre + (r.normal * (std::cos(a) * wide) + r.binormal * (std::sin(a) * deep)) * r.radius);
     }
@@ -228,14 +236,24 @@ std::vector<float> branchRadii(const std::vector<glm::vec3> &curve, float radius
 
 std::vector<float> bulbRadii(const std::vector<glm::vec3> &curve, float radius, float bulbMm,
                              float bulbWidth) {
+  return bulbSections(curve, radius, 1.0f, bulbMm, bulbWidth, bulbWidth).radii;
+}
+
+TubeSections bulbSections(const std::vector<glm::vec3> &curve, float radius, float oval, float bulbMm,
+                          float bulbWidth, float bulbDepth) {
   std::vector<float> fromEnd(curve.size(), 0.0f);
   for (std::size_t i = curve.size(); i-- > 1;)
     fromEnd[i - 1] = fromEnd[i] + glm::length(curve[i] - curve[i - 1]);
-  std::vector<float> radii(curve.size(), radius);
+  TubeSections sections{std::vector<float>(curve.size(), radius), std::vector<float>(curve.size(), oval)};
   for (std::size_t i = 0; i < curve.size() && bulbMm > 0.0f; ++i)
-    if (fromEnd[i] < bulbMm) // a half sine: no kink where the swelling starts above
-      radii[i] = radius * (1.0f + (bulbWidth - 1.0f) * std::sin(kPi * fromEnd[i] / bulbMm));
-  return radii;
+    if (fromEnd[i] < bulbMm) { // a half sine: no kink where the swelling starts above
+      const float swell = std::sin(kPi * fromEnd[i] / bulbMm);
+      const float wider = 1.0f + (bulbWidth - 1.0f) * swell, deeper = 1.0f + (bulbDepth - 1.0f) * swell;
+      // Width radius * sqrt(oval) and depth radius / sqrt(oval) grow by `wider` and `deeper`.
+      sections.radii[i] = radius * std::sqrt(wider * deeper);
+      sections.ovals[i] = oval * wider / deeper;
+    }
+  return sections;
 }
 
 std::vector<float> taperedRadii(const std::vector<glm::vec3> &curve, float startRadius, float endRadius) {

@@ -24,6 +24,10 @@ float polylineLength(const std::vector<glm::vec3> &points);
 // plane of each ring) as it is deep: the internal jugular vein (Gray's Anatomy 41st ed.).
 MeshData sweepTube(const std::vector<glm::vec3> &curve, const std::vector<float> &radii, int sides,
                    float oval = 1.0f);
+// The same with the flattening given per point (`ovals`, one per point or one for all): a section
+// that widens side to side more than it deepens (the inferior bulb of the internal jugular vein).
+MeshData sweepTube(const std::vector<glm::vec3> &curve, const std::vector<float> &radii, int sides,
+                   const std::vector<float> &ovals);
 
 // The control points of a nerve or vessel (mm) on one side. `landmark` gives a named point of the
 // left side. A tube without a side is described on the left (`right` is ignored: the caller mirrors
@@ -64,6 +68,21 @@ std::vector<float> taperedRadii(const std::vector<glm::vec3> &curve, float start
 // internal jugular vein above its junction with the subclavian; lecturer review, tenth pass: a pipe).
 std::vector<float> bulbRadii(const std::vector<glm::vec3> &curve, float radius, float bulbMm,
                              float bulbWidth);
+
+// Mean radius and flattening (width over depth) per point of a tube's curve.
+struct TubeSections {
+  std::vector<float> radii;
+  std::vector<float> ovals;
+};
+
+// A bulb whose width (side to side) swells to `bulbWidth` times the tube's and whose depth (front to
+// back) swells to `bulbDepth` times, on the same half sine as bulbRadii, for a tube of mean radius
+// `radius` flattened by `oval`. With bulbDepth == bulbWidth it is bulbRadii's, the flattening kept.
+// Twelfth pass (lecturer review: the bulb, 1.3 times as wide, did not read): the IJV's bulb lies
+// between the clavicle in front and the subclavian artery and phrenic nerve behind, which leave it no
+// room to deepen; it swells mainly side to side, as the flattened vein does (Gray's Anatomy 41st ed.).
+TubeSections bulbSections(const std::vector<glm::vec3> &curve, float radius, float oval, float bulbMm,
+                          float bulbWidth, float bulbDepth);
 
 // Ring count and curve spacing of a tube of this radius (mm): fine enough to read as round, modest
 // enough for the model's triangle budget (issue 12: under 400,000 in all).

@@ -121,6 +121,9 @@ TEST_CASE("model spec: wrong types and dangling references are errors", "[model]
              Catch::Contains("\"bulbMm\": expected a length in mm of at least 0"));
   CHECK_THAT(errorOf(loadEdited(scratch, "vessels.json", [](json &j) { j["tubes"][0]["bulbWidth"] = 0.8; })),
              Catch::Contains("\"bulbWidth\": expected a multiple of the diameter from 1 to 2"));
+  // A bulb deeper than it is wide (tubes[0] has no bulb: its width multiple is 1).
+  CHECK_THAT(errorOf(loadEdited(scratch, "vessels.json", [](json &j) { j["tubes"][0]["bulbDepth"] = 1.2; })),
+             Catch::Contains("\"bulbDepth\": expected a multiple of the depth from 1 to bulbWidth"));
   CHECK_THAT(errorOf(loadEdited(scratch, "vessels.json", [](json &j) { j["tubes"][0]["oval"] = 3.0; })),
              Catch::Contains("\"oval\": expected a width-to-depth ratio from 1 to 2"));
 }
