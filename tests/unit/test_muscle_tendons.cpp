@@ -61,6 +61,15 @@ std::pair<float, int> meanTendonNear(const MeshData &mesh, const glm::vec3 &at, 
   return {near > 0 ? sum / static_cast<float>(near) : 0.0f, near};
 }
 
+// The left muscle's mesh in the model under test, with a fibre per vertex.
+const MeshData &leftMuscleMesh(const std::string &muscle) {
+  const Structure *s = test::modelUnderTest().find(muscle + "_left");
+  REQUIRE(s != nullptr);
+  const MeshData &mesh = s->meshes.front();
+  REQUIRE(mesh.fibres.size() == mesh.positions.size());
+  return mesh;
+}
+
 } // namespace
 
 TEST_CASE("model: the origin tendons are whitish at 5 mm and turn red gradually by 10 mm",
@@ -72,10 +81,7 @@ TEST_CASE("model: the origin tendons are whitish at 5 mm and turn red gradually 
   // some of the belly's flesh lies too), about half way to flesh 10 mm down (0.25-0.65): a fade.
   const auto &marks = test::specMetrics().landmarks;
   for (const auto &[muscle, count] : kSlips) {
-    const Structure *s = test::modelUnderTest().find(muscle + "_left");
-    REQUIRE(s != nullptr);
-    const MeshData &mesh = s->meshes.front();
-    REQUIRE(mesh.fibres.size() == mesh.positions.size());
+    const MeshData &mesh = leftMuscleMesh(muscle);
     for (int i = 0; i < count; ++i) {
       const std::string name = muscle + ".slip" + std::to_string(i) + "_tendon";
       REQUIRE(marks.count(name));
@@ -102,10 +108,7 @@ TEST_CASE("model: the insertion tendons fade into the belly, and scalenus medius
   // Scalenus medius inserts broadly on rib 1 by a short tendon (3 mm): at most 0.6 near the rib.
   const auto &marks = test::specMetrics().landmarks;
   for (const auto &[muscle, count] : kSlips) {
-    const Structure *s = test::modelUnderTest().find(muscle + "_left");
-    REQUIRE(s != nullptr);
-    const MeshData &mesh = s->meshes.front();
-    REQUIRE(mesh.fibres.size() == mesh.positions.size());
+    const MeshData &mesh = leftMuscleMesh(muscle);
     std::vector<glm::vec3> axis;
     for (int k = 0; marks.count(muscle + ".axis" + std::to_string(k)); ++k)
       axis.push_back(marks.at(muscle + ".axis" + std::to_string(k)));
