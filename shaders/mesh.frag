@@ -28,10 +28,11 @@ out vec4 o_color;
 // (muscle.cpp kStriationPeriod): both periods divide 1, so the lines meet across its wrap.
 const float kBellyPeriodMm = 1.0;
 const float kTendonPeriodMm = 0.5;
-// Pearly tendon, cooler and darker than the ivory of bone (model.cpp colourFor) so the two stay
-// apart, with a trace of the flesh's pink: a pure white drew the tendons as white plasters and cuffs
-// laid on the muscles (lecturer review, eleventh pass).
-const vec3 kTendon = vec3(0.68, 0.62, 0.63);
+// Tendon: a silvery blue-grey, as atlases draw dense connective tissue, set apart from the warm ivory
+// of bone (model.cpp colourFor) by its hue and a little darker, and paler than the flesh. Near-white
+// (0.80) drew the tendons as white plasters and cuffs laid on the muscles (lecturer review, eleventh
+// pass); a neutral pink-grey of 0.68 still read close to bone on the projector (twelfth pass).
+const vec3 kTendon = vec3(0.66, 0.64, 0.72);
 
 // The share of [x - w/2, x + w/2] covered by lines `width` wide at every integer (x in periods): a
 // box filter over the pixel's footprint, so the pattern averages out instead of aliasing.
@@ -111,7 +112,7 @@ void main() {
     vec3 viewFibre = normalize(mat3(u_view) * fibre);
     float th = dot(viewFibre, halfway);
     // (Faint on a highlight colour, which must not wash out to white.)
-    specular += pow(sqrt(max(1.0 - th * th, 0.0)), 60.0) * 0.30 * tendon * key * (1.0 - 0.5 * fine) *
+    specular += pow(sqrt(max(1.0 - th * th, 0.0)), 60.0) * 0.22 * tendon * key * (1.0 - 0.5 * fine) *
                 mix(0.3, 1.0, u_ownColour);
     // X-ray: the lines are drawn more opaque than the ghost around them, so they still show.
     alpha += (1.0 - alpha) * lines * 1.2 * step(alpha, 0.999);
