@@ -95,6 +95,34 @@ TEST_CASE("motion: the article's rotation turns the neck to the other side and s
   CHECK(glm::degrees(std::atan2(forward.x, forward.z)) == Approx(30.0f).margin(6.0f));
 }
 
+TEST_CASE("motion: in a deep breath the body of the sternum rides up with the manubrium", "[motion][skin]") {
+  // The manubriosternal joint barely moves (Gray's Anatomy 41st ed.): the stub of the sternal body, which
+  // has no joint of its own in the model, moves with the manubrium, so the joint line stays where it
+  // is. Each of its vertices moves as the manubrium's centre does, to within a hundredth of a mm.
+  const Scene &rest = test::committedModel();
+  const int body = rest.indexOf("sternal_body"), manubrium = rest.indexOf("manubrium");
+  REQUIRE(body >= 0);
+  REQUIRE(manubrium >= 0);
+  const FunctionMotion breath = functionMotion("respiration", MotionSide::Right, false, joints());
+  const Scene posed = skin().posed(rest, poseAt(breath, joints(), 0.5f));
+  const auto centre = [](const Scene &scene, int index) {
+    return scene.structures()[static_cast<std::size_t>(index)].bounds().center();
+  };
+  const glm::vec3 lift = 1000.0f * (centre(posed, manubrium) - centre(rest, manubrium));
+  INFO("the manubrium moves " << lift.x << ", " << lift.y << ", " << lift.z << " mm");
+  REQUIRE(lift.y > 3.0f);
+  const std::vector<glm::vec3> &from =
+      rest.structures()[static_cast<std::size_t>(body)].meshes.front().positions;
+  const std::vector<glm::vec3> &to =
+      posed.structures()[static_cast<std::size_t>(body)].meshes.front().positions;
+  REQUIRE(from.size() == to.size());
+  float worst = 0.0f;
+  for (std::size_t v = 0; v < from.size(); ++v)
+    worst = std::max(worst, glm::distance(1000.0f * (to[v] - from[v]), lift));
+  INFO("its vertices move within " << worst << " mm of that");
+  CHECK(worst < 0.01f);
+}
+
 TEST_CASE("motion: a deep breath lifts rib 2's front end by the §7.3 amount with rib 1 and the manubrium, "
           "and the sources differ on which muscle does it",
           "[motion]") {
