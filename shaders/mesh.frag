@@ -31,8 +31,10 @@ const float kTendonPeriodMm = 0.5;
 // Tendon: a silvery blue-grey, as atlases draw dense connective tissue, set apart from the warm ivory
 // of bone (model.cpp colourFor) by its hue and a little darker, and paler than the flesh. Near-white
 // (0.80) drew the tendons as white plasters and cuffs laid on the muscles (lecturer review, eleventh
-// pass); a neutral pink-grey of 0.68 still read close to bone on the projector (twelfth pass).
-const vec3 kTendon = vec3(0.66, 0.64, 0.72);
+// pass); a neutral pink-grey of 0.68 still read close to bone on the projector (twelfth pass), and
+// a paler blue-grey (0.66, 0.64, 0.72) as near-white with a faint hue. This one is bluer and a little
+// darker; darker still and it would no longer stand out from the belly (test_fibre_striations).
+const vec3 kTendon = vec3(0.59, 0.61, 0.76);
 
 // The share of [x - w/2, x + w/2] covered by lines `width` wide at every integer (x in periods): a
 // box filter over the pixel's footprint, so the pattern averages out instead of aliasing.

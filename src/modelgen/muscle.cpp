@@ -16,12 +16,15 @@ namespace {
 // 0.5 mm the contact checks allow), while inside a muscle's own attachment it sinks a little into the
 // bone so that the tendon visibly meets its footprint. A muscle pressed against one built before it
 // is trimmed to a face just under 1 mm off it: a cleft that shows them as two muscles (scalenus
-// posterior behind medius; 0.3 mm read as one mass, lecturer review, sixth pass).
+// posterior behind medius; 0.3 mm read as one mass, lecturer review, sixth pass). 0.97, not 0.95:
+// with medius's slips webbed, 0.95 left 0.84-0.89 mm between the two meshes at C6-C7.
 constexpr float kBoneClearance = 0.3f;
-constexpr float kMuscleClearance = 0.95f;
+constexpr float kMuscleClearance = 0.97f;
 constexpr float kAttachmentSink = -0.25f;
-constexpr float kSlipGap = 1.0f;    // mm between neighbouring slips
-constexpr float kSlipBlend = 2.0f;  // smin radius: a slip fuses into the belly with a fillet, no step
+constexpr float kSlipGap = 1.0f;   // mm between neighbouring slips
+constexpr float kSlipBlend = 2.0f; // smin radius: a slip fuses into the belly with a fillet, no step
+constexpr float kGroovedNear = 7.0f, kGroovedFar = 11.0f; // mm from a tubercle: slips kept apart
+constexpr float kWebbedNear = 12.0f, kWebbedFar = 17.0f;  // the webs end by here, above the joins
 constexpr float kIntoBone = 1.5f;   // tendons run on this far into their bone; the cuts trim them
 constexpr float kGridCell = 2.0f;   // grid that lists the bones near each point
 constexpr float kSheetDepth = 2.5f; // an insertion sheet reaches this far below its site's tangent plane
@@ -104,12 +107,11 @@ struct InsertionSheet {
 struct MuscleShape {
   MuscleBand belly;
   std::vector<MuscleBand> slips;
-  std::vector<vec3> joins;      // where each slip enters the belly
-  std::vector<float> joinReach; // within this distance of its join a slip merges with the belly
   std::vector<Sdf> bones;
   std::vector<MuscleSurroundings::Neighbour> muscles;
   std::vector<Attachment> attachments;
   InsertionSheet sheet;
+  float slipWeb = 0.0f; // MuscleSpec::slipWeb
   // Bones within reach of each grid node (bit i: bones[i]), so that a sample evaluates only those.
   vec3 gridLo{0.0f};
   glm::ivec3 gridN{1};
@@ -122,14 +124,11 @@ struct MuscleShape {
     return std::max(d, -glm::dot(p - a.site, a.normal) + kAttachmentSink - 100.0f * far);
   }
   float raw(const vec3 &p) const {
-    // The two nearest slips; a groove along the surface halfway between them keeps neighbouring
-    // slips apart as separate bands until they reach the belly, which fills the groove.
-    // Away from its join, a slip is kept apart from the belly by the same groove.
+    // The belly, and the two nearest slips (see below for how they are joined).
     // The insertion tendon runs on into its rib (the bone cuts it to the surface) and fans out into
     // the sheet lying on the bone: no end plane, which would leave a flat foot over a curved rib.
     const float bellyD = smin(sheet.clip(bandAt(belly, p).distance, p), sheet.distance(p), kSheetBlend);
     float first = 1e9f, second = 1e9f;
-    std::size_t nearest = 0;
     for (std::size_t i = 0; i < slips.size(); ++i) {
       if (boxDistance(slips[i].box, p) > second + kSlipGap)
         continue;
@@ -137,26 +136,31 @@ struct MuscleShape {
       if (d < first) {
         second = first;
         first = d;
-        nearest = i;
       } else if (d < second) {
         second = d;
       }
     }
-    // Slips are kept apart only near the origins (where the groove shows them as separate bands);
-    // further down they may converge as they do in life.
-    float nearOrigin = 0.0f;
-    for (std::size_t i = 1; i < attachments.size(); ++i)
-      nearOrigin =
-          std::max(nearOrigin, 1.0f - glm::smoothstep(10.0f, 16.0f, glm::length(p - attachments[i].site)));
-    // Only between the belly and the nearest slip, where those two are the nearest pieces, and only
-    // near the origins too: lower down, a groove along the belly's flank read as a crease.
-    float apart = -1e9f;
-    if (!slips.empty() && bellyD <= second) {
-      const float free =
-          glm::smoothstep(joinReach[nearest], joinReach[nearest] + 4.0f, glm::length(p - joins[nearest]));
-      apart = 0.5f * (kSlipGap - std::abs(first - bellyD)) - 100.0f * (1.0f - free * nearOrigin);
+    // Within a few millimetres of the tubercles a groove keeps neighbouring slips apart as separate
+    // tendons. Further on they are webbed: a smooth union whose radius grows away from the tubercles
+    // fills the V between converging slips, so the muscle's upper edge is serrated, one fleshy
+    // digitation per slip; each slip fuses into the belly with a fillet (lecturer review, twelfth
+    // pass: slips kept apart from the belly and each other by a groove down to their joins bridged
+    // to it as separate straps joined by thin strands, a ladder of ligaments). A web radius of 8 mm,
+    // or webs carried on into the belly, swelled its flanks into the rami and trunks behind it.
+    float nearOrigin = 0.0f, webbed = 0.0f;
+    for (std::size_t i = 1; i < attachments.size(); ++i) {
+      const float d = glm::length(p - attachments[i].site);
+      nearOrigin = std::max(nearOrigin, 1.0f - glm::smoothstep(kGroovedNear, kGroovedFar, d));
+      webbed = std::max(webbed, 1.0f - glm::smoothstep(kWebbedNear, kWebbedFar, d));
     }
-    const float slipsD = std::max(first, 0.5f * (kSlipGap - (second - first)) - 100.0f * (1.0f - nearOrigin));
+    const float web = slipWeb * (1.0f - nearOrigin) * webbed;
+    const float slipsD = std::max(smin(first, second, web),
+                                  0.5f * (kSlipGap - (second - first)) - 100.0f * (1.0f - nearOrigin));
+    // The same groove between the belly and the nearest slip, where those two are the nearest pieces:
+    // a slip that leaves its tubercle beside the belly's top is still a tendon of its own there.
+    const float apart = bellyD <= second
+                            ? 0.5f * (kSlipGap - std::abs(first - bellyD)) - 100.0f * (1.0f - nearOrigin)
+                            : -1e9f;
     return std::max(smin(bellyD, slipsD, kSlipBlend), apart);
   }
   float clearance(const vec3 &p) const {
@@ -463,8 +467,6 @@ BoneModel buildMuscle(const MuscleSpec &spec, const LandmarkResolver &resolve,
     markAt(name, 5.0f);
     markAt(name + "10", 10.0f);
     shape->slips.push_back(std::move(band));
-    shape->joins.push_back(join);
-    shape->joinReach.push_back(belly.half[j].x + 2.0f);
   }
 
   for (const auto &[id, sdf] : around.bones)
@@ -472,6 +474,7 @@ BoneModel buildMuscle(const MuscleSpec &spec, const LandmarkResolver &resolve,
   if (shape->bones.size() > 32)
     throw std::runtime_error("muscle '" + spec.id + "': more than 32 bones to lie against");
   shape->muscles = around.muscles;
+  shape->slipWeb = spec.slipWeb;
 
   BoneModel out;
   out.id = spec.id;

@@ -311,6 +311,9 @@ void readMuscles(const json &j, ModelSpec &spec) {
     if (o.has("broadAxis"))
       m.broadAxis = o.vec3("broadAxis");
     m.slipSpread = o.value("slipSpread", m.slipSpread);
+    m.slipWeb = o.value("slipWeb", m.slipWeb);
+    if (!(m.slipWeb >= 0.0f && m.slipWeb <= 20.0f))
+      fail(o.whereKey("slipWeb"), "expected a radius in mm of 0-20");
     m.insertionTendon = o.value("insertionTendon", m.insertionTendon);
     m.joinBelow = o.value("joinBelow", m.joinBelow);
     m.insertionOnFace = o.value("insertionOnFace", m.insertionOnFace);

@@ -116,6 +116,8 @@ struct MuscleSpec {
   float slipSpread = 0.5f;                // slips join across this fraction of the belly's width
   float joinBelow = 17.0f;                // a slip joins the belly this far below its origin (mm)
   float insertionTendon = 10.0f;          // mm of tendon before the rib (REFERENCE §4.3 [E])
+  // Radius (mm) of the smooth union that webs neighbouring slips below their tendons; 0 keeps them apart.
+  float slipWeb = 6.0f;
   // The insertion lies on the rib's face, away from its borders: nothing of the tendon may show
   // through or hang under the rib (scalenus medius; anterior wraps the border at its tubercle).
   bool insertionOnFace = false;

@@ -126,5 +126,10 @@ TEST_CASE("model spec: wrong types and dangling references are errors", "[model]
              Catch::Contains("\"bulbDepth\": expected a multiple of the depth from 1 to bulbWidth"));
   CHECK_THAT(errorOf(loadEdited(scratch, "vessels.json", [](json &j) { j["tubes"][0]["oval"] = 3.0; })),
              Catch::Contains("\"oval\": expected a width-to-depth ratio from 1 to 2"));
+  // A web between a muscle's slips is a radius: negative or larger than a muscle, refused.
+  for (const double web : {-1.0, 25.0})
+    CHECK_THAT(
+        errorOf(loadEdited(scratch, "muscles.json", [web](json &j) { j["muscles"][0]["slipWeb"] = web; })),
+        Catch::Contains("muscles[0] (\"scalenus_anterior\"): \"slipWeb\": expected a radius in mm of 0-20"));
 }
 #endif
