@@ -299,6 +299,54 @@ void projectOntoSurface(MeshData &mesh, const Sdf &f, float step) {
       mesh.positions[v] = before[v];
 }
 
+void dropSpecks(MeshData &mesh, float share) {
+  const std::size_t triangles = mesh.indices.size() / 3;
+  if (triangles == 0)
+    return;
+  std::vector<std::uint32_t> parent(mesh.positions.size());
+  for (std::uint32_t v = 0; v < parent.size(); ++v)
+    parent[v] = v;
+  auto find = [&parent](std::uint32_t v) {
+    while (parent[v] != v)
+      v = parent[v] = parent[parent[v]];
+    return v;
+  };
+  for (std::size_t t = 0; t < triangles; ++t)
+    for (int k = 1; k < 3; ++k)
+      parent[find(mesh.indices[3 * t + k])] = find(mesh.indices[3 * t]);
+  std::map<std::uint32_t, std::size_t> size; // triangles per piece, by its root vertex
+  for (std::size_t t = 0; t < triangles; ++t)
+    ++size[find(mesh.indices[3 * t])];
+  std::size_t largest = 0;
+  for (const auto &[root, n] : size)
+    largest = std::max(largest, n);
+  const float least = share * static_cast<float>(largest);
+  std::vector<std::uint32_t> kept;
+  kept.reserve(mesh.indices.size());
+  for (std::size_t t = 0; t < triangles; ++t)
+    if (static_cast<float>(size[find(mesh.indices[3 * t])]) >= least)
+      kept.insert(kept.end(), mesh.indices.begin() + static_cast<std::ptrdiff_t>(3 * t),
+                  mesh.indices.begin() + static_cast<std::ptrdiff_t>(3 * t + 3));
+  if (kept.size() == mesh.indices.size())
+    return;
+  // Renumber the vertices still used, in their old order, so the result stays deterministic.
+  constexpr std::uint32_t kUnused = 0xffffffffu;
+  std::vector<std::uint32_t> renumber(mesh.positions.size(), kUnused);
+  for (const std::uint32_t v : kept)
+    renumber[v] = 0;
+  std::vector<glm::vec3> positions;
+  for (std::uint32_t v = 0; v < renumber.size(); ++v)
+    if (renumber[v] != kUnused) {
+      renumber[v] = static_cast<std::uint32_t>(positions.size());
+      positions.push_back(mesh.positions[v]);
+    }
+  for (std::uint32_t &v : kept)
+    v = renumber[v];
+  mesh.positions = std::move(positions);
+  mesh.indices = std::move(kept);
+  mesh.normals.clear();
+}
+
 void simplifyMesh(MeshData &mesh, const MeshingOptions &options) {
   if (mesh.indices.empty())
     return;

@@ -22,6 +22,13 @@ MeshData meshSdf(const Sdf &f, const Bounds &box, const MeshingOptions &options)
 // result when a simplified mesh would not be 2-manifold), then optimises vertex-cache and fetch order.
 void simplifyMesh(MeshData &mesh, const MeshingOptions &options);
 
+// Removes the pieces of the mesh (triangles joined through shared vertices) with fewer than `share`
+// times the triangles of its largest piece, and the vertices only they used. Marching leaves such
+// flecks where the surface grazes a sliver of inside a fraction of a cell across (a tendon's tip, the
+// pleura's rim): too small to mean anything, and seen as loose specks in a close-up (lecturer review,
+// thirteenth pass).
+void dropSpecks(MeshData &mesh, float share);
+
 // Moves each vertex onto f's zero surface (a few Newton steps along the gradient, at most half a grid
 // step). Marching tetrahedra places vertices by linear interpolation along grid edges, which is off
 // the surface where f bends within a cell: along a thin free edge (a fascia's border, a tendon's

@@ -60,6 +60,10 @@ glm::vec4 footprintColour(const std::string &role) {
 namespace {
 
 const char *kSides[2] = {"right", "left"};
+// A piece of a structure's mesh under this share of its largest piece is a fleck (mesher.h dropSpecks):
+// they measured 4-19 vertices against hundreds or thousands; the two halves of scalenus medius's
+// insertion footprint on rib 1, 450 and 593, are kept.
+constexpr float kLeastPiece = 0.05f;
 
 struct Builder {
   const ModelSpec &spec;
@@ -95,6 +99,7 @@ struct Builder {
     options.maxError = std::min(bone.maxSimplifyError, bone.step * 0.25f);
     MeshData mesh = meshSdf(bone.sdf, bone.box, options);
     simplifyMesh(mesh, options);
+    dropSpecks(mesh, kLeastPiece);
     projectOntoSurface(mesh, bone.sdf, bone.step);
     if (bone.fibre) // sampled on the final vertices, so nothing downstream has to carry it along
       mesh.fibres = sampleFibres(mesh, bone.fibre);

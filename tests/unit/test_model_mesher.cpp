@@ -7,6 +7,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <map>
+#include <vector>
+
 using namespace atlas;
 using namespace atlas::modelgen;
 
@@ -50,6 +54,72 @@ TEST_CASE("mesher: two touching shapes and a hole stay 2-manifold", "[modelgen]"
   const MeshCheck check = checkMesh(mesh);
   CHECK(check.closedManifold());
   CHECK(check.signedVolume > 0.0);
+}
+
+namespace {
+
+// Triangles of each piece of a mesh (triangles joined through shared vertices).
+std::vector<std::size_t> pieceSizes(const MeshData &mesh) {
+  std::vector<std::uint32_t> parent(mesh.positions.size());
+  for (std::uint32_t v = 0; v < parent.size(); ++v)
+    parent[v] = v;
+  auto find = [&parent](std::uint32_t v) {
+    while (parent[v] != v)
+      v = parent[v] = parent[parent[v]];
+    return v;
+  };
+  for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3)
+    for (int k = 1; k < 3; ++k)
+      parent[find(mesh.indices[t + k])] = find(mesh.indices[t]);
+  std::map<std::uint32_t, std::size_t> size;
+  for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3)
+    ++size[find(mesh.indices[t])];
+  std::vector<std::size_t> out;
+  for (const auto &[root, n] : size)
+    out.push_back(n);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+bool hasVertexNear(const MeshData &mesh, const vec3 &at, float radius) {
+  for (const vec3 &p : mesh.positions)
+    if (glm::length(p - at) < radius)
+      return true;
+  return false;
+}
+
+} // namespace
+
+TEST_CASE("mesher: dropping specks removes a fleck and keeps every real piece", "[modelgen]") {
+  // A body, a second body 0.64 times its size in radius and a fleck half a millimetre across.
+  const Sdf shape = [](const vec3 &p) {
+    return std::min({sdSphere(p, vec3(0.0f), 5.0f), sdSphere(p, vec3(-12.0f, 0, 0), 3.2f),
+                     sdSphere(p, vec3(9.0f, 0, 0), 0.5f)});
+  };
+  Bounds box;
+  box.extend(vec3(-16, -6, -6));
+  box.extend(vec3(10, 6, 6));
+  MeshingOptions options;
+  options.step = 0.3f;
+  MeshData mesh = meshSdf(shape, box, options);
+  REQUIRE(pieceSizes(mesh).size() == 3);
+  REQUIRE(hasVertexNear(mesh, vec3(9.0f, 0, 0), 1.0f));
+  const std::size_t before = mesh.positions.size();
+  dropSpecks(mesh, 0.05f);
+  const std::vector<std::size_t> pieces = pieceSizes(mesh);
+  CHECK(pieces.size() == 2);
+  CHECK_FALSE(hasVertexNear(mesh, vec3(9.0f, 0, 0), 1.0f));
+  CHECK(hasVertexNear(mesh, vec3(-12.0f, 0, 0), 3.5f));
+  CHECK(mesh.positions.size() < before);
+  for (const std::uint32_t v : mesh.indices)
+    CHECK(v < mesh.positions.size());
+  const MeshCheck check = checkMesh(mesh);
+  CHECK(check.closedManifold());
+  // Nothing to drop: the mesh comes back as it was.
+  const MeshData again = mesh;
+  dropSpecks(mesh, 0.05f);
+  CHECK(mesh.indices == again.indices);
+  CHECK(mesh.positions.size() == again.positions.size());
 }
 
 TEST_CASE("tube: a swept tube is closed, outward and follows its curve", "[modelgen]") {
