@@ -7,6 +7,34 @@
 
 namespace atlas::modelgen {
 
+MeshPieces meshPieces(const MeshData &mesh) {
+  std::vector<std::uint32_t> parent(mesh.positions.size());
+  for (std::uint32_t v = 0; v < parent.size(); ++v)
+    parent[v] = v;
+  auto find = [&parent](std::uint32_t v) {
+    while (parent[v] != v)
+      v = parent[v] = parent[parent[v]];
+    return v;
+  };
+  const std::size_t triangles = mesh.indices.size() / 3;
+  for (std::size_t t = 0; t < triangles; ++t)
+    for (int k = 1; k < 3; ++k)
+      parent[find(mesh.indices[3 * t + k])] = find(mesh.indices[3 * t]);
+  MeshPieces out;
+  out.of.resize(triangles);
+  std::vector<std::uint32_t> number(parent.size(), 0xffffffffu); // piece number by root vertex
+  for (std::size_t t = 0; t < triangles; ++t) {
+    std::uint32_t &n = number[find(mesh.indices[3 * t])];
+    if (n == 0xffffffffu) {
+      n = static_cast<std::uint32_t>(out.triangles.size());
+      out.triangles.push_back(0);
+    }
+    out.of[t] = n;
+    ++out.triangles[n];
+  }
+  return out;
+}
+
 MeshCheck checkMesh(const MeshData &mesh) {
   MeshCheck check;
   // Directed edges sorted by their undirected key; each key must appear exactly twice, once each way.

@@ -5,6 +5,7 @@
 #include "scene/mesh_data.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <vector>
 
@@ -23,6 +24,14 @@ struct MeshCheck {
 };
 
 MeshCheck checkMesh(const MeshData &mesh);
+
+// The pieces of a mesh: triangles joined through shared vertices. `of[t]` numbers triangle t's piece
+// (0, 1, ... in the order of each piece's first triangle) and `triangles[k]` counts piece k's triangles.
+struct MeshPieces {
+  std::vector<std::uint32_t> of;
+  std::vector<std::size_t> triangles;
+};
+MeshPieces meshPieces(const MeshData &mesh);
 
 // Reflects through the mid-sagittal plane (x -> -x) and reverses the winding so normals stay outward;
 // fibre directions are reflected with the positions.

@@ -303,28 +303,13 @@ void dropSpecks(MeshData &mesh, float share) {
   const std::size_t triangles = mesh.indices.size() / 3;
   if (triangles == 0)
     return;
-  std::vector<std::uint32_t> parent(mesh.positions.size());
-  for (std::uint32_t v = 0; v < parent.size(); ++v)
-    parent[v] = v;
-  auto find = [&parent](std::uint32_t v) {
-    while (parent[v] != v)
-      v = parent[v] = parent[parent[v]];
-    return v;
-  };
-  for (std::size_t t = 0; t < triangles; ++t)
-    for (int k = 1; k < 3; ++k)
-      parent[find(mesh.indices[3 * t + k])] = find(mesh.indices[3 * t]);
-  std::map<std::uint32_t, std::size_t> size; // triangles per piece, by its root vertex
-  for (std::size_t t = 0; t < triangles; ++t)
-    ++size[find(mesh.indices[3 * t])];
-  std::size_t largest = 0;
-  for (const auto &[root, n] : size)
-    largest = std::max(largest, n);
-  const float least = share * static_cast<float>(largest);
+  const MeshPieces pieces = meshPieces(mesh);
+  const float least =
+      share * static_cast<float>(*std::max_element(pieces.triangles.begin(), pieces.triangles.end()));
   std::vector<std::uint32_t> kept;
   kept.reserve(mesh.indices.size());
   for (std::size_t t = 0; t < triangles; ++t)
-    if (static_cast<float>(size[find(mesh.indices[3 * t])]) >= least)
+    if (static_cast<float>(pieces.triangles[pieces.of[t]]) >= least)
       kept.insert(kept.end(), mesh.indices.begin() + static_cast<std::ptrdiff_t>(3 * t),
                   mesh.indices.begin() + static_cast<std::ptrdiff_t>(3 * t + 3));
   if (kept.size() == mesh.indices.size())
