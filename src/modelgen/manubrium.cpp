@@ -93,7 +93,7 @@ BoneModel buildManubrium(const ManubriumSpec &spec) {
     constexpr float round = 2.0f;
     const vec2 w(sdPolygon(shape, vec2(p.x, p.y)) + round,
                  std::abs(p.z - zc) - halfThick - 0.5f * swell + round);
-    float d = std::min(std::max(w.x, w.y), 0.0f) + glm::length(glm::max(w, vec2(0.0f))) - round;
+    float d = roundedIntersection(w, round);
     // Jugular notch: a smooth shallow concavity about 24 mm wide and 4-5 mm deep in the middle of the
     // upper border (Gray's Anatomy 41st ed.), its rims blended over 5 mm into the rounded superior angles:
     // cut as a narrower U with a 1.5 mm blend, its rims stood up as horns (seventh-pass review).
@@ -119,10 +119,8 @@ BoneModel buildManubrium(const ManubriumSpec &spec) {
     d = subtract(d, sdEllipsoid(q, vec3(w1 + 0.5f, -halfLength, 0.0f), vec3(3.0f, 5.0f, 9.0f)), 1.5f);
     return d;
   };
-  for (float x : {-32.0f, 32.0f})
-    for (float y : {-halfLength - 5.0f, halfLength + 5.0f})
-      for (float z : {-14.0f, 14.0f})
-        out.box.extend(frame.toWorld(vec3(x, y, z)));
+  out.box =
+      frame.worldBounds(vec3(-32.0f, -halfLength - 5.0f, -14.0f), vec3(32.0f, halfLength + 5.0f, 14.0f));
   out.step = 0.4f;
   out.targetTriangles = 8000;
   const float w0 = s.topWidth * 0.5f;
@@ -162,7 +160,7 @@ BoneModel buildSternalBody(const ManubriumSpec &manubrium, const SternalBodySpec
     const float bow = -p.x * p.x / 300.0f;
     constexpr float round = 2.0f;
     const vec2 w(std::abs(p.x) - halfWidth + round, std::abs(p.z - bow) - s.thickness * 0.5f + round);
-    float d = std::min(std::max(w.x, w.y), 0.0f) + glm::length(glm::max(w, vec2(0.0f))) - round;
+    float d = roundedIntersection(w, round);
     d = smax(d, std::abs(p.y) - halfLength, 3.0f);
     // The lower half of the notch for the second costal cartilage at each upper corner, matching the
     // manubrium's upper half (the cartilage meets the sternum at the joint, Gray's 1918, the sternum).
@@ -172,10 +170,8 @@ BoneModel buildSternalBody(const ManubriumSpec &manubrium, const SternalBodySpec
         1.5f);
     return d;
   };
-  for (float x : {-20.0f, 20.0f})
-    for (float y : {-halfLength - 4.0f, halfLength + 4.0f})
-      for (float z : {-10.0f, 10.0f})
-        out.box.extend(frame.toWorld(vec3(x, y, z)));
+  out.box =
+      frame.worldBounds(vec3(-20.0f, -halfLength - 4.0f, -10.0f), vec3(20.0f, halfLength + 4.0f, 10.0f));
   out.step = 0.4f;
   out.targetTriangles = 3000;
   return out;

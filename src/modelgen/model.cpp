@@ -289,10 +289,8 @@ struct Builder {
           d = smax(d, 0.35f - rib(vec3(std::abs(world.x), world.y, world.z)), 0.5f);
       return d;
     };
-    for (float x : {-half.x - 3.0f, half.x + 3.0f})
-      for (float y : {-halfHeight - 2.0f, halfHeight + 2.0f})
-        for (float z : {-half.y - 3.0f, half.y + 3.0f})
-          out.box.extend(frame.toWorld(vec3(x, y, z)));
+    out.box = frame.worldBounds(vec3(-half.x - 3.0f, -halfHeight - 2.0f, -half.y - 3.0f),
+                                vec3(half.x + 3.0f, halfHeight + 2.0f, half.y + 3.0f));
     out.step = 0.4f;
     out.targetTriangles = 2500;
     return out;

@@ -2,6 +2,8 @@
 // frame. Every bone, disc, muscle and footprint of the model is a composition of these functions.
 #pragma once
 
+#include "scene/bounds.h"
+
 #include <algorithm>
 #include <cmath>
 #include <functional>
@@ -53,10 +55,16 @@ inline float sdRoundBox(const vec3 &p, const vec3 &c, const vec3 &half, float ro
   return glm::length(glm::max(q, vec3(0.0f))) + std::min(std::max(q.x, std::max(q.y, q.z)), 0.0f) - round;
 }
 
+// The intersection of two distances, its edge rounded by `round`: w holds both, each already moved
+// in by `round`. From a rectangle's sides, a rounded rectangle; from a profile's distance and a depth,
+// a rounded extrusion (the manubrium, the sternal body).
+inline float roundedIntersection(const vec2 &w, float round) {
+  return glm::length(glm::max(w, vec2(0.0f))) + std::min(std::max(w.x, w.y), 0.0f) - round;
+}
+
 // 2-D rounded rectangle of half extents `half` (corner radius `round`).
 inline float sdRoundRect(const vec2 &p, const vec2 &half, float round) {
-  const vec2 q = glm::abs(p) - (half - vec2(round));
-  return glm::length(glm::max(q, vec2(0.0f))) + std::min(std::max(q.x, q.y), 0.0f) - round;
+  return roundedIntersection(glm::abs(p) - (half - vec2(round)), round);
 }
 
 // Half-space below the plane through `point` with outward normal n (unit).
@@ -97,6 +105,15 @@ struct Frame {
     return origin + vec3(local.x, local.y * cos_ - local.z * sin_, local.y * sin_ + local.z * cos_);
   }
   vec3 directionToWorld(const vec3 &d) const { return toWorld(d) - origin; }
+  // The world bounds of the local box [lo, hi]: its eight corners carried into the world.
+  Bounds worldBounds(const vec3 &lo, const vec3 &hi) const {
+    Bounds out;
+    for (float x : {lo.x, hi.x})
+      for (float y : {lo.y, hi.y})
+        for (float z : {lo.z, hi.z})
+          out.extend(toWorld(vec3(x, y, z)));
+    return out;
+  }
 
 private:
   float angle_ = 0.0f, cos_ = 1.0f, sin_ = 0.0f; // cached: the distance functions call these per sample

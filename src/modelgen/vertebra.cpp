@@ -1035,16 +1035,10 @@ VertebraModel buildVertebra(const VertebraSpec &spec, const Landmarks &ribLandma
   // Bounding box: the local extents, rotated into the world.
   const float reach = std::max(spec.tpSpan * 0.5f + 3.0f, 40.0f);
   const float back = -std::max(70.0f, -L->tip.z + 8.0f);
-  for (float x : {-reach, reach})
-    for (float y : {-35.0f, 45.0f})
-      for (float z : {back, 30.0f})
-        out.bone.box.extend(L->frame.toWorld(vec3(x, y, z)));
+  out.bone.box = L->frame.worldBounds(vec3(-reach, -35.0f, back), vec3(reach, 45.0f, 30.0f));
   if (spec.kind != VertebraKind::Axis && spec.kind != VertebraKind::Atlas) {
-    out.bone.box = Bounds{};
-    for (float x : {-reach, reach})
-      for (float y : {-L->h * 0.5f - 12.0f, L->h * 0.5f + 12.0f})
-        for (float z : {back, L->b + 4.0f})
-          out.bone.box.extend(L->frame.toWorld(vec3(x, y, z)));
+    out.bone.box = L->frame.worldBounds(vec3(-reach, -L->h * 0.5f - 12.0f, back),
+                                        vec3(reach, L->h * 0.5f + 12.0f, L->b + 4.0f));
     out.bone.box.extend(L->frame.toWorld(L->tip) + vec3(0, -8, -6));
     out.bone.box.extend(L->frame.toWorld(L->tip) + vec3(0, 8, 0));
   }

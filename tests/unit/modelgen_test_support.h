@@ -184,6 +184,33 @@ inline std::string mmText(const glm::vec3 &p) {
   return s.str();
 }
 
+// The vertices of a structure of the model under test, in mm.
+inline const std::vector<glm::vec3> &verticesOf(const std::string &id) {
+  return surfaceOf(id).vertices();
+}
+
+// The width of a surface along one axis through p: the span between the crossings either side of p.
+inline float spanThrough(const modelgen::SurfaceIndex &surface, const glm::vec3 &p, int axis) {
+  float below = -1e9f, above = 1e9f;
+  for (const float c : surface.axisCrossings(p, axis)) {
+    if (c < p[axis])
+      below = std::max(below, c);
+    else
+      above = std::min(above, c);
+  }
+  return above - below;
+}
+
+// The index of the point of `line` nearest to height `y` (mm), leaving out `margin` points at each end
+// (1: a point with a neighbour either side, to take a direction from).
+inline std::size_t nearestToHeight(const std::vector<glm::vec3> &line, float y, std::size_t margin = 0) {
+  std::size_t m = margin;
+  for (std::size_t k = margin; k + margin < line.size(); ++k)
+    if (std::abs(line[k].y - y) < std::abs(line[m].y - y))
+      m = k;
+  return m;
+}
+
 // Mean radius (mm) of a tube's surface round its centre line at `c` (direction `t`): the first
 // crossing of twelve rays from c across the line (the simplified mesh has too few vertices on its
 // straight parts to average them).

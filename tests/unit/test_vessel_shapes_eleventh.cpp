@@ -11,15 +11,10 @@ using namespace atlas;
 
 namespace {
 
-// The vertices of a structure of the model under test, in mm.
-const std::vector<glm::vec3> &verticesOf(const std::string &id) {
-  return test::surfaceOf(id).vertices();
-}
-
 // The highest vertex of `id` within `halfWidth` mm of |x| = `x` (side-free), or -1e9 where none.
 float topNear(const std::string &id, float x, float halfWidth) {
   float top = -1e9f;
-  for (const glm::vec3 &v : verticesOf(id))
+  for (const glm::vec3 &v : test::verticesOf(id))
     if (std::abs(std::abs(v.x) - x) < halfWidth)
       top = std::max(top, v.y);
   return top;
@@ -40,18 +35,6 @@ glm::vec3 backFromEnd(const std::vector<glm::vec3> &line, float mm, glm::vec3 &d
   return glm::vec3(0.0f);
 }
 
-// The width of a surface along one axis through p: the span between the crossings either side of p.
-float spanThrough(const modelgen::SurfaceIndex &surface, const glm::vec3 &p, int axis) {
-  float below = -1e9f, above = 1e9f;
-  for (const float c : surface.axisCrossings(p, axis)) {
-    if (c < p[axis])
-      below = std::max(below, c);
-    else
-      above = std::min(above, c);
-  }
-  return above - below;
-}
-
 } // namespace
 
 TEST_CASE("eleventh pass: the internal jugular vein is wide, flattened and swells into its inferior "
@@ -65,16 +48,13 @@ TEST_CASE("eleventh pass: the internal jugular vein is wide, flattened and swell
     const std::vector<glm::vec3> line = test::centreLine("internal_jugular_vein", side);
     const modelgen::SurfaceIndex &vein = test::surfaceOf(id);
     // Mid-neck: about the C6 level (Y 10-20), well above the bulb.
-    std::size_t m = 1;
-    for (std::size_t k = 1; k + 1 < line.size(); ++k)
-      if (std::abs(line[k].y - 15.0f) < std::abs(line[m].y - 15.0f))
-        m = k;
+    const std::size_t m = test::nearestToHeight(line, 15.0f, 1);
     const glm::vec3 mid = line[m], midDir = glm::normalize(line[m + 1] - line[m - 1]);
     const float midRadius = test::radiusAt(vein, mid, midDir);
     INFO(side << ": mid-neck at " << test::mmText(mid) << ", mean radius " << midRadius << " mm");
     CHECK(2.0f * midRadius >= 11.3f); // the tenth pass: 11 mm
     // Flattened: wider side to side (X) than front to back (Z).
-    const float width = spanThrough(vein, mid, 0), depth = spanThrough(vein, mid, 2);
+    const float width = test::spanThrough(vein, mid, 0), depth = test::spanThrough(vein, mid, 2);
     INFO("width " << width << " mm, depth " << depth << " mm");
     CHECK(width >= 1.08f * depth);
     // The bulb: its widest 4-15 mm above the junction (the centre line's end).
@@ -108,7 +88,7 @@ TEST_CASE("eleventh pass: the subclavian vein lies on rib 1 and rises no higher 
     const modelgen::SurfaceIndex &rib = test::surfaceOf(std::string("rib1_") + side);
     const float diameter = test::tubeSpec("subclavian_vein", side).diameter;
     glm::vec3 highest(0.0f, -1e9f, 0.0f);
-    for (const glm::vec3 &v : verticesOf(vein))
+    for (const glm::vec3 &v : test::verticesOf(vein))
       if (v.y > highest.y)
         highest = v;
     const float clavicleTop = topNear(clavicle, std::abs(highest.x), 1.5f);
@@ -141,7 +121,7 @@ TEST_CASE("eleventh pass: the suprascapular nerve and artery run behind the clav
     for (const char *base : {"suprascapular_nerve_", "suprascapular_artery_"}) {
       const std::string id = base + std::string(side);
       glm::vec3 end(0.0f);
-      for (const glm::vec3 &v : verticesOf(id))
+      for (const glm::vec3 &v : test::verticesOf(id))
         if (std::abs(v.x) > std::abs(end.x))
           end = v;
       INFO(id << " ends at " << test::mmText(end) << "; the notch's X about " << notch);
@@ -167,7 +147,7 @@ TEST_CASE("eleventh pass: the dorsal scapular nerve runs down to the level of ri
     const float insertion =
         test::surfaceOf(std::string("scalenus_posterior_") + side + ".insertion." + rib2).hi().y;
     glm::vec3 lowest(0.0f, 1e9f, 0.0f);
-    for (const glm::vec3 &v : verticesOf(id))
+    for (const glm::vec3 &v : test::verticesOf(id))
       if (v.y < lowest.y)
         lowest = v;
     INFO(id << "'s lowest point " << test::mmText(lowest) << "; scalenus posterior's insertion on rib 2 "
@@ -191,7 +171,7 @@ TEST_CASE("eleventh pass: the deep cervical artery ascends close behind the spin
     const std::string id = std::string("deep_cervical_artery_") + side;
     float highest = -1e9f, farthest = 0.0f;
     glm::vec3 worst(0.0f);
-    for (const glm::vec3 &v : verticesOf(id)) {
+    for (const glm::vec3 &v : test::verticesOf(id)) {
       highest = std::max(highest, v.y);
       if (v.y < -5.0f)
         continue; // its first part, forward between C7 and rib 1

@@ -11,11 +11,6 @@ using namespace atlas;
 
 namespace {
 
-// The vertices of a structure of the model under test, in mm.
-const std::vector<glm::vec3> &verticesOf(const std::string &id) {
-  return test::surfaceOf(id).vertices();
-}
-
 // The centre line of a nearly vertical tube read off its mesh: the mean of its vertices in bands
 // `step` mm high, from its top down (the spec's control points say what was meant; this is what was
 // built).
@@ -40,22 +35,10 @@ float degreesBetween(const glm::vec3 &a, const glm::vec3 &b) {
   return glm::degrees(std::acos(std::clamp(glm::dot(glm::normalize(a), glm::normalize(b)), -1.0f, 1.0f)));
 }
 
-// The width of a surface along one axis through p: the span between the crossings either side of p.
-float spanAlong(const modelgen::SurfaceIndex &surface, const glm::vec3 &p, int axis) {
-  float below = -1e9f, above = 1e9f;
-  for (const float c : surface.axisCrossings(p, axis)) {
-    if (c < p[axis])
-      below = std::max(below, c);
-    else
-      above = std::min(above, c);
-  }
-  return above - below;
-}
-
 // The vertex of `id` furthest out from the midline (the lateral end of a tube running outwards).
 glm::vec3 lateralEnd(const std::string &id) {
   glm::vec3 end(0.0f);
-  for (const glm::vec3 &v : verticesOf(id))
+  for (const glm::vec3 &v : test::verticesOf(id))
     if (std::abs(v.x) > std::abs(end.x))
       end = v;
   return end;
@@ -94,7 +77,7 @@ TEST_CASE("twelfth pass: the phrenic nerve runs down scalenus anterior in one sm
     const glm::vec3 ramusEnd = lateralEnd(ramus);
     glm::vec3 ramusBack(0.0f);
     int count = 0;
-    for (const glm::vec3 &v : verticesOf(ramus))
+    for (const glm::vec3 &v : test::verticesOf(ramus))
       if (glm::length(v - ramusEnd) > 4.0f && glm::length(v - ramusEnd) < 7.0f) {
         ramusBack += v;
         ++count;
@@ -102,11 +85,11 @@ TEST_CASE("twelfth pass: the phrenic nerve runs down scalenus anterior in one sm
     REQUIRE(count > 0);
     ramusBack /= static_cast<float>(count);
     float top = -1e9f;
-    for (const glm::vec3 &v : verticesOf(id))
+    for (const glm::vec3 &v : test::verticesOf(id))
       top = std::max(top, v.y);
     glm::vec3 startSum(0.0f), nextSum(0.0f);
     int startCount = 0, nextCount = 0;
-    for (const glm::vec3 &v : verticesOf(id)) {
+    for (const glm::vec3 &v : test::verticesOf(id)) {
       if (v.y > top - 2.5f) {
         startSum += v;
         ++startCount;
@@ -138,7 +121,7 @@ TEST_CASE("twelfth pass: the long thoracic nerve runs on down over rib 1 onto th
     const std::string id = std::string("long_thoracic_nerve_") + side;
     const modelgen::SurfaceIndex &rib2 = test::surfaceOf(std::string("rib2_") + side);
     glm::vec3 lowest(0.0f, 1e9f, 0.0f);
-    for (const glm::vec3 &v : verticesOf(id))
+    for (const glm::vec3 &v : test::verticesOf(id))
       if (v.y < lowest.y)
         lowest = v;
     // Rib 2's upper border where the nerve ends: its highest vertex within 4 mm of the end's X and
@@ -165,7 +148,7 @@ TEST_CASE("twelfth pass: the long thoracic nerve runs on down over rib 1 onto th
     const modelgen::SurfaceIndex &rib1 = test::surfaceOf(std::string("rib1_") + side);
     float deepest = 0.0f;
     glm::vec3 where(0.0f);
-    for (const glm::vec3 &v : verticesOf(id))
+    for (const glm::vec3 &v : test::verticesOf(id))
       for (const modelgen::SurfaceIndex *rib : {&rib1, &rib2})
         if (rib->inside(v) && rib->distance(v) > deepest) {
           deepest = rib->distance(v);
@@ -204,11 +187,8 @@ TEST_CASE("twelfth pass: the internal jugular vein's inferior bulb is half as wi
     const std::vector<glm::vec3> line = test::centreLine("internal_jugular_vein", side);
     const modelgen::SurfaceIndex &vein = test::surfaceOf(id);
     // Width side to side (what a front view shows) at mid-neck, about the C6 level (Y 15).
-    std::size_t m = 0;
-    for (std::size_t k = 0; k < line.size(); ++k)
-      if (std::abs(line[k].y - 15.0f) < std::abs(line[m].y - 15.0f))
-        m = k;
-    const float midWidth = spanAlong(vein, line[m], 0);
+    const std::size_t m = test::nearestToHeight(line, 15.0f);
+    const float midWidth = test::spanThrough(vein, line[m], 0);
     // The widest 6-18 mm above the junction (the centre line's end): its last 5 mm lie inside the
     // subclavian and brachiocephalic veins.
     float bulbWidth = 0.0f;
@@ -216,8 +196,8 @@ TEST_CASE("twelfth pass: the internal jugular vein's inferior bulb is half as wi
     float walked = 0.0f;
     for (std::size_t k = line.size() - 1; k > 0; --k) {
       walked += glm::length(line[k] - line[k - 1]);
-      if (walked >= 6.0f && walked <= 18.0f && spanAlong(vein, line[k - 1], 0) > bulbWidth) {
-        bulbWidth = spanAlong(vein, line[k - 1], 0);
+      if (walked >= 6.0f && walked <= 18.0f && test::spanThrough(vein, line[k - 1], 0) > bulbWidth) {
+        bulbWidth = test::spanThrough(vein, line[k - 1], 0);
         widest = line[k - 1];
       }
     }
